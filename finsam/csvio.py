@@ -1,0 +1,135 @@
+"""Reading and writing the curated CSV files.
+
+Reading is strict about structure and tolerant about encoding details people's editors add:
+a UTF-8 byte-order mark and Windows line endings are accepted; anything that is not UTF-8,
+a header that does not match the field dictionary, or a row whose fields are shifted by a stray
+quote character is reported as a :class:`Problem` naming the file and line. The returned
+DataFrame is indexed by the row's line number in the file, so every later check can name it.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import Problem
+from .schema import TABLES
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
+
+
+def decode(path: Path, raw: bytes) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text with BOM removed and line endings normalised, or a problem naming the line."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        return None, [Problem(_display(path), line,
+                              f"not valid UTF-8 (byte 0x{raw[e.start]:02x}); save the file as UTF-8")]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, []
+
+
+def _diagnose(path: Path, text: str, ncols: int) -> tuple[list[list[str]], list[int], list[Problem]]:
+    """Slow, exact parse with the csv module: line number of every record and every shifted row."""
+    shown = _display(path)
+    reader = csv.reader(io.StringIO(text), strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    problems: list[Problem] = []
+    start = 1
+    try:
+        for rec in reader:
+            end = reader.line_num
+            if rec:
+                if any("\n" in f for f in rec):
+                    problems.append(Problem(shown, start, f"a quoted field runs from line {start} to line {end}: "
+                                                          "probably a stray quote character (\")"))
+                elif len(rec) != ncols:
+                    problems.append(Problem(shown, start, f"{len(rec)} fields where the header has {ncols}: "
+                                                          "a stray quote character or an unquoted comma "
+                                                          "shifts the columns"))
+                else:
+                    rows.append(rec)
+                    lines.append(start)
+            start = end + 1
+    except csv.Error as e:
+        problems.append(Problem(shown, reader.line_num or start,
+                                f"malformed CSV ({e}): probably a stray quote character (\")"))
+    return rows, lines, problems
+
+
+def read_table(data_dir: Path, name: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read ``<data_dir>/<name>.csv`` as strings, indexed by file line number."""
+    table = TABLES[name]
+    path = Path(data_dir) / table.filename
+    shown = _display(path)
+    if not path.is_file():
+        return None, [Problem(shown, 0, f"table {table.filename} is missing from {_display(Path(data_dir))}")]
+    text, problems = decode(path, path.read_bytes())
+    if text is None:
+        return None, problems
+    if not text.strip():
+        return None, [Problem(shown, 1, "file is empty; expected a header line")]
+    header = next(csv.reader([text.split("\n", 1)[0]]))
+    expected = list(table.fields)
+    if header != expected:
+        missing = [c for c in expected if c not in header]
+        extra = [c for c in header if c not in expected]
+        dupes = sorted({c for c in header if header.count(c) > 1})
+        parts = []
+        if missing:
+            parts.append("missing column(s) " + ", ".join(missing))
+        if extra:
+            parts.append("unexpected column(s) " + ", ".join(extra))
+        if dupes:
+            parts.append("repeated column(s) " + ", ".join(dupes))
+        if not parts:
+            parts.append("columns out of order")
+        return None, [Problem(shown, 1, "; ".join(parts) + f" (expected: {','.join(expected)})")]
+
+    ncols = len(expected)
+    nlines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    df = None
+    try:  # fast path: the C parser, valid when every record is exactly one line
+        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
+                         engine="c", skip_blank_lines=False)
+    except (pd.errors.ParserError, ValueError):
+        df = None
+    if df is not None and len(df) + 1 == nlines and not df.isna().to_numpy().any():
+        df.index = pd.RangeIndex(2, len(df) + 2, name="line")
+        blank = (df == "").all(axis=1)
+        if blank.any():
+            df = df[~blank]
+        return df, []
+    rows, lines, problems = _diagnose(path, text, ncols)
+    if problems:
+        return None, problems
+    df = pd.DataFrame(rows[1:], columns=expected, dtype=str)
+    df.index = pd.Index(lines[1:], name="line")
+    return df, []
+
+
+def write_csv_atomic(df: pd.DataFrame, path: Path) -> None:
+    """Write a table so that readers see the old file or the new one, never half of one."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            df.to_csv(f, index=False, lineterminator="\n")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

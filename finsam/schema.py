@@ -1,0 +1,92 @@
+"""The field dictionary: every column of every curated table, declared once with its type,
+unit and meaning; each table lists its fields and primary key. Pandera schemas are built
+from it, so the documentation, the loader and the validator cannot drift apart."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+GENDERS = ("all", "women", "men", "unknown")
+UNITS = ("persons", "percent", "sek")
+KINDS = ("individual", "structural", "administration")
+TEXT_QUALITIES = ("ocr", "clean")
+ALL = "ALL"  # the intervention value for association-wide figures
+CONFLICT_PREFIX = "conflict:"  # a note starting with this explains a known inconsistency
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    dtype: str  # "str", "int", "float", "category"
+    description: str
+    required: bool = True  # False: may be empty
+    unit: str = ""
+
+
+FIELDS: dict[str, Field] = {f.name: f for f in [
+    Field("source_id", "category", "Identifier of one source report: <association_id>-<report_year>."),
+    Field("association_id", "category", "Identifier of a coordination association (samordningsförbund)."),
+    Field("report_year", "int", "The year an annual report covers.", unit="year"),
+    Field("title", "str", "Title of the report as published."),
+    Field("document", "str", "File name of the report text inside the sources folder ($FINSAM_SOURCES)."),
+    Field("text_quality", "category", "'clean' for born-digital text, 'ocr' for scanned text with OCR errors."),
+    Field("name", "str", "Official name of the association."),
+    Field("municipalities", "str", "Member municipalities, ';'-separated."),
+    Field("county", "str", "County (län) the association lies in."),
+    Field("successor_id", "str", "association_id that took over this association's work, if any.", required=False),
+    Field("successor_from", "str", "ISO date from which the successor took over.", required=False),
+    Field("intervention", "category", "Display name of an intervention (insats), or 'ALL' for association-wide figures."),
+    Field("aliases", "str", "Other spellings of the intervention name in the reports, ';'-separated.", required=False),
+    Field("kind", "category", "individual (works with participants), structural (cooperation, methods) or administration."),
+    Field("target_group", "str", "Who the intervention is for, in English.", required=False),
+    Field("first_year", "int", "First year of the intervention where a report states it.", required=False, unit="year"),
+    Field("last_year", "int", "Last year of the intervention where a report states it.", required=False, unit="year"),
+    Field("metric", "category", "Identifier of a measured quantity; declared in metrics.csv."),
+    Field("unit", "category", "persons, percent or sek (Swedish kronor; tkr and mkr are converted)."),
+    Field("denominator", "str", "For percentages: what 100 % is.", required=False),
+    Field("label_sv", "str", "Short Swedish label for tables and figures."),
+    Field("label_en", "str", "Short English label for tables and figures."),
+    Field("description_sv", "str", "What the metric counts, in Swedish."),
+    Field("description_en", "str", "What the metric counts, in English."),
+    Field("period_start", "int", "First year the value refers to.", unit="year"),
+    Field("period_end", "int", "Last year the value refers to (equal to period_start for one year).", unit="year"),
+    Field("gender", "category", "all, women, men or unknown (annat/ej angivet)."),
+    Field("value", "float", "The number as stated, in the row's unit (money in kronor)."),
+    Field("quote", "str", "Verbatim single-line excerpt of the source text containing the number."),
+    Field("note", "str", "Where the number sits when the quote is ambiguous, and explanations; "
+          "'conflict: …' marks a known inconsistency in the report.", required=False),
+]}
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    fields: tuple[str, ...]
+    primary_key: tuple[str, ...]
+    description: str
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.csv"
+
+
+TABLES: dict[str, Table] = {t.name: t for t in [
+    Table("sources", ("source_id", "association_id", "report_year", "title", "document", "text_quality"),
+          ("source_id",), "One row per source report."),
+    Table("associations", ("association_id", "name", "municipalities", "county", "successor_id",
+                           "successor_from", "note"),
+          ("association_id",), "One row per coordination association."),
+    Table("interventions", ("association_id", "intervention", "aliases", "kind", "target_group",
+                            "first_year", "last_year", "note"),
+          ("association_id", "intervention"), "One row per intervention of an association."),
+    Table("metrics", ("metric", "unit", "denominator", "label_sv", "label_en", "description_sv",
+                      "description_en"),
+          ("metric",), "One row per metric (the vocabulary of observations.metric)."),
+    Table("observations", ("source_id", "association_id", "period_start", "period_end", "intervention",
+                           "metric", "gender", "value", "unit", "quote", "note"),
+          (), "One stated number per row, with the verbatim quote it came from."),
+]}
+
+#: the identity of a fact: two rows with the same key state the same fact
+FACT_KEY = ("association_id", "period_start", "period_end", "intervention", "metric", "gender")
+#: the order tables are read in; later tables refer to earlier ones
+TABLE_ORDER = ("associations", "sources", "metrics", "interventions", "observations")

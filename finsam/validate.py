@@ -1,0 +1,468 @@
+"""Validation of the curated tables.
+
+Four layers, each reported as ``path:line: message``:
+
+1. structure (csvio): file present, UTF-8, header equal to the field dictionary, no shifted rows;
+2. schema (pandera): types, vocabularies, referential integrity, value rules;
+3. consistency (pandas): duplicate facts, gender sums, exit reasons within exits, percentages
+   agreeing with the counts they are computed from;
+4. provenance (provenance.py): each quote occurs in its source text and contains its number.
+
+Inconsistencies that a row's note explains (``conflict: …``) are *known conflicts*: reported,
+not errors. Everything else is an error.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from . import csvio
+from .errors import Problem
+from .schema import (ALL, CONFLICT_PREFIX, FACT_KEY, FIELDS, GENDERS, KINDS, TABLE_ORDER, TABLES,
+                     TEXT_QUALITIES, UNITS)
+
+RATE_OF = {  # percentage metric -> (numerator count metric(s), denominator count metric)
+    "exit_work_or_studies_rate": (("exit_work_or_studies",), "participants_exited"),
+    "exit_work_rate": (("exit_work",), "participants_exited"),
+    "exit_studies_rate": (("exit_studies",), "participants_exited"),
+    "exit_jobseeking_rate": (("exit_jobseeking",), "participants_exited"),
+    "exit_other_rate": (("exit_other",), "participants_exited"),
+}
+EXIT_REASONS = ("exit_work", "exit_studies", "exit_jobseeking", "exit_other")
+GOAL_SUFFIX = "_goal"
+
+
+@dataclass
+class Result:
+    """What validation found; ``tables`` holds the typed tables when the structure was readable."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return sorted(p for p in self.problems if p.level == "error")
+
+    @property
+    def conflicts(self) -> list[Problem]:
+        return sorted(p for p in self.problems if p.level == "conflict")
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _shown(data_dir: Path, name: str) -> str:
+    return csvio._display(Path(data_dir) / TABLES[name].filename)
+
+
+# ---------------------------------------------------------------------------- schema layer
+_DTYPES = {"int": "int64", "float": "float64", "str": str, "category": str}
+
+
+def _column(name: str, checks=None) -> pa.Column:
+    f = FIELDS[name]
+    dtype = "Int64" if (f.dtype == "int" and not f.required) else _DTYPES[f.dtype]
+    return pa.Column(dtype, checks=checks or [], coerce=f.dtype in ("int", "float"), nullable=not f.required)
+
+
+def _isin(values, what: str) -> pa.Check:
+    values = sorted(set(values))
+    shown = ", ".join(map(str, values[:12])) + (", …" if len(values) > 12 else "")
+    return pa.Check.isin(values, error=f"unknown {what} (valid: {shown})")
+
+
+_NONBLANK = pa.Check(lambda s: s.str.strip() != "", element_wise=False, error="empty text")
+_SINGLE_LINE = pa.Check(lambda s: ~s.str.contains("\n", regex=False), error="must be a single line")
+
+
+def column_schema(name: str, ids: dict[str, set]) -> pa.DataFrameSchema:
+    """Per-column rules for one table; ``ids`` holds the identifiers of the tables read before."""
+    assoc = ids.get("associations", set())
+    cols = {
+        "associations": {
+            "association_id": _column("association_id", [_NONBLANK]),
+            "name": _column("name", [_NONBLANK]), "municipalities": _column("municipalities"),
+            "county": _column("county"), "successor_id": _column("successor_id"),
+            "successor_from": _column("successor_from", [pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$",
+                                                                             error="not an ISO date")]),
+            "note": _column("note"),
+        },
+        "sources": {
+            "source_id": _column("source_id", [_NONBLANK]),
+            "association_id": _column("association_id", [_isin(assoc, "association_id")]),
+            "report_year": _column("report_year", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
+            "title": _column("title"), "document": _column("document", [_NONBLANK]),
+            "text_quality": _column("text_quality", [_isin(TEXT_QUALITIES, "text_quality")]),
+        },
+        "metrics": {
+            "metric": _column("metric", [pa.Check.str_matches(r"^[a-z][a-z_]*$", error="metric ids are snake_case")]),
+            "unit": _column("unit", [_isin(UNITS, "unit")]), "denominator": _column("denominator"),
+            **{c: _column(c, [_NONBLANK]) for c in ("label_sv", "label_en", "description_sv", "description_en")},
+        },
+        "interventions": {
+            "association_id": _column("association_id", [_isin(assoc, "association_id")]),
+            "intervention": _column("intervention", [_NONBLANK, pa.Check.ne(ALL, error="'ALL' is reserved")]),
+            "aliases": _column("aliases"), "kind": _column("kind", [_isin(KINDS, "kind")]),
+            "target_group": _column("target_group"),
+            "first_year": _column("first_year", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
+            "last_year": _column("last_year", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
+            "note": _column("note"),
+        },
+        "observations": {
+            "source_id": _column("source_id", [_isin(ids.get("sources", ()), "source_id")]),
+            "association_id": _column("association_id", [_isin(assoc, "association_id")]),
+            "period_start": _column("period_start", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
+            "period_end": _column("period_end", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
+            "intervention": _column("intervention", [_NONBLANK]),
+            "metric": _column("metric", [_isin(ids.get("metrics", ()), "metric")]),
+            "gender": _column("gender", [_isin(GENDERS, "gender")]),
+            "value": _column("value", [pa.Check(lambda s: ~np.isinf(pd.to_numeric(s, errors="coerce")),
+                                                error="not a finite number")]),
+            "unit": _column("unit", [_isin(UNITS, "unit")]),
+            "quote": _column("quote", [_NONBLANK, _SINGLE_LINE]),
+            "note": _column("note"),
+        },
+    }[name]
+    return pa.DataFrameSchema(cols, strict=True, ordered=True, name=name)
+
+
+def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | None:
+    """Rules across columns and tables, run on rows whose columns passed."""
+    checks: list[pa.Check] = []
+    if name == "associations":
+        ids = set(ref["associations"]["association_id"])
+        checks.append(pa.Check(lambda d: d["successor_id"].isna() | d["successor_id"].isin(ids),
+                               error="successor_id is not an association_id in associations.csv"))
+        checks.append(pa.Check(lambda d: d["successor_id"].isna() | d["successor_from"].notna(),
+                               error="successor_id given without successor_from"))
+    elif name == "interventions":
+        checks.append(pa.Check(lambda d: d["first_year"].isna() | d["last_year"].isna()
+                               | (d["first_year"] <= d["last_year"]), error="first_year after last_year"))
+    elif name == "observations":
+        metric_unit = ref["metrics"].set_index("metric")["unit"]
+        known = set(zip(ref["interventions"]["association_id"], ref["interventions"]["intervention"]))
+
+        def intervention_known(d):
+            pairs = pd.Series(list(zip(d["association_id"], d["intervention"])), index=d.index)
+            return (d["intervention"] == ALL) | pairs.isin(known)
+
+        def unit_matches(d):
+            return d["metric"].map(metric_unit) == d["unit"]
+
+        def counts_whole(d):
+            v = d["value"]
+            return (d["unit"] != "persons") | ((v >= 0) & (v == np.floor(v)))
+
+        def percent_range(d):
+            return (d["unit"] != "percent") | d["value"].between(0, 100)
+
+        checks += [
+            pa.Check(lambda d: d["period_start"] <= d["period_end"], error="period_start after period_end"),
+            pa.Check(unit_matches, error="unit differs from the metric's unit in metrics.csv"),
+            pa.Check(counts_whole, error="a count (unit persons) must be a non-negative whole number"),
+            pa.Check(percent_range, error="a percentage must lie within 0–100"),
+            pa.Check(intervention_known, error="intervention is neither ALL nor listed for this "
+                                                "association in interventions.csv"),
+        ]
+    if not checks:
+        return None
+    return pa.DataFrameSchema(checks=checks, name=name)
+
+
+def _explain_failures(err: pa.errors.SchemaErrors, shown: str, df: pd.DataFrame) -> tuple[list[Problem], set]:
+    """Turn pandera's failure cases into problems; returns them and the failing line numbers."""
+    fc = err.failure_cases
+    problems, bad = [], set()
+    coerce_fail = set()
+    for r in fc.itertuples(index=False):
+        if str(r.check).startswith("coerce_dtype"):
+            coerce_fail.add((r.column, r.index))
+    seen = set()
+    for r in fc.itertuples(index=False):
+        check, col, idx, case = str(r.check), r.column, r.index, r.failure_case
+        if r.schema_context == "DataFrameSchema" and idx is not None:
+            if (idx, check) in seen:
+                continue
+            seen.add((idx, check))
+            col = None
+        if idx is None or (isinstance(idx, float) and np.isnan(idx)):
+            if check.startswith("column_in_dataframe") or check.startswith("column_in_schema"):
+                problems.append(Problem(shown, 1, f"column problem: {case}"))
+            else:
+                problems.append(Problem(shown, 0, f"{check}: {case}"))
+            continue
+        line = int(idx)
+        bad.add(line)
+        if check.startswith("dtype(") and (col, idx) in coerce_fail:
+            continue
+        if check.startswith("coerce_dtype"):
+            kind = "whole number" if "int" in check else "number"
+            msg = f"{col}: {case!r} is not a {kind}"
+        elif check == "not_nullable":
+            msg = f"{col}: empty value"
+        elif col is None or col == shown or (isinstance(col, float) and np.isnan(col)):
+            msg = check
+        else:
+            shown_case = case if not isinstance(case, str) else repr(case)
+            msg = f"{col}: {shown_case}: {check}"
+        problems.append(Problem(shown, line, msg))
+    return problems, bad
+
+
+def _prepare(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Empty optional fields become missing values; required ones stay '' to be reported."""
+    out = df.copy()
+    for c in TABLES[name].fields:
+        f = FIELDS[c]
+        if f.dtype in ("int", "float"):
+            out[c] = out[c].str.strip().replace("", np.nan)
+        elif not f.required:
+            out[c] = out[c].replace("", np.nan)
+    return out
+
+
+def check_schema(data_dir: Path, name: str, raw: pd.DataFrame, ref: dict[str, pd.DataFrame]):
+    """Validate one table against the column and row rules; returns (typed rows that passed, problems)."""
+    shown = _shown(data_dir, name)
+    ids = {t: set(ref[t][TABLES[t].primary_key[0]]) for t in ref if TABLES[t].primary_key}
+    prepared = _prepare(raw, name)
+    problems: list[Problem] = []
+    try:
+        typed = column_schema(name, ids).validate(prepared, lazy=True)
+    except pa.errors.SchemaErrors as e:
+        found, bad = _explain_failures(e, shown, prepared)
+        problems += found
+        good = prepared.loc[~prepared.index.isin(bad)]
+        typed = column_schema(name, ids).validate(good) if len(good) else good
+    rs = row_schema(name, {**ref, name: typed})
+    if rs is not None and len(typed):
+        try:
+            rs.validate(typed, lazy=True)
+        except pa.errors.SchemaErrors as e:
+            found, bad = _explain_failures(e, shown, typed)
+            problems += found
+            typed = typed.loc[~typed.index.isin(bad)]
+    pk = list(TABLES[name].primary_key)
+    if pk and len(typed):
+        dup = typed.duplicated(pk, keep=False)
+        if dup.any():
+            first = typed[dup].reset_index().groupby(pk, observed=True)["line"].transform("min").to_numpy()
+            for line, f in zip(typed.index[dup], first):
+                if line != f:
+                    problems.append(Problem(shown, int(line), f"duplicate {'/'.join(pk)} (first at line {f})"))
+    return typed, problems
+
+
+# ---------------------------------------------------------------------------- consistency layer
+def _facts(obs: pd.DataFrame) -> pd.DataFrame:
+    """One row per fact key: value range, lines stating it, whether a note explains a conflict."""
+    o = obs.reset_index()
+    o["explained"] = o["note"].fillna("").str.lower().str.startswith(CONFLICT_PREFIX)
+    g = o.groupby(list(FACT_KEY), observed=True, sort=False)
+    facts = g.agg(vmin=("value", "min"), vmax=("value", "max"), line=("line", "min"),
+                  lines=("line", lambda s: tuple(sorted(s))), explained=("explained", "any"),
+                  nvalues=("value", "nunique")).reset_index()
+    return facts
+
+
+def _report(shown, lines, explained, message) -> Problem:
+    lines = sorted(set(int(x) for x in lines))
+    also = f" (lines {', '.join(map(str, lines))})" if len(lines) > 1 else ""
+    if explained:
+        return Problem(shown, lines[0], message + also + " — explained in note", level="conflict")
+    return Problem(shown, lines[0], message + also + " — unexplained: fix the row or explain it in "
+                                                   f"note starting '{CONFLICT_PREFIX}'")
+
+
+def _fmt(lo, hi) -> str:
+    f = lambda x: f"{x:g}"
+    return f(lo) if lo == hi else f"{f(lo)}–{f(hi)}"
+
+
+def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> list[Problem]:
+    problems: list[Problem] = []
+    if obs.empty:
+        return problems
+    facts = _facts(obs)
+    # duplicates stating different values
+    for r in facts.loc[facts["nvalues"] > 1].itertuples(index=False):
+        vals = sorted(obs.loc[list(r.lines), "value"].unique())
+        problems.append(_report(shown, r.lines, r.explained,
+                                f"the same fact ({r.association_id} {r.period_start}–{r.period_end} "
+                                f"{r.intervention} {r.metric} {r.gender}) is stated with different values "
+                                f"{', '.join(f'{v:g}' for v in vals)}"))
+    grp = ["association_id", "period_start", "period_end", "intervention"]
+
+    def wide(metrics, by):
+        f = facts[facts["metric"].isin(metrics)]
+        if f.empty:
+            return None
+        piv = f.pivot_table(index=grp + [by_other(by)], columns=by, values=["vmin", "vmax", "lines", "explained"],
+                            aggfunc="first", observed=True)
+        return piv
+
+    def by_other(by):
+        return "metric" if by == "gender" else "gender"
+
+    # 1. gender sums: women + men + unknown = all, for every count metric
+    count_metrics = [m for m, u in metric_unit.items() if u == "persons"]
+    piv = wide(count_metrics, "gender")
+    if piv is not None and {"all", "women", "men"} <= set(piv["vmin"].columns):
+        lo, hi = piv["vmin"], piv["vmax"]
+        unk_lo = lo["unknown"].fillna(0) if "unknown" in lo else 0
+        unk_hi = hi["unknown"].fillna(0) if "unknown" in hi else 0
+        have = lo["all"].notna() & lo["women"].notna() & lo["men"].notna()
+        sum_lo, sum_hi = lo["women"] + lo["men"] + unk_lo, hi["women"] + hi["men"] + unk_hi
+        bad = have & ((sum_lo > hi["all"]) | (sum_hi < lo["all"]))
+        for key in piv.index[bad]:
+            row = piv.loc[key]
+            lines = [x for g in GENDERS if g in row["lines"] and isinstance(row["lines"][g], tuple)
+                     for x in row["lines"][g]]
+            expl = any(bool(row["explained"].get(g)) is True for g in GENDERS if g in row["explained"])
+            parts = " + ".join(f"{g} {_fmt(row['vmin'][g], row['vmax'][g])}" for g in ("women", "men", "unknown")
+                               if g in row["vmin"] and pd.notna(row["vmin"][g]))
+            problems.append(_report(shown, lines, expl, f"gender split does not add up for {key[-1]} "
+                                    f"({key[0]} {key[1]}–{key[2]} {key[3]}): {parts} ≠ all "
+                                    f"{_fmt(row['vmin']['all'], row['vmax']['all'])}"))
+    # 2. exits within participants; exit reasons within exits; work + studies = work or studies
+    needed = ["participants", "participants_new", "participants_exited", "exit_work_or_studies", *EXIT_REASONS]
+    piv = wide(needed, "metric")
+    if piv is not None:
+        lo, hi = piv["vmin"], piv["vmax"]
+
+        def col(frame, m):
+            return frame[m] if m in frame else pd.Series(np.nan, index=frame.index)
+
+        rules = []
+        for part in ("participants_exited", "participants_new"):
+            rules.append((f"{part} exceeds participants", [part, "participants"],
+                          col(lo, part) > col(hi, "participants")))
+        reasons_lo = sum(col(lo, m).fillna(0) for m in EXIT_REASONS)
+        any_reason = pd.concat([col(lo, m).notna() for m in EXIT_REASONS], axis=1).any(axis=1)
+        rules.append(("exit reasons add up to more than participants_exited",
+                      ["participants_exited", *EXIT_REASONS],
+                      any_reason & (reasons_lo > col(hi, "participants_exited"))))
+        rules.append(("exit_work_or_studies exceeds participants_exited",
+                      ["exit_work_or_studies", "participants_exited"],
+                      col(lo, "exit_work_or_studies") > col(hi, "participants_exited")))
+        ws_lo = col(lo, "exit_work") + col(lo, "exit_studies")
+        ws_hi = col(hi, "exit_work") + col(hi, "exit_studies")
+        rules.append(("exit_work + exit_studies differs from exit_work_or_studies",
+                      ["exit_work", "exit_studies", "exit_work_or_studies"],
+                      (ws_lo > col(hi, "exit_work_or_studies")) | (ws_hi < col(lo, "exit_work_or_studies"))))
+        for message, metrics, mask in rules:
+            for key in piv.index[mask.fillna(False).astype(bool)]:
+                row = piv.loc[key]
+                ms = [m for m in metrics if m in row["vmin"] and pd.notna(row["vmin"][m])]
+                lines = [x for m in ms for x in row["lines"][m]]
+                expl = any(row["explained"][m] is True for m in ms)
+                vals = ", ".join(f"{m} {_fmt(row['vmin'][m], row['vmax'][m])}" for m in ms)
+                problems.append(_report(shown, lines, expl, f"{message} ({key[0]} {key[1]}–{key[2]} "
+                                        f"{key[3]} {key[4]}): {vals}"))
+    # 3. percentages agree with the counts they are computed from
+    problems += _check_rates(shown, facts)
+    return problems
+
+
+def _tolerance(stated: pd.Series) -> pd.Series:
+    """A whole-number percentage may be rounded or truncated (< 1 point); a decimal one < 0.1."""
+    return np.where(stated == np.round(stated), 1.0, 0.1) + 1e-9
+
+
+def _check_rates(shown: str, facts: pd.DataFrame) -> list[Problem]:
+    problems = []
+    single = facts[facts["nvalues"] == 1].set_index(list(FACT_KEY))
+    if single.empty:
+        return problems
+    val = single["vmin"]
+    key_cols = list(FACT_KEY)
+
+    def lookup(frame_keys: pd.DataFrame, metric: str, gender=None) -> pd.Series:
+        k = frame_keys.copy()
+        k["metric"] = metric
+        if gender is not None:
+            k["gender"] = gender
+        idx = pd.MultiIndex.from_frame(k[key_cols])
+        return pd.Series(val.reindex(idx).to_numpy(), index=frame_keys.index)
+
+    def lines_of(frame_keys, metric, gender=None):
+        k = frame_keys.copy()
+        k["metric"] = metric
+        if gender is not None:
+            k["gender"] = gender
+        idx = pd.MultiIndex.from_frame(k[key_cols])
+        return (pd.Series(single["lines"].reindex(idx).to_numpy(), index=frame_keys.index),
+                pd.Series(single["explained"].reindex(idx).to_numpy(), index=frame_keys.index))
+
+    flat = single.reset_index()
+    tasks = [(rate, nums, den, None) for rate, (nums, den) in RATE_OF.items()]
+    tasks.append(("participants_share", ("participants",), "participants", "all"))
+    for rate, nums, den, den_gender in tasks:
+        r = flat[flat["metric"] == rate]
+        if r.empty:
+            continue
+        num = lookup(r, nums[0])
+        if rate == "exit_work_or_studies_rate":  # work + studies when the sum is not printed
+            num = num.fillna(lookup(r, "exit_work") + lookup(r, "exit_studies"))
+        d = lookup(r, den, den_gender)
+        ok = num.notna() & d.notna() & (d > 0)
+        computed = 100 * num / d
+        bad = ok & ((computed - r["vmin"]).abs() > _tolerance(r["vmin"]))
+        for i in r.index[bad]:
+            row = r.loc[i]
+            lines = list(row["lines"])
+            expl = bool(row["explained"])
+            for m, g in ((nums[0], None), (den, den_gender)):
+                ln, ex = lines_of(r.loc[[i]], m, g)
+                if isinstance(ln.iloc[0], tuple):
+                    lines += list(ln.iloc[0])
+                    expl = expl or bool(ex.iloc[0])
+            problems.append(_report(shown, lines, expl,
+                                    f"{rate} {row['vmin']:g} % disagrees with its counts "
+                                    f"({num[i]:g} of {d[i]:g} = {computed[i]:.1f} %) "
+                                    f"({row['association_id']} {row['period_start']}–{row['period_end']} "
+                                    f"{row['intervention']} {row['gender']})"))
+    return problems
+
+
+# ---------------------------------------------------------------------------- entry point
+def validate(data_dir: str | os.PathLike | None = None, sources_dir: str | os.PathLike | None = None,
+             *, provenance: bool = True) -> Result:
+    """Run every check on the tables in ``data_dir``; with ``provenance`` also against the sources."""
+    from . import paths
+    data_dir = paths.data_dir(data_dir)
+    result = Result()
+    ref: dict[str, pd.DataFrame] = {}
+    broken = False
+    if not data_dir.is_dir():
+        result.problems.append(Problem(csvio._display(data_dir), 0, "data folder not found"))
+        return result
+    for name in TABLE_ORDER:
+        raw, probs = csvio.read_table(data_dir, name)
+        result.problems += probs
+        if raw is None:
+            broken = True
+            continue
+        if broken and name != "metrics":
+            # a table this one refers to is unreadable: checking ids against it would only add noise
+            continue
+        typed, probs = check_schema(data_dir, name, raw, ref)
+        result.problems += probs
+        ref[name] = typed
+    if broken or "observations" not in ref:
+        return result
+    obs = ref["observations"]
+    metric_unit = ref["metrics"].set_index("metric")["unit"]
+    result.problems += check_consistency(_shown(data_dir, "observations"), obs, metric_unit)
+    if provenance:
+        from .provenance import check_provenance
+        result.problems += check_provenance(data_dir, paths.sources_dir(sources_dir),
+                                            ref["sources"], obs)
+    result.tables = ref
+    return result
