@@ -27,13 +27,14 @@ def data_dir(override: str | os.PathLike | None = None) -> Path:
 
 def sources_dir(override: str | os.PathLike | None = None) -> Path:
     """The source report texts: ``override``, else $FINSAM_SOURCES, else ``../shared/sources``
-    beside the project (the layout of the project's workspace)."""
+    beside the project (the layout of the project's workspace). A relative $FINSAM_SOURCES is
+    taken relative to the project root, so kernels running in notebooks/ resolve it alike."""
     if override:
         return Path(override).resolve()
     env = os.environ.get(ENV_SOURCES)
     if env:
         p = Path(env)
-        return (p if p.is_absolute() else Path.cwd() / p).resolve()
+        return (p if p.is_absolute() else PROJECT_ROOT / p).resolve()
     return (PROJECT_ROOT.parent / "shared" / "sources").resolve()
 
 

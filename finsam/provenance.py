@@ -112,5 +112,5 @@ def check_provenance(data_dir: Path, sources_dir: Path, sources: pd.DataFrame,
             problems.append(Problem(obs_shown, int(line), f"quote not found verbatim on one line of "
                                     f"{doc.get(sid, sid)}: {q[:80]!r}"))
         elif not vok:
-            problems.append(Problem(obs_shown, int(line), f"value {v:g} does not appear in its quote {q[:80]!r}"))
+            problems.append(Problem(obs_shown, int(line), f"value {v:.10g} does not appear in its quote {q[:80]!r}"))
     return problems

@@ -11,6 +11,7 @@ KINDS = ("individual", "structural", "administration")
 TEXT_QUALITIES = ("ocr", "clean")
 ALL = "ALL"  # the intervention value for association-wide figures
 CONFLICT_PREFIX = "conflict:"  # a note starting with this explains a known inconsistency
+ROUNDING_PREFIX = "rounding:"  # marks a rounded/approximate restatement of a more precise figure
 
 
 @dataclass(frozen=True)

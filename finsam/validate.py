@@ -23,17 +23,15 @@ import pandera.pandas as pa
 
 from . import csvio
 from .errors import Problem
-from .schema import (ALL, CONFLICT_PREFIX, FACT_KEY, FIELDS, GENDERS, KINDS, TABLE_ORDER, TABLES,
+from .schema import (ALL, CONFLICT_PREFIX, ROUNDING_PREFIX, FACT_KEY, FIELDS, GENDERS, KINDS, TABLE_ORDER, TABLES,
                      TEXT_QUALITIES, UNITS)
 
-RATE_OF = {  # percentage metric -> (numerator count metric(s), denominator count metric)
-    "exit_work_or_studies_rate": (("exit_work_or_studies",), "participants_exited"),
-    "exit_work_rate": (("exit_work",), "participants_exited"),
-    "exit_studies_rate": (("exit_studies",), "participants_exited"),
-    "exit_jobseeking_rate": (("exit_jobseeking",), "participants_exited"),
-    "exit_other_rate": (("exit_other",), "participants_exited"),
-}
-EXIT_REASONS = ("exit_work", "exit_studies", "exit_jobseeking", "exit_other")
+#: exit reasons, mutually exclusive: together at most participants_exited
+EXIT_REASONS = ("exit_work", "exit_studies", "exit_jobseeking", "exit_employment_service",
+                "exit_other_intervention", "exit_continued_rehab", "exit_illness", "exit_other")
+#: percentage metric -> (numerator count metric(s), denominator count metric)
+RATE_OF = {"exit_work_or_studies_rate": (("exit_work_or_studies",), "participants_exited"),
+           **{f"{m}_rate": ((m,), "participants_exited") for m in EXIT_REASONS}}
 GOAL_SUFFIX = "_goal"
 
 
@@ -263,7 +261,7 @@ def check_schema(data_dir: Path, name: str, raw: pd.DataFrame, ref: dict[str, pd
 def _facts(obs: pd.DataFrame) -> pd.DataFrame:
     """One row per fact key: value range, lines stating it, whether a note explains a conflict."""
     o = obs.reset_index()
-    o["explained"] = o["note"].fillna("").str.lower().str.startswith(CONFLICT_PREFIX)
+    o["explained"] = o["note"].fillna("").str.lower().str.startswith((CONFLICT_PREFIX, ROUNDING_PREFIX))
     g = o.groupby(list(FACT_KEY), observed=True, sort=False)
     facts = g.agg(vmin=("value", "min"), vmax=("value", "max"), line=("line", "min"),
                   lines=("line", lambda s: tuple(sorted(s))), explained=("explained", "any"),
@@ -277,12 +275,16 @@ def _report(shown, lines, explained, message) -> Problem:
     if explained:
         return Problem(shown, lines[0], message + also + " — explained in note", level="conflict")
     return Problem(shown, lines[0], message + also + " — unexplained: fix the row or explain it in "
-                                                   f"note starting '{CONFLICT_PREFIX}'")
+                                                   f"note starting '{CONFLICT_PREFIX}' (or '{ROUNDING_PREFIX}' for a rounded restatement)")
+
+
+def _num(x: float) -> str:
+    """A value as people read it: whole numbers in full (21089700, not 2.10897e+07)."""
+    return f"{x:.0f}" if float(x).is_integer() else f"{x:.10g}"
 
 
 def _fmt(lo, hi) -> str:
-    f = lambda x: f"{x:g}"
-    return f(lo) if lo == hi else f"{f(lo)}–{f(hi)}"
+    return _num(lo) if lo == hi else f"{_num(lo)}–{_num(hi)}"
 
 
 def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> list[Problem]:
@@ -296,7 +298,7 @@ def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> 
         problems.append(_report(shown, r.lines, r.explained,
                                 f"the same fact ({r.association_id} {r.period_start}–{r.period_end} "
                                 f"{r.intervention} {r.metric} {r.gender}) is stated with different values "
-                                f"{', '.join(f'{v:g}' for v in vals)}"))
+                                f"{', '.join(_num(v) for v in vals)}"))
     grp = ["association_id", "period_start", "period_end", "intervention"]
 
     def wide(metrics, by):
@@ -424,8 +426,8 @@ def _check_rates(shown: str, facts: pd.DataFrame) -> list[Problem]:
                     lines += list(ln.iloc[0])
                     expl = expl or bool(ex.iloc[0])
             problems.append(_report(shown, lines, expl,
-                                    f"{rate} {row['vmin']:g} % disagrees with its counts "
-                                    f"({num[i]:g} of {d[i]:g} = {computed[i]:.1f} %) "
+                                    f"{rate} {_num(row['vmin'])} % disagrees with its counts "
+                                    f"({_num(num[i])} of {_num(d[i])} = {computed[i]:.1f} %) "
                                     f"({row['association_id']} {row['period_start']}–{row['period_end']} "
                                     f"{row['intervention']} {row['gender']})"))
     return problems

@@ -12,7 +12,12 @@ METRICS = {"participants":"persons","participants_new":"persons","participants_e
  "exit_work":"persons","exit_studies":"persons","exit_work_or_studies":"persons","exit_jobseeking":"persons","exit_other":"persons",
  "participants_share":"percent","exit_work_or_studies_rate":"percent","exit_work_rate":"percent","exit_studies_rate":"percent",
  "exit_jobseeking_rate":"percent","exit_other_rate":"percent","participants_goal":"persons","exit_work_or_studies_rate_goal":"percent",
- "cost":"sek","budget":"sek","revenue":"sek","result":"sek","equity":"sek"}
+ "cost":"sek","budget":"sek","revenue":"sek","result":"sek","equity":"sek",
+ "exit_employment_service":"persons","exit_other_intervention":"persons","exit_continued_rehab":"persons","exit_illness":"persons",
+ "exit_employment_service_rate":"percent","exit_other_intervention_rate":"percent","exit_continued_rehab_rate":"percent","exit_illness_rate":"percent",
+ "participants_new_goal":"persons","participants_exited_goal":"persons","exit_work_rate_goal":"percent",
+ "revenue_members":"sek","revenue_grants":"sek","revenue_budget":"sek","result_budget":"sek",
+ "followup_work_rate":"percent","followup_work_or_studies_rate":"percent"}
 extra = {}
 notes = base / "NOTES.md"
 problems = []
@@ -61,7 +66,7 @@ for n,o in enumerate(rows, 2):
     if not q or "\n" in q or not any(q in l for l in lines): p(f"quote not verbatim on one line: {q[:60]!r}")
     elif not any(fm in re.sub(r"\D","",q) for fm in forms(v)): p(f"value {v} not in quote")
     key = (o["association_id"],o["period_start"],o["period_end"],o["intervention"],o["metric"],o["gender"])
-    if key in seen and seen[key][0] != v and not (o["note"].startswith("conflict:") or seen[key][1].startswith("conflict:")):
+    if key in seen and seen[key][0] != v and not (o["note"].startswith(("conflict:","rounding:")) or seen[key][1].startswith(("conflict:","rounding:"))):
         p(f"same fact as line {seen[key][2]} with a different value and no 'conflict:' note")
     seen.setdefault(key,(v,o["note"],n))
 print(f"{len(rows)} rows, {len(ints)} interventions, {len(problems)} problems")

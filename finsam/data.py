@@ -1,0 +1,175 @@
+"""Loading the curated tables as typed DataFrames.
+
+``load()`` validates (structure, schema, consistency; provenance on request) and returns typed
+tables: categoricals for ids and vocabularies, integers for years, ``value`` as float and
+``count`` as a nullable integer for counts. Results are memoised in-process (keyed by the files'
+size and mtime) and on disk (keyed by the hash of the data and of the code that checks it), so a
+papermill kernel started after ``finsam validate``/``finsam render`` skips re-validation.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .errors import DataError, Problem
+from .schema import ALL, GENDERS, TABLE_ORDER, TABLES, UNITS
+
+_CODE_FILES = ("schema.py", "csvio.py", "validate.py", "provenance.py", "data.py")
+_MEMO: dict = {}
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The curated tables of one data folder, typed, plus what validation reported."""
+
+    sources: pd.DataFrame
+    associations: pd.DataFrame
+    interventions: pd.DataFrame
+    metrics: pd.DataFrame
+    observations: pd.DataFrame
+    version: str  #: short hash of the data files: the data version shown in reports
+    conflicts: tuple[Problem, ...] = field(default=())  #: known, explained inconsistencies
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+
+def data_version(data_dir: str | os.PathLike | None = None) -> str:
+    """Short SHA-256 of the table files (names and bytes): changes whenever any number changes."""
+    d = paths.data_dir(data_dir)
+    h = hashlib.sha256()
+    for name in sorted(TABLE_ORDER):
+        p = d / TABLES[name].filename
+        h.update(name.encode())
+        h.update(p.read_bytes() if p.is_file() else b"<missing>")
+    return h.hexdigest()[:12]
+
+
+def _code_version() -> str:
+    h = hashlib.sha256()
+    for f in _CODE_FILES:
+        h.update((paths.PACKAGE_DIR / f).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def _stamp(d: Path) -> tuple:
+    out = []
+    for name in TABLE_ORDER:
+        p = d / TABLES[name].filename
+        try:
+            st = p.stat()
+            out.append((name, st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append((name, None, None))
+    return tuple(out)
+
+
+_TABLE_MARK = re.compile(r"\t|\||(?:\s\d[\d ]*){3,}\s*$")
+
+
+def statement_kind(quotes: pd.Series) -> pd.Series:
+    """'table' for quotes that look like a table row (tabs, pipes, three or more numbers in a
+    row at the end), else 'text'. A heuristic used by the prefer_table/prefer_text policies."""
+    is_table = quotes.astype(str).str.contains(_TABLE_MARK)
+    return pd.Series(pd.Categorical(is_table.map({True: "table", False: "text"}),
+                                    categories=["table", "text"]), index=quotes.index)
+
+
+def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Categoricals for ids and vocabularies, with categories in the order of their tables."""
+    assoc = list(tables["associations"]["association_id"])
+    metrics = list(tables["metrics"]["metric"])
+    out = {k: v.copy() for k, v in tables.items()}
+    for name, df in out.items():
+        if "association_id" in df:
+            df["association_id"] = pd.Categorical(df["association_id"], categories=assoc)
+        if "unit" in df:
+            df["unit"] = pd.Categorical(df["unit"], categories=list(UNITS))
+    out["sources"]["source_id"] = pd.Categorical(out["sources"]["source_id"])
+    out["metrics"]["metric"] = pd.Categorical(out["metrics"]["metric"], categories=metrics)
+    out["interventions"]["kind"] = out["interventions"]["kind"].astype("category")
+    obs = out["observations"]
+    obs["source_id"] = pd.Categorical(obs["source_id"], categories=list(tables["sources"]["source_id"]))
+    obs["metric"] = pd.Categorical(obs["metric"], categories=metrics)
+    obs["gender"] = pd.Categorical(obs["gender"], categories=list(GENDERS))
+    names = [ALL] + sorted(set(tables["interventions"]["intervention"]))
+    obs["intervention"] = pd.Categorical(obs["intervention"], categories=names)
+    obs["note"] = obs["note"].fillna("")
+    obs["count"] = obs["value"].where(obs["unit"] == "persons").round().astype("Int64")
+    obs["statement"] = statement_kind(obs["quote"])
+    return out
+
+
+def load(data_dir: str | os.PathLike | None = None, *, provenance: bool = False,
+         sources_dir: str | os.PathLike | None = None, use_cache: bool = True) -> Tables:
+    """Validate and return the curated tables; raises :class:`DataError` listing every problem.
+
+    ``provenance=True`` also checks each quote against the source texts (needs $FINSAM_SOURCES).
+    """
+    from .validate import validate  # imports pandera: only needed on a cache miss
+
+    d = paths.data_dir(data_dir)
+    memo_key = (str(d), provenance, _stamp(d))
+    if use_cache and memo_key in _MEMO:
+        return _MEMO[memo_key]
+    version = data_version(d) if d.is_dir() else "none"
+    disk = paths.cache_dir() / f"tables-{version}-{_code_version()}-{int(provenance)}.pkl"
+    if use_cache and disk.is_file():
+        try:
+            with open(disk, "rb") as f:
+                tables = pickle.load(f)
+            _MEMO[memo_key] = tables
+            return tables
+        except Exception:  # a stale or truncated cache is simply rebuilt
+            pass
+    result = validate(d, sources_dir, provenance=provenance)
+    if result.errors:
+        raise DataError(result.errors)
+    typed = _typed(result.tables)
+    tables = Tables(**{k: typed[k] for k in TABLE_ORDER}, version=version, conflicts=tuple(result.conflicts))
+    if use_cache:
+        _MEMO[memo_key] = tables
+        _write_cache(disk, tables)
+    return tables
+
+
+def _write_cache(path: Path, tables: Tables) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tables-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # the cache is an optimisation; a read-only checkout still works
+
+
+def select(obs: pd.DataFrame, *, association=None, intervention=None, period=None, metric=None,
+           gender=None, single_year: bool | None = None) -> pd.DataFrame:
+    """Rows of ``obs`` matching every given criterion. Each criterion takes a value or a list;
+    ``period`` takes a year (rows whose period is exactly that year) or a ``(start, end)`` pair;
+    ``single_year=True`` keeps only one-year figures."""
+    mask = pd.Series(True, index=obs.index)
+
+    def isin(col, v):
+        vals = [v] if isinstance(v, (str, int)) else list(v)
+        return obs[col].isin(vals)
+
+    for col, v in (("association_id", association), ("intervention", intervention), ("metric", metric),
+                   ("gender", gender)):
+        if v is not None:
+            mask &= isin(col, v)
+    if period is not None:
+        start, end = (period, period) if isinstance(period, int) else period
+        mask &= (obs["period_start"] == start) & (obs["period_end"] == end)
+    if single_year is True:
+        mask &= obs["period_start"] == obs["period_end"]
+    return obs.loc[mask]

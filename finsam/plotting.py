@@ -1,0 +1,116 @@
+"""One plotting theme for every notebook: seaborn, Okabe–Ito colours (safe for colour-blind
+readers) fixed per gender, fonts that carry å, ä and ö, and deterministic figure files."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("module://matplotlib_inline.backend_inline" if "ipykernel" in __import__("sys").modules else "Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import seaborn as sns  # noqa: E402
+
+from .labels import gender_label, outcome_label  # noqa: E402
+
+#: Okabe & Ito (2008) palette
+GENDER_COLORS = {"women": "#CC79A7", "men": "#0072B2", "unknown": "#999999", "all": "#000000"}
+ASSOCIATION_COLORS = ["#E69F00", "#56B4E9", "#009E73", "#D55E00", "#F0E442", "#0072B2", "#CC79A7"]
+
+
+def set_theme() -> None:
+    """Apply the finsam theme (idempotent). Fixed SVG hash salt and no dates in metadata keep
+    figure files byte-identical between runs."""
+    sns.set_theme(context="notebook", style="whitegrid", font="DejaVu Sans")
+    plt.rcParams.update({"figure.figsize": (7.5, 4.0), "figure.dpi": 96, "savefig.dpi": 150,
+                         "svg.hashsalt": "finsam", "axes.titleweight": "bold", "axes.titlesize": 12,
+                         "legend.frameon": False})
+
+
+def gender_palette(genders) -> dict:
+    return {g: GENDER_COLORS[str(g)] for g in genders}
+
+
+def save_figure(fig, name: str, figures_dir: str | os.PathLike | None) -> None:
+    """Save ``fig`` as ``<name>.png`` and ``<name>.svg`` in ``figures_dir`` (atomically), if given."""
+    if not figures_dir:
+        return
+    d = Path(figures_dir)
+    d.mkdir(parents=True, exist_ok=True)
+    for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
+        target = d / f"{name}.{ext}"
+        fd, tmp = tempfile.mkstemp(dir=d, prefix=f".{target.name}.", suffix=".tmp")
+        os.close(fd)
+        try:
+            fig.savefig(tmp, format=ext, bbox_inches="tight", metadata=meta)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def bar_by_gender(df: pd.DataFrame, x: str, y: str, title: str, ylabel: str, xlabels=None, ax=None,
+                  percent: bool = False):
+    """Grouped bars, one colour per gender; ``df`` has columns ``gender``, ``x`` and ``y``.
+    Optional ``ci_low``/``ci_high`` columns draw interval whiskers."""
+    set_theme()
+    if ax is None:
+        fig, ax = plt.subplots()
+    else:
+        fig = ax.figure
+    d = df.copy()
+    d["gender"] = d["gender"].astype(str)
+    genders = [g for g in ("women", "men", "unknown", "all") if g in set(d["gender"])]
+    d["Gender"] = d["gender"].map(gender_label)
+    palette = {gender_label(g): GENDER_COLORS[g] for g in genders}
+    order = list(dict.fromkeys(d[x].astype(str)))
+    d[x] = d[x].astype(str)
+    sns.barplot(data=d, x=x, y=y, hue="Gender", hue_order=[gender_label(g) for g in genders], order=order,
+                palette=palette, errorbar=None, ax=ax)
+    if {"ci_low", "ci_high"} <= set(d.columns):
+        for cont, g in zip(ax.containers, genders):
+            sub = d[d["gender"] == g].set_index(x).reindex(order)
+            for bar, lo, hi in zip(cont, sub["ci_low"], sub["ci_high"]):
+                if pd.notna(lo) and pd.notna(hi):
+                    cx = bar.get_x() + bar.get_width() / 2
+                    ax.plot([cx, cx], [lo, hi], color="#333333", linewidth=1.2)
+    if xlabels:
+        ax.set_xticks(range(len(order)), [xlabels.get(o, o) for o in order])
+    ax.set_title(title)
+    ax.set_xlabel("")
+    ax.set_ylabel(ylabel)
+    if percent:
+        ax.set_ylim(0, 100)
+    ax.legend(title="")
+    fig.tight_layout()
+    return fig
+
+
+def outcome_label_map(lang: str = "en") -> dict:
+    from .rates import OUTCOMES
+    return {o: outcome_label(o, lang) for o in OUTCOMES}
+
+
+def line_by_group(df: pd.DataFrame, x: str, y: str, group: str, colors: dict, labels: dict, title: str,
+                  ylabel: str, marks=None):
+    """Lines with markers per group; ``marks`` is a list of (x, text) drawn as dashed verticals."""
+    set_theme()
+    fig, ax = plt.subplots()
+    for g, sub in df.groupby(group, observed=True, sort=False):
+        sub = sub.sort_values(x)
+        ax.plot(sub[x], sub[y], marker="o", color=colors.get(str(g), "#000000"), label=labels.get(str(g), str(g)))
+    for xm, text in marks or ():
+        ax.axvline(xm - 0.5, color="#777777", linestyle="--", linewidth=1)
+        ax.annotate(text, (xm - 0.5, 1), xycoords=("data", "axes fraction"), fontsize=8, rotation=90,
+                    va="top", ha="right", color="#555555")
+    ax.set_title(title)
+    ax.set_xlabel("")
+    ax.set_ylabel(ylabel)
+    years = sorted(set(df[x]))
+    ax.set_xticks(years, [str(v) for v in years])
+    if len(set(df[group])) > 1 or any(labels.get(str(g)) for g in set(df[group])):
+        ax.legend(title="")
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,291 @@
+"""``finsam render``: run every parameterised notebook with papermill for every parameter set the
+data supports, convert each to a self-contained HTML page without code, and write an index.
+
+Guarantees: parameters are checked before any kernel starts; data are validated first and
+nothing is rendered from bad data; every file is written to a temporary name and renamed, so an
+interrupted render (Ctrl-C, SIGTERM) leaves earlier reports intact and no partial files; one
+failing notebook or dead kernel does not stop the others, it is listed in the summary and on
+the index page, and the exit status is 1.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import multiprocessing as mp
+import os
+import signal
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import paths
+from .errors import FinsamError, ParameterError
+from .kernels import use_project_kernel
+from .params import INTERACTIVE, NOTEBOOKS, check_parameters, choices, report_stem
+
+KERNEL = "python3"
+GENERATED_MARK = "finsam-generated"  # the one line of index.html that differs between renders
+
+
+@dataclass(frozen=True)
+class Job:
+    notebook: str
+    params: tuple  # sorted (name, value) pairs
+
+    @property
+    def kwargs(self) -> dict:
+        return dict(self.params)
+
+    @property
+    def stem(self) -> str:
+        return report_stem(self.notebook, self.kwargs)
+
+    @property
+    def association(self) -> str | None:
+        return self.kwargs.get("association")
+
+    @property
+    def html_path(self) -> str:
+        """Path of the report relative to the output folder."""
+        return f"{self.association or 'all'}/{self.stem}.html"
+
+    @property
+    def title(self) -> str:
+        extra = ", ".join(f"{v}" for k, v in self.params if k != "association")
+        return NOTEBOOKS[self.notebook].title + (f" — {extra}" if extra else "")
+
+
+@dataclass
+class Outcome:
+    job: Job
+    ok: bool
+    seconds: float
+    error: str = ""
+    figures: list = field(default_factory=list)
+
+
+def plan(notebooks=None, associations=None, years=None, tables=None) -> list[Job]:
+    """The jobs selected by the filters, validated against what the data support."""
+    from .data import load
+    tables = tables or load()
+    names = list(notebooks or NOTEBOOKS)
+    for n in names:
+        if n not in NOTEBOOKS:
+            hint = " (an interactive notebook: open it in JupyterLab)" if n in INTERACTIVE else ""
+            raise ParameterError(f"unknown notebook {n!r}{hint}; valid: {', '.join(NOTEBOOKS)}")
+    every = {n: choices(n, tables) for n in names}
+    known_assoc = sorted({c["association"] for cs in every.values() for c in cs if "association" in c})
+    for a in associations or ():
+        if a not in known_assoc:
+            raise ParameterError(f"unknown association {a!r}; valid: {', '.join(known_assoc)}")
+    known_years = sorted({c["year"] for cs in every.values() for c in cs if "year" in c})
+    for y in years or ():
+        if y not in known_years:
+            raise ParameterError(f"no report for year {y}; valid years: {', '.join(map(str, known_years))}")
+    jobs = []
+    for n in names:
+        for c in every[n]:
+            if associations and c.get("association") not in associations:
+                continue
+            if years and ("year" not in c or c["year"] not in years):
+                continue
+            jobs.append(Job(n, tuple(sorted(c.items()))))
+    if not jobs:
+        raise ParameterError("no report matches the selection "
+                             f"(notebooks {names}, associations {associations or 'any'}, years {years or 'any'})")
+    return jobs
+
+
+# ---------------------------------------------------------------------------- worker side
+def _on_sigterm(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _worker_init():
+    # SIGTERM in a worker unwinds like Ctrl-C, so papermill shuts its kernel down and temp files go
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+_EXPORTER = None
+
+
+def _exporter():
+    global _EXPORTER
+    if _EXPORTER is None:
+        from nbconvert import HTMLExporter
+        _EXPORTER = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
+                                 exclude_output_prompt=True, exclude_anchor_links=True)
+    return _EXPORTER
+
+
+def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
+    """Execute one notebook and write its HTML page; failures are returned, not raised."""
+    import nbformat
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    t0 = time.perf_counter()
+    out = Path(out_dir)
+    figures_dir = out / "figures" / (job.association or "all")
+    params = {**job.kwargs, "figures_dir": str(figures_dir)}
+    src = Path(notebooks_dir) / f"{job.notebook}.ipynb"
+    with tempfile.TemporaryDirectory(prefix="finsam-") as tmp:
+        executed = Path(tmp) / f"{job.stem}.ipynb"
+        try:
+            pm.execute_notebook(str(src), str(executed), parameters=params, kernel_name=KERNEL,
+                                progress_bar=False, log_output=False, cwd=str(Path(notebooks_dir)))
+        except PapermillExecutionError as e:
+            return Outcome(job, False, time.perf_counter() - t0, f"{e.ename}: {e.evalue}".strip())
+        except KeyboardInterrupt:
+            raise
+        except Exception as e:  # dead kernel, timeout, unreadable notebook
+            return Outcome(job, False, time.perf_counter() - t0, f"{type(e).__name__}: {e}".strip())
+        nb = nbformat.read(str(executed), as_version=4)
+    nb.metadata.pop("papermill", None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+    body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": job.title}})
+    write_atomic(out / job.html_path, body.encode("utf-8"))
+    figs = sorted(p.name for p in figures_dir.glob(f"{job.stem}__*.png")) if figures_dir.is_dir() else []
+    return Outcome(job, True, time.perf_counter() - t0, figures=figs)
+
+
+# ---------------------------------------------------------------------------- parent side
+def _check_writable(out: Path) -> None:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=out, prefix=".write-test-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as e:
+        raise FinsamError(f"cannot write to output folder {out}: {e.strerror or e}") from None
+
+
+def _remove_stale_temp(out: Path) -> None:
+    for p in out.rglob(".*.tmp"):
+        p.unlink(missing_ok=True)
+
+
+def _terminate(executor: ProcessPoolExecutor) -> None:
+    procs = list(getattr(executor, "_processes", {}).values())
+    for p in procs:
+        if p.is_alive():
+            p.terminate()  # SIGTERM: the worker shuts its kernel down and removes its temp files
+    deadline = time.monotonic() + 10
+    for p in procs:
+        p.join(max(0.0, deadline - time.monotonic()))
+        if p.is_alive():
+            p.kill()
+    executor.shutdown(wait=False, cancel_futures=True)
+
+
+def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool) -> list[Outcome]:
+    from tqdm import tqdm
+    nb_dir = str(paths.NOTEBOOKS_DIR)
+    outcomes: list[Outcome] = []
+    bar = tqdm(total=len(jobs), unit="report", disable=not progress, file=sys.stderr, dynamic_ncols=True)
+    executor = ProcessPoolExecutor(max_workers=min(jobs_n, len(jobs)), mp_context=mp.get_context("spawn"),
+                                   initializer=_worker_init)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        futures = {executor.submit(run_job, j, nb_dir, str(out)): j for j in jobs}
+        for f in as_completed(futures):
+            try:
+                outcomes.append(f.result())
+            except Exception as e:  # a worker process died
+                outcomes.append(Outcome(futures[f], False, 0.0, f"worker failed: {type(e).__name__}: {e}"))
+            bar.set_postfix_str(futures[f].stem, refresh=False)
+            bar.update()
+        executor.shutdown(wait=True)
+    except KeyboardInterrupt:
+        bar.close()
+        _terminate(executor)
+        _remove_stale_temp(out)
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        bar.close()
+    order = {j: i for i, j in enumerate(jobs)}
+    return sorted(outcomes, key=lambda o: order[o.job])
+
+
+def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables, stamp: str) -> None:
+    """reports/index.html: every supported report grouped by association, its figures, the data
+    version and this run's failures. Text from the data is escaped by Jinja's autoescape."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+    env = Environment(loader=PackageLoader("finsam", "templates"), autoescape=select_autoescape(["html"]))
+    failed = {o.job: o.error for o in outcomes if not o.ok}
+    names = {str(a): str(n) for a, n in zip(tables.associations["association_id"], tables.associations["name"])}
+    groups: dict[str, list] = {}
+    for j in all_jobs:
+        path = out / j.html_path
+        figdir = out / "figures" / (j.association or "all")
+        figs = sorted(p.name for p in figdir.glob(f"{j.stem}__*.png")) if figdir.is_dir() else []
+        groups.setdefault(j.association or "", []).append(dict(
+            title=j.title, href=j.html_path, exists=path.is_file(), error=failed.get(j),
+            figures=[dict(png=f"figures/{j.association or 'all'}/{f}",
+                          svg=f"figures/{j.association or 'all'}/{f[:-4]}.svg") for f in figs]))
+    sections = [dict(id=a or "all", name=names.get(a, "All associations"), reports=groups[a])
+                for a in sorted(groups, key=lambda a: (a != "", a))]
+    page = env.get_template("index.html.j2").render(
+        sections=sections, version=tables.version, failures=[(o.job.title, o.error) for o in outcomes if not o.ok],
+        generated=stamp, mark=GENERATED_MARK, sources=tables.sources.to_dict("records"))
+    write_atomic(out / "index.html", page.encode("utf-8"))
+
+
+def render(notebooks=None, associations=None, years=None, jobs: int | None = None, output=None,
+           data_dir=None, sources_dir=None, progress: bool = True) -> int:
+    """Render the selected reports; returns the exit status (0 all rendered, 1 any failed)."""
+    from .data import load
+    from .validate import validate
+
+    if data_dir:
+        os.environ[paths.ENV_DATA] = str(Path(data_dir).resolve())
+    if sources_dir:
+        os.environ[paths.ENV_SOURCES] = str(Path(sources_dir).resolve())
+    use_project_kernel()
+    src = paths.sources_dir()
+    check_prov = src.is_dir()
+    if not check_prov:
+        print(f"finsam: warning: source texts not found at {src}; quotes are not checked (set FINSAM_SOURCES)",
+              file=sys.stderr)
+    result = validate(provenance=check_prov)
+    if result.errors:
+        from .errors import DataError
+        raise DataError(result.errors)
+    tables = load()  # cached now: kernels read the same validated tables
+    selected = plan(notebooks, associations, years, tables)
+    out = Path(output).resolve() if output else paths.REPORTS_DIR
+    _check_writable(out)
+    _remove_stale_temp(out)
+    t0 = time.perf_counter()
+    n_jobs = jobs or os.cpu_count() or 1
+    print(f"rendering {len(selected)} report(s) with {min(n_jobs, len(selected))} job(s) into {out}", file=sys.stderr)
+    outcomes = execute(selected, out, n_jobs, progress)
+    stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+    write_index(out, plan(tables=tables), outcomes, tables, stamp)
+    failed = [o for o in outcomes if not o.ok]
+    for o in outcomes:
+        status = "ok    " if o.ok else "FAILED"
+        print(f"{status} {o.seconds:5.1f}s  {o.job.html_path}" + (f"  — {o.error}" if o.error else ""))
+    print(f"render: {len(outcomes) - len(failed)} of {len(outcomes)} report(s) rendered in "
+          f"{time.perf_counter() - t0:.1f}s; index: {out / 'index.html'}"
+          + (f"; {len(failed)} FAILED" if failed else ""))
+    return 1 if failed else 0
