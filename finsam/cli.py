@@ -35,7 +35,7 @@ def _cmd_render(args) -> int:
     from .render import render
     return render(notebooks=args.notebook, associations=args.association, years=args.year, jobs=args.jobs,
                   output=args.output, data_dir=args.data, sources_dir=args.sources,
-                  progress=not args.no_progress)
+                  progress=not args.no_progress, notebooks_dir=args.notebooks_dir)
 
 
 def _cmd_choices(args) -> int:
@@ -81,6 +81,7 @@ def parser() -> argparse.ArgumentParser:
                    "(default: number of cores)")
     r.add_argument("--output", help="output folder (default: reports/)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
+    r.add_argument("--notebooks-dir", help="folder of the notebooks to run (default: the project's notebooks/)")
     r.set_defaults(func=_cmd_render)
     c = sub.add_parser("choices", help="list every parameter set each notebook supports")
     c.add_argument("--notebook", action="append")

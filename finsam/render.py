@@ -27,6 +27,8 @@ from .kernels import use_project_kernel
 from .params import INTERACTIVE, NOTEBOOKS, check_parameters, choices, report_stem
 
 KERNEL = "python3"
+KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]  # keep the kernel's start-up chatter off the terminal
+EXECUTION_TIMEOUT = 600  # seconds per cell: a hung notebook fails instead of blocking the render
 GENERATED_MARK = "finsam-generated"  # the one line of index.html that differs between renders
 
 
@@ -149,7 +151,8 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
         executed = Path(tmp) / f"{job.stem}.ipynb"
         try:
             pm.execute_notebook(str(src), str(executed), parameters=params, kernel_name=KERNEL,
-                                progress_bar=False, log_output=False, cwd=str(Path(notebooks_dir)))
+                                progress_bar=False, log_output=False, cwd=str(Path(notebooks_dir)),
+                                execution_timeout=EXECUTION_TIMEOUT, extra_arguments=KERNEL_ARGS)
         except PapermillExecutionError as e:
             return Outcome(job, False, time.perf_counter() - t0, f"{e.ename}: {e.evalue}".strip())
         except KeyboardInterrupt:
@@ -196,9 +199,9 @@ def _terminate(executor: ProcessPoolExecutor) -> None:
     executor.shutdown(wait=False, cancel_futures=True)
 
 
-def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool) -> list[Outcome]:
+def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_dir: Path) -> list[Outcome]:
     from tqdm import tqdm
-    nb_dir = str(paths.NOTEBOOKS_DIR)
+    nb_dir = str(notebooks_dir)
     outcomes: list[Outcome] = []
     bar = tqdm(total=len(jobs), unit="report", disable=not progress, file=sys.stderr, dynamic_ncols=True)
     executor = ProcessPoolExecutor(max_workers=min(jobs_n, len(jobs)), mp_context=mp.get_context("spawn"),
@@ -251,7 +254,7 @@ def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables,
 
 
 def render(notebooks=None, associations=None, years=None, jobs: int | None = None, output=None,
-           data_dir=None, sources_dir=None, progress: bool = True) -> int:
+           data_dir=None, sources_dir=None, progress: bool = True, notebooks_dir=None) -> int:
     """Render the selected reports; returns the exit status (0 all rendered, 1 any failed)."""
     from .data import load
     from .validate import validate
@@ -278,7 +281,11 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     t0 = time.perf_counter()
     n_jobs = jobs or os.cpu_count() or 1
     print(f"rendering {len(selected)} report(s) with {min(n_jobs, len(selected))} job(s) into {out}", file=sys.stderr)
-    outcomes = execute(selected, out, n_jobs, progress)
+    nb_dir = Path(notebooks_dir).resolve() if notebooks_dir else paths.NOTEBOOKS_DIR
+    missing = [j.notebook for j in selected if not (nb_dir / f"{j.notebook}.ipynb").is_file()]
+    if missing:
+        raise FinsamError(f"notebook file(s) not found in {nb_dir}: {', '.join(sorted(set(missing)))}")
+    outcomes = execute(selected, out, n_jobs, progress, nb_dir)
     stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
     write_index(out, plan(tables=tables), outcomes, tables, stamp)
     failed = [o for o in outcomes if not o.ok]

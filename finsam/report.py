@@ -102,6 +102,15 @@ def gap_table(gaps: pd.DataFrame) -> pd.DataFrame:
 def gap_sentence(gaps: pd.DataFrame, what: str) -> str:
     if gaps.empty:
         return f"No gender comparison is possible for {what}: the report does not give outcomes for both women and men."
+    tested = gaps.dropna(subset=["p_value"])
+    if len(tested) > 1:
+        verdicts = sorted(set(tested["verdict"]))
+        return (f"For {what}, the report's conflicting counts allow {len(tested)} versions of the comparison: the "
+                f"difference women − men ranges from {tested['difference_pp'].min():+.1f} to "
+                f"{tested['difference_pp'].max():+.1f} percentage points (p from {tested['p_value'].min():.3f} to "
+                f"{tested['p_value'].max():.3f}); " + ("in every version, " + verdicts[0] if len(verdicts) == 1 else
+                                                        "the conclusion depends on which count is right: "
+                                                        + "; ".join(verdicts)) + ".")
     out = []
     for _, g in gaps.iterrows():
         if g["test"] == "none" or pd.isna(g["p_value"]):
@@ -119,10 +128,41 @@ def conflict_list(facts: pd.DataFrame) -> list[str]:
     lines = []
     for key, g in c.groupby(["intervention", "metric", "gender", "period_start", "period_end"], observed=True,
                             sort=True):
-        vals = " vs ".join(f"{v:g} (observations.csv line {ln})" for v, ln in zip(g["value"], g["lines"]))
+        vals = " vs ".join(f"{v:.10g}" for v in g["value"])
         note = next((n for n in g["notes"] if n), "")
         lines.append(f"{esc(key[0])}, {key[1]}, {key[2]}: {vals}" + (f" — {esc(note)}" if note else ""))
     return lines
+
+
+OUTCOME_METRICS = ["exit_work_or_studies", "exit_work_or_studies_rate", "exit_work", "exit_studies"]
+EXIT_METRICS = ["participants_exited", *OUTCOME_METRICS]
+
+
+def outcome_group(obs: pd.DataFrame, association: str, year: int, by_gender: bool = False) -> str:
+    """The group whose exit outcomes represent the association in ``year``: ALL when the report
+    gives association-wide outcomes (by gender, if ``by_gender``), else the report's own aggregate
+    of interventions, such as "Arbetslivsinriktade insatser (totalt)", the work-oriented
+    interventions a headline rate refers to. Ties go to ALL."""
+    o = select(obs, association=association, period=year, metric=EXIT_METRICS)
+    names = o["intervention"].astype(str)
+    o = o[(names == ALL) | names.str.contains("(totalt)", regex=False)]
+    if o.empty:
+        return ALL
+    scores = o.groupby(o["intervention"].astype(str)).apply(lambda g: _score(g, by_gender), include_groups=False)
+    best = scores.max()
+    if best <= 0 or scores.get(ALL, 0) == best:
+        return ALL
+    return str(scores[scores == best].sort_index().index[0])
+
+
+def _score(o: pd.DataFrame, by_gender: bool) -> int:
+    has = o["metric"].isin(OUTCOME_METRICS)
+    split = has & o["gender"].isin(["women", "men"])
+    return int(has.any()) + (2 * int(split.any()) if by_gender else 0)
+
+
+def group_label(group: str) -> str:
+    return "all interventions" if group == ALL else esc(group)
 
 
 def _save(fig, name, figures_dir, stem):
@@ -138,7 +178,18 @@ class GenderOutcomes:
         self.obs = select(tables.observations, association=association, period=year)
         self.facts = resolve(self.obs, policy)
         self.stem = report_stem("gender_outcomes", dict(association=association, year=year))
-        self.rates = outcome_rates(tables.observations, association, year, ALL, policy)
+        self.group = outcome_group(tables.observations, association, year, by_gender=True)
+        self.rates = outcome_rates(tables.observations, association, year, self.group, policy)
+
+    def group_text(self):
+        """Which group the outcome sections describe, and why."""
+        if self.group == ALL:
+            return markdown("Exit outcomes below are association-wide (all interventions).")
+        note = self.t.interventions
+        note = note[(note["association_id"] == self.a) & (note["intervention"] == self.group)]["note"]
+        why = f" The report describes it as: {esc(note.iloc[0])}." if len(note) and isinstance(note.iloc[0], str) else ""
+        return markdown(f"The report states exit outcomes for **{esc(self.group)}** rather than for all "
+                        f"interventions together, so the sections below describe that group.{why}")
 
     def heading(self):
         name = L.association_name(self.t, self.a)
@@ -170,7 +221,7 @@ class GenderOutcomes:
     def exits(self) -> pd.DataFrame:
         metrics = ["participants_exited", "exit_work_or_studies"] + [m for m, _ in OUTCOMES.values()
                                                                      if m != "exit_work_or_studies"]
-        return fact_table(self.facts[self.facts["intervention"] == ALL], self.t, metrics)
+        return fact_table(self.facts[self.facts["intervention"] == self.group], self.t, metrics)
 
     def rates_table(self) -> pd.DataFrame:
         return rates_table(self.rates)
@@ -182,7 +233,8 @@ class GenderOutcomes:
         if r.empty:
             return None
         r = r.assign(outcome=r["outcome"].astype(str))
-        fig = bar_by_gender(r, "outcome", "rate", f"Exit outcomes by gender, {self.year} (% of exited, 95 % CI)",
+        fig = bar_by_gender(r, "outcome", "rate", f"Exit outcomes by gender, {self.year} (% of exited, 95 % CI)"
+                            + ("" if self.group == ALL else f"\n{self.group}"),
                             "% of exited participants", xlabels=outcome_label_map(), percent=True)
         fig.axes[0].tick_params(axis="x", labelrotation=20)
         _save(fig, "outcomes", self.figures_dir, self.stem)
@@ -326,7 +378,7 @@ class YearlyTrend:
     def multi_year(self) -> pd.DataFrame:
         m = multi_year(self.t, self.a, self.metric)
         if m.empty:
-            return m
+            return markdown(f"No multi-year figures of {esc(self.label.lower())} for this association.")
         return pd.DataFrame({"Period": [f"{a}–{b}" for a, b in zip(m["period_start"], m["period_end"])],
                              "Gender": m["gender"].map(L.gender_label),
                              "Value": [L.format_value(v, self.unit) for v in m["value"]],
@@ -342,6 +394,8 @@ class Overview:
         self.data = self._build()
 
     def _build(self) -> pd.DataFrame:
+        """One row per association at its latest report year. Every value is a list: the report's
+        conflicting statements are all kept, and derived values are computed for each."""
         rows = []
         src = self.t.sources.sort_values("report_year")
         for a in self.t.associations["association_id"].astype(str):
@@ -352,38 +406,42 @@ class Overview:
             f = resolve(select(self.t.observations, association=a, period=year, intervention=ALL, gender="all"),
                         self.policy)
 
-            def val(metric):
-                v = f.loc[f["metric"] == metric, "value"]
-                return (float(v.iloc[0]) if len(v) == 1 else np.nan), len(v) > 1
+            def vals(metric):
+                return sorted(f.loc[f["metric"] == metric, "value"])
 
-            participants, c1 = val("participants")
-            exited, c2 = val("participants_exited")
-            cost, c3 = val("cost")
-            r = outcome_rates(self.t.observations, a, year, ALL, self.policy)
+            group = outcome_group(self.t.observations, a, year)
+            r = outcome_rates(self.t.observations, a, year, group, self.policy)
             r = r[(r["outcome"] == "work_or_studies") & (r["gender"] == "all")]
-            ws_count = float(r["count"].iloc[0]) if len(r) == 1 and pd.notna(r["count"].iloc[0]) else np.nan
-            ws_rate = float(r["rate"].iloc[0]) if len(r) == 1 else np.nan
-            rows.append(dict(association=a, name=L.association_name(self.t, a), year=year,
-                             participants=participants, exited=exited, work_or_studies=ws_count,
-                             rate=ws_rate, basis=r["basis"].iloc[0] if len(r) == 1 else "",
-                             cost=cost, cost_per_participant=cost / participants if participants else np.nan,
-                             cost_per_work_or_studies=cost / ws_count if ws_count else np.nan,
-                             conflict=c1 or c2 or c3 or bool(r["conflict"].any())))
+            participants, cost = vals("participants"), vals("cost")
+            ws = sorted({float(x) for x in r["count"].dropna()})
+            rows.append(dict(association=a, name=L.association_name(self.t, a), year=year, group=group,
+                             participants=participants, exited=vals("participants_exited"),
+                             work_or_studies=ws, rate=sorted(set(r["rate"].dropna())), cost=cost,
+                             cost_per_participant=sorted({c / p for c in cost for p in participants if p}),
+                             cost_per_work_or_studies=sorted({c / w for c in cost for w in ws if w})))
         return pd.DataFrame(rows)
+
+    @staticmethod
+    def _cell(values, fmt) -> str:
+        if not values:
+            return "–"
+        lo, hi = fmt(min(values)), fmt(max(values))
+        if len(values) == 1:
+            return lo
+        return (lo if lo == hi else f"{lo} to {hi}") + " ⚠"
 
     def table(self) -> pd.DataFrame:
         d = self.data
-        fmt = L.format_value
+        num = lambda unit: (lambda v: L.format_value(v, unit))
+        col = lambda c, unit: [self._cell(v, num(unit)) for v in d[c]]
         return pd.DataFrame({
             "Association": d["name"], "Year": d["year"].astype(str),
-            "Participants": [fmt(v, "persons") for v in d["participants"]],
-            "Exited": [fmt(v, "persons") for v in d["exited"]],
-            "To work/studies": [fmt(v, "persons") for v in d["work_or_studies"]],
-            "Rate": [_pct(v) for v in d["rate"]],
-            "Total cost": [fmt(v, "sek") for v in d["cost"]],
-            "Cost per participant (derived)": [fmt(v, "sek") for v in d["cost_per_participant"]],
-            "Cost per person to work/studies (derived)": [fmt(v, "sek") for v in d["cost_per_work_or_studies"]],
-            "Conflict": np.where(d["conflict"], "⚠", ""),
+            "Participants": col("participants", "persons"), "Exited": col("exited", "persons"),
+            "Outcome group": [("all" if g == ALL else g) for g in d["group"]],
+            "To work/studies": col("work_or_studies", "persons"), "Rate": [self._cell(v, _pct) for v in d["rate"]],
+            "Total cost": col("cost", "sek"),
+            "Cost per participant (derived)": col("cost_per_participant", "sek"),
+            "Cost per person to work/studies (derived)": col("cost_per_work_or_studies", "sek"),
         })
 
     def figure(self):
@@ -396,7 +454,8 @@ class Overview:
         short = [f"{a}\n{y}" for a, y in zip(d["association"], d["year"])]
         for ax, col, title in zip(axes, ["participants", "rate", "cost_per_participant"],
                                   ["Participants", "% of exited to work/studies", "Cost per participant (tkr, derived)"]):
-            vals = d[col] / (1000 if col == "cost_per_participant" else 1)
+            # with conflicting statements the bar shows the midpoint; the table gives the range
+            vals = d[col].map(lambda v: np.mean(v) if v else np.nan) / (1000 if col == "cost_per_participant" else 1)
             ax.bar(short, vals.fillna(0), color=colors)
             for i, v in enumerate(vals):
                 if pd.isna(v):
@@ -408,7 +467,7 @@ class Overview:
         return fig
 
     def text(self):
-        d = self.data.dropna(subset=["rate"])
+        d = self.data.assign(rate=self.data["rate"].map(lambda v: np.mean(v) if v else np.nan)).dropna(subset=["rate"])
         if d.empty:
             return markdown("No association has outcome figures for its report year.")
         hi, lo = d.loc[d["rate"].idxmax()], d.loc[d["rate"].idxmin()]
@@ -426,5 +485,7 @@ class Overview:
             "some unique individuals; structural interventions (seminars, staff training) may be included in totals.",
             "Total cost includes administration and structural work, so cost per participant is an upper bound "
             "of what reaching one participant costs.",
-            "Rates are of exited participants; where only a percentage is reported, the rate is the report's own.",
+            "Rates are of exited participants; where only a percentage is reported, the rate is the report's own. "
+            "Where a report gives outcomes only for its work-oriented interventions, that group is used "
+            "(column *Outcome group*), so its rate is not comparable with an association-wide one.",
         ]))
