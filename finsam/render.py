@@ -23,13 +23,15 @@ from pathlib import Path
 
 from . import paths
 from .errors import FinsamError, ParameterError
+from .devtools import clean_metadata
 from .kernels import use_project_kernel
 from .params import INTERACTIVE, NOTEBOOKS, check_parameters, choices, report_stem
 
 KERNEL = "python3"
 KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]  # keep the kernel's start-up chatter off the terminal
 EXECUTION_TIMEOUT = 600  # seconds per cell: a hung notebook fails instead of blocking the render
-GENERATED_MARK = "finsam-generated"  # the one line of index.html that differs between renders
+GENERATED_MARK = "finsam-generated"
+TEMPLATES = Path(__file__).parent / "templates" / "nbconvert"  # the one line of index.html that differs between renders
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,11 @@ def _worker_init():
     # SIGTERM in a worker unwinds like Ctrl-C, so papermill shuts its kernel down and temp files go
     signal.signal(signal.SIGTERM, _on_sigterm)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
+    # kernels inherit this process's stderr; what they log there (start-up notices, the traceback of
+    # an interrupted cell) is noise on the user's terminal. Cell errors still reach the notebook.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -131,8 +138,9 @@ def _exporter():
     global _EXPORTER
     if _EXPORTER is None:
         from nbconvert import HTMLExporter
-        _EXPORTER = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
-                                 exclude_output_prompt=True, exclude_anchor_links=True)
+        _EXPORTER = HTMLExporter(template_name="finsam", extra_template_basedirs=[str(TEMPLATES)],
+                                 exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                                 exclude_anchor_links=True)
     return _EXPORTER
 
 
@@ -160,10 +168,10 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
         except Exception as e:  # dead kernel, timeout, unreadable notebook
             return Outcome(job, False, time.perf_counter() - t0, f"{type(e).__name__}: {e}".strip())
         nb = nbformat.read(str(executed), as_version=4)
-    nb.metadata.pop("papermill", None)
-    for cell in nb.cells:
-        cell.metadata.pop("papermill", None)
-        cell.metadata.pop("execution", None)
+    # the parameter cells show no output; papermill gives its injected cell a random id, which
+    # would make two renders of the same data differ
+    nb.cells = [c for c in nb.cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
+    clean_metadata(nb)
     body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": job.title}})
     write_atomic(out / job.html_path, body.encode("utf-8"))
     figs = sorted(p.name for p in figures_dir.glob(f"{job.stem}__*.png")) if figures_dir.is_dir() else []
@@ -232,8 +240,8 @@ def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_d
 def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables, stamp: str) -> None:
     """reports/index.html: every supported report grouped by association, its figures, the data
     version and this run's failures. Text from the data is escaped by Jinja's autoescape."""
-    from jinja2 import Environment, PackageLoader, select_autoescape
-    env = Environment(loader=PackageLoader("finsam", "templates"), autoescape=select_autoescape(["html"]))
+    from jinja2 import Environment, PackageLoader
+    env = Environment(loader=PackageLoader("finsam", "templates"), autoescape=True)
     failed = {o.job: o.error for o in outcomes if not o.ok}
     names = {str(a): str(n) for a, n in zip(tables.associations["association_id"], tables.associations["name"])}
     groups: dict[str, list] = {}
