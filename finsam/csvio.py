@@ -66,8 +66,8 @@ def _diagnose(path: Path, text: str, ncols: int) -> tuple[list[list[str]], list[
                     lines.append(start)
             start = end + 1
     except csv.Error as e:
-        problems.append(Problem(shown, reader.line_num or start,
-                                f"malformed CSV ({e}): probably a stray quote character (\")"))
+        problems.append(Problem(shown, start, f"malformed CSV from this line on ({e}, noticed at line "
+                                              f"{reader.line_num}): probably a stray quote character (\")"))
     return rows, lines, problems
 
 

@@ -64,16 +64,44 @@ def printed_forms(v: float) -> set[str]:
     return {o for o in out if o}
 
 
+_RUN = re.compile(r"\d+(?:[.,]\d+)?(?:[ \u00a0\u202f]\d+(?:[.,]\d+)?)*")
+_GROUP = re.compile(r"[ \u00a0\u202f]")
+
+
+def printed_numbers(quote: str) -> set[str]:
+    """Digit strings of every number the quote may print. A flattened table row such as
+    "TOTALT 651 368 270" is ambiguous (one number with thousands separators, or several), so
+    every contiguous run of space-separated digit groups counts: 651, 368, 651368, 651368270 …
+    A digit inside a longer number does not count: 0 is not printed in "30"."""
+    out = set()
+    for run in _RUN.findall(quote):
+        groups = [g.replace(",", "").replace(".", "") for g in _GROUP.split(run)]
+        for i in range(len(groups)):
+            acc = ""
+            for g in groups[i:]:
+                acc += g
+                out.add(acc)
+    return out
+
+
 def value_in_quote(values: pd.Series, quotes: pd.Series) -> pd.Series:
-    """Whether each value is printed in its quote, comparing digit strings."""
-    digits = quotes.str.replace(r"\D", "", regex=True)
+    """Whether each value is printed in its quote as a whole number token (see printed_numbers)."""
     v = values.to_numpy(dtype=float)
-    whole = np.isfinite(v) & (v == np.round(v))
-    plain = np.where(whole, np.abs(np.nan_to_num(v)).astype(np.int64).astype(str), "")
-    ok = np.fromiter((bool(p) and p in d for p, d in zip(plain, digits)), dtype=bool, count=len(v))
-    for i in np.flatnonzero(~ok):
-        d = digits.iloc[i]
-        ok[i] = np.isfinite(v[i]) and any(f in d for f in printed_forms(v[i]))
+    q = quotes.to_numpy(dtype=object)
+    ok = np.zeros(len(v), dtype=bool)
+    forms_of: dict[float, set[str]] = {}
+    numbers_of: dict[str, set[str]] = {}
+    for i in range(len(v)):
+        x = v[i]
+        if not np.isfinite(x):
+            continue
+        forms = forms_of.get(x)
+        if forms is None:
+            forms = forms_of[x] = printed_forms(x)
+        nums = numbers_of.get(q[i])
+        if nums is None:
+            nums = numbers_of[q[i]] = printed_numbers(q[i])
+        ok[i] = not forms.isdisjoint(nums)
     return pd.Series(ok, index=values.index)
 
 

@@ -345,10 +345,15 @@ def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> 
         for part in ("participants_exited", "participants_new"):
             rules.append((f"{part} exceeds participants", [part, "participants"],
                           col(lo, part) > col(hi, "participants")))
-        reasons_lo = sum(col(lo, m).fillna(0) for m in EXIT_REASONS)
-        any_reason = pd.concat([col(lo, m).notna() for m in EXIT_REASONS], axis=1).any(axis=1)
+        # work and studies count once: as their parts where stated, else as their stated sum
+        parts = col(lo, "exit_work").notna() | col(lo, "exit_studies").notna()
+        ws_part = (col(lo, "exit_work").fillna(0) + col(lo, "exit_studies").fillna(0)).where(
+            parts, col(lo, "exit_work_or_studies").fillna(0))
+        reasons_lo = ws_part + sum(col(lo, m).fillna(0) for m in EXIT_REASONS if m not in ("exit_work", "exit_studies"))
+        any_reason = pd.concat([col(lo, m).notna() for m in (*EXIT_REASONS, "exit_work_or_studies")],
+                               axis=1).any(axis=1)
         rules.append(("exit reasons add up to more than participants_exited",
-                      ["participants_exited", *EXIT_REASONS],
+                      ["participants_exited", "exit_work_or_studies", *EXIT_REASONS],
                       any_reason & (reasons_lo > col(hi, "participants_exited"))))
         rules.append(("exit_work_or_studies exceeds participants_exited",
                       ["exit_work_or_studies", "participants_exited"],

@@ -1,0 +1,233 @@
+"""finsam validate on the shipped data and on corrupted copies of it: every kind of broken input
+gets `path:line: message`, exit status 1 and no traceback; harmless encoding variants pass."""
+import csv
+import io
+
+import pytest
+
+import finsam
+from finsam import DataError
+
+from conftest import cli, cli_subprocess, replace_in
+
+
+def edit_row(path, match, every: bool = False, **changes) -> int:
+    """Change the first (or ``every``) row of a CSV matching ``match`` (column -> value);
+    returns the line number of the first."""
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    header = rows[0]
+    first = None
+    for i, r in enumerate(rows[1:], start=2):
+        rec = dict(zip(header, r))
+        if all(rec[k] == v for k, v in match.items()):
+            rec.update(changes)
+            rows[i - 1] = [rec[h] for h in header]
+            first = first or i
+            if not every:
+                break
+    assert first, f"no row matches {match}"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    return first
+
+
+def append_row(path, **values) -> int:
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    rows.append([values.get(h, "") for h in rows[0]])
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    return len(rows)
+
+
+TOTAL = dict(source_id="bhs-2018", intervention="ALL", metric="participants", gender="all", value="651")
+
+
+def validate(data_copy, sources_dir):
+    code, out, err = cli("validate", "--data", str(data_copy), "--sources", str(sources_dir))
+    assert "Traceback" not in err + out
+    return code, err
+
+
+def test_shipped_data_is_valid_with_provenance(sources_dir):
+    code, out, err = cli("validate", "--sources", str(sources_dir))
+    assert code == 0, err
+    assert "validate OK" in out and "0 error(s)" in out
+
+
+def test_shipped_data_passes_the_independent_provenance_checker(sources_dir):
+    import subprocess, sys
+    from conftest import ROOT
+    tool = ROOT.parent / "shared" / "tools" / "check_provenance.py"
+    if not tool.is_file():
+        pytest.skip("shared/tools/check_provenance.py not present")
+    res = subprocess.run([sys.executable, str(tool)], cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout
+
+
+def test_the_command_line_tool_exits_1_without_traceback(data_copy, sources_dir):
+    line = edit_row(data_copy / "observations.csv", TOTAL, value="six hundred")
+    res = cli_subprocess("validate", "--data", str(data_copy), "--sources", str(sources_dir))
+    assert res.returncode == 1
+    assert f"observations.csv:{line}: value: 'six hundred' is not a number" in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_missing_table(data_copy, sources_dir):
+    (data_copy / "interventions.csv").unlink()
+    code, err = validate(data_copy, sources_dir)
+    assert code == 1 and "interventions.csv: table interventions.csv is missing" in err
+
+
+@pytest.mark.parametrize("old,new,message", [
+    (",note\n", ",notes\n", "missing column(s) note; unexpected column(s) notes"),
+    (",note\n", ",note,extra\n", "unexpected column(s) extra"),
+    ("quote,note\n", "note\n", "missing column(s) quote"),
+])
+def test_wrong_columns_are_named(data_copy, sources_dir, old, new, message):
+    replace_in(data_copy / "observations.csv", old, new)
+    code, err = validate(data_copy, sources_dir)
+    assert code == 1 and f"observations.csv:1: {message}" in err
+
+
+@pytest.mark.parametrize("changes,message", [
+    (dict(value="6x1"), "value: '6x1' is not a number"),
+    (dict(value=""), "value: empty value"),
+    (dict(value="-651"), "a count (unit persons) must be a non-negative whole number"),
+    (dict(value="651.5"), "a count (unit persons) must be a non-negative whole number"),
+    (dict(period_start="twenty"), "period_start: 'twenty' is not a whole number"),
+    (dict(association_id="atlantis"), "association_id: 'atlantis': unknown association_id"),
+    (dict(intervention="Nonexistent"), "intervention is neither ALL nor listed for this association"),
+    (dict(metric="happiness"), "metric: 'happiness': unknown metric"),
+    (dict(gender="other"), "gender: 'other': unknown gender (valid: all, men, unknown, women)"),
+    (dict(unit="people"), "unit: 'people': unknown unit"),
+    (dict(unit="percent"), "unit differs from the metric's unit in metrics.csv"),
+    (dict(source_id="bhs-2019"), "source_id: 'bhs-2019': unknown source_id"),
+    (dict(quote="Totalt hade insatserna 652 deltagare"), "quote not found verbatim on one line of bhs-2018.txt"),
+])
+def test_bad_values_name_file_line_and_problem(data_copy, sources_dir, changes, message):
+    line = edit_row(data_copy / "observations.csv", TOTAL, **changes)
+    code, err = validate(data_copy, sources_dir)
+    assert code == 1
+    assert f"observations.csv:{line}: {message}" in err, err
+
+
+def test_percentage_outside_0_to_100(data_copy, sources_dir):
+    line = edit_row(data_copy / "observations.csv", dict(metric="participants_share", gender="women",
+                                                        source_id="bhs-2018"), value="157")
+    code, err = validate(data_copy, sources_dir)
+    assert code == 1 and f"observations.csv:{line}: a percentage must lie within 0–100" in err
+
+
+def test_value_not_printed_in_its_quote(data_copy, sources_dir):
+    line = edit_row(data_copy / "observations.csv", TOTAL, value="652")
+    code, err = validate(data_copy, sources_dir)
+    assert code == 1 and f"observations.csv:{line}: value 652 does not appear in its quote" in err
+
+
+def test_unexplained_duplicate_fact_with_a_different_value(data_copy, sources_dir):
+    first = edit_row(data_copy / "observations.csv", TOTAL)
+    line = append_row(data_copy / "observations.csv", source_id="bhs-2018", association_id="bhs", period_start="2018",
+                      period_end="2018", intervention="ALL", metric="participants", gender="all", value="601",
+                      unit="persons", quote="Uppskattningsvis har ca 600 unika individer", note="")
+    code, err = validate(data_copy, sources_dir)
+    assert code == 1
+    assert "is stated with different values 601, 651" in err and f"{line}" in err and f"{first}:" in err
+    assert "unexplained" in err
+
+
+def test_explained_conflicts_are_reported_not_errors(sources_dir):
+    code, out, err = cli("validate", "--sources", str(sources_dir))
+    assert code == 0
+    assert "known conflicts in the reports" in out and "explained in note" in out
+
+
+def test_gender_split_that_does_not_add_up(data_copy, sources_dir):
+    line = edit_row(data_copy / "observations.csv", dict(source_id="bhs-2018", intervention="Slussen",
+                                                        metric="participants", gender="women", value="32"),
+                    every=True, value="30")
+    code, err = validate(data_copy, sources_dir)
+    assert code == 1
+    assert "gender split does not add up for participants (bhs 2018–2018 Slussen)" in err
+    assert f"{line}" in err
+
+
+def test_exit_reasons_exceeding_exits(data_copy, sources_dir):
+    line = edit_row(data_copy / "observations.csv", dict(source_id="bhs-2018", intervention="Slussen",
+                                                        metric="exit_jobseeking", gender="all"),
+                    every=True, value="62", note="")
+    code, err = validate(data_copy, sources_dir)
+    assert code == 1 and "exit reasons add up to more than participants_exited" in err and f"{line}" in err
+
+
+def test_percentage_that_disagrees_with_its_counts(data_copy, sources_dir):
+    # BHS's share of women, 57 %, is stated beside 368 of 651; make the count 270 (also printed there)
+    line = edit_row(data_copy / "observations.csv", dict(source_id="bhs-2018", intervention="ALL",
+                                                        metric="participants", gender="women", value="368"),
+                    every=True, value="270")
+    code, err = validate(data_copy, sources_dir)
+    assert code == 1
+    assert "participants_share 57 % disagrees with its counts (270 of 651 = 41.5 %)" in err and f"{line}" in err
+
+
+def test_missing_source_document(data_copy, sources_dir):
+    line = edit_row(data_copy / "sources.csv", dict(source_id="bhs-2018"), document="bhs-2018-missing.txt")
+    code, err = validate(data_copy, sources_dir)
+    assert code == 1
+    assert f"sources.csv:{line}: source document 'bhs-2018-missing.txt' of bhs-2018 not found" in err
+
+
+def test_missing_sources_folder_fails_validation(data_copy, tmp_path):
+    code, out, err = cli("validate", "--data", str(data_copy), "--sources", str(tmp_path / "nowhere"))
+    assert code == 1 and "source texts folder not found" in err
+
+
+def test_file_that_is_not_utf8(data_copy, sources_dir):
+    path = data_copy / "associations.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+    code, err = validate(data_copy, sources_dir)
+    assert code == 1 and "associations.csv:2: not valid UTF-8" in err
+
+
+def test_byte_order_mark_and_windows_line_endings_are_accepted(data_copy, sources_dir):
+    for name in ("observations.csv", "metrics.csv"):
+        p = data_copy / name
+        p.write_bytes(b"\xef\xbb\xbf" + p.read_bytes().replace(b"\n", b"\r\n"))
+    code, err = validate(data_copy, sources_dir)
+    assert code == 0, err
+
+
+def test_stray_quote_that_shifts_columns(data_copy, sources_dir):
+    path = data_copy / "observations.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    target = next(i for i, l in enumerate(lines) if l.startswith("bhs-2018,bhs,2018,2018,ALL,participants,all,651"))
+    lines[target] = lines[target].replace(",651,", ',"651,', 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, err = validate(data_copy, sources_dir)
+    assert code == 1 and f"observations.csv:{target + 1}:" in err and "stray quote" in err
+
+
+def test_unquoted_comma_that_shifts_columns(data_copy, sources_dir):
+    path = data_copy / "observations.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    target = next(i for i, l in enumerate(lines) if l.startswith("bhs-2018,bhs,2018,2018,ALL,participants,all,651"))
+    lines[target] = lines[target].replace(",651,", ",6,51,", 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, err = validate(data_copy, sources_dir)
+    assert code == 1 and f"observations.csv:{target + 1}: 12 fields where the header has 11" in err
+
+
+def test_load_refuses_bad_data_with_the_same_messages(data_copy):
+    line = edit_row(data_copy / "observations.csv", TOTAL, gender="female")
+    with pytest.raises(DataError) as e:
+        finsam.load(data_copy, use_cache=False)
+    assert f"observations.csv:{line}: gender: 'female': unknown gender" in str(e.value)
+
+
+def test_nothing_is_written_to_the_data_folder_by_validation(data_copy, sources_dir):
+    before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    edit_row(data_copy / "observations.csv", TOTAL, value="x")
+    before["observations.csv"] = (data_copy / "observations.csv").read_bytes()
+    validate(data_copy, sources_dir)
+    assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == before
