@@ -1,0 +1,62 @@
+"""Metadata and data agree: every column is declared in the field dictionary, every declared
+field is used, every metric used is documented, and the data README documents every column."""
+import csv
+
+import finsam
+from finsam.schema import FIELDS, GENDERS, TABLES, UNITS
+
+from conftest import DATA, ROOT
+
+
+def header(name):
+    with open(DATA / f"{name}.csv", encoding="utf-8", newline="") as f:
+        return next(csv.reader(f))
+
+
+def test_tables_have_exactly_the_declared_columns():
+    for name, table in TABLES.items():
+        assert header(name) == list(table.fields), name
+        for col in table.fields:
+            assert col in FIELDS, f"{name}.{col} is not in the field dictionary"
+
+
+def test_every_declared_field_is_used_by_some_table():
+    used = {c for t in TABLES.values() for c in t.fields}
+    assert set(FIELDS) == used
+
+
+def test_every_metric_in_metrics_csv_is_used_and_every_used_metric_is_declared():
+    t = finsam.load()
+    declared = set(t.metrics["metric"].astype(str))
+    used = set(t.observations["metric"].astype(str))
+    assert used <= declared
+    assert declared - used == set(), f"declared but unused: {sorted(declared - used)}"
+
+
+def test_metric_labels_exist_in_both_languages():
+    t = finsam.load()
+    for col in ("label_sv", "label_en", "description_sv", "description_en"):
+        assert t.metrics[col].str.len().min() > 0
+
+
+def test_percent_metrics_state_their_denominator():
+    t = finsam.load()
+    pct = t.metrics[t.metrics["unit"] == "percent"]
+    assert pct["denominator"].notna().all()
+
+
+def test_data_readme_documents_every_column_and_vocabulary():
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    for name in FIELDS:
+        assert f"`{name}`" in readme, name
+    for word in (*GENDERS, *UNITS):
+        assert f"`{word}`" in readme, word
+    t = finsam.load()
+    for m in t.metrics["metric"].astype(str):
+        assert f"`{m}`" in readme, m
+
+
+def test_every_source_report_has_rows():
+    t = finsam.load()
+    counts = t.observations["source_id"].value_counts()
+    assert (counts[list(t.sources["source_id"].astype(str))] >= 100).all()
