@@ -195,15 +195,36 @@ def _remove_stale_temp(out: Path) -> None:
 
 
 def _terminate(executor: ProcessPoolExecutor) -> None:
-    procs = list(getattr(executor, "_processes", {}).values())
-    for p in procs:
-        if p.is_alive():
-            p.terminate()  # SIGTERM: the worker shuts its kernel down and removes its temp files
-    deadline = time.monotonic() + 10
-    for p in procs:
-        p.join(max(0.0, deadline - time.monotonic()))
-        if p.is_alive():
+    """Stop the workers and every kernel they started (kernels run in sessions of their own, so
+    they are found as descendants, not by process group), then return."""
+    import psutil
+    workers = [p for p in getattr(executor, "_processes", {}).values()]
+    tree = []
+    for w in workers:
+        try:
+            tree += psutil.Process(w.pid).children(recursive=True)
+        except psutil.Error:
+            pass
+    for w in workers:
+        if w.is_alive():
+            w.terminate()  # SIGTERM: the worker asks papermill to shut its kernel down
+    deadline = time.monotonic() + 5
+    for w in workers:
+        w.join(max(0.0, deadline - time.monotonic()))
+        if w.is_alive():
+            w.kill()
+    for p in tree:  # whatever is still running now is orphaned: end it
+        try:
+            p.terminate()
+        except psutil.Error:
+            pass
+    gone, alive = psutil.wait_procs(tree, timeout=3)
+    for p in alive:
+        try:
             p.kill()
+        except psutil.Error:
+            pass
+    psutil.wait_procs(alive, timeout=3)
     executor.shutdown(wait=False, cancel_futures=True)
 
 

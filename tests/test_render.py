@@ -165,6 +165,9 @@ def test_sigterm_leaves_earlier_reports_intact_and_no_partial_files(full_render,
         time.sleep(0.2)
         if list(target.rglob(".*.tmp")) or any(p.stat().st_mtime_ns != t for p, t in stamps.items()):
             break
+    import psutil
+    kernels = psutil.Process(proc.pid).children(recursive=True)
+    assert kernels, "the render had started its workers"
     proc.send_signal(signal.SIGTERM)
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode != 0
@@ -174,10 +177,8 @@ def test_sigterm_leaves_earlier_reports_intact_and_no_partial_files(full_render,
         assert p.is_file()
         if p.suffix == ".html" and p.name != "index.html":
             assert p.read_text(encoding="utf-8").rstrip().endswith("</html>")
-    # no kernel of this render is left running
-    time.sleep(1)
-    ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
-    assert str(target) not in ps
+    # no worker or kernel of this render is left running
+    assert not [p for p in kernels if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
     res = cli_subprocess("render", "--output", str(target), "--no-progress")
     assert res.returncode == 0, res.stdout + res.stderr
 
