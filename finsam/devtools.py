@@ -1,6 +1,11 @@
-"""Maintenance commands: ``python -m finsam.devtools refresh-notebooks`` re-executes the committed
-notebooks in place with their default parameters, so nbval's expected outputs match the data.
-Run it after a deliberate change of data or analysis, and review the diff of the outputs."""
+"""Maintenance commands.
+
+``python -m finsam.devtools refresh-notebooks`` re-executes the committed notebooks in place with
+their default parameters, so nbval's expected outputs match the data. Run it after a deliberate
+change of data or analysis, and review the diff of the outputs.
+
+``python -m finsam.devtools conflicts-readme`` rewrites the list of conflicts in data/README.md
+from the `conflict:` notes of observations.csv (a test fails when the two disagree)."""
 from __future__ import annotations
 
 import sys
@@ -32,7 +37,49 @@ def refresh_notebooks(names=None) -> None:
         print(f"refreshed {path.relative_to(paths.PROJECT_ROOT)}")
 
 
+CONFLICTS_START, CONFLICTS_END = "<!-- conflicts:start -->", "<!-- conflicts:end -->"
+
+
+def conflicts_markdown(tables) -> str:
+    """The known contradictions of each report, one line per fact, from the `conflict:` notes."""
+    from .schema import CONFLICT_PREFIX
+    o = tables.observations.reset_index()
+    c = o[o["note"].str.lower().str.startswith(CONFLICT_PREFIX)]
+    out = []
+    for sid in tables.sources["source_id"].astype(str):
+        g = c[c["source_id"].astype(str) == sid]
+        if g.empty:
+            continue
+        out.append(f"\n**{sid}**\n")
+        seen = set()
+        for r in g.itertuples():
+            key = (r.intervention, r.metric, r.gender, r.period_start, r.period_end)
+            if key in seen:
+                continue
+            seen.add(key)
+            period = f"{r.period_start}" + (f"–{r.period_end}" if r.period_end != r.period_start else "")
+            note = r.note[len(CONFLICT_PREFIX):].strip().replace("|", "/")
+            out.append(f"- {r.intervention}, `{r.metric}` ({r.gender}, {period}): {note}")
+    return "\n".join(out) + "\n"
+
+
+def readme_with_conflicts(readme: str, tables) -> str:
+    head, rest = readme.split(CONFLICTS_START, 1)
+    _, tail = rest.split(CONFLICTS_END, 1)
+    return f"{head}{CONFLICTS_START}\n{conflicts_markdown(tables)}{CONFLICTS_END}{tail}"
+
+
+def update_conflicts_readme() -> None:
+    from .data import load
+    path = paths.PROJECT_ROOT / "data" / "README.md"
+    path.write_text(readme_with_conflicts(path.read_text(encoding="utf-8"), load()), encoding="utf-8")
+    print(f"updated {path.relative_to(paths.PROJECT_ROOT)}")
+
+
+COMMANDS = {"refresh-notebooks": lambda args: refresh_notebooks(args or None),
+            "conflicts-readme": lambda args: update_conflicts_readme()}
+
 if __name__ == "__main__":
-    if sys.argv[1:2] != ["refresh-notebooks"]:
-        sys.exit("usage: python -m finsam.devtools refresh-notebooks [NAME ...]")
-    refresh_notebooks(sys.argv[2:] or None)
+    if sys.argv[1:2] == [] or sys.argv[1] not in COMMANDS:
+        sys.exit(f"usage: python -m finsam.devtools {{{','.join(COMMANDS)}}} [NAME ...]")
+    COMMANDS[sys.argv[1]](sys.argv[2:])

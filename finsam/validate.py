@@ -258,24 +258,55 @@ def check_schema(data_dir: Path, name: str, raw: pd.DataFrame, ref: dict[str, pd
 
 
 # ---------------------------------------------------------------------------- consistency layer
+GROUP = ["association_id", "period_start", "period_end", "intervention"]
+
+
 def _facts(obs: pd.DataFrame) -> pd.DataFrame:
-    """One row per fact key: value range, lines stating it, whether a note explains a conflict."""
-    o = obs.reset_index()
-    o["explained"] = o["note"].fillna("").str.lower().str.startswith((CONFLICT_PREFIX, ROUNDING_PREFIX))
-    g = o.groupby(list(FACT_KEY), observed=True, sort=False)
-    facts = g.agg(vmin=("value", "min"), vmax=("value", "max"), line=("line", "min"),
-                  lines=("line", lambda s: tuple(sorted(s))), explained=("explained", "any"),
-                  nvalues=("value", "nunique")).reset_index()
-    return facts
+    """One row per fact key, indexed by it: the range of stated values, how many distinct values,
+    and whether any statement's note explains an inconsistency. Vectorised (no per-group Python),
+    so it stays fast at a million rows; line numbers are looked up only for problems found."""
+    o = obs[list(FACT_KEY) + ["value"]].copy()
+    for c in ("association_id", "intervention", "metric", "gender"):
+        o[c] = o[c].astype(str)
+    o["explained"] = obs["note"].fillna("").str.lower().str.startswith((CONFLICT_PREFIX, ROUNDING_PREFIX))
+    g = o.groupby(list(FACT_KEY), sort=False)
+    return pd.DataFrame({"vmin": g["value"].min(), "vmax": g["value"].max(), "nvalues": g["value"].nunique(),
+                         "explained": g["explained"].any()})
+
+
+class _Lines:
+    """Line numbers of the statements of given facts, built on first use."""
+
+    def __init__(self, obs: pd.DataFrame):
+        self.obs = obs
+        self._index = None
+
+    def __call__(self, keys) -> list[int]:
+        if self._index is None:
+            o = self.obs.reset_index()
+            cols = [o[c].astype(str) if c in ("association_id", "intervention", "metric", "gender") else o[c]
+                    for c in FACT_KEY]
+            self._index = pd.Series(o["line"].to_numpy(), index=pd.MultiIndex.from_arrays(cols)).sort_index()
+        out = []
+        for k in keys:
+            try:
+                out += list(np.atleast_1d(self._index.loc[k]))
+            except KeyError:
+                pass
+        return sorted(set(int(x) for x in out))
 
 
 def _report(shown, lines, explained, message) -> Problem:
-    lines = sorted(set(int(x) for x in lines))
     also = f" (lines {', '.join(map(str, lines))})" if len(lines) > 1 else ""
     if explained:
         return Problem(shown, lines[0], message + also + " — explained in note", level="conflict")
-    return Problem(shown, lines[0], message + also + " — unexplained: fix the row or explain it in "
-                                                   f"note starting '{CONFLICT_PREFIX}' (or '{ROUNDING_PREFIX}' for a rounded restatement)")
+    return Problem(shown, lines[0], message + also + " — unexplained: fix the row or explain it in note starting "
+                   f"'{CONFLICT_PREFIX}' (or '{ROUNDING_PREFIX}' for a rounded restatement)")
+
+
+def _true(x) -> bool:
+    """A flag from an unstacked frame, where a missing fact shows as NaN."""
+    return isinstance(x, (bool, np.bool_)) and bool(x)
 
 
 def _num(x: float) -> str:
@@ -287,64 +318,53 @@ def _fmt(lo, hi) -> str:
     return _num(lo) if lo == hi else f"{_num(lo)}–{_num(hi)}"
 
 
+def _wide(facts: pd.DataFrame, metrics, by: str) -> pd.DataFrame | None:
+    """Facts of ``metrics`` with ``by`` (gender or metric) as columns: vmin/vmax/explained."""
+    f = facts[facts.index.get_level_values("metric").isin(list(metrics))]
+    if f.empty:
+        return None
+    return f[["vmin", "vmax", "explained"]].unstack(by)
+
+
 def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> list[Problem]:
     problems: list[Problem] = []
     if obs.empty:
         return problems
     facts = _facts(obs)
-    # duplicates stating different values
-    for r in facts.loc[facts["nvalues"] > 1].itertuples(index=False):
-        vals = sorted(obs.loc[list(r.lines), "value"].unique())
-        problems.append(_report(shown, r.lines, r.explained,
-                                f"the same fact ({r.association_id} {r.period_start}–{r.period_end} "
-                                f"{r.intervention} {r.metric} {r.gender}) is stated with different values "
-                                f"{', '.join(_num(v) for v in vals)}"))
-    grp = ["association_id", "period_start", "period_end", "intervention"]
+    lines = _Lines(obs)
 
-    def wide(metrics, by):
-        f = facts[facts["metric"].isin(metrics)]
-        if f.empty:
-            return None
-        piv = f.pivot_table(index=grp + [by_other(by)], columns=by, values=["vmin", "vmax", "lines", "explained"],
-                            aggfunc="first", observed=True)
-        return piv
+    def report(keys, explained, message):
+        problems.append(_report(shown, lines(keys), explained, message))
 
-    def by_other(by):
-        return "metric" if by == "gender" else "gender"
+    # one value per fact
+    for key, r in facts[facts["nvalues"] > 1].iterrows():
+        vals = sorted(obs.loc[lines([key]), "value"].unique())
+        report([key], r["explained"], f"the same fact ({key[0]} {key[1]}–{key[2]} {key[3]} {key[4]} {key[5]}) "
+                                      f"is stated with different values {', '.join(_num(v) for v in vals)}")
 
-    # 1. gender sums: women + men + unknown = all, for every count metric
-    count_metrics = [m for m, u in metric_unit.items() if u == "persons"]
-    piv = wide(count_metrics, "gender")
-    if piv is not None and {"all", "women", "men"} <= set(piv["vmin"].columns):
-        lo, hi = piv["vmin"], piv["vmax"]
-        unk_lo = lo["unknown"].fillna(0) if "unknown" in lo else 0
-        unk_hi = hi["unknown"].fillna(0) if "unknown" in hi else 0
+    def col(frame, name):
+        return frame[name] if name in frame else pd.Series(np.nan, index=frame.index)
+
+    # women + men + unknown = all, for every count metric (conflicting values: their ranges must allow it)
+    counts = [m for m, u in metric_unit.items() if u == "persons"]
+    w = _wide(facts, counts, "gender")
+    if w is not None and {"all", "women", "men"} <= set(w["vmin"].columns):
+        lo, hi, ex = w["vmin"], w["vmax"], w["explained"]
         have = lo["all"].notna() & lo["women"].notna() & lo["men"].notna()
-        sum_lo, sum_hi = lo["women"] + lo["men"] + unk_lo, hi["women"] + hi["men"] + unk_hi
-        bad = have & ((sum_lo > hi["all"]) | (sum_hi < lo["all"]))
-        for key in piv.index[bad]:
-            row = piv.loc[key]
-            lines = [x for g in GENDERS if g in row["lines"] and isinstance(row["lines"][g], tuple)
-                     for x in row["lines"][g]]
-            expl = any(bool(row["explained"].get(g)) is True for g in GENDERS if g in row["explained"])
-            parts = " + ".join(f"{g} {_fmt(row['vmin'][g], row['vmax'][g])}" for g in ("women", "men", "unknown")
-                               if g in row["vmin"] and pd.notna(row["vmin"][g]))
-            problems.append(_report(shown, lines, expl, f"gender split does not add up for {key[-1]} "
-                                    f"({key[0]} {key[1]}–{key[2]} {key[3]}): {parts} ≠ all "
-                                    f"{_fmt(row['vmin']['all'], row['vmax']['all'])}"))
-    # 2. exits within participants; exit reasons within exits; work + studies = work or studies
+        s_lo = lo["women"] + lo["men"] + col(lo, "unknown").fillna(0)
+        s_hi = hi["women"] + hi["men"] + col(hi, "unknown").fillna(0)
+        for key in w.index[have & ((s_lo > hi["all"]) | (s_hi < lo["all"]))]:
+            gs = [g for g in GENDERS if g in lo.columns and pd.notna(lo.at[key, g])]
+            parts = " + ".join(f"{g} {_fmt(lo.at[key, g], hi.at[key, g])}" for g in gs if g != "all")
+            report([(*key[:4], key[4], g) for g in gs], any(_true(ex.at[key, g]) for g in gs),
+                   f"gender split does not add up for {key[4]} ({key[0]} {key[1]}–{key[2]} {key[3]}): "
+                   f"{parts} ≠ all {_fmt(lo.at[key, 'all'], hi.at[key, 'all'])}")
+
+    # exits within participants; exit reasons within exits; work + studies = work or studies
     needed = ["participants", "participants_new", "participants_exited", "exit_work_or_studies", *EXIT_REASONS]
-    piv = wide(needed, "metric")
-    if piv is not None:
-        lo, hi = piv["vmin"], piv["vmax"]
-
-        def col(frame, m):
-            return frame[m] if m in frame else pd.Series(np.nan, index=frame.index)
-
-        rules = []
-        for part in ("participants_exited", "participants_new"):
-            rules.append((f"{part} exceeds participants", [part, "participants"],
-                          col(lo, part) > col(hi, "participants")))
+    w = _wide(facts, needed, "metric")
+    if w is not None:
+        lo, hi, ex = w["vmin"], w["vmax"], w["explained"]
         # work and studies count once: as their parts where stated, else as their stated sum
         parts = col(lo, "exit_work").notna() | col(lo, "exit_studies").notna()
         ws_part = (col(lo, "exit_work").fillna(0) + col(lo, "exit_studies").fillna(0)).where(
@@ -352,90 +372,58 @@ def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> 
         reasons_lo = ws_part + sum(col(lo, m).fillna(0) for m in EXIT_REASONS if m not in ("exit_work", "exit_studies"))
         any_reason = pd.concat([col(lo, m).notna() for m in (*EXIT_REASONS, "exit_work_or_studies")],
                                axis=1).any(axis=1)
+        rules = [(f"{part} exceeds participants", [part, "participants"], col(lo, part) > col(hi, "participants"))
+                 for part in ("participants_exited", "participants_new")]
         rules.append(("exit reasons add up to more than participants_exited",
                       ["participants_exited", "exit_work_or_studies", *EXIT_REASONS],
                       any_reason & (reasons_lo > col(hi, "participants_exited"))))
-        rules.append(("exit_work_or_studies exceeds participants_exited",
-                      ["exit_work_or_studies", "participants_exited"],
+        rules.append(("exit_work_or_studies exceeds participants_exited", ["exit_work_or_studies", "participants_exited"],
                       col(lo, "exit_work_or_studies") > col(hi, "participants_exited")))
-        ws_lo = col(lo, "exit_work") + col(lo, "exit_studies")
-        ws_hi = col(hi, "exit_work") + col(hi, "exit_studies")
+        ws_lo, ws_hi = col(lo, "exit_work") + col(lo, "exit_studies"), col(hi, "exit_work") + col(hi, "exit_studies")
         rules.append(("exit_work + exit_studies differs from exit_work_or_studies",
                       ["exit_work", "exit_studies", "exit_work_or_studies"],
                       (ws_lo > col(hi, "exit_work_or_studies")) | (ws_hi < col(lo, "exit_work_or_studies"))))
         for message, metrics, mask in rules:
-            for key in piv.index[mask.fillna(False).astype(bool)]:
-                row = piv.loc[key]
-                ms = [m for m in metrics if m in row["vmin"] and pd.notna(row["vmin"][m])]
-                lines = [x for m in ms for x in row["lines"][m]]
-                expl = any(row["explained"][m] is True for m in ms)
-                vals = ", ".join(f"{m} {_fmt(row['vmin'][m], row['vmax'][m])}" for m in ms)
-                problems.append(_report(shown, lines, expl, f"{message} ({key[0]} {key[1]}–{key[2]} "
-                                        f"{key[3]} {key[4]}): {vals}"))
-    # 3. percentages agree with the counts they are computed from
-    problems += _check_rates(shown, facts)
+            for key in w.index[mask.fillna(False).astype(bool)]:
+                ms = [m for m in metrics if m in lo.columns and pd.notna(lo.at[key, m])]
+                vals = ", ".join(f"{m} {_fmt(lo.at[key, m], hi.at[key, m])}" for m in ms)
+                report([(*key[:4], m, key[4]) for m in ms], any(_true(ex.at[key, m]) for m in ms),
+                       f"{message} ({key[0]} {key[1]}–{key[2]} {key[3]} {key[4]}): {vals}")
+
+    # percentages agree with the counts they are computed from (facts with one value only)
+    single = facts[facts["nvalues"] == 1]
+    val, expl = single["vmin"], single["explained"]
+    tasks = [(rate, nums[0], den, None) for rate, (nums, den) in RATE_OF.items()]
+    tasks.append(("participants_share", "participants", "participants", "all"))
+    for rate, num_m, den_m, den_gender in tasks:
+        r = single[single.index.get_level_values("metric") == rate]
+        if r.empty:
+            continue
+        keys = r.index.to_frame(index=False)
+
+        def look(metric, gender=None):
+            k = keys.assign(metric=metric, **({"gender": gender} if gender else {}))
+            return pd.Series(val.reindex(pd.MultiIndex.from_frame(k[list(FACT_KEY)])).to_numpy(), index=r.index)
+
+        num = look(num_m)
+        if rate == "exit_work_or_studies_rate":  # work + studies when the sum is not printed
+            num = num.fillna(look("exit_work") + look("exit_studies"))
+        den = look(den_m, den_gender)
+        stated = r["vmin"]
+        computed = 100 * num / den
+        bad = num.notna() & den.notna() & (den > 0) & ((computed - stated).abs() > _tolerance(stated))
+        for key in r.index[bad]:
+            involved = [key, (*key[:4], num_m, key[5]), (*key[:4], den_m, den_gender or key[5])]
+            explained = any(bool(expl.get(k, False)) for k in involved)
+            report(involved, explained, f"{rate} {_num(stated[key])} % disagrees with its counts "
+                                        f"({_num(num[key])} of {_num(den[key])} = {computed[key]:.1f} %) "
+                                        f"({key[0]} {key[1]}–{key[2]} {key[3]} {key[5]})")
     return problems
 
 
 def _tolerance(stated: pd.Series) -> pd.Series:
     """A whole-number percentage may be rounded or truncated (< 1 point); a decimal one < 0.1."""
-    return np.where(stated == np.round(stated), 1.0, 0.1) + 1e-9
-
-
-def _check_rates(shown: str, facts: pd.DataFrame) -> list[Problem]:
-    problems = []
-    single = facts[facts["nvalues"] == 1].set_index(list(FACT_KEY))
-    if single.empty:
-        return problems
-    val = single["vmin"]
-    key_cols = list(FACT_KEY)
-
-    def lookup(frame_keys: pd.DataFrame, metric: str, gender=None) -> pd.Series:
-        k = frame_keys.copy()
-        k["metric"] = metric
-        if gender is not None:
-            k["gender"] = gender
-        idx = pd.MultiIndex.from_frame(k[key_cols])
-        return pd.Series(val.reindex(idx).to_numpy(), index=frame_keys.index)
-
-    def lines_of(frame_keys, metric, gender=None):
-        k = frame_keys.copy()
-        k["metric"] = metric
-        if gender is not None:
-            k["gender"] = gender
-        idx = pd.MultiIndex.from_frame(k[key_cols])
-        return (pd.Series(single["lines"].reindex(idx).to_numpy(), index=frame_keys.index),
-                pd.Series(single["explained"].reindex(idx).to_numpy(), index=frame_keys.index))
-
-    flat = single.reset_index()
-    tasks = [(rate, nums, den, None) for rate, (nums, den) in RATE_OF.items()]
-    tasks.append(("participants_share", ("participants",), "participants", "all"))
-    for rate, nums, den, den_gender in tasks:
-        r = flat[flat["metric"] == rate]
-        if r.empty:
-            continue
-        num = lookup(r, nums[0])
-        if rate == "exit_work_or_studies_rate":  # work + studies when the sum is not printed
-            num = num.fillna(lookup(r, "exit_work") + lookup(r, "exit_studies"))
-        d = lookup(r, den, den_gender)
-        ok = num.notna() & d.notna() & (d > 0)
-        computed = 100 * num / d
-        bad = ok & ((computed - r["vmin"]).abs() > _tolerance(r["vmin"]))
-        for i in r.index[bad]:
-            row = r.loc[i]
-            lines = list(row["lines"])
-            expl = bool(row["explained"])
-            for m, g in ((nums[0], None), (den, den_gender)):
-                ln, ex = lines_of(r.loc[[i]], m, g)
-                if isinstance(ln.iloc[0], tuple):
-                    lines += list(ln.iloc[0])
-                    expl = expl or bool(ex.iloc[0])
-            problems.append(_report(shown, lines, expl,
-                                    f"{rate} {_num(row['vmin'])} % disagrees with its counts "
-                                    f"({_num(num[i])} of {_num(d[i])} = {computed[i]:.1f} %) "
-                                    f"({row['association_id']} {row['period_start']}–{row['period_end']} "
-                                    f"{row['intervention']} {row['gender']})"))
-    return problems
+    return pd.Series(np.where(stated == np.round(stated), 1.0, 0.1) + 1e-9, index=stated.index)
 
 
 # ---------------------------------------------------------------------------- entry point

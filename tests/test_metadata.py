@@ -60,3 +60,10 @@ def test_every_source_report_has_rows():
     t = finsam.load()
     counts = t.observations["source_id"].value_counts()
     assert (counts[list(t.sources["source_id"].astype(str))] >= 100).all()
+
+
+def test_data_readme_lists_every_conflict_note():
+    from finsam.devtools import readme_with_conflicts
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    assert readme_with_conflicts(readme, finsam.load()) == readme, \
+        "run `python -m finsam.devtools conflicts-readme` after changing conflict notes"

@@ -1,0 +1,208 @@
+"""Synthetic but valid Finsam data at any size, for benchmarking the data layer.
+
+    python bench/synth.py ROWS DATA_DIR SOURCES_DIR [--seed N]
+
+Writes the five curated tables into DATA_DIR and one source text per (association, year) into
+SOURCES_DIR, with ``sources.csv`` naming those texts. The data must pass every validator rule,
+otherwise the benchmark would time the error-reporting paths instead of the normal ones:
+
+* counts: women + men + unknown = all; new and exited participants within participants; exit
+  reasons within exits; exit_work + exit_studies = exit_work_or_studies;
+* percentages are the rounded quotient of the counts they are computed from (same gender);
+* each fact key is stated once, except a restatement of the participant total with the *same*
+  value and another quote (real reports repeat their headline figures, and it exercises the
+  duplicate-fact path);
+* each quote is one line of its source text and prints the value as a whole-number token.
+
+Rows come in groups of one (association, year, intervention). Within a group they are ordered so
+that any prefix is still valid (the "all" row of a count comes after women, men and unknown; the
+rates after the counts), so the table can be cut at exactly ROWS rows.
+
+Source texts hold the quoted lines plus a heading and a sentence of prose per intervention:
+far less prose than a real report (~280 bytes of text per observation), so provenance costs here
+are a lower bound; bench/run.py reports the text volume beside the timings.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+YEARS = tuple(range(2014, 2024))
+INTERVENTIONS_PER_ASSOCIATION = 12
+GENDER_WORDS = {"women": "kvinnor", "men": "män", "unknown": "kön ej angivet", "all": "totalt"}
+
+# (metric, unit, label_sv, label_en): ids are the real ones so that the validator's rules about
+# gender sums, exit reasons and rates apply to them
+METRICS = [
+    ("participants", "persons", "Deltagare", "Participants"),
+    ("participants_new", "persons", "Nya deltagare", "New participants"),
+    ("participants_exited", "persons", "Avslutade deltagare", "Exited participants"),
+    ("exit_work", "persons", "Avslut till arbete", "Exits to work"),
+    ("exit_studies", "persons", "Avslut till studier", "Exits to studies"),
+    ("exit_work_or_studies", "persons", "Avslut till arbete eller studier", "Exits to work or studies"),
+    ("exit_jobseeking", "persons", "Avslut till arbetssökande", "Exits to job seeking"),
+    ("exit_other", "persons", "Avslut av annan orsak", "Exits for other reasons"),
+    ("participants_share", "percent", "Andel av deltagarna", "Share of participants"),
+    ("exit_work_or_studies_rate", "percent", "Andel till arbete eller studier", "Rate to work or studies"),
+    ("exit_work_rate", "percent", "Andel till arbete", "Rate to work"),
+    ("exit_studies_rate", "percent", "Andel till studier", "Rate to studies"),
+    ("exit_jobseeking_rate", "percent", "Andel till arbetssökande", "Rate to job seeking"),
+    ("exit_other_rate", "percent", "Andel av annan orsak", "Rate for other reasons"),
+    ("cost", "sek", "Kostnad", "Cost"),
+    ("budget", "sek", "Budget", "Budget"),
+    ("revenue", "sek", "Intäkter", "Revenue"),
+    ("revenue_members", "sek", "Medlemsavgifter", "Member contributions"),
+    ("result", "sek", "Årets resultat", "Result"),
+    ("equity", "sek", "Eget kapital", "Equity"),
+]
+LABEL = {m: sv for m, _, sv, _ in METRICS}
+COUNTS = ("participants", "participants_new", "participants_exited", "exit_work", "exit_studies",
+          "exit_work_or_studies", "exit_jobseeking", "exit_other")
+RATES = {"exit_work_or_studies_rate": "exit_work_or_studies", "exit_work_rate": "exit_work",
+         "exit_studies_rate": "exit_studies", "exit_jobseeking_rate": "exit_jobseeking",
+         "exit_other_rate": "exit_other"}
+MONEY_ALL = ("cost", "budget", "revenue", "revenue_members", "result", "equity")
+
+
+@dataclass(frozen=True)
+class Row:
+    metric: str
+    gender: str
+    value: int
+    unit: str
+    quote: str
+
+
+def _tkr(value: int) -> str:
+    """Kronor printed as the reports do: thousands of kronor with space-separated groups."""
+    return f"{value // 1000:,}".replace(",", " ") + " tkr"
+
+
+def _group(rng: random.Random, year: int, intervention: str) -> list[Row]:
+    """Every statement about one intervention (or the whole association) in one year."""
+    where = "hela förbundet" if intervention == "ALL" else intervention
+    c: dict[str, dict[str, int]] = {m: {} for m in COUNTS}
+    for g in ("women", "men", "unknown"):
+        p = rng.randint(0, 3) if g == "unknown" else rng.randint(5, 250)
+        exited = rng.randint(0, p)
+        work = rng.randint(0, exited // 3)
+        studies = rng.randint(0, (exited - work) // 4)
+        jobseeking = rng.randint(0, (exited - work - studies) // 3)
+        other = rng.randint(0, exited - work - studies - jobseeking)
+        values = dict(participants=p, participants_new=rng.randint(0, p), participants_exited=exited,
+                      exit_work=work, exit_studies=studies, exit_work_or_studies=work + studies,
+                      exit_jobseeking=jobseeking, exit_other=other)
+        for m, v in values.items():
+            c[m][g] = v
+    for m in COUNTS:
+        c[m]["all"] = c[m]["women"] + c[m]["men"] + c[m]["unknown"]
+
+    rows: list[Row] = []
+    for m in COUNTS:
+        for g in ("women", "men", "unknown", "all"):  # "all" last: any prefix keeps the gender sum valid
+            v = c[m][g]
+            rows.append(Row(m, g, v, "persons", f"{LABEL[m]} {GENDER_WORDS[g]} {year} {where}: {v} personer"))
+        if m == "participants":
+            v = c[m]["all"]
+            rows.append(Row(m, "all", v, "persons", f"Under {year} hade {where} sammanlagt {v} deltagare"))
+    for rate, num in RATES.items():
+        for g in ("women", "men", "all"):
+            d = c["participants_exited"][g]
+            if d:
+                v = round(100 * c[num][g] / d)
+                rows.append(Row(rate, g, v, "percent", f"{LABEL[rate]} {GENDER_WORDS[g]} {year} {where}: {v} %"))
+    for g in ("women", "men"):
+        d = c["participants"]["all"]
+        if d:
+            v = round(100 * c["participants"][g] / d)
+            rows.append(Row("participants_share", g, v, "percent",
+                            f"{LABEL['participants_share']} {GENDER_WORDS[g]} {year} {where}: {v} %"))
+    for m in (MONEY_ALL if intervention == "ALL" else ("cost",)):
+        v = rng.randint(50, 20_000) * 1000 * (-1 if m == "result" and rng.random() < 0.3 else 1)
+        rows.append(Row(m, "all", v, "sek", f"{LABEL[m]} {year} {where}: {_tkr(abs(v)) if v >= 0 else '-' + _tkr(-v)}"))
+    return rows
+
+
+def _write_csv(path: Path, header, rows) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def generate(n_rows: int, data_dir: Path, sources_dir: Path, seed: int = 1) -> dict:
+    """Write ``n_rows`` observations and everything they refer to; returns a summary of the shape."""
+    from finsam.schema import TABLES  # headers come from the field dictionary, so they cannot drift
+
+    data_dir, sources_dir = Path(data_dir), Path(sources_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    sources_dir.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    interventions = [f"Insats {k}" for k in range(1, INTERVENTIONS_PER_ASSOCIATION + 1)]
+    associations, sources, text_bytes, written = [], [], 0, 0
+
+    with open(data_dir / "observations.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(TABLES["observations"].fields)
+        a = 0
+        while written < n_rows:
+            a += 1
+            assoc = f"synth-{a:04d}"
+            associations.append(assoc)
+            for year in YEARS:
+                if written >= n_rows:
+                    break
+                sid = f"{assoc}-{year}"
+                lines = [f"Årsredovisning {year} – Samordningsförbundet Syntet {a}", ""]
+                for intervention in ("ALL", *interventions):
+                    if written >= n_rows:
+                        break
+                    name = "Förbundet som helhet" if intervention == "ALL" else intervention
+                    lines += [name, f"{name} arbetade under {year} med samordnad rehabilitering för "
+                                    "personer som behöver stöd från flera myndigheter."]
+                    for r in _group(rng, year, intervention)[: n_rows - written]:
+                        w.writerow((sid, assoc, year, year, intervention, r.metric, r.gender, r.value, r.unit,
+                                    r.quote, ""))
+                        lines.append(r.quote)
+                        written += 1
+                    lines.append("")
+                text = "\n".join(lines) + "\n"
+                (sources_dir / f"{sid}.txt").write_text(text, encoding="utf-8")
+                text_bytes += len(text.encode("utf-8"))
+                sources.append((sid, assoc, year, f"Årsredovisning {year} – Samordningsförbundet Syntet {a}",
+                                f"{sid}.txt", "clean"))
+
+    _write_csv(data_dir / "associations.csv", TABLES["associations"].fields,
+               [(x, f"Samordningsförbundet Syntet {i}", "Kommun A;Kommun B", "Syntetiska län", "", "", "")
+                for i, x in enumerate(associations, 1)])
+    _write_csv(data_dir / "sources.csv", TABLES["sources"].fields, sources)
+    _write_csv(data_dir / "metrics.csv", TABLES["metrics"].fields,
+               [(m, u, "exited participants of the same gender" if m.endswith("_rate") else "", sv, en,
+                 f"{sv} (syntetiska data).", f"{en} (synthetic data).") for m, u, sv, en in METRICS])
+    _write_csv(data_dir / "interventions.csv", TABLES["interventions"].fields,
+               [(x, i, "", "individual", "people needing support from several agencies", "", "", "")
+                for x in associations for i in interventions])
+    return dict(rows=written, associations=len(associations), sources=len(sources),
+                interventions=len(associations) * len(interventions),
+                observations_mb=(data_dir / "observations.csv").stat().st_size / 2**20,
+                text_mb=text_bytes / 2**20)
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("rows", type=int)
+    p.add_argument("data_dir", type=Path)
+    p.add_argument("sources_dir", type=Path)
+    p.add_argument("--seed", type=int, default=1)
+    a = p.parse_args(argv)
+    info = generate(a.rows, a.data_dir, a.sources_dir, a.seed)
+    print(", ".join(f"{k}={v:.1f}" if isinstance(v, float) else f"{k}={v}" for k, v in info.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
