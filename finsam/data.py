@@ -114,8 +114,6 @@ def load(data_dir: str | os.PathLike | None = None, *, provenance: bool = False,
 
     ``provenance=True`` also checks each quote against the source texts (needs $FINSAM_SOURCES).
     """
-    from .validate import validate  # imports pandera: only needed on a cache miss
-
     d = paths.data_dir(data_dir)
     memo_key = (str(d), provenance, _stamp(d))
     if use_cache and memo_key in _MEMO:
@@ -130,6 +128,7 @@ def load(data_dir: str | os.PathLike | None = None, *, provenance: bool = False,
             return tables
         except Exception:  # a stale or truncated cache is simply rebuilt
             pass
+    from .validate import validate  # imports pandera (~0.2 s): only on a cache miss
     result = validate(d, sources_dir, provenance=provenance)
     if result.errors:
         raise DataError(result.errors)

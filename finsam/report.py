@@ -63,22 +63,29 @@ def _pct(x) -> str:
     return "–" if pd.isna(x) else f"{x:.1f} %"
 
 
+BASIS_SHORT = {"counts, 95 % Wilson interval": "counts",
+               "counts (derived: work + studies), 95 % Wilson interval": "counts (work + studies)",
+               "reported percentage only (no counts, so no interval)": "reported % only, no interval"}
+
+
 def rates_table(rates: pd.DataFrame) -> pd.DataFrame:
-    """Outcome rates for display: n, k, rate, interval, the report's own percentage, basis."""
+    """Outcome rates for display, indexed by outcome and gender: n, k, rate, 95 % Wilson
+    interval, the report's own percentage, what the rate rests on, and ⚠ for contested counts."""
     if rates.empty:
         return pd.DataFrame()
-    r = rates.copy()
+    r = rates
     out = pd.DataFrame({
-        "Outcome": r["outcome"].map(L.outcome_label),
-        "Gender": r["gender"].map(L.gender_label),
+        "Outcome": r["outcome"].map(L.outcome_label).astype(str),
+        "Gender": r["gender"].map(L.gender_label).astype(str),
         "Exited (n)": r["exited"].map(lambda v: "–" if pd.isna(v) else f"{int(v)}"),
         "Count (k)": r["count"].map(lambda v: "–" if pd.isna(v) else f"{int(v)}"),
         "Rate": r["rate"].map(_pct),
         "95 % CI": [("–" if pd.isna(lo) else f"{lo:.1f}–{hi:.1f} %") for lo, hi in zip(r["ci_low"], r["ci_high"])],
         "Reported": r["reported_rate"].map(_pct),
-        "Basis": r["basis"] + np.where(r["conflict"], " ⚠ conflicting statements", ""),
+        "Basis": r["basis"].map(lambda b: BASIS_SHORT.get(b, b)),
+        "Conflict": np.where(r["conflict"], "⚠", ""),
     })
-    return out.reset_index(drop=True)
+    return out.set_index(["Outcome", "Gender"])
 
 
 def gap_table(gaps: pd.DataFrame) -> pd.DataFrame:
