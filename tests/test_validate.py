@@ -198,24 +198,28 @@ def test_byte_order_mark_and_windows_line_endings_are_accepted(data_copy, source
     assert code == 0, err
 
 
-def test_stray_quote_that_shifts_columns(data_copy, sources_dir):
-    path = data_copy / "observations.csv"
+def edit_raw_line(path, startswith: str, old: str, new: str) -> int:
+    """Edit the text of the first line starting with ``startswith``; returns its line number."""
     lines = path.read_text(encoding="utf-8").split("\n")
-    target = next(i for i, l in enumerate(lines) if l.startswith("bhs-2018,bhs,2018,2018,ALL,participants,all,651"))
-    lines[target] = lines[target].replace(",651,", ',"651,', 1)
+    target = next(i for i, l in enumerate(lines) if l.startswith(startswith))
+    lines[target] = lines[target].replace(old, new, 1)
     path.write_text("\n".join(lines), encoding="utf-8")
+    return target + 1
+
+
+TOTAL_LINE = "bhs-2018,bhs,2018,2018,ALL,participants,all,651"
+
+
+def test_stray_quote_that_shifts_columns(data_copy, sources_dir):
+    line = edit_raw_line(data_copy / "observations.csv", TOTAL_LINE, ",651,", ',"651,')
     code, err = validate(data_copy, sources_dir)
-    assert code == 1 and f"observations.csv:{target + 1}:" in err and "stray quote" in err
+    assert code == 1 and f"observations.csv:{line}:" in err and "stray quote" in err
 
 
 def test_unquoted_comma_that_shifts_columns(data_copy, sources_dir):
-    path = data_copy / "observations.csv"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    target = next(i for i, l in enumerate(lines) if l.startswith("bhs-2018,bhs,2018,2018,ALL,participants,all,651"))
-    lines[target] = lines[target].replace(",651,", ",6,51,", 1)
-    path.write_text("\n".join(lines), encoding="utf-8")
+    line = edit_raw_line(data_copy / "observations.csv", TOTAL_LINE, ",651,", ",6,51,")
     code, err = validate(data_copy, sources_dir)
-    assert code == 1 and f"observations.csv:{target + 1}: 12 fields where the header has 11" in err
+    assert code == 1 and f"observations.csv:{line}: 12 fields where the header has 11" in err
 
 
 def test_load_refuses_bad_data_with_the_same_messages(data_copy):
