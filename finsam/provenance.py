@@ -132,13 +132,14 @@ def check_provenance(data_dir: Path, sources_dir: Path, sources: pd.DataFrame,
     quote_ok = np.fromiter((found.get(k, False) for k in keys), dtype=bool, count=len(keys))
     value_ok = value_in_quote(obs["value"], obs["quote"].astype(str)).to_numpy()
     doc = sources.set_index("source_id")["document"]
-    for line, sid, q, qok, vok, v in zip(obs.index, obs["source_id"].astype(str), obs["quote"].astype(str),
-                                         quote_ok, value_ok, obs["value"]):
-        if sid not in texts:
-            continue  # its source is already reported above
-        if not qok:
-            problems.append(Problem(obs_shown, int(line), f"quote not found verbatim on one line of "
+    sids = obs["source_id"].astype(str).to_numpy()
+    quotes = obs["quote"].astype(str).to_numpy()
+    for i in np.flatnonzero(have.to_numpy() & ~(quote_ok & value_ok)):  # only rows that failed
+        line, sid, q = int(obs.index[i]), sids[i], quotes[i]
+        if not quote_ok[i]:
+            problems.append(Problem(obs_shown, line, f"quote not found verbatim on one line of "
                                     f"{doc.get(sid, sid)}: {q[:80]!r}"))
-        elif not vok:
-            problems.append(Problem(obs_shown, int(line), f"value {v:.10g} does not appear in its quote {q[:80]!r}"))
+        else:
+            problems.append(Problem(obs_shown, line, f"value {obs['value'].iloc[i]:.10g} does not appear in its "
+                                    f"quote {q[:80]!r}"))
     return problems
