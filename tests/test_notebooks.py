@@ -74,3 +74,13 @@ def test_direct_papermill_run_of_yearly_trend_rejects_unknown_metric(tmp_path):
                             parameters=dict(association="bhs", metric="happiness"), kernel_name="python3",
                             progress_bar=False, cwd=str(NB_DIR))
     assert "metric 'happiness' is not available for bhs in yearly_trend; valid: cost" in e.value.evalue
+
+
+def test_parameters_are_values_never_code(tmp_path):
+    # papermill writes parameters as Python literals; a string that looks like code stays a string
+    evil = 'bhs"; raise SystemExit("injected") #'
+    with pytest.raises(PapermillExecutionError) as e:
+        pm.execute_notebook(str(NB_DIR / "gender_outcomes.ipynb"), str(tmp_path / "o.ipynb"),
+                            parameters=dict(association=evil, year=2018), kernel_name="python3",
+                            progress_bar=False, cwd=str(NB_DIR))
+    assert e.value.ename == "ParameterError" and "unknown association" in e.value.evalue
