@@ -72,6 +72,13 @@ def table(header: list[str], rows: list[list]) -> list[str]:
     return out
 
 
+def code_stamp() -> dict[str, int]:
+    """mtimes of the package's and the notebooks' files: a change during the run means the numbers
+    mix two versions of the code (and kernels miss the table cache, which is keyed by the code)."""
+    files = [*paths.PACKAGE_DIR.rglob("*.py"), *paths.NOTEBOOKS_DIR.glob("*.ipynb")]
+    return {str(f.relative_to(ROOT)): f.stat().st_mtime_ns for f in files if f.is_file()}
+
+
 def say(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
@@ -318,6 +325,7 @@ def main(argv=None) -> int:
 
     res = Results()
     t0 = time.perf_counter()
+    stamp = code_stamp()
     res.section("Machine", *machine_info())
     if not a.skip_render:
         say("render cost per report against its floor …")
@@ -328,6 +336,12 @@ def main(argv=None) -> int:
     if not a.skip_data:
         say("data layer …")
         data_layer(res, sizes)
+    now = code_stamp()
+    changed = sorted(f for f in stamp.keys() | now.keys() if stamp.get(f) != now.get(f))
+    if changed:
+        res.sections.insert(1, "## Warning\n\nThese files changed while the benchmark ran, so its numbers mix "
+                               f"versions of the code; re-run it: {', '.join(changed)}.")
+        say(f"warning: files changed during the run: {', '.join(changed)}")
     misses = sum(v == "MISS" for _, _, v in res.targets)
     res.section("Targets", *table(["target", "measured", "verdict"], [list(t) for t in res.targets]),
                 "", f"{len(res.targets) - misses} of {len(res.targets)} target(s) met.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .errors import FinsamError
+from .data import statement_kind
 from .schema import FACT_KEY, ROUNDING_PREFIX
 
 POLICIES = ("show", "prefer_table", "prefer_text", "error")
@@ -31,13 +32,13 @@ def resolve(obs: pd.DataFrame, policy: str = "show") -> pd.DataFrame:
     if policy not in POLICIES:
         raise ValueError(f"unknown conflict policy {policy!r}; choose one of {', '.join(POLICIES)}")
     key = list(FACT_KEY)
-    cols = key + ["value", "count", "unit", "source_id", "note", "statement"]
+    cols = key + ["value", "count", "unit", "source_id", "note", "quote"]
     o = obs.reset_index()[cols + ["line"]] if "line" not in obs.columns else obs[cols + ["line"]]
     if o.empty:
         return pd.DataFrame(columns=key + ["value", "unit", "n_statements", "sources", "lines", "conflict",
                                            "alternatives", "notes", "statement"])
     o = o.copy()
-    o["statement"] = o["statement"].astype(str)
+    o["statement"] = statement_kind(o["quote"]).astype(str)  # only for the selected rows
     # a rounded restatement ("drygt 600", 21,1 mkr) gives way to the precise figure of the same fact
     rounded = o["note"].str.lower().str.startswith(ROUNDING_PREFIX)
     if rounded.any():

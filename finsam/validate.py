@@ -147,8 +147,8 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
         known = set(zip(ref["interventions"]["association_id"], ref["interventions"]["intervention"]))
 
         def intervention_known(d):
-            pairs = pd.Series(list(zip(d["association_id"], d["intervention"])), index=d.index)
-            return (d["intervention"] == ALL) | pairs.isin(known)
+            pairs = pd.MultiIndex.from_arrays([d["association_id"], d["intervention"]])
+            return (d["intervention"] == ALL) | pd.Series(pairs.isin(known), index=d.index)
 
         def unit_matches(d):
             return d["metric"].map(metric_unit) == d["unit"]
@@ -326,7 +326,8 @@ def _wide(facts: pd.DataFrame, metrics, by: str) -> pd.DataFrame | None:
     return f[["vmin", "vmax", "explained"]].unstack(by)
 
 
-def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> list[Problem]:
+def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series, arithmetic: bool = True) -> list[Problem]:
+    """Duplicate facts with different values, and (``arithmetic``) the sums and rates."""
     problems: list[Problem] = []
     if obs.empty:
         return problems
@@ -341,6 +342,9 @@ def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> 
         vals = sorted(obs.loc[lines([key]), "value"].unique())
         report([key], r["explained"], f"the same fact ({key[0]} {key[1]}–{key[2]} {key[3]} {key[4]} {key[5]}) "
                                       f"is stated with different values {', '.join(_num(v) for v in vals)}")
+
+    if not arithmetic:
+        return problems
 
     def col(frame, name):
         return frame[name] if name in frame else pd.Series(np.nan, index=frame.index)
@@ -428,8 +432,10 @@ def _tolerance(stated: pd.Series) -> pd.Series:
 
 # ---------------------------------------------------------------------------- entry point
 def validate(data_dir: str | os.PathLike | None = None, sources_dir: str | os.PathLike | None = None,
-             *, provenance: bool = True) -> Result:
-    """Run every check on the tables in ``data_dir``; with ``provenance`` also against the sources."""
+             *, provenance: bool = True, arithmetic: bool = True) -> Result:
+    """Run every check on the tables in ``data_dir``; with ``provenance`` also against the sources.
+    ``arithmetic=False`` skips the sums and rates (finsam.load does, to stay fast; duplicate
+    facts with different values are always checked)."""
     from . import paths
     data_dir = paths.data_dir(data_dir)
     result = Result()
@@ -454,7 +460,7 @@ def validate(data_dir: str | os.PathLike | None = None, sources_dir: str | os.Pa
         return result
     obs = ref["observations"]
     metric_unit = ref["metrics"].set_index("metric")["unit"]
-    result.problems += check_consistency(_shown(data_dir, "observations"), obs, metric_unit)
+    result.problems += check_consistency(_shown(data_dir, "observations"), obs, metric_unit, arithmetic)
     if provenance:
         from .provenance import check_provenance
         result.problems += check_provenance(data_dir, paths.sources_dir(sources_dir),
