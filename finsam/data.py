@@ -83,26 +83,32 @@ def statement_kind(quotes: pd.Series) -> pd.Series:
                                     categories=["table", "text"]), index=quotes.index)
 
 
+def _categories(s: pd.Series, categories) -> pd.Series:
+    """``s`` as a categorical with exactly these categories, in this order. (astype to an
+    unordered CategoricalDtype keeps the old order, since such dtypes compare equal.)"""
+    return s.astype("category").cat.set_categories(list(categories))
+
+
 def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Categoricals for ids and vocabularies, with categories in the order of their tables.
     Converts in place: the frames come fresh from validation and are not shared."""
-    assoc = pd.CategoricalDtype(list(tables["associations"]["association_id"]))
-    metrics = pd.CategoricalDtype(list(tables["metrics"]["metric"]))
-    units = pd.CategoricalDtype(list(UNITS))
+    assoc = list(tables["associations"]["association_id"].astype(str))
+    metrics = list(tables["metrics"]["metric"].astype(str))
+    sources = list(tables["sources"]["source_id"].astype(str))
     for df in tables.values():
         if "association_id" in df:
-            df["association_id"] = df["association_id"].astype(assoc)
+            df["association_id"] = _categories(df["association_id"], assoc)
         if "unit" in df:
-            df["unit"] = df["unit"].astype(units)
-    tables["sources"]["source_id"] = tables["sources"]["source_id"].astype("category")
-    tables["metrics"]["metric"] = tables["metrics"]["metric"].astype(metrics)
+            df["unit"] = _categories(df["unit"], UNITS)
+    tables["sources"]["source_id"] = _categories(tables["sources"]["source_id"], sources)
+    tables["metrics"]["metric"] = _categories(tables["metrics"]["metric"], metrics)
     tables["interventions"]["kind"] = tables["interventions"]["kind"].astype("category")
     obs = tables["observations"]
-    obs["source_id"] = obs["source_id"].astype(pd.CategoricalDtype(list(tables["sources"]["source_id"].astype(str))))
-    obs["metric"] = obs["metric"].astype(metrics)
-    obs["gender"] = obs["gender"].astype(pd.CategoricalDtype(list(GENDERS)))
-    names = [ALL] + sorted(set(tables["interventions"]["intervention"]))
-    obs["intervention"] = obs["intervention"].astype(pd.CategoricalDtype(names))
+    obs["source_id"] = _categories(obs["source_id"], sources)
+    obs["metric"] = _categories(obs["metric"], metrics)
+    obs["gender"] = _categories(obs["gender"], GENDERS)
+    obs["intervention"] = _categories(obs["intervention"],
+                                      [ALL] + sorted(set(tables["interventions"]["intervention"].astype(str))))
     obs["note"] = obs["note"].fillna("")
     obs["count"] = obs["value"].where(obs["unit"] == "persons").round().astype("Int64")
     return tables
@@ -149,6 +155,9 @@ def _write_cache(path: Path, tables: Tables) -> None:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for old in path.parent.glob("tables-*.pkl"):  # one cached version per data/code state
+            if old != path and old.stat().st_mtime < path.stat().st_mtime - 3600:
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # the cache is an optimisation; a read-only checkout still works
 

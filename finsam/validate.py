@@ -60,7 +60,7 @@ def _shown(data_dir: Path, name: str) -> str:
 
 
 # ---------------------------------------------------------------------------- schema layer
-_DTYPES = {"int": "int64", "float": "float64", "str": str, "category": str}
+_DTYPES = {"int": "int64", "float": "float64", "str": str, "category": "category"}
 
 
 def _column(name: str, checks=None) -> pa.Column:
@@ -151,7 +151,7 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
             return (d["intervention"] == ALL) | pd.Series(pairs.isin(known), index=d.index)
 
         def unit_matches(d):
-            return d["metric"].map(metric_unit) == d["unit"]
+            return d["metric"].map(metric_unit).astype(str) == d["unit"].astype(str)
 
         def counts_whole(d):
             v = d["value"]
