@@ -49,46 +49,51 @@ def outcome_rates(obs: pd.DataFrame, association: str, year: int | tuple[int, in
     obtained) and ``conflict`` (a value involved is contested in the report).
     """
     sel = select(obs, association=association, period=year, intervention=intervention)
-    facts = resolve(sel, policy)
+    return rates_from_facts(resolve(sel, policy))
+
+
+COLUMNS = ["gender", "outcome", "exited", "count", "rate", "ci_low", "ci_high", "reported_rate", "basis",
+           "conflict"]
+
+
+def rates_from_facts(facts: pd.DataFrame) -> pd.DataFrame:
+    """outcome_rates for facts already selected (one association, period and intervention) and
+    resolved; lets a caller resolve a year once and compute every intervention's rates from it.
+    Works on a dictionary of the few facts involved: DataFrame filtering per gender and outcome
+    would cost a report more time than all its statistics."""
+    stated: dict[tuple[str, str], list[tuple[float, bool]]] = {}
+    for g, m, v, c in zip(facts["gender"].astype(str), facts["metric"].astype(str), facts["value"],
+                          facts["conflict"]):
+        stated.setdefault((g, m), []).append((float(v), bool(c)))
     rows = []
     for gender in ("all", "women", "men", "unknown"):
-        f = facts[facts["gender"] == gender]
-        if f.empty:
-            continue
-        exited = f[f["metric"] == "participants_exited"]
+        exited = stated.get((gender, "participants_exited"), [])
         for outcome, (count_m, rate_m) in OUTCOMES.items():
-            counts = f[f["metric"] == count_m]
-            basis_counts = "counts"
-            if counts.empty and outcome == "work_or_studies":
-                w, s = f[f["metric"] == "exit_work"], f[f["metric"] == "exit_studies"]
-                if not w.empty and not s.empty:
-                    counts = pd.DataFrame([{"value": a.value + b.value, "conflict": a.conflict or b.conflict}
-                                           for a in w.itertuples() for b in s.itertuples()])
-                    basis_counts = "counts (derived: work + studies)"
-            reported = f[f["metric"] == rate_m]
-            rep_values = list(reported["value"]) or [np.nan]
-            rep_conflict = bool(reported["conflict"].any()) if not reported.empty else False
-            if not counts.empty and not exited.empty:
-                for c in counts.itertuples():
-                    for n in exited.itertuples():
-                        k, nn = int(c.value), int(n.value)
-                        lo, hi = wilson_interval(k, nn) if nn > 0 else (np.nan, np.nan)
+            counts, basis = stated.get((gender, count_m), []), "counts"
+            if not counts and outcome == "work_or_studies":
+                work, studies = stated.get((gender, "exit_work"), []), stated.get((gender, "exit_studies"), [])
+                counts = [(a + b, ca or cb) for a, ca in work for b, cb in studies]
+                basis = "counts (derived: work + studies)"
+            reported = stated.get((gender, rate_m), [])
+            rep_values = [v for v, _ in reported] or [np.nan]
+            rep_conflict = any(c for _, c in reported)
+            if counts and exited:
+                for k, ck in counts:
+                    for n, cn in exited:
+                        lo, hi = wilson_interval(int(k), int(n)) if n > 0 else (np.nan, np.nan)
                         for rep in rep_values:
-                            rows.append(dict(gender=gender, outcome=outcome, exited=nn, count=k,
-                                             rate=100 * k / nn if nn else np.nan, ci_low=100 * lo, ci_high=100 * hi,
-                                             reported_rate=rep, basis=basis_counts + ", 95 % Wilson interval",
-                                             conflict=bool(c.conflict or n.conflict or rep_conflict)))
-            elif not reported.empty:
-                nn = int(exited["value"].iloc[0]) if len(exited) == 1 else np.nan
+                            rows.append((gender, outcome, int(n), int(k), 100 * k / n if n else np.nan, 100 * lo,
+                                         100 * hi, rep, basis + ", 95 % Wilson interval", ck or cn or rep_conflict))
+            elif reported:
+                n = int(exited[0][0]) if len(exited) == 1 else np.nan
                 for rep in rep_values:
-                    rows.append(dict(gender=gender, outcome=outcome, exited=nn, count=np.nan, rate=rep,
-                                     ci_low=np.nan, ci_high=np.nan, reported_rate=rep,
-                                     basis="reported percentage only (no counts, so no interval)",
-                                     conflict=rep_conflict or bool(exited["conflict"].any())))
-    out = pd.DataFrame(rows, columns=["gender", "outcome", "exited", "count", "rate", "ci_low", "ci_high",
-                                      "reported_rate", "basis", "conflict"])
+                    rows.append((gender, outcome, n, np.nan, rep, np.nan, np.nan, rep,
+                                 "reported percentage only (no counts, so no interval)",
+                                 rep_conflict or any(c for _, c in exited)))
+    out = pd.DataFrame(rows, columns=COLUMNS)
     for c in ("exited", "count"):
         out[c] = out[c].astype("Int64")
+    out["conflict"] = out["conflict"].astype(bool)
     out["gender"] = pd.Categorical(out["gender"], categories=["all", "women", "men", "unknown"])
     out["outcome"] = pd.Categorical(out["outcome"], categories=list(OUTCOMES))
     return out.sort_values(["outcome", "gender"], kind="stable").reset_index(drop=True)
@@ -134,7 +139,11 @@ def gender_gap(obs: pd.DataFrame, association: str, year, outcome: str = "work_o
                intervention: str = "ALL", policy: str = "show") -> pd.DataFrame:
     """Gap between women and men in one outcome rate; one row per combination of conflicting
     values (usually one). Rows without counts for both genders say why no test was made."""
-    rates = outcome_rates(obs, association, year, intervention, policy)
+    return gap_from_rates(outcome_rates(obs, association, year, intervention, policy), outcome)
+
+
+def gap_from_rates(rates: pd.DataFrame, outcome: str = "work_or_studies") -> pd.DataFrame:
+    """gender_gap for rates already computed (see rates_from_facts)."""
     r = rates[rates["outcome"] == outcome]
     w, m = r[r["gender"] == "women"], r[r["gender"] == "men"]
     rows = []

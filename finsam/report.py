@@ -6,6 +6,7 @@ data is HTML-escaped before it enters Markdown.
 """
 from __future__ import annotations
 
+import functools
 import html
 
 import numpy as np
@@ -15,7 +16,7 @@ from . import labels as L
 from .conflicts import resolve
 from .data import Tables, select
 from .params import report_stem
-from .rates import OUTCOMES, gender_gap, outcome_rates
+from .rates import OUTCOMES, gap_from_rates, outcome_rates, rates_from_facts
 from .schema import ALL
 from .trends import lineage, multi_year, trend
 
@@ -247,14 +248,20 @@ class GenderOutcomes:
         _save(fig, "outcomes", self.figures_dir, self.stem)
         return fig
 
-    def gaps(self) -> pd.DataFrame:
-        """Gender gap in the work-or-studies rate for ALL and each intervention with data."""
+    @functools.cached_property
+    def _gaps(self) -> pd.DataFrame:
         rows = []
-        for inter in [ALL] + sorted(set(self.obs["intervention"].astype(str)) - {ALL}):
-            g = gender_gap(self.t.observations, self.a, self.year, "work_or_studies", inter, self.policy)
+        names = self.facts["intervention"].astype(str)
+        for inter in [ALL] + sorted(set(names) - {ALL}):
+            g = gap_from_rates(rates_from_facts(self.facts[names == inter]), "work_or_studies")
             if not g.empty:
                 rows.append(g.assign(intervention=inter))
         return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+
+    def gaps(self) -> pd.DataFrame:
+        """Gender gap in the work-or-studies rate for ALL and each intervention with data
+        (computed once, from the year's resolved facts)."""
+        return self._gaps
 
     def gap_table(self):
         g = self.gaps()
