@@ -2,6 +2,7 @@
 readers) fixed per gender, fonts that carry å, ä and ö, and deterministic figure files."""
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -34,22 +35,35 @@ def gender_palette(genders) -> dict:
     return {g: GENDER_COLORS[str(g)] for g in genders}
 
 
-def save_figure(fig, name: str, figures_dir: str | os.PathLike | None) -> None:
-    """Save ``fig`` as ``<name>.png`` and ``<name>.svg`` in ``figures_dir`` (atomically), if given."""
-    if not figures_dir:
-        return
-    d = Path(figures_dir)
-    d.mkdir(parents=True, exist_ok=True)
-    for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
-        target = d / f"{name}.{ext}"
-        fd, tmp = tempfile.mkstemp(dir=d, prefix=f".{target.name}.", suffix=".tmp")
-        os.close(fd)
-        try:
-            fig.savefig(tmp, format=ext, bbox_inches="tight", metadata=meta)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+def _write_atomic(target: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def finish_figure(fig, name: str, figures_dir: str | os.PathLike | None):
+    """Render ``fig`` once as PNG: saved as ``<name>.png`` (and ``<name>.svg``) in ``figures_dir``
+    when given, and returned as the image the notebook shows, so the same picture is not drawn
+    again by the inline backend. Files are written atomically; metadata hold no dates."""
+    from IPython.display import Image
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight", metadata={"Software": None})
+    png = buf.getvalue()
+    if figures_dir:
+        d = Path(figures_dir)
+        d.mkdir(parents=True, exist_ok=True)
+        _write_atomic(d / f"{name}.png", png)
+        svg = io.BytesIO()
+        fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+        _write_atomic(d / f"{name}.svg", svg.getvalue())
+    width = round(fig.get_figwidth() * plt.rcParams["figure.dpi"])
+    plt.close(fig)
+    return Image(data=png, format="png", width=width)
 
 
 def bar_by_gender(df: pd.DataFrame, x: str, y: str, title: str, ylabel: str, xlabels=None, ax=None,

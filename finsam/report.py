@@ -173,9 +173,9 @@ def group_label(group: str) -> str:
     return "all interventions" if group == ALL else esc(group)
 
 
-def _save(fig, name, figures_dir, stem):
-    from .plotting import save_figure
-    save_figure(fig, f"{stem}__{name}", figures_dir)
+def _finish(fig, name, figures_dir, stem):
+    from .plotting import finish_figure
+    return finish_figure(fig, f"{stem}__{name}", figures_dir)
 
 
 class GenderOutcomes:
@@ -245,8 +245,7 @@ class GenderOutcomes:
                             + ("" if self.group == ALL else f"\n{self.group}"),
                             "% of exited participants", xlabels=outcome_label_map(), percent=True)
         fig.axes[0].tick_params(axis="x", labelrotation=20)
-        _save(fig, "outcomes", self.figures_dir, self.stem)
-        return fig
+        return _finish(fig, "outcomes", self.figures_dir, self.stem)
 
     @functools.cached_property
     def _gaps(self) -> pd.DataFrame:
@@ -370,8 +369,7 @@ class YearlyTrend:
         fig = line_by_group(s, "year", "shown", "gender", GENDER_COLORS,
                             {g: L.gender_label(g) for g in GENDER_ORDER}, f"{self.label}, by year", ylabel,
                             marks=sorted(set(marks)))
-        _save(fig, "trend", self.figures_dir, self.stem)
-        return fig
+        return _finish(fig, "trend", self.figures_dir, self.stem)
 
     def summary(self):
         s = self.series[self.series["gender"] == "all"].drop_duplicates("year")
@@ -477,8 +475,7 @@ class Overview:
             ax.set_title(title, fontsize=10)
             ax.tick_params(axis="x", labelsize=8)
         fig.tight_layout()
-        _save(fig, "overview", self.figures_dir, self.stem)
-        return fig
+        return _finish(fig, "overview", self.figures_dir, self.stem)
 
     def text(self):
         d = self.data.assign(rate=self.data["rate"].map(lambda v: np.mean(v) if v else np.nan)).dropna(subset=["rate"])
