@@ -33,7 +33,7 @@ validate: $(STAMP)  ## validate data/ (schema, consistency, provenance against $
 	$(BIN)/finsam validate
 
 lab: $(STAMP)  ## start JupyterLab with finsam installed
-	@$(BIN)/python -c "import jupyterlab" 2>/dev/null || $(BIN)/python -m pip install --quiet -c requirements.lock '.[lab]'
+	@$(BIN)/python -c "import jupyterlab" 2>/dev/null || $(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[lab]'
 	$(BIN)/jupyter lab notebooks/
 
 notebooks: $(STAMP)  ## re-execute the committed notebooks in place (refreshes nbval's expected outputs)
