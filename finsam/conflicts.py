@@ -32,38 +32,56 @@ def resolve(obs: pd.DataFrame, policy: str = "show") -> pd.DataFrame:
     if policy not in POLICIES:
         raise ValueError(f"unknown conflict policy {policy!r}; choose one of {', '.join(POLICIES)}")
     key = list(FACT_KEY)
-    cols = key + ["value", "count", "unit", "source_id", "note", "quote"]
-    o = obs.reset_index()[cols + ["line"]] if "line" not in obs.columns else obs[cols + ["line"]]
+    o = obs if "line" in obs.columns else obs.reset_index()
+    out_cols = key + ["value", "unit", "n_statements", "sources", "lines", "notes", "statement", "conflict",
+                      "alternatives"]
     if o.empty:
-        return pd.DataFrame(columns=key + ["value", "unit", "n_statements", "sources", "lines", "conflict",
-                                           "alternatives", "notes", "statement"])
-    o = o.copy()
-    o["statement"] = statement_kind(o["quote"]).astype(str)  # only for the selected rows
-    # a rounded restatement ("drygt 600", 21,1 mkr) gives way to the precise figure of the same fact
-    rounded = o["note"].str.lower().str.startswith(ROUNDING_PREFIX)
-    if rounded.any():
-        precise = (~rounded).groupby([o[k] for k in key], observed=True).transform("any")
-        o = o[~(rounded & precise)]
-    g = o.groupby(key + ["value"], observed=True, sort=True)
-    facts = g.agg(unit=("unit", "first"), n_statements=("line", "size"),
-                  sources=("source_id", lambda s: ", ".join(sorted(set(map(str, s))))),
-                  lines=("line", lambda s: ", ".join(map(str, sorted(s)))),
-                  notes=("note", lambda s: " | ".join(sorted({n for n in s if n}))),
-                  statement=("statement", lambda s: "+".join(sorted(set(s))))).reset_index()
-    nvals = facts.groupby(key, observed=True)["value"].transform("size")
-    facts["conflict"] = nvals > 1
-    alts = facts.groupby(key, observed=True)["value"].transform(
-        lambda s: pd.Series([", ".join(f"{x:g}" for x in s if x != v) for v in s], index=s.index))
-    facts["alternatives"] = alts.where(facts["conflict"], "")
-    if policy == "error" and facts["conflict"].any():
-        bad = facts[facts["conflict"]].drop_duplicates(key)
+        return pd.DataFrame(columns=out_cols + ["count"])
+    # Plain Python over the selected rows: a report resolves a few hundred statements many times,
+    # and pandas' per-group machinery would cost more than the work itself.
+    keys = list(zip(*(o[k].to_numpy() for k in key)))
+    # sort like the tables: categoricals by their category order, the rest by value
+    order = list(zip(*((o[k].cat.codes.to_numpy() if isinstance(o[k].dtype, pd.CategoricalDtype)
+                        else o[k].to_numpy()) for k in key)))
+    values = o["value"].to_numpy(dtype=float)
+    notes = [str(n) if isinstance(n, str) else "" for n in o["note"].to_numpy(dtype=object)]
+    rounded = [n.lower().startswith(ROUNDING_PREFIX) for n in notes]
+    precise = {k for k, r in zip(keys, rounded) if not r}
+    kinds = statement_kind(o["quote"]).astype(str).to_numpy()
+    facts: dict[tuple, dict] = {}
+    for i, k in enumerate(keys):
+        if rounded[i] and k in precise:
+            continue  # a rounded restatement ("drygt 600", 21,1 mkr) gives way to the precise figure
+        f = facts.setdefault((k, values[i]), dict(sort=order[i], unit=o["unit"].iat[i], n=0, sources=set(),
+                                                  lines=[], notes=set(), statement=set()))
+        f["n"] += 1
+        f["sources"].add(str(o["source_id"].iat[i]))
+        f["lines"].append(int(o["line"].iat[i]))
+        if notes[i]:
+            f["notes"].add(notes[i])
+        f["statement"].add(kinds[i])
+    by_fact: dict[tuple, list[float]] = {}
+    for k, v in facts:
+        by_fact.setdefault(k, []).append(v)
+    rows = []
+    for (k, v), f in sorted(facts.items(), key=lambda kv: (kv[1]["sort"], kv[0][1])):
+        others = [x for x in by_fact[k] if x != v]
+        rows.append((*k, v, f["unit"], f["n"], ", ".join(sorted(f["sources"])), ", ".join(map(str, sorted(f["lines"]))),
+                     " | ".join(sorted(f["notes"])), "+".join(sorted(f["statement"])), bool(others),
+                     ", ".join(f"{x:g}" for x in sorted(others))))
+    out = pd.DataFrame(rows, columns=out_cols)
+    for c in key + ["unit"]:
+        if isinstance(o[c].dtype, pd.CategoricalDtype):
+            out[c] = pd.Categorical(out[c], categories=o[c].cat.categories)
+    if policy == "error" and out["conflict"].any():
+        bad = out[out["conflict"]].drop_duplicates(key)
         listing = "; ".join(f"{r.association_id} {r.period_start}–{r.period_end} {r.intervention} {r.metric} "
                             f"{r.gender}: {r.value:g} or {r.alternatives}" for r in bad.itertuples())
         raise ConflictError(f"conflicting statements: {listing}")
     if policy in ("prefer_table", "prefer_text"):
         want = policy.split("_")[1]
-        has = facts["statement"].str.contains(want)
-        any_has = has.groupby([facts[k] for k in key], observed=True).transform("any")
-        facts = facts[has | ~any_has]
-    facts["count"] = facts["value"].where(facts["unit"] == "persons").round().astype("Int64")
-    return facts.reset_index(drop=True)
+        has = out["statement"].str.contains(want)
+        any_has = has.groupby([out[k] for k in key], observed=True).transform("any")
+        out = out[has | ~any_has]
+    out["count"] = out["value"].where(out["unit"] == "persons").round().astype("Int64")
+    return out.reset_index(drop=True)

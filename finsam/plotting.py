@@ -27,7 +27,7 @@ def set_theme() -> None:
     figure files byte-identical between runs."""
     sns.set_theme(context="notebook", style="whitegrid", font="DejaVu Sans")
     plt.rcParams.update({"figure.figsize": (7.5, 4.0), "figure.dpi": 96, "savefig.dpi": 150,
-                         "svg.hashsalt": "finsam", "axes.titleweight": "bold", "axes.titlesize": 12,
+                         "svg.hashsalt": "finsam", "svg.fonttype": "none", "axes.titleweight": "bold", "axes.titlesize": 12,
                          "legend.frameon": False})
 
 
