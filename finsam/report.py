@@ -251,7 +251,11 @@ class GenderOutcomes:
     def _gaps(self) -> pd.DataFrame:
         rows = []
         names = self.facts["intervention"].astype(str)
-        for inter in [ALL] + sorted(set(names) - {ALL}):
+        # only groups with exit figures for both women and men can be compared
+        split = self.facts[self.facts["metric"].isin(EXIT_METRICS) & self.facts["gender"].isin(["women", "men"])]
+        both = split.groupby(split["intervention"].astype(str))["gender"].nunique()
+        candidates = set(both.index[both == 2])
+        for inter in [i for i in [ALL] + sorted(set(names) - {ALL}) if i in candidates]:
             g = gap_from_rates(rates_from_facts(self.facts[names == inter]), "work_or_studies")
             if not g.empty:
                 rows.append(g.assign(intervention=inter))
