@@ -9,6 +9,7 @@ DataFrame is indexed by the row's line number in the file, so every later check 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
@@ -72,14 +73,18 @@ def _diagnose(path: Path, text: str, ncols: int) -> tuple[list[list[str]], list[
     return rows, lines, problems
 
 
-def read_table(data_dir: Path, name: str) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Read ``<data_dir>/<name>.csv`` as strings, indexed by file line number."""
+def read_table(data_dir: Path, name: str, digests: dict | None = None) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read ``<data_dir>/<name>.csv`` as strings, indexed by file line number. When ``digests``
+    is given, the SHA-256 of the file's bytes is stored in it (the data version is built from
+    these, so the files need not be read twice)."""
     table = TABLES[name]
     path = Path(data_dir) / table.filename
     shown = _display(path)
     if not path.is_file():
         return None, [Problem(shown, 0, f"table {table.filename} is missing from {_display(Path(data_dir))}")]
     raw = path.read_bytes()
+    if digests is not None:
+        digests[name] = hashlib.sha256(raw).hexdigest()
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     if re.match(rb"\s*\Z", body):
         return None, [Problem(shown, 1, "file is empty; expected a header line")]

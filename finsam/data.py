@@ -42,15 +42,23 @@ class Tables:
         return getattr(self, name)
 
 
-def data_version(data_dir: str | os.PathLike | None = None) -> str:
-    """Short SHA-256 of the table files (names and bytes): changes whenever any number changes."""
-    d = paths.data_dir(data_dir)
+def combine_digests(digests: dict[str, str | None]) -> str:
+    """The data version from the SHA-256 of each table file (None: the file is missing)."""
     h = hashlib.sha256()
     for name in sorted(TABLE_ORDER):
-        p = d / TABLES[name].filename
         h.update(name.encode())
-        h.update(p.read_bytes() if p.is_file() else b"<missing>")
+        h.update((digests.get(name) or "<missing>").encode())
     return h.hexdigest()[:12]
+
+
+def data_version(data_dir: str | os.PathLike | None = None) -> str:
+    """Short hash of the table files (names and bytes): changes whenever any number changes."""
+    d = paths.data_dir(data_dir)
+    digests = {}
+    for name in TABLE_ORDER:
+        p = d / TABLES[name].filename
+        digests[name] = hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else None
+    return combine_digests(digests)
 
 
 def _code_version() -> str:
@@ -126,21 +134,24 @@ def load(data_dir: str | os.PathLike | None = None, *, provenance: bool = False,
     memo_key = (str(d), provenance, _stamp(d))
     if use_cache and memo_key in _MEMO:
         return _MEMO[memo_key]
-    version = data_version(d) if d.is_dir() else "none"
-    disk = paths.cache_dir() / f"tables-{version}-{_code_version()}-{int(provenance)}.pkl"
-    if use_cache and disk.is_file():
-        try:
-            with open(disk, "rb") as f:
-                tables = pickle.load(f)
-            _MEMO[memo_key] = tables
-            return tables
-        except Exception:  # a stale or truncated cache is simply rebuilt
-            pass
+    version = None
+    if use_cache:
+        version = data_version(d) if d.is_dir() else "none"
+        disk = paths.cache_dir() / f"tables-{version}-{_code_version()}-{int(provenance)}.pkl"
+        if disk.is_file():
+            try:
+                with open(disk, "rb") as f:
+                    tables = pickle.load(f)
+                _MEMO[memo_key] = tables
+                return tables
+            except Exception:  # a stale or truncated cache is simply rebuilt
+                pass
     from .validate import validate  # imports pandera (~0.2 s): only on a cache miss
     result = validate(d, sources_dir, provenance=provenance, arithmetic=False)
     if result.errors:
         raise DataError(result.errors)
     typed = _typed(result.tables)
+    version = version or combine_digests(result.digests)
     tables = Tables(**{k: typed[k] for k in TABLE_ORDER}, version=version, conflicts=tuple(result.conflicts))
     if use_cache:
         _MEMO[memo_key] = tables

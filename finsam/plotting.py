@@ -7,15 +7,12 @@ import os
 import tempfile
 from pathlib import Path
 
-import matplotlib
+import matplotlib.pyplot as plt  # the user's backend is left alone: figures are returned as images
+import numpy as np
+import pandas as pd
+import seaborn as sns
 
-matplotlib.use("module://matplotlib_inline.backend_inline" if "ipykernel" in __import__("sys").modules else "Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
-
-from .labels import gender_label, outcome_label  # noqa: E402
+from .labels import gender_label, outcome_label
 
 #: Okabe & Ito (2008) palette
 GENDER_COLORS = {"women": "#CC79A7", "men": "#0072B2", "unknown": "#999999", "all": "#000000"}
