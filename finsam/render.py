@@ -146,7 +146,6 @@ def _exporter():
 
 def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
     """Execute one notebook and write its HTML page; failures are returned, not raised."""
-    import nbformat
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
@@ -155,19 +154,17 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
     figures_dir = out / "figures" / (job.association or "all")
     params = {**job.kwargs, "figures_dir": str(figures_dir)}
     src = Path(notebooks_dir) / f"{job.notebook}.ipynb"
-    with tempfile.TemporaryDirectory(prefix="finsam-") as tmp:
-        executed = Path(tmp) / f"{job.stem}.ipynb"
-        try:
-            pm.execute_notebook(str(src), str(executed), parameters=params, kernel_name=KERNEL,
-                                progress_bar=False, log_output=False, cwd=str(Path(notebooks_dir)),
-                                execution_timeout=EXECUTION_TIMEOUT, extra_arguments=KERNEL_ARGS)
-        except PapermillExecutionError as e:
-            return Outcome(job, False, time.perf_counter() - t0, f"{e.ename}: {e.evalue}".strip())
-        except KeyboardInterrupt:
-            raise
-        except Exception as e:  # dead kernel, timeout, unreadable notebook
-            return Outcome(job, False, time.perf_counter() - t0, f"{type(e).__name__}: {e}".strip())
-        nb = nbformat.read(str(executed), as_version=4)
+    try:
+        # no output path: the executed notebook stays in memory (it is converted, not kept)
+        nb = pm.execute_notebook(str(src), None, parameters=params, kernel_name=KERNEL, progress_bar=False,
+                                 log_output=False, cwd=str(Path(notebooks_dir)), request_save_on_cell_execute=False,
+                                 execution_timeout=EXECUTION_TIMEOUT, extra_arguments=KERNEL_ARGS)
+    except PapermillExecutionError as e:
+        return Outcome(job, False, time.perf_counter() - t0, f"{e.ename}: {e.evalue}".strip())
+    except KeyboardInterrupt:
+        raise
+    except Exception as e:  # dead kernel, timeout, unreadable notebook
+        return Outcome(job, False, time.perf_counter() - t0, f"{type(e).__name__}: {e}".strip())
     # the parameter cells show no output; papermill gives its injected cell a random id, which
     # would make two renders of the same data differ
     nb.cells = [c for c in nb.cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
