@@ -158,7 +158,8 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
         # no output path: the executed notebook stays in memory (it is converted, not kept)
         nb = pm.execute_notebook(str(src), None, parameters=params, kernel_name=KERNEL, progress_bar=False,
                                  log_output=False, cwd=str(Path(notebooks_dir)), request_save_on_cell_execute=False,
-                                 execution_timeout=EXECUTION_TIMEOUT, extra_arguments=KERNEL_ARGS)
+                                 execution_timeout=EXECUTION_TIMEOUT, extra_arguments=KERNEL_ARGS,
+                                 shutdown_kernel="immediate")  # the kernel is done: no graceful wait
     except PapermillExecutionError as e:
         return Outcome(job, False, time.perf_counter() - t0, f"{e.ename}: {e.evalue}".strip())
     except KeyboardInterrupt:
