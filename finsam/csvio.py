@@ -13,7 +13,6 @@ import hashlib
 import io
 import os
 import re
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -138,14 +137,3 @@ def _dtypes(table) -> dict:
     return {c: ("category" if FIELDS[c].dtype == "category" else str) for c in table.fields}
 
 
-def write_csv_atomic(df: pd.DataFrame, path: Path) -> None:
-    """Write a table so that readers see the old file or the new one, never half of one."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            df.to_csv(f, index=False, lineterminator="\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

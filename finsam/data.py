@@ -12,7 +12,6 @@ import hashlib
 import os
 import pickle
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import pandas as pd
 
 from . import paths
 from .errors import DataError, Problem
+from .files import write_atomic
 from .schema import ALL, GENDERS, TABLE_ORDER, TABLES, UNITS
 
 _CODE_FILES = ("schema.py", "csvio.py", "validate.py", "provenance.py", "data.py")
@@ -161,11 +161,7 @@ def load(data_dir: str | os.PathLike | None = None, *, provenance: bool = False,
 
 def _write_cache(path: Path, tables: Tables) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tables-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        write_atomic(path, pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL))
         for old in path.parent.glob("tables-*.pkl"):  # one cached version per data/code state
             if old != path and old.stat().st_mtime < path.stat().st_mtime - 3600:
                 old.unlink(missing_ok=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from pathlib import Path
 
 import matplotlib.pyplot as plt  # the user's backend is left alone: figures are returned as images
@@ -12,6 +11,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
+from .files import write_atomic
 from .labels import gender_label, outcome_label
 
 #: Okabe & Ito (2008) palette
@@ -32,17 +32,6 @@ def gender_palette(genders) -> dict:
     return {g: GENDER_COLORS[str(g)] for g in genders}
 
 
-def _write_atomic(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def finish_figure(fig, name: str, figures_dir: str | os.PathLike | None):
     """Render ``fig`` once as PNG: saved as ``<name>.png`` (and ``<name>.svg``) in ``figures_dir``
     when given, and returned as the image the notebook shows, so the same picture is not drawn
@@ -54,10 +43,10 @@ def finish_figure(fig, name: str, figures_dir: str | os.PathLike | None):
     if figures_dir:
         d = Path(figures_dir)
         d.mkdir(parents=True, exist_ok=True)
-        _write_atomic(d / f"{name}.png", png)
+        write_atomic(d / f"{name}.png", png)
         svg = io.BytesIO()
         fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
-        _write_atomic(d / f"{name}.svg", svg.getvalue())
+        write_atomic(d / f"{name}.svg", svg.getvalue())
     width = round(fig.get_figwidth() * plt.rcParams["figure.dpi"])
     plt.close(fig)
     return Image(data=png, format="png", width=width)

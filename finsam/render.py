@@ -10,7 +10,6 @@ the index page, and the exit status is 1.
 from __future__ import annotations
 
 import datetime as _dt
-import html
 import multiprocessing as mp
 import os
 import signal
@@ -24,8 +23,9 @@ from pathlib import Path
 from . import paths
 from .errors import FinsamError, ParameterError
 from .devtools import clean_metadata
+from .files import write_atomic
 from .kernels import use_project_kernel
-from .params import INTERACTIVE, NOTEBOOKS, check_parameters, choices, report_stem
+from .params import INTERACTIVE, NOTEBOOKS, choices, report_stem
 
 KERNEL = "python3"
 KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]  # keep the kernel's start-up chatter off the terminal
@@ -117,18 +117,6 @@ def _worker_init():
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 _EXPORTER = None

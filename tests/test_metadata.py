@@ -5,7 +5,7 @@ import csv
 import finsam
 from finsam.schema import FIELDS, GENDERS, TABLES, UNITS
 
-from conftest import DATA, ROOT
+from conftest import DATA
 
 
 def header(name):

@@ -1,7 +1,6 @@
 """finsam render end to end: real papermill runs, real HTML, real signals and real unwritable
 folders. One full render is shared by the tests that only read its output."""
 import filecmp
-import json
 import os
 import re
 import shutil

@@ -1,7 +1,6 @@
 """finsam validate on the shipped data and on corrupted copies of it: every kind of broken input
 gets `path:line: message`, exit status 1 and no traceback; harmless encoding variants pass."""
 import csv
-import io
 
 import pytest
 
