@@ -28,9 +28,6 @@ def set_theme() -> None:
                          "legend.frameon": False})
 
 
-def gender_palette(genders) -> dict:
-    return {g: GENDER_COLORS[str(g)] for g in genders}
-
 
 def finish_figure(fig, name: str, figures_dir: str | os.PathLike | None):
     """Render ``fig`` once as PNG: saved as ``<name>.png`` (and ``<name>.svg``) in ``figures_dir``

@@ -169,9 +169,6 @@ def _score(o: pd.DataFrame, by_gender: bool) -> int:
     return int(has.any()) + (2 * int(split.any()) if by_gender else 0)
 
 
-def group_label(group: str) -> str:
-    return "all interventions" if group == ALL else esc(group)
-
 
 def _finish(fig, name, figures_dir, stem):
     from .plotting import finish_figure
