@@ -29,7 +29,7 @@ report: $(STAMP)  ## render every report into reports/ (index: reports/index.htm
 test: $(STAMP)  ## run every test: unit, data validation, provenance, rendering, nbval
 	$(BIN)/python -m pytest -q
 
-validate: $(STAMP)  ## validate data/ (schema, consistency, provenance against $$FINSAM_SOURCES)
+validate: $(STAMP)  ## validate data/ (schema, consistency, provenance against FINSAM_SOURCES)
 	$(BIN)/finsam validate
 
 lab: $(STAMP)  ## start JupyterLab with finsam installed
