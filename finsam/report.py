@@ -44,18 +44,16 @@ def _cell(values: pd.DataFrame, unit: str) -> str:
     return shown + (" ⚠" if len(vals) > 1 else "")
 
 
-def fact_table(facts: pd.DataFrame, tables: Tables, metrics, rows: str = "metric") -> pd.DataFrame:
-    """Facts as a table: one row per metric (or intervention), one column per gender."""
+def fact_table(facts: pd.DataFrame, tables: Tables, metrics) -> pd.DataFrame:
+    """Facts as a table: one row per metric (in the order given), one column per gender."""
     f = facts[facts["metric"].isin(metrics)]
     if f.empty:
         return pd.DataFrame()
     out = {}
-    for key, g in f.groupby([rows, "gender"], observed=True, sort=False):
-        unit = str(g["unit"].iloc[0])
-        out.setdefault(key[0], {})[L.gender_label(key[1])] = _cell(g, unit)
-    order = [m for m in metrics if m in out] if rows == "metric" else sorted(out, key=str)
-    df = pd.DataFrame([out[k] for k in order],
-                      index=[L.metric_label(tables, k) if rows == "metric" else str(k) for k in order])
+    for (metric, gender), g in f.groupby(["metric", "gender"], observed=True, sort=False):
+        out.setdefault(metric, {})[L.gender_label(gender)] = _cell(g, str(g["unit"].iloc[0]))
+    order = [m for m in metrics if m in out]
+    df = pd.DataFrame([out[m] for m in order], index=[L.metric_label(tables, m) for m in order])
     cols = [L.gender_label(g) for g in GENDER_ORDER if L.gender_label(g) in df.columns]
     return df[cols].fillna("–")
 
@@ -184,7 +182,8 @@ class GenderOutcomes:
         self.facts = resolve(self.obs, policy)
         self.stem = report_stem("gender_outcomes", dict(association=association, year=year))
         self.group = outcome_group(tables.observations, association, year, by_gender=True)
-        self.rates = outcome_rates(tables.observations, association, year, self.group, policy)
+        # the year's facts are resolved once; the group's rates come from them
+        self.rates = rates_from_facts(self.facts[self.facts["intervention"].astype(str) == self.group])
 
     def group_text(self):
         """Which group the outcome sections describe, and why."""
