@@ -20,7 +20,8 @@ import pandas as pd
 from . import paths
 from .errors import DataError, Problem
 from .files import write_atomic
-from .schema import ALL, GENDERS, TABLE_ORDER, TABLES, UNITS
+from . import semantics
+from .schema import ALL, TABLE_ORDER, TABLES
 
 _CODE_FILES = ("schema.py", "csvio.py", "validate.py", "provenance.py", "data.py")
 _MEMO: dict = {}
@@ -30,6 +31,7 @@ _MEMO: dict = {}
 class Tables:
     """The curated tables of one data folder, typed, plus what validation reported."""
 
+    vocabulary: pd.DataFrame
     sources: pd.DataFrame
     associations: pd.DataFrame
     interventions: pd.DataFrame
@@ -103,22 +105,27 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     assoc = list(tables["associations"]["association_id"].astype(str))
     metrics = list(tables["metrics"]["metric"].astype(str))
     sources = list(tables["sources"]["source_id"].astype(str))
+    vocab = tables["vocabulary"]
+    units = semantics.codes(vocab, "unit")
     for df in tables.values():
         if "association_id" in df:
             df["association_id"] = _categories(df["association_id"], assoc)
         if "unit" in df:
-            df["unit"] = _categories(df["unit"], UNITS)
+            df["unit"] = _categories(df["unit"], units)
     tables["sources"]["source_id"] = _categories(tables["sources"]["source_id"], sources)
     tables["metrics"]["metric"] = _categories(tables["metrics"]["metric"], metrics)
-    tables["interventions"]["kind"] = tables["interventions"]["kind"].astype("category")
+    inter = tables["interventions"]
+    inter["kind"] = _categories(inter["kind"], semantics.codes(vocab, "intervention_kind"))
+    inter["is_work_oriented"] = inter["is_work_oriented"].map({"true": True, "false": False}).astype("boolean")
     obs = tables["observations"]
     obs["source_id"] = _categories(obs["source_id"], sources)
     obs["metric"] = _categories(obs["metric"], metrics)
-    obs["gender"] = _categories(obs["gender"], GENDERS)
+    obs["gender"] = _categories(obs["gender"], semantics.codes(vocab, "gender"))
     obs["intervention"] = _categories(obs["intervention"],
                                       [ALL] + sorted(set(tables["interventions"]["intervention"].astype(str))))
     obs["note"] = obs["note"].fillna("")
-    obs["count"] = obs["value"].where(obs["unit"] == "persons").round().astype("Int64")
+    counted = obs["unit"].astype(str).isin(semantics.count_units(vocab))
+    obs["count"] = obs["value"].where(counted).round().astype("Int64")
     return tables
 
 

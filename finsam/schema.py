@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-GENDERS = ("all", "women", "men", "unknown")
-UNITS = ("persons", "percent", "sek")
-KINDS = ("individual", "structural", "administration")
-TEXT_QUALITIES = ("ocr", "clean")
+# The controlled vocabularies (genders, units, kinds, outcomes, timings, text qualities) are data:
+# data/vocabulary.csv declares each code once with its labels; nothing here re-lists them.
+
 ALL = "ALL"  # the intervention value for association-wide figures
 CONFLICT_PREFIX = "conflict:"  # a note starting with this explains a known inconsistency
 ROUNDING_PREFIX = "rounding:"  # marks a rounded/approximate restatement of a more precise figure
@@ -24,6 +23,12 @@ class Field:
 
 
 FIELDS: dict[str, Field] = {f.name: f for f in [
+    Field("vocabulary", "str", "Name of a controlled vocabulary (gender, unit, metric_kind, intervention_kind, "
+          "outcome, timing, text_quality); the column of that name (or named in the field's description) takes its codes."),
+    Field("code", "str", "A code of the vocabulary, as it appears in the data."),
+    Field("class", "str", "For units: count, percent or money (what kind of quantity the unit measures).", required=False),
+    Field("noun_sv", "str", "Swedish noun for what a count in this unit counts, as used in sentences.", required=False),
+    Field("noun_en", "str", "English noun for what a count in this unit counts, as used in sentences.", required=False),
     Field("source_id", "category", "Identifier of one source report: <association_id>-<report_year>."),
     Field("association_id", "category", "Identifier of a coordination association (samordningsförbund)."),
     Field("report_year", "int", "The year an annual report covers.", unit="year"),
@@ -37,17 +42,33 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("successor_from", "str", "ISO date from which the successor took over.", required=False),
     Field("intervention", "category", "Display name of an intervention (insats), or 'ALL' for association-wide figures."),
     Field("aliases", "str", "Other spellings of the intervention name in the reports, ';'-separated.", required=False),
-    Field("kind", "category", "individual (works with participants), structural (cooperation, methods) or administration."),
+    Field("kind", "category", "Intervention kind (vocabulary intervention_kind): individual (works with participants), "
+          "structural (cooperation, methods), administration, or aggregate (a total the report gives over several interventions)."),
+    Field("covers", "str", "For an aggregate: the interventions it covers, ';'-separated, where the report names them.",
+          required=False),
+    Field("is_work_oriented", "str", "true where the report counts the intervention among its work-oriented ones (or it is "
+          "such an aggregate), false where the report excludes it or marks work/studies as not applicable "
+          "(ej tillämpligt); empty where the report does not say.", required=False),
     Field("target_group", "str", "Who the intervention is for, in English.", required=False),
     Field("first_year", "int", "First year of the intervention where a report states it.", required=False, unit="year"),
     Field("last_year", "int", "Last year of the intervention where a report states it.", required=False, unit="year"),
     Field("metric", "category", "Identifier of a measured quantity; declared in metrics.csv."),
-    Field("unit", "category", "persons, percent or sek (Swedish kronor; tkr and mkr are converted)."),
+    Field("unit", "category", "Unit (vocabulary unit): for counts what is counted (persons, participations, cases, "
+          "registered_persons), else percent or sek (Swedish kronor; tkr and mkr are converted). A metric's unit is its "
+          "usual one; an observation of a count may state another count unit."),
+    Field("metric_kind", "str", "What a metric is (vocabulary metric_kind): count, rate, share, money or goal."),
+    Field("outcome", "str", "For exit and follow-up counts and rates: the outcome counted (vocabulary outcome).",
+          required=False),
+    Field("timing", "str", "When an outcome is measured (vocabulary timing): exit or followup.", required=False),
+    Field("numerator", "str", "For a rate: the count metric it is a percentage of the denominator metric of.",
+          required=False),
+    Field("denominator_metric", "str", "For a rate or share: the count metric that is 100 %.", required=False),
+    Field("goal_of", "str", "For a goal: the metric it is a target for.", required=False),
     Field("denominator", "str", "For percentages: what 100 % is.", required=False),
     Field("label_sv", "str", "Short Swedish label for tables and figures."),
     Field("label_en", "str", "Short English label for tables and figures."),
     Field("description_sv", "str", "What the metric counts, in Swedish."),
-    Field("description_en", "str", "What the metric counts, in English."),
+    Field("description_en", "str", "What the metric (or vocabulary code) means, in English."),
     Field("period_start", "int", "First year the value refers to.", unit="year"),
     Field("period_end", "int", "Last year the value refers to (equal to period_start for one year).", unit="year"),
     Field("gender", "category", "all, women, men or unknown (annat/ej angivet)."),
@@ -71,16 +92,20 @@ class Table:
 
 
 TABLES: dict[str, Table] = {t.name: t for t in [
+    Table("vocabulary", ("vocabulary", "code", "class", "label_sv", "label_en", "noun_sv", "noun_en", "description_en"),
+          ("vocabulary", "code"), "One row per code of a controlled vocabulary, with its labels."),
     Table("sources", ("source_id", "association_id", "report_year", "title", "document", "text_quality"),
           ("source_id",), "One row per source report."),
     Table("associations", ("association_id", "name", "municipalities", "county", "successor_id",
                            "successor_from", "note"),
           ("association_id",), "One row per coordination association."),
-    Table("interventions", ("association_id", "intervention", "aliases", "kind", "target_group",
+    Table("interventions", ("association_id", "intervention", "aliases", "kind", "covers", "is_work_oriented",
+                            "target_group",
                             "first_year", "last_year", "note"),
           ("association_id", "intervention"), "One row per intervention of an association."),
     Table("metrics", ("metric", "unit", "denominator", "label_sv", "label_en", "description_sv",
-                      "description_en"),
+                      "description_en", "metric_kind", "outcome", "timing", "numerator", "denominator_metric",
+                      "goal_of"),
           ("metric",), "One row per metric (the vocabulary of observations.metric)."),
     Table("observations", ("source_id", "association_id", "period_start", "period_end", "intervention",
                            "metric", "gender", "value", "unit", "quote", "note"),
@@ -90,4 +115,9 @@ TABLES: dict[str, Table] = {t.name: t for t in [
 #: the identity of a fact: two rows with the same key state the same fact
 FACT_KEY = ("association_id", "period_start", "period_end", "intervention", "metric", "gender")
 #: the order tables are read in; later tables refer to earlier ones
-TABLE_ORDER = ("associations", "sources", "metrics", "interventions", "observations")
+TABLE_ORDER = ("vocabulary", "associations", "sources", "metrics", "interventions", "observations")
+#: table column -> the vocabulary its values come from
+VOCABULARY_OF = {("sources", "text_quality"): "text_quality", ("metrics", "unit"): "unit",
+                 ("metrics", "metric_kind"): "metric_kind", ("metrics", "outcome"): "outcome",
+                 ("metrics", "timing"): "timing", ("interventions", "kind"): "intervention_kind",
+                 ("observations", "gender"): "gender", ("observations", "unit"): "unit"}

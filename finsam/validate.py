@@ -23,16 +23,9 @@ import pandera.pandas as pa
 
 from . import csvio
 from .errors import Problem
-from .schema import (ALL, CONFLICT_PREFIX, ROUNDING_PREFIX, FACT_KEY, FIELDS, GENDERS, KINDS, TABLE_ORDER, TABLES,
-                     TEXT_QUALITIES, UNITS)
-
-#: exit reasons, mutually exclusive: together at most participants_exited
-EXIT_REASONS = ("exit_work", "exit_studies", "exit_jobseeking", "exit_employment_service",
-                "exit_other_intervention", "exit_continued_rehab", "exit_illness", "exit_other")
-#: percentage metric -> (numerator count metric(s), denominator count metric)
-RATE_OF = {"exit_work_or_studies_rate": (("exit_work_or_studies",), "participants_exited"),
-           **{f"{m}_rate": ((m,), "participants_exited") for m in EXIT_REASONS}}
-GOAL_SUFFIX = "_goal"
+from . import semantics
+from .schema import (ALL, CONFLICT_PREFIX, ROUNDING_PREFIX, FACT_KEY, FIELDS, TABLE_ORDER, TABLES,
+                     VOCABULARY_OF)
 
 
 @dataclass
@@ -80,10 +73,24 @@ _NONBLANK = pa.Check(lambda s: s.str.strip() != "", element_wise=False, error="e
 _SINGLE_LINE = pa.Check(lambda s: ~s.str.contains("\n", regex=False), error="must be a single line")
 
 
-def column_schema(name: str, ids: dict[str, set]) -> pa.DataFrameSchema:
-    """Per-column rules for one table; ``ids`` holds the identifiers of the tables read before."""
+def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | None = None) -> pa.DataFrameSchema:
+    """Per-column rules for one table; ``ids`` holds the identifiers of the tables read before,
+    ``vocab`` the codes of each vocabulary in vocabulary.csv."""
     assoc = ids.get("associations", set())
+    vocab = vocab or {}
+
+    def v(table, col):
+        return _isin(vocab.get(VOCABULARY_OF[(table, col)], ()), col)
+
+    snake = pa.Check.str_matches(r"^[a-z][a-z_]*$", error="codes are snake_case")
     cols = {
+        "vocabulary": {
+            "vocabulary": _column("vocabulary", [_isin(sorted(set(VOCABULARY_OF.values())), "vocabulary")]),
+            "code": _column("code", [snake]), "class": _column("class", [_isin(("count", "percent", "money"), "class")]),
+            "label_sv": _column("label_sv", [_NONBLANK]), "label_en": _column("label_en", [_NONBLANK]),
+            "noun_sv": _column("noun_sv"), "noun_en": _column("noun_en"),
+            "description_en": _column("description_en", [_NONBLANK]),
+        },
         "associations": {
             "association_id": _column("association_id", [_NONBLANK]),
             "name": _column("name", [_NONBLANK]), "municipalities": _column("municipalities"),
@@ -97,17 +104,23 @@ def column_schema(name: str, ids: dict[str, set]) -> pa.DataFrameSchema:
             "association_id": _column("association_id", [_isin(assoc, "association_id")]),
             "report_year": _column("report_year", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
             "title": _column("title"), "document": _column("document", [_NONBLANK]),
-            "text_quality": _column("text_quality", [_isin(TEXT_QUALITIES, "text_quality")]),
+            "text_quality": _column("text_quality", [v("sources", "text_quality")]),
         },
         "metrics": {
             "metric": _column("metric", [pa.Check.str_matches(r"^[a-z][a-z_]*$", error="metric ids are snake_case")]),
-            "unit": _column("unit", [_isin(UNITS, "unit")]), "denominator": _column("denominator"),
+            "unit": _column("unit", [v("metrics", "unit")]), "denominator": _column("denominator"),
             **{c: _column(c, [_NONBLANK]) for c in ("label_sv", "label_en", "description_sv", "description_en")},
+            "metric_kind": _column("metric_kind", [v("metrics", "metric_kind")]),
+            "outcome": _column("outcome", [v("metrics", "outcome")]),
+            "timing": _column("timing", [v("metrics", "timing")]),
+            **{c: _column(c, [snake]) for c in ("numerator", "denominator_metric", "goal_of")},
         },
         "interventions": {
             "association_id": _column("association_id", [_isin(assoc, "association_id")]),
             "intervention": _column("intervention", [_NONBLANK, pa.Check.ne(ALL, error="'ALL' is reserved")]),
-            "aliases": _column("aliases"), "kind": _column("kind", [_isin(KINDS, "kind")]),
+            "aliases": _column("aliases"), "kind": _column("kind", [v("interventions", "kind")]),
+            "covers": _column("covers"),
+            "is_work_oriented": _column("is_work_oriented", [_isin(("true", "false"), "is_work_oriented")]),
             "target_group": _column("target_group"),
             "first_year": _column("first_year", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
             "last_year": _column("last_year", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
@@ -120,10 +133,10 @@ def column_schema(name: str, ids: dict[str, set]) -> pa.DataFrameSchema:
             "period_end": _column("period_end", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
             "intervention": _column("intervention", [_NONBLANK]),
             "metric": _column("metric", [_isin(ids.get("metrics", ()), "metric")]),
-            "gender": _column("gender", [_isin(GENDERS, "gender")]),
+            "gender": _column("gender", [v("observations", "gender")]),
             "value": _column("value", [pa.Check(lambda s: ~np.isinf(pd.to_numeric(s, errors="coerce")),
                                                 error="not a finite number")]),
-            "unit": _column("unit", [_isin(UNITS, "unit")]),
+            "unit": _column("unit", [v("observations", "unit")]),
             "quote": _column("quote", [_NONBLANK, _SINGLE_LINE]),
             "note": _column("note"),
         },
@@ -140,31 +153,59 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
                                error="successor_id is not an association_id in associations.csv"))
         checks.append(pa.Check(lambda d: d["successor_id"].isna() | d["successor_from"].notna(),
                                error="successor_id given without successor_from"))
+    elif name == "metrics":
+        known = set(ref["metrics"]["metric"])
+        kind = ref["metrics"]["metric_kind"]
+        for col in ("numerator", "denominator_metric", "goal_of"):
+            checks.append(pa.Check(lambda d, col=col: d[col].isna() | d[col].isin(known),
+                                   error=f"{col} is not a metric in metrics.csv"))
+        checks += [
+            pa.Check(lambda d: (d["metric_kind"] != "rate") | d["denominator_metric"].notna(),
+                     error="a rate must name its denominator_metric"),
+            pa.Check(lambda d: (d["metric_kind"] != "goal") | d["goal_of"].notna(), error="a goal must name goal_of"),
+            pa.Check(lambda d: d["outcome"].isna() | d["timing"].notna(), error="an outcome metric must give its timing"),
+        ]
+        del kind
     elif name == "interventions":
         checks.append(pa.Check(lambda d: d["first_year"].isna() | d["last_year"].isna()
                                | (d["first_year"] <= d["last_year"]), error="first_year after last_year"))
+        named = set(zip(ref["interventions"]["association_id"], ref["interventions"]["intervention"]))
+
+        def covers_known(d):
+            return pd.Series([isinstance(c, float) or all((a, x) in named for x in str(c).split(";"))
+                              for a, c in zip(d["association_id"], d["covers"])], index=d.index)
+
+        checks += [
+            pa.Check(lambda d: d["covers"].isna() | (d["kind"] == "aggregate"), error="only an aggregate covers "
+                                                                                        "other interventions"),
+            pa.Check(covers_known, error="covers names an intervention not listed for this association"),
+        ]
     elif name == "observations":
         metric_unit = ref["metrics"].set_index("metric")["unit"]
+        unit_class = semantics.unit_classes(ref["vocabulary"])
         known = set(zip(ref["interventions"]["association_id"], ref["interventions"]["intervention"]))
 
         def intervention_known(d):
             pairs = pd.MultiIndex.from_arrays([d["association_id"], d["intervention"]])
             return (d["intervention"] == ALL) | pd.Series(pairs.isin(known), index=d.index)
 
-        def unit_matches(d):
-            return d["metric"].map(metric_unit).astype(str) == d["unit"].astype(str)
+        def unit_matches(d):  # a count may count persons, participations or cases; others keep their unit
+            expected = d["metric"].map(metric_unit).astype(str)
+            same = expected == d["unit"].astype(str)
+            return same | (expected.map(unit_class) == "count") & (d["unit"].astype(str).map(unit_class) == "count")
 
         def counts_whole(d):
             v = d["value"]
-            return (d["unit"] != "persons") | ((v >= 0) & (v == np.floor(v)))
+            return (d["unit"].astype(str).map(unit_class) != "count") | ((v >= 0) & (v == np.floor(v)))
 
         def percent_range(d):
             return (d["unit"] != "percent") | d["value"].between(0, 100)
 
         checks += [
             pa.Check(lambda d: d["period_start"] <= d["period_end"], error="period_start after period_end"),
-            pa.Check(unit_matches, error="unit differs from the metric's unit in metrics.csv"),
-            pa.Check(counts_whole, error="a count (unit persons) must be a non-negative whole number"),
+            pa.Check(unit_matches, error="unit differs from the metric's unit in metrics.csv (a count may use "
+                                         "another count unit, nothing else)"),
+            pa.Check(counts_whole, error="a count must be a non-negative whole number"),
             pa.Check(percent_range, error="a percentage must lie within 0–100"),
             pa.Check(intervention_known, error="intervention is neither ALL nor listed for this "
                                                 "association in interventions.csv"),
@@ -230,15 +271,19 @@ def check_schema(data_dir: Path, name: str, raw: pd.DataFrame, ref: dict[str, pd
     """Validate one table against the column and row rules; returns (typed rows that passed, problems)."""
     shown = _shown(data_dir, name)
     ids = {t: set(ref[t][TABLES[t].primary_key[0]]) for t in ref if TABLES[t].primary_key}
+    vocab = {}
+    if "vocabulary" in ref:
+        for v, c in zip(ref["vocabulary"]["vocabulary"], ref["vocabulary"]["code"]):
+            vocab.setdefault(str(v), []).append(str(c))
     prepared = _prepare(raw, name)
     problems: list[Problem] = []
     try:
-        typed = column_schema(name, ids).validate(prepared, lazy=True)
+        typed = column_schema(name, ids, vocab).validate(prepared, lazy=True)
     except pa.errors.SchemaErrors as e:
         found, bad = _explain_failures(e, shown, prepared)
         problems += found
         good = prepared.loc[~prepared.index.isin(bad)]
-        typed = column_schema(name, ids).validate(good) if len(good) else good
+        typed = column_schema(name, ids, vocab).validate(good) if len(good) else good
     rs = row_schema(name, {**ref, name: typed})
     if rs is not None and len(typed):
         try:
@@ -331,8 +376,16 @@ def _wide(facts: pd.DataFrame, metrics, by: str) -> pd.DataFrame | None:
     return f[["vmin", "vmax", "explained"]].unstack(by)
 
 
-def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series, arithmetic: bool = True) -> list[Problem]:
-    """Duplicate facts with different values, and (``arithmetic``) the sums and rates."""
+def check_consistency(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, vocabulary: pd.DataFrame,
+                      arithmetic: bool = True) -> list[Problem]:
+    """Duplicate facts with different values, and (``arithmetic``) the sums and rates. Which metrics
+    are counts, which are exit reasons and what each rate is a percentage of come from the
+    metadata (semantics.py), not from lists here."""
+    genders = semantics.codes(vocabulary, "gender")
+    exit_reasons = semantics.exit_reasons(metrics)
+    work, studies = (semantics.outcome_metric(metrics, o) for o in semantics.SUM_PARTS)
+    work_or_studies = semantics.outcome_metric(metrics, semantics.SUM_OUTCOME)
+    exited = semantics.denominator(metrics, "exit")
     problems: list[Problem] = []
     if obs.empty:
         return problems
@@ -355,46 +408,49 @@ def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series, ari
         return frame[name] if name in frame else pd.Series(np.nan, index=frame.index)
 
     # women + men + unknown = all, for every count metric (conflicting values: their ranges must allow it)
-    counts = [m for m, u in metric_unit.items() if u == "persons"]
+    counts = semantics.count_metrics(metrics)
+    everyone = semantics.EVERYONE
+    parts_g = [g for g in genders if g != everyone]
+    required_g, optional_g = parts_g[:-1], parts_g[-1:]  # women and men must be stated; 'unknown' may be missing
     w = _wide(facts, counts, "gender")
-    if w is not None and {"all", "women", "men"} <= set(w["vmin"].columns):
+    if w is not None and {everyone, *required_g} <= set(w["vmin"].columns):
         lo, hi, ex = w["vmin"], w["vmax"], w["explained"]
-        have = lo["all"].notna() & lo["women"].notna() & lo["men"].notna()
-        s_lo = lo["women"] + lo["men"] + col(lo, "unknown").fillna(0)
-        s_hi = hi["women"] + hi["men"] + col(hi, "unknown").fillna(0)
-        for key in w.index[have & ((s_lo > hi["all"]) | (s_hi < lo["all"]))]:
-            gs = [g for g in GENDERS if g in lo.columns and pd.notna(lo.at[key, g])]
-            parts = " + ".join(f"{g} {_fmt(lo.at[key, g], hi.at[key, g])}" for g in gs if g != "all")
+        have = lo[everyone].notna() & pd.concat([lo[g].notna() for g in required_g], axis=1).all(axis=1)
+        s_lo = sum(lo[g] for g in required_g) + sum(col(lo, g).fillna(0) for g in optional_g)
+        s_hi = sum(hi[g] for g in required_g) + sum(col(hi, g).fillna(0) for g in optional_g)
+        for key in w.index[have & ((s_lo > hi[everyone]) | (s_hi < lo[everyone]))]:
+            gs = [g for g in genders if g in lo.columns and pd.notna(lo.at[key, g])]
+            parts = " + ".join(f"{g} {_fmt(lo.at[key, g], hi.at[key, g])}" for g in gs if g != everyone)
             report([(*key[:4], key[4], g) for g in gs], any(_true(ex.at[key, g]) for g in gs),
                    f"gender split does not add up for {key[4]} ({key[0]} {key[1]}–{key[2]} {key[3]}): "
-                   f"{parts} ≠ all {_fmt(lo.at[key, 'all'], hi.at[key, 'all'])}")
+                   f"{parts} ≠ {everyone} {_fmt(lo.at[key, everyone], hi.at[key, everyone])}")
 
     # exits within participants; exit reasons within exits; work + studies = work or studies
-    needed = ["participants", "participants_new", "participants_exited", "exit_work_or_studies", *EXIT_REASONS]
+    needed = ["participants", "participants_new", exited, work_or_studies, *exit_reasons]
     w = _wide(facts, needed, "metric")
     if w is not None:
         lo, hi, ex = w["vmin"], w["vmax"], w["explained"]
         # work and studies count once: as their parts where stated, else as their stated sum
-        parts = col(lo, "exit_work").notna() | col(lo, "exit_studies").notna()
-        ws_part = (col(lo, "exit_work").fillna(0) + col(lo, "exit_studies").fillna(0)).where(
-            parts, col(lo, "exit_work_or_studies").fillna(0))
-        reasons_lo = ws_part + sum(col(lo, m).fillna(0) for m in EXIT_REASONS if m not in ("exit_work", "exit_studies"))
-        any_reason = pd.concat([col(lo, m).notna() for m in (*EXIT_REASONS, "exit_work_or_studies")],
+        parts = col(lo, work).notna() | col(lo, studies).notna()
+        ws_part = (col(lo, work).fillna(0) + col(lo, studies).fillna(0)).where(
+            parts, col(lo, work_or_studies).fillna(0))
+        reasons_lo = ws_part + sum(col(lo, m).fillna(0) for m in exit_reasons if m not in (work, studies))
+        any_reason = pd.concat([col(lo, m).notna() for m in (*exit_reasons, work_or_studies)],
                                axis=1).any(axis=1)
         rules = [(f"{part} exceeds participants", [part, "participants"], col(lo, part) > col(hi, "participants"))
-                 for part in ("participants_exited", "participants_new")]
+                 for part in (exited, "participants_new")]
         rules.append(("exit reasons add up to more than participants_exited",
-                      ["participants_exited", "exit_work_or_studies", *EXIT_REASONS],
-                      any_reason & (reasons_lo > col(hi, "participants_exited"))))
-        rules.append(("exit_work_or_studies exceeds participants_exited", ["exit_work_or_studies", "participants_exited"],
-                      col(lo, "exit_work_or_studies") > col(hi, "participants_exited")))
-        ws_lo, ws_hi = col(lo, "exit_work") + col(lo, "exit_studies"), col(hi, "exit_work") + col(hi, "exit_studies")
+                      [exited, work_or_studies, *exit_reasons],
+                      any_reason & (reasons_lo > col(hi, exited))))
+        rules.append(("exit_work_or_studies exceeds participants_exited", [work_or_studies, exited],
+                      col(lo, work_or_studies) > col(hi, exited)))
+        ws_lo, ws_hi = col(lo, work) + col(lo, studies), col(hi, work) + col(hi, studies)
         rules.append(("exit_work + exit_studies differs from exit_work_or_studies",
-                      ["exit_work", "exit_studies", "exit_work_or_studies"],
-                      (ws_lo > col(hi, "exit_work_or_studies")) | (ws_hi < col(lo, "exit_work_or_studies"))))
-        for message, metrics, mask in rules:
+                      [work, studies, work_or_studies],
+                      (ws_lo > col(hi, work_or_studies)) | (ws_hi < col(lo, work_or_studies))))
+        for message, involved, mask in rules:
             for key in w.index[mask.fillna(False).astype(bool)]:
-                ms = [m for m in metrics if m in lo.columns and pd.notna(lo.at[key, m])]
+                ms = [m for m in involved if m in lo.columns and pd.notna(lo.at[key, m])]
                 vals = ", ".join(f"{m} {_fmt(lo.at[key, m], hi.at[key, m])}" for m in ms)
                 report([(*key[:4], m, key[4]) for m in ms], any(_true(ex.at[key, m]) for m in ms),
                        f"{message} ({key[0]} {key[1]}–{key[2]} {key[3]} {key[4]}): {vals}")
@@ -402,8 +458,9 @@ def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series, ari
     # percentages agree with the counts they are computed from (facts with one value only)
     single = facts[facts["nvalues"] == 1]
     val, expl = single["vmin"], single["explained"]
-    tasks = [(rate, nums[0], den, None) for rate, (nums, den) in RATE_OF.items()]
-    tasks.append(("participants_share", "participants", "participants", "all"))
+    tasks = [(rate, num, den, None) for rate, (num, den) in semantics.rate_parts(metrics).items()]
+    shares = metrics[metrics["metric_kind"] == "share"]
+    tasks += [(m, d, d, everyone) for m, d in zip(shares["metric"], shares["denominator_metric"])]
     for rate, num_m, den_m, den_gender in tasks:
         r = single[single.index.get_level_values("metric") == rate]
         if r.empty:
@@ -415,8 +472,8 @@ def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series, ari
             return pd.Series(val.reindex(pd.MultiIndex.from_frame(k[list(FACT_KEY)])).to_numpy(), index=r.index)
 
         num = look(num_m)
-        if rate == "exit_work_or_studies_rate":  # work + studies when the sum is not printed
-            num = num.fillna(look("exit_work") + look("exit_studies"))
+        if num_m == work_or_studies:  # work + studies when the sum is not printed
+            num = num.fillna(look(work) + look(studies))
         den = look(den_m, den_gender)
         stated = r["vmin"]
         computed = 100 * num / den
@@ -455,7 +512,7 @@ def validate(data_dir: str | os.PathLike | None = None, sources_dir: str | os.Pa
         if raw is None:
             broken = True
             continue
-        if broken and name != "metrics":
+        if broken and name not in ("metrics", "vocabulary"):
             # a table this one refers to is unreadable: checking ids against it would only add noise
             continue
         typed, probs = check_schema(data_dir, name, raw, ref)
@@ -464,8 +521,8 @@ def validate(data_dir: str | os.PathLike | None = None, sources_dir: str | os.Pa
     if broken or "observations" not in ref:
         return result
     obs = ref["observations"]
-    metric_unit = ref["metrics"].set_index("metric")["unit"]
-    result.problems += check_consistency(_shown(data_dir, "observations"), obs, metric_unit, arithmetic)
+    result.problems += check_consistency(_shown(data_dir, "observations"), obs, ref["metrics"], ref["vocabulary"],
+                                         arithmetic)
     if provenance:
         from .provenance import check_provenance
         result.problems += check_provenance(data_dir, paths.sources_dir(sources_dir),

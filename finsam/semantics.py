@@ -1,0 +1,97 @@
+"""What the numbers mean, derived from the tables that declare it.
+
+Every list of genders, units, outcomes and metrics that code needs comes from here, and here it
+comes from ``vocabulary.csv`` (codes and their labels) and ``metrics.csv`` (each metric's kind,
+outcome, timing, numerator and denominator). Nothing in the package re-types these lists. The
+functions take plain DataFrames, so validation (before the typed tables exist) and analysis use
+the same definitions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+#: the outcome whose count is the sum of two others where the report gives the parts
+SUM_OUTCOME, SUM_PARTS = "work_or_studies", ("work", "studies")
+#: the gender code of everyone together (the others are its parts)
+EVERYONE = "all"
+
+
+def _s(x) -> str:
+    return "" if x is None or (isinstance(x, float) and x != x) or x is pd.NA else str(x)
+
+
+def codes(vocabulary: pd.DataFrame, name: str) -> list[str]:
+    """The codes of one vocabulary, in the order vocabulary.csv declares them."""
+    v = vocabulary[vocabulary["vocabulary"].astype(str) == name]
+    return [str(c) for c in v["code"]]
+
+
+def unit_classes(vocabulary: pd.DataFrame) -> dict[str, str]:
+    """unit -> count, percent or money."""
+    v = vocabulary[vocabulary["vocabulary"].astype(str) == "unit"]
+    return {str(u): _s(c) for u, c in zip(v["code"], v["class"])}
+
+
+def count_units(vocabulary: pd.DataFrame) -> list[str]:
+    return [u for u, c in unit_classes(vocabulary).items() if c == "count"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One exit outcome: the count metric, the reported-rate metric, and how it is measured."""
+
+    outcome: str
+    count: str
+    rate: str | None
+    timing: str
+
+
+def _metrics(metrics: pd.DataFrame) -> list[dict]:
+    cols = ["metric", "unit", "metric_kind", "outcome", "timing", "numerator", "denominator_metric", "goal_of"]
+    return [{c: _s(v) for c, v in zip(cols, row)} for row in zip(*(metrics[c] for c in cols))]
+
+
+def outcomes(metrics: pd.DataFrame, timing: str = "exit") -> list[Outcome]:
+    """The outcomes measured at ``timing`` (exit or followup), in metrics.csv order, each with its
+    count metric and the rate metric whose numerator that count is."""
+    ms = _metrics(metrics)
+    rate_of = {m["numerator"]: m["metric"] for m in ms if m["metric_kind"] == "rate" and m["numerator"]}
+    return [Outcome(m["outcome"], m["metric"], rate_of.get(m["metric"]), m["timing"]) for m in ms
+            if m["metric_kind"] == "count" and m["outcome"] and m["timing"] == timing]
+
+
+def exit_reasons(metrics: pd.DataFrame) -> list[str]:
+    """Count metrics of mutually exclusive reasons for ending: together at most the exits."""
+    return [o.count for o in outcomes(metrics, "exit") if o.outcome != SUM_OUTCOME]
+
+
+def outcome_metric(metrics: pd.DataFrame, outcome: str, timing: str = "exit") -> str:
+    for o in outcomes(metrics, timing):
+        if o.outcome == outcome:
+            return o.count
+    raise KeyError(f"no {timing} count metric for outcome {outcome!r}")
+
+
+def rate_parts(metrics: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """rate metric -> (numerator count metric, denominator count metric), for rates whose
+    metadata name both."""
+    return {m["metric"]: (m["numerator"], m["denominator_metric"]) for m in _metrics(metrics)
+            if m["metric_kind"] == "rate" and m["numerator"] and m["denominator_metric"]}
+
+
+def denominator(metrics: pd.DataFrame, timing: str = "exit") -> str:
+    """The count metric the rates measured at ``timing`` are percentages of."""
+    dens = {m["denominator_metric"] for m in _metrics(metrics) if m["metric_kind"] == "rate" and m["timing"] == timing}
+    if len(dens) != 1:
+        raise ValueError(f"the {timing} rates in metrics.csv do not share one denominator: {sorted(dens)}")
+    return dens.pop()
+
+
+def metrics_of_kind(metrics: pd.DataFrame, *kinds: str) -> list[str]:
+    return [m["metric"] for m in _metrics(metrics) if m["metric_kind"] in kinds]
+
+
+def count_metrics(metrics: pd.DataFrame) -> list[str]:
+    return metrics_of_kind(metrics, "count")
