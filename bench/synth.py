@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import shutil
 import random
 import sys
 from dataclasses import dataclass
@@ -136,6 +137,7 @@ def _write_csv(path: Path, header, rows) -> None:
 
 def generate(n_rows: int, data_dir: Path, sources_dir: Path, seed: int = 1) -> dict:
     """Write ``n_rows`` observations and everything they refer to; returns a summary of the shape."""
+    from finsam import paths
     from finsam.schema import TABLES  # headers come from the field dictionary, so they cannot drift
 
     data_dir, sources_dir = Path(data_dir), Path(sources_dir)
@@ -180,11 +182,11 @@ def generate(n_rows: int, data_dir: Path, sources_dir: Path, seed: int = 1) -> d
                [(x, f"Samordningsförbundet Syntet {i}", "Kommun A;Kommun B", "Syntetiska län", "", "", "")
                 for i, x in enumerate(associations, 1)])
     _write_csv(data_dir / "sources.csv", TABLES["sources"].fields, sources)
-    _write_csv(data_dir / "metrics.csv", TABLES["metrics"].fields,
-               [(m, u, "exited participants of the same gender" if m.endswith("_rate") else "", sv, en,
-                 f"{sv} (syntetiska data).", f"{en} (synthetic data).") for m, u, sv, en in METRICS])
+    # the vocabulary and the metrics' meaning are the real ones: synthetic rows use the same metrics
+    for name in ("vocabulary", "metrics"):
+        shutil.copy(paths.PROJECT_ROOT / "data" / TABLES[name].filename, data_dir / TABLES[name].filename)
     _write_csv(data_dir / "interventions.csv", TABLES["interventions"].fields,
-               [(x, i, "", "individual", "people needing support from several agencies", "", "", "")
+               [(x, i, "", "individual", "", "", "people needing support from several agencies", "", "", "")
                 for x in associations for i in interventions])
     return dict(rows=written, associations=len(associations), sources=len(sources),
                 interventions=len(associations) * len(interventions),

@@ -4,8 +4,9 @@ analyses built on them. The public API, in the order data flows:
     tables = finsam.load()                       # typed, validated tables
     finsam.select(tables.observations, association="bhs", period=2018)
     finsam.resolve(obs, policy="show")          # statements -> facts, conflicts shown
-    finsam.outcome_rates(tables.observations, "bhs", 2018)
-    finsam.gender_gap(tables.observations, "bhs", 2018)
+    finsam.population(tables, "bhs", 2018)      # whom the year's outcome figures count, and why
+    finsam.outcome_rates(tables, "bhs", 2018)   # rates of that population, with Wilson intervals
+    finsam.gender_gap(tables, "bhs", 2018)
     finsam.trend(tables, "bhs", "participants", by_gender=True, chain=True)
 """
 from .conflicts import POLICIES, ConflictError, resolve
@@ -13,9 +14,10 @@ from .data import Tables, data_version, load, select
 from .errors import DataError, FinsamError, ParameterError, Problem
 from .params import check_parameters, choices
 from .rates import gap_test, gender_gap, outcome_rates, wilson_interval
+from .scope import Population, population
 from .trends import lineage, multi_year, trend
 
-__all__ = ["POLICIES", "ConflictError", "DataError", "FinsamError", "ParameterError", "Problem", "Tables",
+__all__ = ["POLICIES", "ConflictError", "DataError", "FinsamError", "ParameterError", "Population", "Problem", "Tables",
            "check_parameters", "choices", "data_version", "gap_test", "gender_gap", "lineage", "load",
-           "multi_year", "outcome_rates", "resolve", "select", "trend", "wilson_interval"]
+           "multi_year", "outcome_rates", "population", "resolve", "select", "trend", "wilson_interval"]
 __version__ = "0.1.0"

@@ -4,20 +4,20 @@ from __future__ import annotations
 from .data import Tables
 
 LANGUAGES = ("en", "sv")
-GENDER_LABELS = {
-    "en": {"all": "All", "women": "Women", "men": "Men", "unknown": "Not stated"},
-    "sv": {"all": "Alla", "women": "Kvinnor", "men": "Män", "unknown": "Ej angivet"},
-}
-OUTCOME_LABELS = {
-    "en": {"work_or_studies": "Work or studies", "work": "Work", "studies": "Studies",
-           "jobseeking": "Job seeking", "employment_service": "Employment Service programme",
-           "other_intervention": "Another intervention", "continued_rehab": "Continued rehabilitation",
-           "illness": "Illness", "other": "Other reasons"},
-    "sv": {"work_or_studies": "Arbete eller studier", "work": "Arbete", "studies": "Studier",
-           "jobseeking": "Arbetssökande", "employment_service": "Insats hos Arbetsförmedlingen",
-           "other_intervention": "Annan insats", "continued_rehab": "Fortsatt rehabilitering",
-           "illness": "Sjukdom", "other": "Annan anledning"},
-}
+
+
+def _vocabulary():
+    """Labels of codes come from vocabulary.csv of the data in use (finsam.load() is memoised)."""
+    from .data import load
+    return load().vocabulary
+
+
+def code_label(vocabulary: str, code: str, lang: str = "en", tables: Tables | None = None) -> str:
+    v = tables.vocabulary if tables is not None else _vocabulary()
+    row = v[(v["vocabulary"].astype(str) == vocabulary) & (v["code"].astype(str) == str(code))]
+    if row.empty:
+        raise KeyError(f"{vocabulary} {code!r} is not in vocabulary.csv")
+    return str(row.iloc[0][f"label_{_lang(lang)}"])
 
 
 def _lang(lang: str) -> str:
@@ -36,12 +36,12 @@ def metric_unit(tables: Tables, metric: str) -> str:
     return str(m.loc[metric, "unit"])
 
 
-def gender_label(gender: str, lang: str = "en") -> str:
-    return GENDER_LABELS[_lang(lang)][str(gender)]
+def gender_label(gender: str, lang: str = "en", tables: Tables | None = None) -> str:
+    return code_label("gender", gender, lang, tables)
 
 
-def outcome_label(outcome: str, lang: str = "en") -> str:
-    return OUTCOME_LABELS[_lang(lang)][str(outcome)]
+def outcome_label(outcome: str, lang: str = "en", tables: Tables | None = None) -> str:
+    return code_label("outcome", outcome, lang, tables)
 
 
 def association_name(tables: Tables, association: str) -> str:
@@ -49,14 +49,20 @@ def association_name(tables: Tables, association: str) -> str:
     return str(a.loc[association, "name"])
 
 
+def short_name(name: str) -> str:
+    """An association's name without the common prefix, for crowded chart labels."""
+    for prefix in ("Samordningsförbundet ",):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
 def format_value(value: float, unit: str) -> str:
     """Numbers as a reader expects them: whole persons, one-decimal percent, kronor in thousands."""
     if value != value:  # NaN
         return "–"
-    if unit == "persons":
-        return f"{value:,.0f}".replace(",", "\u202f")
     if unit == "percent":
         return f"{value:.1f} %"
     if unit == "sek":
         return f"{value / 1000:,.0f} tkr".replace(",", "\u202f")
-    return f"{value:g}"
+    return f"{value:,.0f}".replace(",", "\u202f")  # every other unit is a count (vocabulary.csv)

@@ -9,13 +9,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import semantics
 from .data import Tables, load
 from .errors import ParameterError
 
-OUTCOME_METRICS = ("participants", "participants_new", "participants_exited", "exit_work", "exit_studies",
-                   "exit_work_or_studies", "exit_jobseeking", "exit_other", "participants_share",
-                   "exit_work_or_studies_rate", "exit_work_rate", "exit_studies_rate", "exit_jobseeking_rate",
-                   "exit_other_rate")
 
 
 @dataclass(frozen=True)
@@ -39,8 +36,12 @@ def _one_year(obs: pd.DataFrame) -> pd.DataFrame:
 
 def gender_outcome_choices(tables: Tables) -> list[dict]:
     """(association, year) with one-year participant or outcome figures by gender."""
+    m = tables.metrics
+    people = m[(m["metric_kind"] == "count") & m["outcome"].isna() & m["timing"].isna()]["metric"]
+    exit_metrics = m[(m["timing"] == "exit") | (m["metric_kind"] == "share")]["metric"]
+    wanted = set(people.astype(str)) | set(exit_metrics.astype(str))
     o = _one_year(tables.observations)
-    o = o[o["metric"].isin(OUTCOME_METRICS) & o["gender"].isin(["women", "men"])]
+    o = o[o["metric"].astype(str).isin(wanted) & (o["gender"].astype(str) != semantics.EVERYONE)]
     pairs = o[["association_id", "period_start"]].astype({"association_id": str}).drop_duplicates()
     return [dict(association=a, year=int(y)) for a, y in sorted(pairs.itertuples(index=False, name=None))]
 

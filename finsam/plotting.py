@@ -25,7 +25,9 @@ def set_theme() -> None:
     sns.set_theme(context="notebook", style="whitegrid", font="DejaVu Sans")
     plt.rcParams.update({"figure.figsize": (7.5, 4.0), "figure.dpi": 96, "savefig.dpi": 150,
                          "svg.hashsalt": "finsam", "svg.fonttype": "none", "axes.titleweight": "bold", "axes.titlesize": 12,
-                         "legend.frameon": False})
+                         "legend.frameon": False,
+                         # horizontal grid lines only: vertical ones look like error bars
+                         "axes.grid.axis": "y"})
 
 
 
@@ -60,16 +62,31 @@ def bar_by_gender(df: pd.DataFrame, x: str, y: str, title: str, ylabel: str, xla
     else:
         fig = ax.figure
     d = df.assign(gender=df["gender"].astype(str), **{x: df[x].astype(str)})
-    genders = [g for g in ("women", "men", "unknown", "all") if g in set(d["gender"])]
+    genders = [g for g in GENDER_COLORS if g in set(d["gender"])]
     order = list(dict.fromkeys(d[x]))
     width = 0.8 / len(genders)
+    any_conflict = False
     for i, g in enumerate(genders):
         sub = d[d["gender"] == g].drop_duplicates(x).set_index(x).reindex(order)
         pos = np.arange(len(order)) - 0.4 + width * (i + 0.5)
-        ax.bar(pos, sub[y].fillna(0), width, color=GENDER_COLORS[g], label=gender_label(g))
+        bars = ax.bar(pos, sub[y].fillna(0), width, color=GENDER_COLORS[g], label=gender_label(g))
+        if "conflict" in sub.columns:  # a value the report states otherwise elsewhere: hatched
+            for b, c in zip(bars, sub["conflict"].fillna(False).astype(bool)):
+                if c:
+                    b.set_hatch("///")
+                    b.set_edgecolor("#FFFFFF")
+                    any_conflict = True
         if {"ci_low", "ci_high"} <= set(sub.columns):
             has = sub["ci_low"].notna().to_numpy()
-            ax.vlines(pos[has], sub["ci_low"][has], sub["ci_high"][has], color="#333333", linewidth=1.2)
+            lo, hi = sub["ci_low"].to_numpy()[has], sub["ci_high"].to_numpy()[has]
+            mid = (lo + hi) / 2
+            # black whiskers with a white outline stay visible on every bar colour, black included
+            for color, lw in (("#FFFFFF", 3.2), ("#000000", 1.3)):
+                ax.errorbar(pos[has], mid, yerr=(hi - lo) / 2, fmt="none", ecolor=color, elinewidth=lw,
+                            capsize=3, capthick=lw)
+    if any_conflict:
+        ax.text(1, -0.28, "hatched: the report states this figure with another value too", transform=ax.transAxes,
+                ha="right", va="top", fontsize=8, color="#333333")
     ax.set_xticks(range(len(order)), [(xlabels or {}).get(o, o) for o in order])
     ax.set_title(title)
     ax.set_xlabel("")
@@ -81,19 +98,31 @@ def bar_by_gender(df: pd.DataFrame, x: str, y: str, title: str, ylabel: str, xla
     return fig
 
 
-def outcome_label_map(lang: str = "en") -> dict:
-    from .rates import OUTCOMES
-    return {o: outcome_label(o, lang) for o in OUTCOMES}
+def outcome_label_map(tables, lang: str = "en") -> dict:
+    from .semantics import outcomes
+    return {o.outcome: outcome_label(o.outcome, lang, tables) for o in outcomes(tables.metrics)}
 
 
 def line_by_group(df: pd.DataFrame, x: str, y: str, group: str, colors: dict, labels: dict, title: str,
-                  ylabel: str, marks=None):
-    """Lines with markers per group; ``marks`` is a list of (x, text) drawn as dashed verticals."""
+                  ylabel: str, marks=None, segment: str | None = None):
+    """Lines with markers per group; ``marks`` is a list of (x, text) drawn as dashed verticals.
+    With ``segment``, a line joins only points of the same segment (consecutive years of one
+    association): a gap or a change of association breaks it. Every value of a year with
+    conflicting statements is drawn, as an open marker; the line follows the first."""
     set_theme()
     fig, ax = plt.subplots()
     for g, sub in df.groupby(group, observed=True, sort=False):
-        sub = sub.sort_values(x)
-        ax.plot(sub[x], sub[y], marker="o", color=colors.get(str(g), "#000000"), label=labels.get(str(g), str(g)))
+        sub = sub.sort_values([x, y])
+        color, label = colors.get(str(g), "#000000"), labels.get(str(g), str(g))
+        conflicted = sub.duplicated(x, keep=False)
+        first = sub.drop_duplicates(x)
+        parts = [first] if segment is None else [p for _, p in first.groupby(segment, sort=True)]
+        for j, part in enumerate(parts):
+            ax.plot(part[x], part[y], marker="o", color=color, label=label if j == 0 else None)
+        if conflicted.any():
+            ax.plot(sub.loc[conflicted, x], sub.loc[conflicted, y], linestyle="none", marker="o",
+                    markerfacecolor="white", markeredgecolor=color, markersize=8,
+                    label=f"{label}: conflicting values")
     for xm, text in marks or ():
         ax.axvline(xm - 0.5, color="#777777", linestyle="--", linewidth=1)
         ax.annotate(text, (xm - 0.5, 1), xycoords=("data", "axes fraction"), fontsize=8, rotation=90,

@@ -13,20 +13,10 @@ import math
 import numpy as np
 import pandas as pd
 
+from . import semantics
 from .conflicts import resolve
-from .data import select
+from .data import Tables, select
 
-OUTCOMES = {  # outcome -> (count metric, reported-rate metric)
-    "work_or_studies": ("exit_work_or_studies", "exit_work_or_studies_rate"),
-    "work": ("exit_work", "exit_work_rate"),
-    "studies": ("exit_studies", "exit_studies_rate"),
-    "jobseeking": ("exit_jobseeking", "exit_jobseeking_rate"),
-    "employment_service": ("exit_employment_service", "exit_employment_service_rate"),
-    "other_intervention": ("exit_other_intervention", "exit_other_intervention_rate"),
-    "continued_rehab": ("exit_continued_rehab", "exit_continued_rehab_rate"),
-    "illness": ("exit_illness", "exit_illness_rate"),
-    "other": ("exit_other", "exit_other_rate"),
-}
 CONFIDENCE = 0.95
 
 
@@ -39,24 +29,28 @@ def wilson_interval(k: int, n: int, confidence: float = CONFIDENCE) -> tuple[flo
     return float(ci.low), float(ci.high)
 
 
-def outcome_rates(obs: pd.DataFrame, association: str, year: int | tuple[int, int],
-                  intervention: str = "ALL", policy: str = "show") -> pd.DataFrame:
-    """Exit outcomes by gender for one association, period and intervention.
+def outcome_rates(tables: Tables, association: str, year: int | tuple[int, int],
+                  intervention: str | None = None, policy: str = "show") -> pd.DataFrame:
+    """Exit outcomes by gender for one association, period and intervention; without
+    ``intervention``, for the population :func:`finsam.scope.population` decides for the year.
 
     One row per (gender, outcome, combination of conflicting values): ``exited`` (n),
     ``count`` (k), ``rate`` (percent of exited), ``ci_low``/``ci_high`` (95 % Wilson, percent),
     ``reported_rate`` (the percentage the report prints, if any), ``basis`` (how the rate was
     obtained) and ``conflict`` (a value involved is contested in the report).
     """
-    sel = select(obs, association=association, period=year, intervention=intervention)
-    return rates_from_facts(resolve(sel, policy))
+    if intervention is None:
+        from .scope import population
+        intervention = population(tables, association, year if isinstance(year, int) else year[1]).group
+    sel = select(tables.observations, association=association, period=year, intervention=intervention)
+    return rates_from_facts(resolve(sel, policy), tables)
 
 
 COLUMNS = ["gender", "outcome", "exited", "count", "rate", "ci_low", "ci_high", "reported_rate", "basis",
            "conflict"]
 
 
-def rates_from_facts(facts: pd.DataFrame) -> pd.DataFrame:
+def rates_from_facts(facts: pd.DataFrame, tables: Tables) -> pd.DataFrame:
     """outcome_rates for facts already selected (one association, period and intervention) and
     resolved; lets a caller resolve a year once and compute every intervention's rates from it.
     Works on a dictionary of the few facts involved: DataFrame filtering per gender and outcome
@@ -66,12 +60,17 @@ def rates_from_facts(facts: pd.DataFrame) -> pd.DataFrame:
                           facts["conflict"]):
         stated.setdefault((g, m), []).append((float(v), bool(c)))
     rows = []
-    for gender in ("all", "women", "men", "unknown"):
-        exited = stated.get((gender, "participants_exited"), [])
-        for outcome, (count_m, rate_m) in OUTCOMES.items():
+    genders = semantics.codes(tables.vocabulary, "gender")
+    outcomes = semantics.outcomes(tables.metrics)
+    exited_m = semantics.denominator(tables.metrics)
+    part_ms = [semantics.outcome_metric(tables.metrics, p) for p in semantics.SUM_PARTS]
+    for gender in genders:
+        exited = stated.get((gender, exited_m), [])
+        for o in outcomes:
+            outcome, count_m, rate_m = o.outcome, o.count, o.rate
             counts, basis = stated.get((gender, count_m), []), "counts"
-            if not counts and outcome == "work_or_studies":
-                work, studies = stated.get((gender, "exit_work"), []), stated.get((gender, "exit_studies"), [])
+            if not counts and outcome == semantics.SUM_OUTCOME:
+                work, studies = (stated.get((gender, m), []) for m in part_ms)
                 counts = [(a + b, ca or cb) for a, ca in work for b, cb in studies]
                 basis = "counts (derived: work + studies)"
             reported = stated.get((gender, rate_m), [])
@@ -94,8 +93,8 @@ def rates_from_facts(facts: pd.DataFrame) -> pd.DataFrame:
     for c in ("exited", "count"):
         out[c] = out[c].astype("Int64")
     out["conflict"] = out["conflict"].astype(bool)
-    out["gender"] = pd.Categorical(out["gender"], categories=["all", "women", "men", "unknown"])
-    out["outcome"] = pd.Categorical(out["outcome"], categories=list(OUTCOMES))
+    out["gender"] = pd.Categorical(out["gender"], categories=genders)
+    out["outcome"] = pd.Categorical(out["outcome"], categories=[o.outcome for o in outcomes])
     return out.sort_values(["outcome", "gender"], kind="stable").reset_index(drop=True)
 
 
@@ -135,11 +134,12 @@ def gap_test(k_women: int, n_women: int, k_men: int, n_men: int, alpha: float = 
                 significant=significant, verdict=verdict)
 
 
-def gender_gap(obs: pd.DataFrame, association: str, year, outcome: str = "work_or_studies",
-               intervention: str = "ALL", policy: str = "show") -> pd.DataFrame:
+def gender_gap(tables: Tables, association: str, year, outcome: str = "work_or_studies",
+               intervention: str | None = None, policy: str = "show") -> pd.DataFrame:
     """Gap between women and men in one outcome rate; one row per combination of conflicting
-    values (usually one). Rows without counts for both genders say why no test was made."""
-    return gap_from_rates(outcome_rates(obs, association, year, intervention, policy), outcome)
+    values (usually one). Rows without counts for both genders say why no test was made.
+    Without ``intervention``: the population the year's report describes (finsam.scope)."""
+    return gap_from_rates(outcome_rates(tables, association, year, intervention, policy), outcome)
 
 
 def gap_from_rates(rates: pd.DataFrame, outcome: str = "work_or_studies") -> pd.DataFrame:

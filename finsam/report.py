@@ -12,16 +12,19 @@ import html
 import numpy as np
 import pandas as pd
 
+from . import findings
 from . import labels as L
+from . import semantics
 from .conflicts import resolve
 from .data import Tables, select
 from .params import report_stem
-from .rates import OUTCOMES, gap_from_rates, outcome_rates, rates_from_facts
+from .rates import gap_from_rates, rates_from_facts
 from .schema import ALL
 from .trends import lineage, multi_year, trend
+from .wording import SMALL_N, change, noun, segments, small, unit_class
 
-GENDER_ORDER = ["all", "women", "men", "unknown"]
-SMALL_N = 30  # below this many exits, say that a rate is uncertain
+# Views show every cell in full: a cut note ("Samordningsförbundet Hudd…") hides what it says.
+pd.set_option("display.max_colwidth", None)
 
 
 def esc(text) -> str:
@@ -44,17 +47,29 @@ def _cell(values: pd.DataFrame, unit: str) -> str:
     return shown + (" ⚠" if len(vals) > 1 else "")
 
 
+def _genders(tables: Tables) -> list[str]:
+    return semantics.codes(tables.vocabulary, "gender")
+
+
 def fact_table(facts: pd.DataFrame, tables: Tables, metrics) -> pd.DataFrame:
-    """Facts as a table: one row per metric (in the order given), one column per gender."""
+    """Facts as a table: one row per metric (in the order given), one column per gender; a count
+    in another unit than persons says so in its row label."""
     f = facts[facts["metric"].isin(metrics)]
     if f.empty:
         return pd.DataFrame()
-    out = {}
+    out, units = {}, {}
     for (metric, gender), g in f.groupby(["metric", "gender"], observed=True, sort=False):
         out.setdefault(metric, {})[L.gender_label(gender)] = _cell(g, str(g["unit"].iloc[0]))
+        units.setdefault(metric, str(g["unit"].iloc[0]))
     order = [m for m in metrics if m in out]
-    df = pd.DataFrame([out[m] for m in order], index=[L.metric_label(tables, m) for m in order])
-    cols = [L.gender_label(g) for g in GENDER_ORDER if L.gender_label(g) in df.columns]
+
+    def label(m):
+        u = units[m]
+        shown = L.metric_label(tables, m)
+        return shown if unit_class(tables, u) != "count" or u == "persons" else f"{shown} ({noun(tables, u)})"
+
+    df = pd.DataFrame([out[m] for m in order], index=[label(m) for m in order])
+    cols = [L.gender_label(g) for g in _genders(tables) if L.gender_label(g) in df.columns]
     return df[cols].fillna("–")
 
 
@@ -140,37 +155,13 @@ def conflict_list(facts: pd.DataFrame) -> list[str]:
     return lines
 
 
-OUTCOME_METRICS = ["exit_work_or_studies", "exit_work_or_studies_rate", "exit_work", "exit_studies"]
-EXIT_METRICS = ["participants_exited", *OUTCOME_METRICS]
-
-
-def outcome_group(obs: pd.DataFrame, association: str, year: int, by_gender: bool = False) -> str:
-    """The group whose exit outcomes represent the association in ``year``: ALL when the report
-    gives association-wide outcomes (by gender, if ``by_gender``), else the report's own aggregate
-    of interventions, such as "Arbetslivsinriktade insatser (totalt)", the work-oriented
-    interventions a headline rate refers to. Ties go to ALL."""
-    o = select(obs, association=association, period=year, metric=EXIT_METRICS)
-    names = o["intervention"].astype(str)
-    o = o[(names == ALL) | names.str.contains("(totalt)", regex=False)]
-    if o.empty:
-        return ALL
-    scores = o.groupby(o["intervention"].astype(str)).apply(lambda g: _score(g, by_gender), include_groups=False)
-    best = scores.max()
-    if best <= 0 or scores.get(ALL, 0) == best:
-        return ALL
-    return str(scores[scores == best].sort_index().index[0])
-
-
-def _score(o: pd.DataFrame, by_gender: bool) -> int:
-    has = o["metric"].isin(OUTCOME_METRICS)
-    split = has & o["gender"].isin(["women", "men"])
-    return int(has.any()) + (2 * int(split.any()) if by_gender else 0)
-
-
-
-def _finish(fig, name, figures_dir, stem):
+def _finish(fig, name, figures_dir, stem, alt=""):
     from .plotting import finish_figure
     return finish_figure(fig, f"{stem}__{name}", figures_dir)
+
+
+def _values(values, fmt=str) -> str:
+    return " or ".join(fmt(v) for v in values)
 
 
 class GenderOutcomes:
@@ -181,19 +172,33 @@ class GenderOutcomes:
         self.obs = select(tables.observations, association=association, period=year)
         self.facts = resolve(self.obs, policy)
         self.stem = report_stem("gender_outcomes", dict(association=association, year=year))
-        self.group = outcome_group(tables.observations, association, year, by_gender=True)
-        # the year's facts are resolved once; the group's rates come from them
-        self.rates = rates_from_facts(self.facts[self.facts["intervention"].astype(str) == self.group])
+        self.headline = findings.headline(tables, association, year, policy, self.facts)
+        self.population = self.headline.population
+        self.group = self.population.group
+        # the year's facts are resolved once; the population's rates come from them
+        self.rates = rates_from_facts(self.facts[self.facts["intervention"].astype(str) == self.group], tables)
+        self.exit_metrics = [semantics.denominator(tables.metrics)] + [o.count for o in semantics.outcomes(tables.metrics)]
 
     def group_text(self):
-        """Which group the outcome sections describe, and why."""
-        if self.group == ALL:
+        """Which population the outcome sections describe, and why (finsam.scope decides)."""
+        p = self.population
+        if p.reason == "no_outcomes":
+            return markdown(f"The report states no exit outcomes for {self.year}.")
+        if p.is_all:
             return markdown("Exit outcomes below are association-wide (all interventions).")
-        note = self.t.interventions
-        note = note[(note["association_id"] == self.a) & (note["intervention"] == self.group)]["note"]
-        why = f" The report describes it as: {esc(note.iloc[0])}." if len(note) and isinstance(note.iloc[0], str) else ""
-        return markdown(f"The report states exit outcomes for **{esc(self.group)}** rather than for all "
-                        f"interventions together, so the sections below describe that group.{why}")
+        parts = [f"The outcome sections below describe **{esc(p.group)}**, not all interventions: "]
+        if p.reason == "excluded_interventions":
+            parts.append("the report leaves " + ", ".join(esc(x) for x in p.excluded) + " out of its outcome "
+                         "figures (work or studies are not applicable to them, or they are assessment forums), while "
+                         "its association-wide exit count includes them.")
+        else:
+            parts.append("the report states outcomes only for this group.")
+        if p.covers:
+            parts.append(" The group covers " + ", ".join(esc(x) for x in p.covers) + ".")
+        if p.note:
+            parts.append(f" The report describes it as: {esc(p.note)}.")
+        parts.append(" Every page of this site uses the same group for this association and year.")
+        return markdown("".join(parts))
 
     def heading(self):
         name = L.association_name(self.t, self.a)
@@ -205,7 +210,7 @@ class GenderOutcomes:
     def participants(self) -> pd.DataFrame:
         return fact_table(self.facts[self.facts["intervention"] == ALL], self.t,
                           ["participants", "participants_new", "participants_exited", "unique_individuals",
-                           "participants_share"])
+                           "persons_reached", "participants_share"])
 
     def participants_text(self):
         f = self.facts[(self.facts["intervention"] == ALL) & (self.facts["metric"] == "participants")]
@@ -213,19 +218,29 @@ class GenderOutcomes:
         if not v.get("all"):
             return markdown("The report gives no association-wide participant count for this year; see the "
                             "breakdown by intervention below.")
-        s = f"In {self.year}, {' or '.join(f'{x:,.0f}' for x in v['all'])} people took part in the interventions"
+        unit = str(f["unit"].iloc[0])
+        fmt = lambda x: L.format_value(x, unit)
+        s = f"In {self.year}, the report counts {_values(v['all'], fmt)} {noun(self.t, unit)}"
         if v.get("women") and v.get("men"):
-            s += (f": {' or '.join(f'{x:,.0f}' for x in v['women'])} women and "
-                  f"{' or '.join(f'{x:,.0f}' for x in v['men'])} men")
+            s += f" (of which women {_values(v['women'], fmt)}, men {_values(v['men'], fmt)}"
             if v.get("unknown"):
-                s += f", and {' or '.join(f'{x:,.0f}' for x in v['unknown'])} whose gender is not stated"
-        s += "." + (" Where two numbers are given, the report states both." if any(len(x) > 1 for x in v.values()) else "")
+                s += f", gender not stated {_values(v['unknown'], fmt)}"
+            s += ")"
+        s += "."
+        if unit != "persons":
+            desc = self.t.vocabulary
+            desc = desc[(desc["vocabulary"] == "unit") & (desc["code"] == unit)]["description_en"].iloc[0]
+            s += f" These are {noun(self.t, unit)}, not people: {esc(desc[0].lower() + desc[1:])}"
+        other = self.facts[(self.facts["intervention"] == ALL) & (self.facts["gender"] == "all")
+                           & self.facts["metric"].isin(["unique_individuals", "persons_reached"])]
+        for m, g in other.groupby("metric", observed=True, sort=False):
+            s += (f" The report also states {_values(sorted(g['value']), fmt)} "
+                  f"{esc(L.metric_label(self.t, str(m)).lower())}.")
+        s += (" Where two numbers are given, the report states both." if any(len(x) > 1 for x in v.values()) else "")
         return markdown(s)
 
     def exits(self) -> pd.DataFrame:
-        metrics = ["participants_exited", "exit_work_or_studies"] + [m for m, _ in OUTCOMES.values()
-                                                                     if m != "exit_work_or_studies"]
-        return fact_table(self.facts[self.facts["intervention"] == self.group], self.t, metrics)
+        return fact_table(self.facts[self.facts["intervention"] == self.group], self.t, self.exit_metrics)
 
     def rates_table(self) -> pd.DataFrame:
         return rates_table(self.rates)
@@ -233,13 +248,19 @@ class GenderOutcomes:
     def outcome_figure(self):
         from .plotting import bar_by_gender, outcome_label_map
         r = self.rates.dropna(subset=["rate"])
-        r = r.drop_duplicates(["gender", "outcome"])
         if r.empty:
             return None
-        r = r.assign(outcome=r["outcome"].astype(str))
-        fig = bar_by_gender(r, "outcome", "rate", f"Exit outcomes by gender, {self.year} (% of exited, 95 % CI)"
-                            + ("" if self.group == ALL else f"\n{self.group}"),
-                            "% of exited participants", xlabels=outcome_label_map(), percent=True)
+        conflicted = r.duplicated(["gender", "outcome"], keep=False)
+        r = r.assign(outcome=r["outcome"].astype(str), conflict=r["conflict"] | conflicted)
+        r = r.drop_duplicates(["gender", "outcome"])
+        genders = set(r["gender"].astype(str))
+        has_ci = r["ci_low"].notna().any()
+        title = "Exit outcomes" + (" by gender" if genders & {"women", "men"} else " (everyone; no split by gender)")
+        title += f", {self.year}: % of exited" + (", 95 % CI where counts exist" if has_ci else " (reported, no intervals)")
+        if not self.population.is_all:
+            title += f"\n{self.population.group}"
+        fig = bar_by_gender(r, "outcome", "rate", title, "% of exited participants",
+                            xlabels=outcome_label_map(self.t), percent=True)
         fig.axes[0].tick_params(axis="x", labelrotation=20)
         return _finish(fig, "outcomes", self.figures_dir, self.stem)
 
@@ -248,11 +269,12 @@ class GenderOutcomes:
         rows = []
         names = self.facts["intervention"].astype(str)
         # only groups with exit figures for both women and men can be compared
-        split = self.facts[self.facts["metric"].isin(EXIT_METRICS) & self.facts["gender"].isin(["women", "men"])]
+        split = self.facts[self.facts["metric"].isin(self.exit_metrics + [o.rate for o in semantics.outcomes(self.t.metrics) if o.rate])
+                           & self.facts["gender"].isin(["women", "men"])]
         both = split.groupby(split["intervention"].astype(str))["gender"].nunique()
         candidates = set(both.index[both == 2])
         for inter in [i for i in [ALL] + sorted(set(names) - {ALL}) if i in candidates]:
-            g = gap_from_rates(rates_from_facts(self.facts[names == inter]), "work_or_studies")
+            g = gap_from_rates(rates_from_facts(self.facts[names == inter], self.t), semantics.SUM_OUTCOME)
             if not g.empty:
                 rows.append(g.assign(intervention=inter))
         return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
@@ -273,21 +295,30 @@ class GenderOutcomes:
     def gap_text(self):
         g = self.gaps()
         if g.empty:
-            return markdown(gap_sentence(g, f"{self.year}"))
+            text = f"The report gives no one-year outcome figures for both women and men in {self.year}."
+            pp = findings.project_period_gender_outcomes(self.t, self.a, self.year)
+            if len(pp):
+                text += (" It does give outcomes by gender for multi-year periods: " +
+                         "; ".join(f"{esc(r.intervention)} {r.period_start}–{r.period_end}" for r in pp.itertuples())
+                         + ". Those periods are not one-year figures and are not compared here.")
+            return markdown(text)
         parts = [gap_sentence(x, "all interventions" if i == ALL else esc(i))
                  for i, x in g.groupby("intervention", sort=False)]
         return markdown("\n\n".join(parts))
 
     def by_intervention(self) -> pd.DataFrame:
         f = self.facts[self.facts["intervention"] != ALL]
-        metrics = ["participants", "participants_exited", "exit_work_or_studies", "exit_work_or_studies_rate"]
+        rate = next(o.rate for o in semantics.outcomes(self.t.metrics) if o.outcome == semantics.SUM_OUTCOME)
+        ws = semantics.outcome_metric(self.t.metrics, semantics.SUM_OUTCOME)
+        metrics = ["participants", semantics.denominator(self.t.metrics), ws, rate]
         f = f[f["metric"].isin(metrics)]
         if f.empty:
             return pd.DataFrame()
+        genders = _genders(self.t)
         rows = {}
         for (inter, metric, gender), g in f.groupby(["intervention", "metric", "gender"], observed=True, sort=True):
             col = f"{L.metric_label(self.t, metric)} ({L.gender_label(gender).lower()})"
-            rows.setdefault(str(inter), {})[(metrics.index(metric), GENDER_ORDER.index(str(gender)), col)] = \
+            rows.setdefault(str(inter), {})[(metrics.index(metric), genders.index(str(gender)), col)] = \
                 _cell(g, str(g["unit"].iloc[0]))
         cols = sorted({c for r in rows.values() for c in r})
         df = pd.DataFrame([[rows[i].get(c, "–") for c in cols] for i in sorted(rows)], index=sorted(rows),
@@ -299,11 +330,16 @@ class GenderOutcomes:
                  "persons still taking part are not in the denominator.",
                  "Intervals are 95 % Wilson score intervals from the counts; where the report prints only a "
                  "percentage, it is shown as reported, without an interval."]
-        small = self.rates.dropna(subset=["exited"])
-        small = small[small["exited"] < SMALL_N]
-        if not small.empty:
-            items.append(f"Small groups: {len(small.drop_duplicates(['gender']))} gender group(s) have fewer than "
-                         f"{SMALL_N} exits, so their rates are uncertain (see the intervals).")
+        small_groups = self.rates.dropna(subset=["exited"])
+        small_groups = small_groups[small_groups["exited"] < SMALL_N].drop_duplicates(["gender"])
+        if not small_groups.empty:
+            listing = ", ".join(f"{L.gender_label(r.gender).lower()} (n = {int(r.exited)})"
+                                for r in small_groups.itertuples())
+            items.append(f"Small groups, fewer than {SMALL_N} exits: {listing}; their rates are uncertain "
+                         "(see the intervals).")
+        if self.headline.unit and self.headline.unit != "persons":
+            items.append(f"The exit counts of this group are {noun(self.t, self.headline.unit)}: a person who "
+                         "ended several interventions counts once for each.")
         items.append("Intervention totals can count one person more than once when they took part in several "
                      "interventions; association-wide figures are the report's own.")
         conflicts = conflict_list(self.facts)
@@ -326,10 +362,12 @@ class YearlyTrend:
                  figures_dir=None, policy: str = "show"):
         self.t, self.a, self.metric, self.figures_dir = tables, association, metric, figures_dir
         self.unit = L.metric_unit(tables, metric)
+        self.unit_class = unit_class(tables, self.unit)
         self.label = L.metric_label(tables, metric)
         self.series = trend(tables, association, metric, by_gender=by_gender, chain=chain, policy=policy)
         self.chain = lineage(tables, association) if chain else [association]
         self.stem = report_stem("yearly_trend", dict(association=association, metric=metric))
+        self.runs = findings.trend_runs(self.series)
 
     def heading(self):
         name = L.association_name(self.t, self.a)
@@ -337,8 +375,12 @@ class YearlyTrend:
         chain = ""
         if len(self.chain) > 1:
             chain = (" The series includes the predecessor " +
-                     ", ".join(esc(L.association_name(self.t, a)) for a in self.chain[:-1]) + ".")
+                     ", ".join(esc(L.association_name(self.t, a)) for a in self.chain[:-1]) +
+                     ": its years are shown, but not joined to or compared with the successor's.")
         return markdown(f"# {esc(name)}: {esc(self.label)} by year\n\n{esc(desc)}{chain}")
+
+    def _fmt(self, v) -> str:
+        return L.format_value(v, self.unit)
 
     def table(self) -> pd.DataFrame:
         s = self.series
@@ -346,46 +388,99 @@ class YearlyTrend:
             return pd.DataFrame()
         out = {}
         for (year, gender), g in s.groupby(["year", "gender"], observed=True, sort=True):
-            out.setdefault(int(year), {})[L.gender_label(gender)] = _cell(g, self.unit)
+            out.setdefault(int(year), {})[L.gender_label(gender)] = _cell(g, str(g["unit"].iloc[0]))
         df = pd.DataFrame.from_dict(out, orient="index").sort_index()
-        cols = [L.gender_label(g) for g in GENDER_ORDER if L.gender_label(g) in df.columns]
+        cols = [L.gender_label(g) for g in _genders(self.t) if L.gender_label(g) in df.columns]
         df = df[cols].fillna("–")
         assoc = s.drop_duplicates("year").set_index("year")["association_id"]
-        df.insert(0, "Association", [str(assoc[y]) for y in df.index])
+        df.insert(0, "Association", [esc(L.association_name(self.t, str(assoc[y]))) for y in df.index])
+        counts = self._counts()
+        if counts:
+            df["n (k of n)"] = [counts.get(int(y), "–") for y in df.index]
         notes = s[s["definition_note"] != ""].drop_duplicates("year").set_index("year")["definition_note"]
-        df["Definition note"] = [notes.get(y, "") for y in df.index]
+        df["Definition note"] = [esc(notes.get(y, "")) for y in df.index]
         df.index.name = "Year"
         return df
 
+    def _counts(self) -> dict[int, str]:
+        """For a rate with numerator and denominator metrics: 'k of n' per year, where stated."""
+        parts = semantics.rate_parts(self.t.metrics).get(self.metric)
+        if not parts:
+            return {}
+        out = {}
+        for y in sorted(set(self.series["year"])):
+            a = str(self.series.loc[self.series["year"] == y, "association_id"].iloc[0])
+            f = resolve(select(self.t.observations, association=a, period=int(y), metric=list(parts),
+                               gender=semantics.EVERYONE, intervention=ALL))
+            k = sorted(f.loc[f["metric"] == parts[0], "value"])
+            n = sorted(f.loc[f["metric"] == parts[1], "value"])
+            if k and n:
+                out[int(y)] = f"{_values(k, lambda x: f'{x:.0f}')} of {_values(n, lambda x: f'{x:.0f}')}"
+        return out
+
     def figure(self):
         from .plotting import GENDER_COLORS, line_by_group
-        s = self.series.drop_duplicates(["year", "gender"])
+        s = self.series.drop_duplicates(["year", "gender", "value"])
         if s.empty:
             return None
-        scale = 1e6 if self.unit == "sek" else 1
+        scale = 1e6 if self.unit_class == "money" else 1
         s = s.assign(shown=s["value"] / scale, gender=s["gender"].astype(str))
-        marks = [(int(r.year), "new association") for r in s.itertuples() if "association changes" in r.definition_note]
-        ylabel = {"sek": "million kronor", "percent": "percent", "persons": "persons"}[self.unit]
+        # a line joins only consecutive years of one association; a conflicting year shows every value
+        years = sorted(set(int(y) for y in s["year"]))
+        assoc = s.drop_duplicates("year").set_index("year")["association_id"].astype(str)
+        runs = segments(years, [assoc[y] for y in years])
+        run_of = {y: i for i, r in enumerate(runs) for y in r}
+        s = s.assign(run=s["year"].map(run_of))
+        marks = [(int(r[0]), f"from here: {L.association_name(self.t, assoc[r[0]])}") for r in runs[1:]
+                 if assoc[r[0]] != assoc[runs[runs.index(r) - 1][-1]]]
+        ylabel = ("million kronor" if self.unit_class == "money" else "percent" if self.unit_class == "percent"
+                  else noun(self.t, self.unit))
+        genders = set(s["gender"])
+        title = f"{self.label}, by year" + (" and gender" if genders & {"women", "men"} else "")
         fig = line_by_group(s, "year", "shown", "gender", GENDER_COLORS,
-                            {g: L.gender_label(g) for g in GENDER_ORDER}, f"{self.label}, by year", ylabel,
-                            marks=sorted(set(marks)))
+                            {g: L.gender_label(g) for g in _genders(self.t)}, title, ylabel,
+                            marks=marks, segment="run")
         return _finish(fig, "trend", self.figures_dir, self.stem)
 
     def summary(self):
-        s = self.series[self.series["gender"] == "all"].drop_duplicates("year")
-        if len(s) < 2:
-            return markdown(f"Fewer than two years of association-wide figures for {esc(self.label.lower())}.")
-        first, last = s.iloc[0], s.iloc[-1]
-        change = last["value"] - first["value"]
-        rel = f" ({100 * change / first['value']:+.0f} %)" if first["value"] else ""
-        text = (f"{esc(self.label)} went from {L.format_value(first['value'], self.unit)} in {int(first['year'])} to "
-                f"{L.format_value(last['value'], self.unit)} in {int(last['year'])}{rel}, over "
-                f"{s['year'].nunique()} years with figures.")
+        runs = self.runs
+        if not runs:
+            return markdown(f"No association-wide figures of {esc(self.label.lower())} for single years.")
+        texts = []
+        if len(runs) > 1:
+            texts.append("The years with figures do not form one series: "
+                         + "; ".join(f"{r['year'].min()}–{r['year'].max()} ({esc(L.association_name(self.t, r['association_id'].iloc[0]))})"
+                                     if len(r) > 1 else f"{r['year'].iloc[0]} ({esc(L.association_name(self.t, r['association_id'].iloc[0]))})"
+                                     for r in runs)
+                         + ". Changes are described only within a run of consecutive years of one association.")
+        counts = self._counts()
+        for r in runs:
+            if len(r) < 2:
+                continue
+            first, last = r.iloc[0], r.iloc[-1]
+            c = change(float(first["value"]), float(last["value"]), self.unit_class)
+            y0, y1 = int(first["year"]), int(last["year"])
+            n0, n1 = counts.get(y0), counts.get(y1)
+            shown0 = self._fmt(first["value"]) + (f" ({n0})" if n0 else "")
+            shown1 = self._fmt(last["value"]) + (f" ({n1})" if n1 else "")
+            if c["kind"] == "pp":
+                delta = f"a change of {c['difference']:+.1f} percentage points"
+            else:
+                delta = f"a change of {'+' if c['difference'] >= 0 else '−'}{self._fmt(abs(c['difference']))}"
+                if c["relative"] is not None:
+                    delta += f" ({c['relative']:+.0f} %)"
+            texts.append(f"{esc(self.label)} went from {shown0} in {y0} to {shown1} in {y1}, {delta}.")
+            if self.unit_class == "percent" and not (n0 and n1):
+                texts.append("The report gives no counts for both years, so no interval or test of the change is "
+                             "possible; two years are too few for a trend.")
+            elif self.unit_class == "percent":
+                texts.append("Two years are too few to speak of a trend.")
         if self.series["conflict"].any():
-            text += " Some years have conflicting statements in the reports (⚠): all values are shown."
+            texts.append("Some years have conflicting statements in the reports (⚠): all values are shown, in the "
+                         "table and in the figure.")
         if self.series["definition_change"].any():
-            text += " Years marked in the table may not be comparable with the year before (see the notes)."
-        return markdown(text)
+            texts.append("Years marked in the table may not be comparable with the year before (see the notes).")
+        return markdown(" ".join(texts))
 
     def multi_year(self) -> pd.DataFrame:
         m = multi_year(self.t, self.a, self.metric)
@@ -398,40 +493,13 @@ class YearlyTrend:
 
 
 class Overview:
-    """All associations side by side, each at the year of its own report."""
+    """All associations side by side, each at the year of its own report, each outcome rate on
+    the population finsam.scope decides for that association-year."""
 
     def __init__(self, tables: Tables, figures_dir=None, policy: str = "show"):
         self.t, self.figures_dir, self.policy = tables, figures_dir, policy
         self.stem = report_stem("overview", {})
-        self.data = self._build()
-
-    def _build(self) -> pd.DataFrame:
-        """One row per association at its latest report year. Every value is a list: the report's
-        conflicting statements are all kept, and derived values are computed for each."""
-        rows = []
-        src = self.t.sources.sort_values("report_year")
-        for a in self.t.associations["association_id"].astype(str):
-            years = src.loc[src["association_id"].astype(str) == a, "report_year"]
-            if years.empty:
-                continue
-            year = int(years.iloc[-1])
-            f = resolve(select(self.t.observations, association=a, period=year, intervention=ALL, gender="all"),
-                        self.policy)
-
-            def vals(metric):
-                return sorted(f.loc[f["metric"] == metric, "value"])
-
-            group = outcome_group(self.t.observations, a, year)
-            r = outcome_rates(self.t.observations, a, year, group, self.policy)
-            r = r[(r["outcome"] == "work_or_studies") & (r["gender"] == "all")]
-            participants, cost = vals("participants"), vals("cost")
-            ws = sorted({float(x) for x in r["count"].dropna()})
-            rows.append(dict(association=a, name=L.association_name(self.t, a), year=year, group=group,
-                             participants=participants, exited=vals("participants_exited"),
-                             work_or_studies=ws, rate=sorted(set(r["rate"].dropna())), cost=cost,
-                             cost_per_participant=sorted({c / p for c in cost for p in participants if p}),
-                             cost_per_work_or_studies=sorted({c / w for c in cost for w in ws if w})))
-        return pd.DataFrame(rows)
+        self.data = findings.overview_rows(tables, policy)
 
     @staticmethod
     def _cell(values, fmt) -> str:
@@ -442,15 +510,23 @@ class Overview:
             return lo
         return (lo if lo == hi else f"{lo} to {hi}") + " ⚠"
 
+    def _count_cell(self, values, unit) -> str:
+        cell = self._cell(values, lambda v: L.format_value(v, "persons"))
+        return cell if cell == "–" or not unit or unit == "persons" else f"{cell} {noun(self.t, unit)}"
+
     def table(self) -> pd.DataFrame:
         d = self.data
         num = lambda unit: (lambda v: L.format_value(v, unit))
         col = lambda c, unit: [self._cell(v, num(unit)) for v in d[c]]
+        ci = [("–" if not c else " / ".join(f"{lo:.1f}–{hi:.1f} %" for lo, hi in c) if not any(np.isnan(x) for cc in c for x in cc) else "–")
+              for c in d["ci"]]
         return pd.DataFrame({
             "Association": d["name"], "Year": d["year"].astype(str),
-            "Participants": col("participants", "persons"), "Exited": col("exited", "persons"),
-            "Outcome group": [("all" if g == ALL else g) for g in d["group"]],
+            "Participants": [self._count_cell(v, u) for v, u in zip(d["participants"], d["participants_unit"])],
+            "Outcome group": [("all interventions" if g == ALL else g) for g in d["group"]],
+            "Exited": [self._count_cell(v, u) for v, u in zip(d["exited"], d["exit_unit"])],
             "To work/studies": col("work_or_studies", "persons"), "Rate": [self._cell(v, _pct) for v in d["rate"]],
+            "95 % CI": ci,
             "Total cost": col("cost", "sek"),
             "Cost per participant (derived)": col("cost_per_participant", "sek"),
             "Cost per person to work/studies (derived)": col("cost_per_work_or_studies", "sek"),
@@ -461,42 +537,66 @@ class Overview:
         from .plotting import ASSOCIATION_COLORS, set_theme
         set_theme()
         d = self.data
-        fig, axes = plt.subplots(1, 3, figsize=(11, 3.8))
+        fig, axes = plt.subplots(1, 3, figsize=(11, 4.2))
         colors = ASSOCIATION_COLORS[: len(d)]
-        short = [f"{a}\n{y}" for a, y in zip(d["association"], d["year"])]
+        short = [f"{L.short_name(n)}\n{y}" for n, y in zip(d["name"], d["year"])]
         for ax, col, title in zip(axes, ["participants", "rate", "cost_per_participant"],
-                                  ["Participants", "% of exited to work/studies", "Cost per participant (tkr, derived)"]):
-            # with conflicting statements the bar shows the midpoint; the table gives the range
-            vals = d[col].map(lambda v: np.mean(v) if v else np.nan) / (1000 if col == "cost_per_participant" else 1)
-            ax.bar(short, vals.fillna(0), color=colors)
-            for i, v in enumerate(vals):
-                if pd.isna(v):
+                                  ["Participants as counted\n(persons, participations or cases)",
+                                   "% of exited to work/studies\n(95 % CI where counts exist)",
+                                   "Cost per participant\n(tkr, derived)"]):
+            scale = 1000 if col == "cost_per_participant" else 1
+            for i, v in enumerate(d[col]):
+                if not v:
                     ax.text(i, 0, "n/a", ha="center", va="bottom", fontsize=8, color="#555555")
+                    continue
+                lo, hi = min(v) / scale, max(v) / scale
+                ax.bar(i, lo, color=colors[i], width=0.7)
+                if hi > lo:  # conflicting statements: the range is drawn, not a midpoint
+                    ax.bar(i, hi - lo, bottom=lo, color=colors[i], alpha=0.35, hatch="//", width=0.7,
+                           edgecolor="#333333")
+            if col == "rate":
+                for i, c in enumerate(d["ci"]):
+                    for lo, hi in c:
+                        if not (np.isnan(lo) or np.isnan(hi)):
+                            ax.errorbar(i, (lo + hi) / 2, yerr=(hi - lo) / 2, fmt="none", ecolor="#333333",
+                                        capsize=4, linewidth=1.2)
+                ax.set_ylim(0, 100)
+            ax.set_xticks(range(len(d)), short)
             ax.set_title(title, fontsize=10)
             ax.tick_params(axis="x", labelsize=8)
+            ax.grid(axis="x", visible=False)
         fig.tight_layout()
         return _finish(fig, "overview", self.figures_dir, self.stem)
 
     def text(self):
-        d = self.data.assign(rate=self.data["rate"].map(lambda v: np.mean(v) if v else np.nan)).dropna(subset=["rate"])
+        d = self.data[self.data["rate"].map(bool)]
         if d.empty:
             return markdown("No association has outcome figures for its report year.")
-        hi, lo = d.loc[d["rate"].idxmax()], d.loc[d["rate"].idxmin()]
-        return markdown(f"Across {len(self.data)} associations, the share of exited participants who left for work or "
-                        f"studies ranges from {lo['rate']:.0f} % ({esc(lo['name'])}, {lo['year']}) to "
-                        f"{hi['rate']:.0f} % ({esc(hi['name'])}, {hi['year']}). Costs per participant and per person "
-                        "leaving for work or studies are derived here (cost ÷ count) and are not stated in the reports.")
+        lines = []
+        for r in d.sort_values("name").itertuples():
+            rate = " or ".join(f"{x:.1f} %" for x in r.rate)
+            k_n = (f" ({_values(r.work_or_studies, lambda x: f'{x:.0f}')} of "
+                   f"{_values(r.exited, lambda x: f'{x:.0f}')} exits)") if r.work_or_studies and r.exited else \
+                " (reported percentage; no counts)"
+            who = "all interventions" if r.group == ALL else esc(r.group)
+            lines.append(f"- {esc(r.name)}, {r.year}: {rate}{k_n}, {who}")
+        return markdown("Share of exited participants who left for work or studies, each on the population "
+                        "its report's figures describe:\n\n" + "\n".join(lines) + "\n\n"
+                        "The groups differ (all interventions, or only the work-oriented ones) and so do the years, "
+                        "so these rates are not a ranking. Costs per participant and per person leaving for work or "
+                        "studies are derived here (cost ÷ count) and are not stated in the reports.")
 
     @staticmethod
     def caveats():
         return markdown("\n".join(f"- {x}" for x in [
             "Each association is shown in the year of its own report; the years differ (2012–2022), so prices, "
             "labour markets and follow-up systems (SUS until 2022) differ too.",
-            "Associations count participants differently: some count every participation in every intervention, "
-            "some unique individuals; structural interventions (seminars, staff training) may be included in totals.",
+            "Associations count participants differently (column *Participants*): people, participations (a person "
+            "in two interventions counts twice), or participants and cases together; structural interventions "
+            "(seminars, staff training) may be included in totals.",
             "Total cost includes administration and structural work, so cost per participant is an upper bound "
             "of what reaching one participant costs.",
             "Rates are of exited participants; where only a percentage is reported, the rate is the report's own. "
             "Where a report gives outcomes only for its work-oriented interventions, that group is used "
-            "(column *Outcome group*), so its rate is not comparable with an association-wide one.",
+            "(column *Outcome group*) on every page, so its rate is not comparable with an association-wide one.",
         ]))

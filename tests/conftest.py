@@ -17,7 +17,9 @@ from finsam.kernels import use_project_kernel
 
 ROOT = paths.PROJECT_ROOT
 DATA = ROOT / "data"
-TABLE_FILES = ("sources.csv", "associations.csv", "interventions.csv", "metrics.csv", "observations.csv")
+from finsam.schema import TABLES  # noqa: E402
+
+TABLE_FILES = tuple(t.filename for t in TABLES.values())
 
 
 def pytest_configure(config):

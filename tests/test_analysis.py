@@ -48,11 +48,11 @@ ROWS = [
 @pytest.fixture(scope="module")
 def mini(tmp_path_factory):
     d = tmp_path_factory.mktemp("mini")
-    for f in ("sources.csv", "associations.csv", "metrics.csv"):
+    for f in ("vocabulary.csv", "sources.csv", "associations.csv", "metrics.csv"):
         shutil.copy(DATA / f, d / f)
     (d / "interventions.csv").write_text(
-        "association_id,intervention,aliases,kind,target_group,first_year,last_year,note\n"
-        "bhs,START,Start,individual,young adults,2016,,\n", encoding="utf-8")
+        "association_id,intervention,aliases,kind,covers,is_work_oriented,target_group,first_year,last_year,note\n"
+        "bhs,START,Start,individual,,true,young adults,2016,,\n", encoding="utf-8")
     with open(d / "observations.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(HEADER)
@@ -112,7 +112,7 @@ def test_resolve_drops_a_rounded_restatement_when_a_precise_value_exists(mini):
 
 
 def test_outcome_rates_use_counts_and_wilson_intervals(mini):
-    r = finsam.outcome_rates(mini.observations, "bhs", 2018)
+    r = finsam.outcome_rates(mini, "bhs", 2018)
     w = r[(r["gender"] == "women") & (r["outcome"] == "work_or_studies")].iloc[0]
     assert (w["count"], w["exited"]) == (44, 127)  # 30 + 14, derived and labelled so
     assert "derived: work + studies" in w["basis"]
@@ -122,20 +122,20 @@ def test_outcome_rates_use_counts_and_wilson_intervals(mini):
 
 
 def test_outcome_rates_show_each_conflicting_denominator(mini):
-    r = finsam.outcome_rates(mini.observations, "bhs", 2018)
+    r = finsam.outcome_rates(mini, "bhs", 2018)
     m = r[(r["gender"] == "men") & (r["outcome"] == "work_or_studies")]
     assert sorted(m["exited"]) == [105, 115] and m["conflict"].all()
 
 
 def test_outcome_rates_carry_a_reported_percentage_without_inventing_an_interval(mini):
-    r = finsam.outcome_rates(mini.observations, "bhs", 2018)
+    r = finsam.outcome_rates(mini, "bhs", 2018)
     j = r[(r["gender"] == "women") & (r["outcome"] == "jobseeking")].iloc[0]
     assert j["rate"] == 20 and pd.isna(j["ci_low"]) and pd.isna(j["count"])
     assert "no interval" in j["basis"]
 
 
 def test_gender_gap_tests_each_combination_of_conflicting_counts(mini):
-    g = finsam.gender_gap(mini.observations, "bhs", 2018)
+    g = finsam.gender_gap(mini, "bhs", 2018)
     assert sorted(g["men_n"]) == [105, 115]
     assert (g["women_count"] == 44).all() and g["conflict"].all()
     assert g["verdict"].str.contains("5 % level").all()

@@ -3,7 +3,7 @@ field is used, every metric used is documented, and the data README documents ev
 import csv
 
 import finsam
-from finsam.schema import FIELDS, GENDERS, TABLES, UNITS
+from finsam.schema import FIELDS, TABLES
 
 from conftest import DATA
 
@@ -43,14 +43,17 @@ def test_percent_metrics_state_their_denominator():
     t = finsam.load()
     pct = t.metrics[t.metrics["unit"] == "percent"]
     assert pct["denominator"].notna().all()
+    rates = t.metrics[t.metrics["metric_kind"].isin(["rate", "share"])]
+    assert rates["denominator_metric"].notna().all()
 
 
 def test_data_readme_documents_every_column_and_vocabulary():
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     for name in FIELDS:
         assert f"`{name}`" in readme, name
-    for word in (*GENDERS, *UNITS):
-        assert f"`{word}`" in readme, word
+    v = finsam.load().vocabulary
+    for vocabulary, word in zip(v["vocabulary"], v["code"]):
+        assert f"`{word}`" in readme, f"{vocabulary} {word}"
     t = finsam.load()
     for m in t.metrics["metric"].astype(str):
         assert f"`{m}`" in readme, m

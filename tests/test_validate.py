@@ -93,8 +93,8 @@ def test_wrong_columns_are_named(data_copy, sources_dir, old, new, message):
 @pytest.mark.parametrize("changes,message", [
     (dict(value="6x1"), "value: '6x1' is not a number"),
     (dict(value=""), "value: empty value"),
-    (dict(value="-651"), "a count (unit persons) must be a non-negative whole number"),
-    (dict(value="651.5"), "a count (unit persons) must be a non-negative whole number"),
+    (dict(value="-651"), "a count must be a non-negative whole number"),
+    (dict(value="651.5"), "a count must be a non-negative whole number"),
     (dict(period_start="twenty"), "period_start: 'twenty' is not a whole number"),
     (dict(association_id="atlantis"), "association_id: 'atlantis': unknown association_id"),
     (dict(intervention="Nonexistent"), "intervention is neither ALL nor listed for this association"),

@@ -1,0 +1,128 @@
+"""What the pages say, as data: plain functions that return numbers and their meaning, which
+the views in report.py only format. Every page that shows an association-year's outcome rate
+takes it from :func:`headline`, so the rate is the same wherever it appears."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import semantics
+from .conflicts import resolve
+from .data import Tables, select
+from .rates import rates_from_facts
+from .schema import ALL
+from .scope import Population, population
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The work-or-studies rate of an association-year's population (everyone, all genders).
+    Lists hold every value the report's conflicting statements allow."""
+
+    population: Population
+    exited: list[int] = field(default_factory=list)  #: n
+    count: list[int] = field(default_factory=list)  #: k
+    rate: list[float] = field(default_factory=list)  #: percent; from k/n where both exist, else reported
+    ci: list[tuple[float, float]] = field(default_factory=list)  #: 95 % Wilson, percent, per rate
+    reported: list[float] = field(default_factory=list)  #: the report's own percentage(s)
+    unit: str = ""  #: count unit of the exits (persons, participations, cases, …)
+    conflict: bool = False
+    from_counts: bool = False
+
+
+def group_facts(tables: Tables, association: str, year: int, policy: str = "show") -> pd.DataFrame:
+    return resolve(select(tables.observations, association=association, period=year), policy)
+
+
+def headline(tables: Tables, association: str, year: int, policy: str = "show",
+             facts: pd.DataFrame | None = None) -> Headline:
+    pop = population(tables, association, year)
+    facts = group_facts(tables, association, year, policy) if facts is None else facts
+    f = facts[facts["intervention"].astype(str) == pop.group]
+    r = rates_from_facts(f, tables)
+    r = r[(r["outcome"] == semantics.SUM_OUTCOME) & (r["gender"] == semantics.EVERYONE)]
+    exited_m = semantics.denominator(tables.metrics)
+    units = f.loc[(f["metric"].astype(str) == exited_m) & (f["gender"].astype(str) == semantics.EVERYONE), "unit"]
+    from_counts = bool(r["count"].notna().any())
+    rr = r.dropna(subset=["rate"]).drop_duplicates(["rate"])
+    return Headline(
+        population=pop,
+        exited=sorted({int(x) for x in r["exited"].dropna()}),
+        count=sorted({int(x) for x in r["count"].dropna()}),
+        rate=[float(x) for x in rr["rate"]],
+        ci=[(float(a), float(b)) for a, b in zip(rr["ci_low"], rr["ci_high"])],
+        reported=sorted({float(x) for x in r["reported_rate"].dropna()}),
+        unit=str(units.iloc[0]) if len(units) else "",
+        conflict=bool(r["conflict"].any()),
+        from_counts=from_counts,
+    )
+
+
+def report_years(tables: Tables) -> dict[str, int]:
+    """association -> the year of its latest report."""
+    src = tables.sources.sort_values("report_year")
+    return {str(a): int(y) for a, y in zip(src["association_id"], src["report_year"])}
+
+
+def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
+    """One row per association at its latest report year: participants (with their count unit),
+    the headline outcome of the population decided for that year, total cost and derived costs.
+    Every value is a list: conflicting statements are all kept."""
+    rows = []
+    years = report_years(tables)
+    names = tables.associations.set_index(tables.associations["association_id"].astype(str))["name"]
+    for a in tables.associations["association_id"].astype(str):
+        if a not in years:
+            continue
+        year = years[a]
+        facts = group_facts(tables, a, year, policy)
+        f = facts[(facts["intervention"].astype(str) == ALL) & (facts["gender"].astype(str) == semantics.EVERYONE)]
+
+        def vals(metric):
+            return sorted(f.loc[f["metric"].astype(str) == metric, "value"])
+
+        def unit_of(metric):
+            u = f.loc[f["metric"].astype(str) == metric, "unit"]
+            return str(u.iloc[0]) if len(u) else ""
+
+        h = headline(tables, a, year, policy, facts)
+        participants, cost = vals("participants"), vals("cost")
+        ws = [float(x) for x in h.count]
+        rows.append(dict(association=a, name=str(names[a]), year=year, group=h.population.group,
+                         reason=h.population.reason, participants=participants,
+                         participants_unit=unit_of("participants"), exited=[float(x) for x in h.exited],
+                         exit_unit=h.unit, work_or_studies=ws, rate=h.rate, ci=h.ci, from_counts=h.from_counts,
+                         cost=cost, cost_per_participant=sorted({c / p for c in cost for p in participants if p}),
+                         cost_per_work_or_studies=sorted({c / w for c in cost for w in ws if w})))
+    return pd.DataFrame(rows)
+
+
+def trend_runs(series: pd.DataFrame) -> list[pd.DataFrame]:
+    """The everyone-series of a trend cut into runs of consecutive years of one association
+    (one row per year; the first of conflicting values)."""
+    from .wording import segments
+    s = series[series["gender"].astype(str) == semantics.EVERYONE].drop_duplicates("year").sort_values("year")
+    if s.empty:
+        return []
+    runs = segments([int(y) for y in s["year"]], list(s["association_id"].astype(str)))
+    return [s[s["year"].isin(r)] for r in runs]
+
+
+def project_period_gender_outcomes(tables: Tables, association: str, year: int) -> pd.DataFrame:
+    """Outcome counts by gender over multi-year periods ending in ``year`` (e.g. a project
+    period), which a one-year page does not compare but must mention."""
+    o = tables.observations
+    ms = [o_.count for o_ in semantics.outcomes(tables.metrics)] + [semantics.denominator(tables.metrics)]
+    o = o[(o["association_id"].astype(str) == association) & (o["period_end"] == year)
+          & (o["period_start"] != o["period_end"]) & o["metric"].astype(str).isin(ms)
+          & o["gender"].astype(str).isin(["women", "men"])]
+    if o.empty:
+        return pd.DataFrame(columns=["intervention", "period_start", "period_end"])
+    return (o[["intervention", "period_start", "period_end"]].astype({"intervention": str})
+            .drop_duplicates().sort_values(["intervention", "period_start"]).reset_index(drop=True))
+
+
+def nan_to_none(x):
+    return None if x is None or (isinstance(x, float) and np.isnan(x)) else x

@@ -1,0 +1,68 @@
+"""Rules for saying what numbers support, as plain functions the views call.
+
+- A change in a rate is given in percentage points, never as a percent change of the rate.
+- A percent change is given only between two positive values: never where a value is zero or
+  negative, or where the sign changes (a result moving from -884 tkr to +1 250 tkr did not
+  change by -241 %).
+- A count is named by the noun of its unit (persons, participations, cases), from vocabulary.csv.
+- A series is described only over consecutive years of one association; gaps and changes of
+  association are stated, not bridged.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from .data import Tables
+
+SMALL_N = 30  #: below this many in a denominator, say that a rate is uncertain
+
+
+def change(first: float, last: float, unit_class: str) -> dict:
+    """How to state a change from ``first`` to ``last``: the absolute change, and a percent
+    change only where it means something. ``unit_class`` is count, percent or money.
+
+    Returns ``difference`` (in the unit; percentage points for percent), ``kind`` ('pp' for
+    rates, 'abs' otherwise), ``relative`` (percent change or None) and ``why_no_relative``.
+    """
+    diff = last - first
+    if unit_class == "percent":
+        return dict(difference=diff, kind="pp", relative=None, why_no_relative="rates change in percentage points")
+    if first <= 0 or last <= 0:
+        why = ("the sign changes" if (first < 0 < last) or (last < 0 < first)
+               else "a value is zero or negative")
+        return dict(difference=diff, kind="abs", relative=None, why_no_relative=why)
+    return dict(difference=diff, kind="abs", relative=100 * diff / first, why_no_relative="")
+
+
+def noun(tables: Tables, unit: str, lang: str = "en") -> str:
+    """The noun for what a count in ``unit`` counts ('people', 'participations', …)."""
+    v = tables.vocabulary
+    row = v[(v["vocabulary"].astype(str) == "unit") & (v["code"].astype(str) == str(unit))]
+    if row.empty or not isinstance(row.iloc[0][f"noun_{lang}"], str):
+        raise KeyError(f"unit {unit!r} has no noun in vocabulary.csv")
+    return str(row.iloc[0][f"noun_{lang}"])
+
+
+def unit_class(tables: Tables, unit: str) -> str:
+    v = tables.vocabulary
+    row = v[(v["vocabulary"].astype(str) == "unit") & (v["code"].astype(str) == str(unit))]
+    return str(row.iloc[0]["class"])
+
+
+def segments(years: list[int], associations: list[str]) -> list[list[int]]:
+    """Runs of consecutive years of one association: a series is drawn and described within a
+    run only. ``years`` sorted ascending, ``associations`` the association of each year."""
+    runs: list[list[int]] = []
+    prev_y, prev_a = None, None
+    for y, a in zip(years, associations):
+        if prev_y is None or y != prev_y + 1 or a != prev_a:
+            runs.append([])
+        runs[-1].append(y)
+        prev_y, prev_a = y, a
+    return runs
+
+
+def small(n) -> bool:
+    return n is not None and not (isinstance(n, float) and math.isnan(n)) and not pd.isna(n) and int(n) < SMALL_N
