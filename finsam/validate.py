@@ -181,7 +181,7 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
             pa.Check(covers_known, error="covers names an intervention not listed for this association"),
         ]
     elif name == "observations":
-        metric_unit = ref["metrics"].set_index("metric")["unit"]
+        metric_unit = dict(zip(ref["metrics"]["metric"].astype(str), ref["metrics"]["unit"].astype(str)))
         unit_class = semantics.unit_classes(ref["vocabulary"])
         known = set(zip(ref["interventions"]["association_id"], ref["interventions"]["intervention"]))
 
@@ -190,7 +190,7 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
             return (d["intervention"] == ALL) | pd.Series(pairs.isin(known), index=d.index)
 
         def unit_matches(d):  # a count may count persons, participations or cases; others keep their unit
-            expected = d["metric"].map(metric_unit).astype(str)
+            expected = d["metric"].astype(str).map(metric_unit)
             same = expected == d["unit"].astype(str)
             return same | (expected.map(unit_class) == "count") & (d["unit"].astype(str).map(unit_class) == "count")
 

@@ -1,0 +1,36 @@
+"""Rules for what a sentence may say about a change, and whom a count counts."""
+import pytest
+
+import finsam
+from finsam.wording import change, noun, segments
+
+
+def test_a_rate_changes_in_percentage_points_never_percent():
+    c = change(54.0, 78.0, "percent")
+    assert c["kind"] == "pp" and c["difference"] == 24.0 and c["relative"] is None
+
+
+@pytest.mark.parametrize("first,last", [(-884_000, 1_250_000), (1_000, -5), (-3_017_000, -3_566_000), (0, 10)])
+def test_no_percent_change_for_a_value_that_is_zero_negative_or_changes_sign(first, last):
+    c = change(first, last, "money")
+    assert c["relative"] is None and c["why_no_relative"]
+    assert c["difference"] == last - first
+
+
+def test_percent_change_between_two_positive_values():
+    assert change(200, 250, "money")["relative"] == pytest.approx(25.0)
+
+
+def test_series_break_at_gaps_and_at_a_change_of_association():
+    years = [2011, 2012, 2017, 2018, 2019]
+    assoc = ["husam", "husam", "bhs", "bhs", "bhs"]
+    assert segments(years, assoc) == [[2011, 2012], [2017, 2018, 2019]]
+    assert segments([2012, 2013], ["husam", "bhs"]) == [[2012], [2013]]
+
+
+def test_count_nouns_come_from_the_vocabulary():
+    t = finsam.load()
+    assert noun(t, "persons") == "people"
+    assert noun(t, "participations") == "participations"
+    with pytest.raises(KeyError):
+        noun(t, "sek")
