@@ -4,6 +4,10 @@
 their default parameters, so nbval's expected outputs match the data. Run it after a deliberate
 change of data or analysis, and review the diff of the outputs.
 
+``python -m finsam.devtools golden`` rewrites tests/golden/: every table and text each report view
+returns, for every parameter set the data support (tests/test_golden.py compares them). Review the
+diff: it is every change a reader of the site would see.
+
 ``python -m finsam.devtools conflicts-readme`` rewrites the list of conflicts in data/README.md
 from the `conflict:` notes of observations.csv (a test fails when the two disagree)."""
 from __future__ import annotations
@@ -35,6 +39,27 @@ def refresh_notebooks(names=None) -> None:
         clean_metadata(nb)
         nbformat.write(nb, path)
         print(f"refreshed {path.relative_to(paths.PROJECT_ROOT)}")
+
+
+def golden_dir():
+    return paths.PROJECT_ROOT / "tests" / "golden"
+
+
+def write_golden() -> None:
+    import shutil
+    from .data import load
+    from .params import choices, report_stem
+    from .report import section_outputs
+    tables = load()
+    d = golden_dir()
+    shutil.rmtree(d, ignore_errors=True)  # tests/golden is written only by this command
+    for notebook in NOTEBOOKS:
+        for params in choices(notebook, tables):
+            target = d / report_stem(notebook, params)
+            target.mkdir(parents=True)
+            for name, text in section_outputs(tables, notebook, params).items():
+                (target / name).write_text(text, encoding="utf-8")
+    print(f"wrote {d.relative_to(paths.PROJECT_ROOT)}")
 
 
 CONFLICTS_START, CONFLICTS_END = "<!-- conflicts:start -->", "<!-- conflicts:end -->"
@@ -77,7 +102,8 @@ def update_conflicts_readme() -> None:
 
 
 COMMANDS = {"refresh-notebooks": lambda args: refresh_notebooks(args or None),
-            "conflicts-readme": lambda args: update_conflicts_readme()}
+            "conflicts-readme": lambda args: update_conflicts_readme(),
+            "golden": lambda args: write_golden()}
 
 if __name__ == "__main__":
     if sys.argv[1:2] == [] or sys.argv[1] not in COMMANDS:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 from . import semantics
@@ -124,5 +123,12 @@ def project_period_gender_outcomes(tables: Tables, association: str, year: int) 
             .drop_duplicates().sort_values(["intervention", "period_start"]).reset_index(drop=True))
 
 
-def nan_to_none(x):
-    return None if x is None or (isinstance(x, float) and np.isnan(x)) else x
+def cautions(facts: pd.DataFrame) -> list[str]:
+    """The report's own warnings about figures among ``facts`` (notes marked 'caution:')."""
+    from .schema import CAUTION_MARK
+    out = []
+    for notes in facts["notes"]:
+        for note in str(notes).split(" | "):
+            if CAUTION_MARK in note:
+                out.append(note.split(CAUTION_MARK, 1)[1].strip())
+    return list(dict.fromkeys(out))

@@ -84,6 +84,8 @@ def bar_by_gender(df: pd.DataFrame, x: str, y: str, title: str, ylabel: str, xla
             for color, lw in (("#FFFFFF", 3.2), ("#000000", 1.3)):
                 ax.errorbar(pos[has], mid, yerr=(hi - lo) / 2, fmt="none", ecolor=color, elinewidth=lw,
                             capsize=3, capthick=lw)
+    from matplotlib.patches import Patch  # legend swatches plain, whatever the first bar's hatch
+    ax.legend(handles=[Patch(facecolor=GENDER_COLORS[g], label=gender_label(g)) for g in genders], title="")
     if any_conflict:
         ax.text(1, -0.28, "hatched: the report states this figure with another value too", transform=ax.transAxes,
                 ha="right", va="top", fontsize=8, color="#333333")
@@ -93,7 +95,6 @@ def bar_by_gender(df: pd.DataFrame, x: str, y: str, title: str, ylabel: str, xla
     ax.set_ylabel(ylabel)
     if percent:
         ax.set_ylim(0, 100)
-    ax.legend(title="")
     fig.tight_layout()
     return fig
 

@@ -142,20 +142,54 @@ def gender_gap(tables: Tables, association: str, year, outcome: str = "work_or_s
     return gap_from_rates(outcome_rates(tables, association, year, intervention, policy), outcome)
 
 
+def consistent_splits(n: int, k: int, pct_women: float, pct_men: float, decimals: int = 0) -> list[tuple[int, int]]:
+    """Every split of ``k`` of ``n`` exits into women (k_w of n_w) and men (the rest) for which
+    the report's rounded percentages can be right: |100·k_w/n_w − pct_women| ≤ half a unit of
+    the last printed digit, and likewise for men. Assumes every exit is a woman or a man (the
+    report gives no other gender). Returns (k_w, n_w) pairs; empty when no split fits."""
+    half = 0.5 * 10 ** -decimals + 1e-9
+    out = []
+    for nw in range(1, n):
+        nm = n - nw
+        for kw in range(max(0, k - nm), min(k, nw) + 1):
+            if abs(100 * kw / nw - pct_women) <= half and abs(100 * (k - kw) / nm - pct_men) <= half:
+                out.append((kw, nw))
+    return out
+
+
 def gap_from_rates(rates: pd.DataFrame, outcome: str = "work_or_studies") -> pd.DataFrame:
-    """gender_gap for rates already computed (see rates_from_facts)."""
+    """gender_gap for rates already computed (see rates_from_facts). Where women's and men's
+    rates are printed as rounded percentages without counts, but the counts of everyone are
+    known, every split the rounding allows is tested (``basis`` says so): a range, never one
+    invented split."""
     r = rates[rates["outcome"] == outcome]
     w, m = r[r["gender"] == "women"], r[r["gender"] == "men"]
+    everyone = r[(r["gender"] == "all") & r["count"].notna() & r["exited"].notna()]
     rows = []
     for a in w.itertuples():
         for b in m.itertuples():
             if pd.notna(a.count) and pd.notna(b.count):
                 res = gap_test(int(a.count), int(a.exited), int(b.count), int(b.exited))
                 res["conflict"] = bool(a.conflict or b.conflict)
+            elif len(everyone) == 1 and pd.notna(a.rate) and pd.notna(b.rate):
+                e = everyone.iloc[0]
+                n, k = int(e["exited"]), int(e["count"])
+                splits = consistent_splits(n, k, float(a.rate), float(b.rate))
+                for kw, nw in splits:
+                    res = gap_test(kw, nw, k - kw, n - nw)
+                    res.update(conflict=bool(a.conflict or b.conflict or e["conflict"]), outcome=outcome,
+                               basis=f"split of {k} of {n} consistent with the rounded percentages")
+                    rows.append(res)
+                if splits:
+                    continue
+                res = dict(women_rate=a.rate, men_rate=b.rate, difference_pp=a.rate - b.rate, test="none",
+                           p_value=np.nan, significant=False, conflict=bool(a.conflict or b.conflict),
+                           verdict="no test possible: no split of the counts fits the report's rounded percentages")
             else:
                 res = dict(women_rate=a.rate, men_rate=b.rate, difference_pp=a.rate - b.rate, test="none",
                            p_value=np.nan, significant=False, conflict=bool(a.conflict or b.conflict),
                            verdict="no test possible: the report gives percentages without the counts behind them")
             res["outcome"] = outcome
+            res.setdefault("basis", "counts")
             rows.append(res)
     return pd.DataFrame(rows)

@@ -43,7 +43,10 @@ def markdown(text: str):
 def _cell(values: pd.DataFrame, unit: str) -> str:
     """One table cell: the value, or every conflicting value marked with ⚠."""
     vals = list(dict.fromkeys(values["value"]))
-    shown = " / ".join(L.format_value(v, unit) for v in vals)
+    texts = [L.format_value(v, unit) for v in vals]
+    if len(set(texts)) < len(texts) and unit == "sek":  # 264 479 and 264 497 kr both read "264 tkr"
+        texts = [f"{v:,.0f} kr".replace(",", "\u202f") for v in vals]
+    shown = " / ".join(texts)
     return shown + (" ⚠" if len(vals) > 1 else "")
 
 
@@ -102,14 +105,23 @@ def rates_table(rates: pd.DataFrame) -> pd.DataFrame:
     return out.set_index(["Outcome", "Gender"])
 
 
+def _range(values, fmt) -> str:
+    lo, hi = fmt(min(values)), fmt(max(values))
+    return lo if lo == hi else f"{lo} to {hi}"
+
+
 def gap_table(gaps: pd.DataFrame) -> pd.DataFrame:
+    """One row per comparison; the splits that a report's rounded percentages allow are
+    summarised in one row of ranges (the text says how many)."""
     if gaps.empty:
         return pd.DataFrame()
     def n(row, g):
         k, nn = row.get(f"{g}_count"), row.get(f"{g}_n")
         return "–" if k is None or pd.isna(k) else f"{int(k)} of {int(nn)}"
     rows = []
-    for _, g in gaps.iterrows():
+    basis = gaps["basis"].astype(str) if "basis" in gaps else pd.Series("counts", index=gaps.index)
+    split = basis.str.startswith("split")
+    for _, g in gaps[~split].iterrows():
         rows.append({"Women": n(g, "women"), "Men": n(g, "men"), "Women rate": _pct(g["women_rate"]),
                      "Men rate": _pct(g["men_rate"]),
                      "Difference": "–" if pd.isna(g["difference_pp"]) else f"{g['difference_pp']:+.1f} pp",
@@ -117,21 +129,35 @@ def gap_table(gaps: pd.DataFrame) -> pd.DataFrame:
                      "Cohen's h": "–" if pd.isna(g.get("cohens_h", np.nan)) else f"{g['cohens_h']:+.2f}",
                      "Test": g["test"], "p": "–" if pd.isna(g["p_value"]) else f"{g['p_value']:.3f}",
                      "Conclusion": g["verdict"] + (" ⚠" if g["conflict"] else "")})
+    if split.any():
+        g = gaps[split]
+        rows.append({"Women": f"{_range(g['women_count'], lambda v: f'{v:.0f}')} of {_range(g['women_n'], lambda v: f'{v:.0f}')}",
+                     "Men": f"{_range(g['men_count'], lambda v: f'{v:.0f}')} of {_range(g['men_n'], lambda v: f'{v:.0f}')}",
+                     "Women rate": _range(g["women_rate"], _pct), "Men rate": _range(g["men_rate"], _pct),
+                     "Difference": _range(g["difference_pp"], lambda v: f"{v:+.1f} pp"),
+                     "Odds ratio": _range(g["odds_ratio"], lambda v: f"{v:.2f}"),
+                     "Cohen's h": _range(g["cohens_h"], lambda v: f"{v:+.2f}"),
+                     "Test": "; ".join(sorted(set(g["test"]))), "p": _range(g["p_value"], lambda v: f"{v:.3f}"),
+                     "Conclusion": f"{len(g)} splits consistent with the rounded percentages: "
+                                   + "; ".join(sorted(set(g["verdict"])))})
     return pd.DataFrame(rows)
 
 
 def gap_sentence(gaps: pd.DataFrame, what: str) -> str:
-    if gaps.empty:
-        return f"No gender comparison is possible for {what}: the report does not give outcomes for both women and men."
     tested = gaps.dropna(subset=["p_value"])
     if len(tested) > 1:
         verdicts = sorted(set(tested["verdict"]))
-        return (f"For {what}, the report's conflicting counts allow {len(tested)} versions of the comparison: the "
-                f"difference women − men ranges from {tested['difference_pp'].min():+.1f} to "
-                f"{tested['difference_pp'].max():+.1f} percentage points (p from {tested['p_value'].min():.3f} to "
-                f"{tested['p_value'].max():.3f}); " + ("in every version, " + verdicts[0] if len(verdicts) == 1 else
-                                                        "the conclusion depends on which count is right: "
-                                                        + "; ".join(verdicts)) + ".")
+        rounded = tested["basis"].astype(str).str.startswith("split").all() if "basis" in tested else False
+        why = (f"the report prints women's and men's rates only as rounded percentages, and {len(tested)} splits of "
+               f"the exits are consistent with them" if rounded else
+               f"the report's conflicting counts allow {len(tested)} versions of the comparison")
+        dmin, dmax = tested["difference_pp"].min(), tested["difference_pp"].max()
+        return (f"For {what}, {why}: the difference women − men ranges from {dmin:+.1f} to {dmax:+.1f} percentage "
+                f"points (p from {tested['p_value'].min():.3f} to {tested['p_value'].max():.3f}); "
+                + ("in every version, " + verdicts[0] if len(verdicts) == 1 else
+                   "the conclusion depends on which version is right: " + "; ".join(verdicts)) + "."
+                + ("" if tested["significant"].any() else " This is not evidence that there is no difference: "
+                   "the groups may be too small to detect one."))
     out = []
     for _, g in gaps.iterrows():
         if g["test"] == "none" or pd.isna(g["p_value"]):
@@ -140,7 +166,8 @@ def gap_sentence(gaps: pd.DataFrame, what: str) -> str:
             out.append(f"For {what}, {int(g['women_count'])} of {int(g['women_n'])} women ({_pct(g['women_rate'])}) "
                        f"and {int(g['men_count'])} of {int(g['men_n'])} men ({_pct(g['men_rate'])}) left for work or "
                        f"studies, a difference of {g['difference_pp']:+.1f} percentage points: {g['verdict']} "
-                       f"({g['test']}, p = {g['p_value']:.3f}).")
+                       f"({g['test']}, p = {g['p_value']:.3f})."
+                       + ("" if g["significant"] else " This is not evidence that there is no difference."))
     return " ".join(out)
 
 
@@ -288,9 +315,12 @@ class GenderOutcomes:
         g = self.gaps()
         if g.empty:
             return g
-        t = gap_table(g)
-        t.insert(0, "Intervention", g["intervention"].replace({ALL: "All interventions"}).to_numpy())
-        return t
+        parts = []
+        for inter, x in g.groupby("intervention", sort=False):
+            t = gap_table(x)
+            t.insert(0, "Intervention", "All interventions" if inter == ALL else inter)
+            parts.append(t)
+        return pd.concat(parts, ignore_index=True).set_index("Intervention")
 
     def gap_text(self):
         g = self.gaps()
@@ -342,6 +372,8 @@ class GenderOutcomes:
                          "ended several interventions counts once for each.")
         items.append("Intervention totals can count one person more than once when they took part in several "
                      "interventions; association-wide figures are the report's own.")
+        for c in findings.cautions(self.facts):
+            items.append(f"The report's own caution: {esc(c)}.")
         conflicts = conflict_list(self.facts)
         if conflicts:
             items.append("The report states some figures twice with different values (⚠ in the tables; "
@@ -470,11 +502,17 @@ class YearlyTrend:
                 if c["relative"] is not None:
                     delta += f" ({c['relative']:+.0f} %)"
             texts.append(f"{esc(self.label)} went from {shown0} in {y0} to {shown1} in {y1}, {delta}.")
+            if len(r) > 2:
+                lo, hi = r.loc[r["value"].idxmin()], r.loc[r["value"].idxmax()]
+                texts.append(f"In between, it was lowest in {int(lo['year'])} ({self._fmt(lo['value'])}) and highest "
+                             f"in {int(hi['year'])} ({self._fmt(hi['value'])}).")
             if self.unit_class == "percent" and not (n0 and n1):
                 texts.append("The report gives no counts for both years, so no interval or test of the change is "
                              "possible; two years are too few for a trend.")
             elif self.unit_class == "percent":
                 texts.append("Two years are too few to speak of a trend.")
+        for c in findings.cautions(self.series):
+            texts.append(f"The report's own caution: {esc(c)}.")
         if self.series["conflict"].any():
             texts.append("Some years have conflicting statements in the reports (⚠): all values are shown, in the "
                          "table and in the figure.")
@@ -521,7 +559,7 @@ class Overview:
         ci = [("–" if not c else " / ".join(f"{lo:.1f}–{hi:.1f} %" for lo, hi in c) if not any(np.isnan(x) for cc in c for x in cc) else "–")
               for c in d["ci"]]
         return pd.DataFrame({
-            "Association": d["name"], "Year": d["year"].astype(str),
+            "Association": d["name"].to_numpy(), "Year": d["year"].astype(str),
             "Participants": [self._count_cell(v, u) for v, u in zip(d["participants"], d["participants_unit"])],
             "Outcome group": [("all interventions" if g == ALL else g) for g in d["group"]],
             "Exited": [self._count_cell(v, u) for v, u in zip(d["exited"], d["exit_unit"])],
@@ -530,7 +568,7 @@ class Overview:
             "Total cost": col("cost", "sek"),
             "Cost per participant (derived)": col("cost_per_participant", "sek"),
             "Cost per person to work/studies (derived)": col("cost_per_work_or_studies", "sek"),
-        })
+        }).set_index("Association")
 
     def figure(self):
         import matplotlib.pyplot as plt
@@ -539,7 +577,8 @@ class Overview:
         d = self.data
         fig, axes = plt.subplots(1, 3, figsize=(11, 4.2))
         colors = ASSOCIATION_COLORS[: len(d)]
-        short = [f"{L.short_name(n)}\n{y}" for n, y in zip(d["name"], d["year"])]
+        import textwrap
+        short = ["\n".join(textwrap.wrap(L.short_name(n), 12)) + f"\n{y}" for n, y in zip(d["name"], d["year"])]
         for ax, col, title in zip(axes, ["participants", "rate", "cost_per_participant"],
                                   ["Participants as counted\n(persons, participations or cases)",
                                    "% of exited to work/studies\n(95 % CI where counts exist)",
@@ -600,3 +639,29 @@ class Overview:
             "Where a report gives outcomes only for its work-oriented interventions, that group is used "
             "(column *Outcome group*) on every page, so its rate is not comparable with an association-wide one.",
         ]))
+
+
+#: notebook -> (view class, its sections that return tables or text), in page order; the golden
+#: tests (tests/golden) and the consistency tests go through every parameter set with these
+VIEWS = {
+    "gender_outcomes": (lambda t, p: GenderOutcomes(t, p["association"], p["year"]),
+                        ["heading", "participants", "participants_text", "group_text", "exits", "rates_table",
+                         "gap_table", "gap_text", "by_intervention", "caveats"]),
+    "yearly_trend": (lambda t, p: YearlyTrend(t, p["association"], p["metric"]),
+                     ["heading", "summary", "table", "multi_year"]),
+    "overview": (lambda t, p: Overview(t), ["table", "text", "caveats"]),
+}
+
+
+def section_outputs(tables: Tables, notebook: str, params: dict) -> dict[str, str]:
+    """Every table (as CSV) and text (as Markdown) a page shows, by section name."""
+    make, sections = VIEWS[notebook]
+    view = make(tables, params)
+    out = {}
+    for name in sections:
+        value = getattr(view, name)()
+        if isinstance(value, pd.DataFrame):
+            out[f"{name}.csv"] = value.to_csv(lineterminator="\n")
+        else:
+            out[f"{name}.md"] = str(getattr(value, "data", value)) + "\n"
+    return out

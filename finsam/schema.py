@@ -11,6 +11,7 @@ from dataclasses import dataclass
 ALL = "ALL"  # the intervention value for association-wide figures
 CONFLICT_PREFIX = "conflict:"  # a note starting with this explains a known inconsistency
 ROUNDING_PREFIX = "rounding:"  # marks a rounded/approximate restatement of a more precise figure
+CAUTION_MARK = "caution:"  # in a note: the report's own warning about reading the figure; pages show it
 
 
 @dataclass(frozen=True)

@@ -34,3 +34,12 @@ def test_count_nouns_come_from_the_vocabulary():
     assert noun(t, "participations") == "participations"
     with pytest.raises(KeyError):
         noun(t, "sek")
+
+
+def test_rounded_percentages_bound_the_gender_split():
+    from finsam.rates import consistent_splits
+    # 2 of 5 exits; women 50 %, men 33 %: worked by hand, only 1 of 2 women and 1 of 3 men fit
+    # (1 of 1 woman is 100 %, 1 of 3 women 33 %, 2 of 4 women leave 0 of 1 man = 0 %)
+    assert consistent_splits(5, 2, 50, 33) == [(1, 2)]
+    # no split of 3 exits gives 10 % and 90 %
+    assert consistent_splits(3, 1, 10, 90) == []

@@ -1,0 +1,82 @@
+"""One meaning per number: an association-year's outcome rate is the same on every page that shows
+it, and the wording rules hold on every page of every parameter set."""
+import re
+
+import pytest
+
+import finsam
+from finsam import report, semantics
+from finsam.findings import headline, report_years
+from finsam.params import NOTEBOOKS, choices, report_stem
+from finsam.report import section_outputs
+
+TABLES = finsam.load()
+GENDER_PAGES = choices("gender_outcomes", TABLES)
+
+
+def shown_rates(t) -> set:
+    """The 'Rate' cells of the work-or-studies row for everyone in a rates table."""
+    key = ("Work or studies", "All")
+    if key not in t.index:
+        return set()
+    v = t.loc[key, "Rate"]
+    return {v} if isinstance(v, str) else set(v)
+
+
+@pytest.mark.parametrize("p", GENDER_PAGES, ids=[f"{p['association']}-{p['year']}" for p in GENDER_PAGES])
+def test_the_gender_page_shows_the_headline_rate_of_the_decided_population(p):
+    view = report.GenderOutcomes(TABLES, p["association"], p["year"])
+    h = headline(TABLES, p["association"], p["year"])
+    assert view.group == h.population.group == finsam.population(TABLES, p["association"], p["year"]).group
+    t = view.rates_table()
+    if h.rate:
+        assert {f"{r:.1f} %" for r in h.rate} <= shown_rates(t)
+
+
+def test_the_overview_rate_of_each_association_is_the_rate_its_gender_page_shows():
+    ov = report.Overview(TABLES)
+    table = ov.table()
+    pages = {(p["association"], p["year"]) for p in GENDER_PAGES}
+    checked = 0
+    for a, year in report_years(TABLES).items():
+        name = str(TABLES.associations.set_index(TABLES.associations["association_id"].astype(str)).loc[a, "name"])
+        h = headline(TABLES, a, year)
+        cell = table.loc[name, "Rate"]
+        assert cell == ("–" if not h.rate else " to ".join(dict.fromkeys(f"{r:.1f} %" for r in (min(h.rate), max(h.rate))))
+                        + (" ⚠" if len(h.rate) > 1 else "")), a
+        group = table.loc[name, "Outcome group"]
+        assert group == ("all interventions" if h.population.group == "ALL" else h.population.group)
+        if (a, year) in pages and h.rate:
+            gender = report.GenderOutcomes(TABLES, a, year).rates_table()
+            assert shown_rates(gender) >= {f"{r:.1f} %" for r in h.rate}
+            checked += 1
+    assert checked >= 3
+
+
+def test_rate_trend_pages_agree_with_the_population_rate_of_each_year():
+    rate = next(o.rate for o in semantics.outcomes(TABLES.metrics) if o.outcome == semantics.SUM_OUTCOME)
+    for p in choices("yearly_trend", TABLES):
+        if p["metric"] != rate:
+            continue
+        s = finsam.trend(TABLES, p["association"], rate)
+        for y, v in zip(s["year"], s["value"]):
+            h = headline(TABLES, p["association"], int(y))
+            assert h.population.is_all, "a trend of ALL's rate must not show a year whose population is an aggregate"
+            assert v in h.reported or any(abs(v - r) < 0.05 for r in h.rate)
+
+
+ALL_PAGES = [(nb, p) for nb in NOTEBOOKS for p in choices(nb, TABLES)]
+
+
+@pytest.mark.parametrize("notebook,params", ALL_PAGES, ids=[report_stem(nb, p) for nb, p in ALL_PAGES])
+def test_wording_rules_hold_on_every_page(notebook, params):
+    text = "\n".join(section_outputs(TABLES, notebook, params).values())
+    assert "…" not in text, "no truncated cells"
+    assert " people took part" not in text
+    assert "no difference" not in text.replace("no evidence of a difference", "").replace(
+        "not evidence that there is no difference", "")
+    # a percent change is only ever stated after a change in a non-percent unit between positive values
+    for m in re.finditer(r"went from (-?[\d  .,]+) ?(tkr|%)? in \d{4} to (-?[\d  .,]+) ?(tkr|%)?[^.]*?\(([+-]\d+) %\)", text):
+        first, last = (float(re.sub(r"[^\d.-]", "", g)) for g in (m.group(1), m.group(3)))
+        assert m.group(2) != "%" and first > 0 and last > 0, m.group(0)
+    assert not re.search(r"percentage points? \([+-]\d+ %\)", text)
