@@ -294,7 +294,8 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     _check_writable(out)
     _remove_stale_temp(out)
     t0 = time.perf_counter()
-    n_jobs = jobs or os.cpu_count() or 1
+    from .cli import usable_cores
+    n_jobs = min(jobs or usable_cores(), usable_cores())
     print(f"rendering {len(selected)} report(s) with {min(n_jobs, len(selected))} job(s) into {out}", file=sys.stderr)
     nb_dir = Path(notebooks_dir).resolve() if notebooks_dir else paths.NOTEBOOKS_DIR
     missing = [j.notebook for j in selected if not (nb_dir / f"{j.notebook}.ipynb").is_file()]

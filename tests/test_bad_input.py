@@ -1,0 +1,296 @@
+"""Bad input, round two (issue 10): each case is provoked with real files (copies of the shipped
+tables, edited), and must end with `path:line: message`, exit status 1 and no traceback."""
+import csv
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, TABLE_FILES, cli, cli_subprocess, replace_in
+from test_validate import TOTAL, append_row, edit_row
+
+
+def validate(data_copy, sources=None, *extra):
+    args = ["validate", "--data", str(data_copy)]
+    args += ["--sources", str(sources)] if sources else ["--no-provenance"]
+    code, out, err = cli(*args, *extra)
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def rows(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
+
+
+# ---------------------------------------------------------------------------- 4: no tracebacks
+@pytest.mark.parametrize("table", ["sources.csv", "associations.csv", "metrics.csv", "observations.csv"])
+def test_header_only_table(data_copy, sources_dir, table):
+    path = data_copy / table
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    res = cli_subprocess("validate", "--data", str(data_copy), "--sources", str(sources_dir))
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert f"{table}: {table} has a header but no rows" in res.stderr
+
+
+def test_header_only_interventions_is_allowed_with_association_wide_figures(data_copy, sources_dir):
+    (data_copy / "interventions.csv").write_text(",".join(rows(DATA / "interventions.csv")[0]) + "\n")
+    r = rows(data_copy / "observations.csv")
+    with open(data_copy / "observations.csv", "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows([r[0]] + [x for x in r[1:] if x[4] == "ALL"])
+    code, out, err = validate(data_copy, sources_dir)
+    assert code == 0, err
+
+
+def test_every_observation_row_invalid(data_copy, sources_dir):
+    r = rows(data_copy / "observations.csv")
+    for x in r[1:]:
+        x[7] = "many"
+    with open(data_copy / "observations.csv", "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(r)
+    code, out, err = validate(data_copy, sources_dir)
+    assert code == 1
+    assert "observations.csv:2: value: 'many' is not a number" in err
+    assert f"observations.csv:{len(r)}: value: 'many' is not a number" in err
+
+
+def test_cr_only_line_endings_are_read_as_lines(data_copy, sources_dir):
+    for name in TABLE_FILES:
+        p = data_copy / name
+        p.write_bytes(p.read_bytes().replace(b"\n", b"\r"))
+    code, out, err = validate(data_copy, sources_dir)
+    assert code == 0, err
+    # and line numbers still count lines: break one row and find it named
+    p = data_copy / "observations.csv"
+    text = p.read_bytes().split(b"\r")
+    idx = next(i for i, t in enumerate(text) if b"bhs-2018,bhs,2018,2018,ALL,participants,all,651," in t)
+    text[idx] = text[idx].replace(b",651,persons,", b",651,people,")
+    p.write_bytes(b"\r".join(text))
+    code, out, err = validate(data_copy, sources_dir)
+    assert code == 1 and f"observations.csv:{idx + 1}: unit: 'people': unknown unit" in err
+
+
+def test_first_line_over_128_kib(data_copy):
+    p = data_copy / "metrics.csv"
+    p.write_bytes(b"metric" + b"x" * (130 * 1024) + b"\n" + p.read_bytes())
+    code, out, err = validate(data_copy)
+    assert code == 1 and "metrics.csv:1: the first line is" in err and "not a header" in err
+
+
+def test_field_over_128_kib_in_a_row(data_copy):
+    line = edit_row(data_copy / "observations.csv", TOTAL, note="n" * (130 * 1024))
+    code, out, err = validate(data_copy)
+    # a long field is no error in itself; it must not be a traceback either
+    assert "Traceback" not in err
+    p = data_copy / "observations.csv"
+    p.write_bytes(p.read_bytes() + b'bhs-2018,bhs,2018,2018,ALL,participants,all,651,persons,"' + b"q" * (130 * 1024) + b"\n")
+    code, out, err = validate(data_copy)
+    assert code == 1 and "observations.csv:" in err and "Traceback" not in err
+
+
+#: root reads files whatever their mode; without these two capabilities it obeys the mode bits
+DROP_CAPS = ["setpriv", "--bounding-set=-dac_override,-dac_read_search",
+             "--inh-caps=-dac_override,-dac_read_search"]
+
+
+def _can_be_denied() -> bool:
+    if os.geteuid() != 0:
+        return True
+    try:
+        return subprocess.run([*DROP_CAPS, "true"], capture_output=True, timeout=30).returncode == 0
+    except OSError:
+        return False
+
+
+def _as_unprivileged(args):
+    exe = str(Path(sys.executable).with_name("finsam"))
+    prefix = DROP_CAPS if os.geteuid() == 0 else []
+    return subprocess.run([*prefix, exe, *args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def open_copy(data_copy):
+    yield data_copy.parent, data_copy
+    for p in data_copy.parent.rglob("*"):  # let pytest remove it
+        os.chmod(p, 0o755)
+
+
+@pytest.mark.skipif(not _can_be_denied(), reason="cannot drop the capabilities that bypass file modes")
+def test_unreadable_file(open_copy):
+    home, data = open_copy
+    os.chmod(data / "metrics.csv", 0o000)
+    res = _as_unprivileged(["validate", "--data", str(data), "--no-provenance"])
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert "metrics.csv: cannot read the file: Permission denied" in res.stderr
+
+
+@pytest.mark.skipif(not _can_be_denied(), reason="cannot drop the capabilities that bypass file modes")
+def test_unreadable_folder(open_copy):
+    home, data = open_copy
+    os.chmod(data, 0o000)
+    res = _as_unprivileged(["validate", "--data", str(data), "--no-provenance"])
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert "cannot read the file: Permission denied" in res.stderr
+
+
+@pytest.mark.skipif(not _can_be_denied(), reason="cannot drop the capabilities that bypass file modes")
+def test_unreadable_sources_folder_and_document(open_copy, sources_dir):
+    home, data = open_copy
+    src = home / "sources"
+    shutil.copytree(sources_dir, src)
+    os.chmod(src, 0o755)
+    for f in src.iterdir():
+        os.chmod(f, 0o644)
+    os.chmod(src / "bhs-2018.txt", 0o000)
+    res = _as_unprivileged(["validate", "--data", str(data), "--sources", str(src)])
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert "cannot read source document 'bhs-2018.txt' of bhs-2018: Permission denied" in res.stderr
+    os.chmod(src, 0o000)
+    res = _as_unprivileged(["validate", "--data", str(data), "--sources", str(src)])
+    os.chmod(src, 0o755)
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert "cannot read the source texts folder: Permission denied" in res.stderr
+
+
+# ---------------------------------------------------------------------------- 2: conflict notes
+@pytest.mark.parametrize("note", ["conflict:", "conflict:   ", "Conflict: differs", "rounding: rounded"])
+def test_a_conflict_note_must_say_what_disagrees(data_copy, note):
+    line = edit_row(data_copy / "observations.csv", TOTAL, note=note)
+    code, out, err = validate(data_copy)
+    assert code == 1
+    assert f"observations.csv:{line}: note: {note!r}: a note starting 'conflict:' or 'rounding:' must say what " \
+           "disagrees" in err
+
+
+def test_a_bare_conflict_note_does_not_explain_an_extra_value(data_copy):
+    line = append_row(data_copy / "observations.csv", **{**TOTAL, "association_id": "bhs", "period_start": "2018",
+                                                         "period_end": "2018", "value": "652", "unit": "persons",
+                                                         "quote": "Totalt hade insatserna 652 deltagare",
+                                                         "note": "conflict:"})
+    code, out, err = validate(data_copy)
+    assert code == 1 and "known conflict" not in err.split("\n")[0]
+    assert f"observations.csv:{line}: note" in err
+
+
+# ---------------------------------------------------------------------------- 3: ids are slugs
+@pytest.mark.parametrize("bad", ["..", "javascript:alert(document.domain)//", "BHS", "bhs/x", "b hs", "bhs-",
+                                 "bh\u0455", "bhs\u200b", "bhs\x07"])
+def test_association_ids_are_slugs(data_copy, bad):
+    # consistent everywhere, so that nothing but the id's form is wrong
+    for name in ("associations.csv", "sources.csv", "interventions.csv", "observations.csv"):
+        p = data_copy / name
+        p.write_text(p.read_text(encoding="utf-8").replace("\nbhs,", f"\n{bad},").replace(",bhs,", f",{bad},"),
+                     encoding="utf-8")
+    code, out, err = validate(data_copy)
+    assert code == 1
+    assert "association_id: " in err and "not an id: use lower-case letters a-z" in err
+
+
+def test_source_ids_are_slugs(data_copy):
+    for name in ("sources.csv", "observations.csv"):
+        replace_in(data_copy / name, "bhs-2018,", "bhs-2018\u200b,", count=10**6)
+    code, out, err = validate(data_copy)
+    assert code == 1 and "sources.csv:4: source_id: 'bhs-2018\\u200b': not an id" in err
+
+
+@pytest.mark.parametrize("bad", ["Sluss\u0435n", "Slussen\u200d", "Slussen\x1b[31m"])
+def test_intervention_names_without_look_alikes_or_control_characters(data_copy, bad):
+    for name in ("interventions.csv", "observations.csv"):
+        replace_in(data_copy / name, ",Slussen,", f",{bad},", count=10**6)
+    code, out, err = validate(data_copy)
+    assert code == 1 and "contains control, invisible or non-Latin look-alike characters" in err
+
+
+# ---------------------------------------------------------------------------- 7: cross-table facts
+def test_observation_association_must_be_its_sources(data_copy):
+    line = edit_row(data_copy / "observations.csv", TOTAL, association_id="husam")
+    code, out, err = validate(data_copy)
+    assert code == 1
+    assert f"observations.csv:{line}: association_id differs from the association of its source_id" in err
+
+
+def test_report_year_must_match_the_source_id(data_copy):
+    line = edit_row(data_copy / "sources.csv", {"source_id": "bhs-2018"}, report_year="2019")
+    code, out, err = validate(data_copy)
+    assert code == 1 and f"sources.csv:{line}: source_id must be <association_id>-<report_year>" in err
+
+
+@pytest.mark.parametrize("changes", [dict(successor_id="husam", successor_from="2013-01-01"),  # itself
+                                     None])  # husam -> bhs -> husam
+def test_successor_cycles(data_copy, changes):
+    if changes is None:
+        edit_row(data_copy / "associations.csv", {"association_id": "bhs"}, successor_id="husam",
+                 successor_from="2020-01-01")
+        line = 2  # husam, the first row
+    else:
+        line = edit_row(data_copy / "associations.csv", {"association_id": "husam"}, **changes)
+    code, out, err = validate(data_copy)
+    assert code == 1 and f"associations.csv:{line}: successor_id leads back to this association" in err
+
+
+@pytest.mark.parametrize("date,message", [("2013-02-30", "successor_from is not a date"),
+                                          ("0013-01-01", "successor_from is not a date"),
+                                          ("2012-01-01", "report_year is not before the year the association's "
+                                                         "successor took over")])
+def test_impossible_successor_from(data_copy, date, message):
+    edit_row(data_copy / "associations.csv", {"association_id": "husam"}, successor_from=date)
+    code, out, err = validate(data_copy)
+    assert code == 1 and message in err
+
+
+@pytest.mark.parametrize("value", [str(2 ** 63), str(2 ** 64 + 1), str(2 ** 53)])
+def test_huge_counts(data_copy, value):
+    line = edit_row(data_copy / "observations.csv", TOTAL, value=value)
+    code, out, err = validate(data_copy)
+    assert code == 1 and f"observations.csv:{line}: a count (unit persons) must be below 2**53" in err
+    import finsam
+    with pytest.raises(finsam.DataError, match="must be below 2"):
+        finsam.load(data_copy, use_cache=False)
+
+
+# ---------------------------------------------------------------------------- 10: smaller ones
+@pytest.mark.parametrize("value,kind", [("NaN", "number"), ("nan", "number"), ("inf", "number"),
+                                        ("8_36", "number"), ("1e3", "number"), ("0x10", "number"),
+                                        (" 651 ", None)])
+def test_numbers_are_plain_decimals(data_copy, value, kind):
+    line = edit_row(data_copy / "observations.csv", TOTAL, value=value)
+    code, out, err = validate(data_copy)
+    if kind is None:  # surrounding blanks are harmless
+        assert code == 0, err
+    else:
+        assert code == 1 and f"observations.csv:{line}: value: {value!r} is not a {kind}" in err
+        assert "empty value" not in err
+
+
+def test_years_are_plain_whole_numbers(data_copy):
+    line = edit_row(data_copy / "observations.csv", TOTAL, period_start="2_018")
+    code, out, err = validate(data_copy)
+    assert code == 1 and f"observations.csv:{line}: period_start: '2_018' is not a whole number" in err
+
+
+@pytest.mark.parametrize("document", ["../sources/bhs-2018.txt", "/etc/passwd", ".hidden.txt", "sub/bhs-2018.txt"])
+def test_document_must_be_a_file_name_in_the_sources_folder(data_copy, sources_dir, document):
+    line = edit_row(data_copy / "sources.csv", {"source_id": "bhs-2018"}, document=document)
+    code, out, err = validate(data_copy, sources_dir)
+    assert code == 1 and f"sources.csv:{line}: document: {document!r}: not a plain file name" in err
+
+
+def test_document_that_links_out_of_the_sources_folder(data_copy, sources_dir, tmp_path):
+    src = tmp_path / "sources"
+    src.mkdir()
+    for f in sources_dir.iterdir():
+        shutil.copy(f, src / f.name)
+    outside = tmp_path / "outside.txt"
+    shutil.copy(sources_dir / "bhs-2018.txt", outside)
+    (src / "bhs-2018.txt").unlink()
+    (src / "bhs-2018.txt").symlink_to(outside)
+    code, out, err = validate(data_copy, src)
+    assert code == 1 and "source document 'bhs-2018.txt' of bhs-2018 lies outside the sources folder" in err
+
+
+def test_sources_that_is_a_file(data_copy, sources_dir):
+    code, out, err = validate(data_copy, sources_dir / "bhs-2018.txt")
+    assert code == 1 and "the source texts folder is not a folder" in err
