@@ -294,3 +294,96 @@ def test_document_that_links_out_of_the_sources_folder(data_copy, sources_dir, t
 def test_sources_that_is_a_file(data_copy, sources_dir):
     code, out, err = validate(data_copy, sources_dir / "bhs-2018.txt")
     assert code == 1 and "the source texts folder is not a folder" in err
+
+
+# ---------------------------------------------------------------------------- 2: quotes that cut numbers
+FULL = "Totalt hade insatserna 651 deltagare under ar 2018"
+
+
+@pytest.mark.parametrize("value,quote", [
+    ("65", "Totalt hade insatserna 65"),         # ends inside 651
+    ("51", "51 deltagare under ar 2018"),         # starts inside 651
+    ("1", "1 deltagare under ar 2018"),
+    ("201", "Totalt hade insatserna 651 deltagare under ar 201"),  # ends inside 2018
+])
+def test_a_quote_may_not_start_or_end_inside_a_number(data_copy, sources_dir, value, quote):
+    text = (sources_dir / "bhs-2018.txt").read_text(encoding="utf-8")
+    assert quote in text and FULL in text  # verbatim, cut by program from the same line
+    line = edit_row(data_copy / "observations.csv", {**TOTAL, "quote": FULL}, value=value, quote=quote)
+    code, out, err = validate(data_copy, sources_dir)
+    assert code == 1
+    assert f"observations.csv:{line}: quote starts or ends inside a number of bhs-2018.txt" in err
+
+
+def test_a_quote_cut_at_number_boundaries_still_passes(data_copy, sources_dir):
+    edit_row(data_copy / "observations.csv", {**TOTAL, "quote": FULL}, quote="insatserna 651")
+    code, out, err = validate(data_copy, sources_dir)
+    assert code == 0, err
+
+
+def test_a_quote_that_cuts_a_decimal_number(tmp_path, data_copy, sources_dir):
+    from finsam.provenance import SourceText
+    t = SourceText("kostnaden uppgick till 70,5 tkr och 1\u00a0705 personer\n")
+    assert t.find(["uppgick till 70"]) == set()
+    assert t.find(["705 personer"]) == set()
+    assert t.find(["uppgick till 70,5"]) == {"uppgick till 70,5"}
+    assert t.find(["1\u00a0705 personer"]) == {"1\u00a0705 personer"}
+
+
+# ---------------------------------------------------------------------------- 6: the load cache
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    from finsam import data
+    d = tmp_path / "cache"
+    monkeypatch.setenv("FINSAM_CACHE", str(d))
+    data._MEMO.clear()
+    yield d
+    data._MEMO.clear()
+
+
+def test_provenance_answer_follows_the_source_texts(cache, data_copy, sources_dir, tmp_path):
+    import finsam
+    from finsam import data
+    src = tmp_path / "sources"
+    shutil.copytree(sources_dir, src)
+    finsam.load(data_copy, provenance=True, sources_dir=src)  # valid, cached in memory and on disk
+    assert any(cache.iterdir())
+    replace_in(src / "bhs-2018.txt", "Totalt hade insatserna 651 deltagare", "Totalt hade insatserna 615 deltagare")
+    with pytest.raises(finsam.DataError, match="quote not found verbatim"):  # in the same process
+        finsam.load(data_copy, provenance=True, sources_dir=src)
+    data._MEMO.clear()  # as a fresh process would: only the disk cache is left
+    with pytest.raises(finsam.DataError, match="quote not found verbatim"):
+        finsam.load(data_copy, provenance=True, sources_dir=src)
+    shutil.rmtree(src)  # vanished
+    data._MEMO.clear()
+    with pytest.raises(finsam.DataError, match="source texts folder not found"):
+        finsam.load(data_copy, provenance=True, sources_dir=src)
+
+
+PAYLOAD = b"cos\nsystem\n(S'touch %s'\ntR."  # a pickle that runs a shell command when unpickled
+
+
+def test_the_cache_folder_is_data_never_code(cache, tmp_path):
+    import pandas as pd
+    import finsam
+    from finsam import data
+    marker = tmp_path / "executed"
+    fresh = finsam.load(use_cache=False)
+    # what the pickle-based cache of earlier versions would have loaded for this data
+    cache.mkdir()
+    old = cache / f"tables-{data.data_version()}-{data._code_version()}-0.pkl"
+    old.write_bytes(PAYLOAD % str(marker).encode())
+    first = finsam.load()
+    assert not marker.exists()
+    # the cache's own files replaced by pickles: not run, not trusted, rebuilt
+    (folder,) = [p for p in cache.iterdir() if p.is_dir()]
+    for f in folder.glob("*.parquet"):
+        f.write_bytes(PAYLOAD % str(marker).encode())
+    data._MEMO.clear()
+    again = finsam.load()
+    assert not marker.exists()
+    for t in (first, again):
+        for n in data.TABLE_ORDER:
+            pd.testing.assert_frame_equal(t[n], fresh[n])
+        assert t.version == fresh.version and t.conflicts == fresh.conflicts
+    assert old.exists()  # and what it did not write, it leaves alone
