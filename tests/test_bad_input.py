@@ -387,3 +387,34 @@ def test_the_cache_folder_is_data_never_code(cache, tmp_path):
             pd.testing.assert_frame_equal(t[n], fresh[n])
         assert t.version == fresh.version and t.conflicts == fresh.conflicts
     assert old.exists()  # and what it did not write, it leaves alone
+
+
+# ---------------------------------------------------------------------------- 10: the command line
+def test_validate_into_a_reader_that_stops_early(tmp_path):
+    """`finsam validate | head -1`: the reader has what it wanted; exit 0, nothing on stderr. The
+    pipe is made one page small, so finsam is still writing when the reader closes it."""
+    exe = str(Path(sys.executable).with_name("finsam"))
+    p = subprocess.Popen([exe, "validate", "--no-provenance"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         pipesize=4096)
+    first = p.stdout.readline()
+    p.stdout.close()
+    err = p.stderr.read()
+    assert p.wait(timeout=120) == 0, err
+    assert first.startswith(b"known conflicts") and err == b""
+
+
+def test_validate_piped_into_head():
+    exe = str(Path(sys.executable).with_name("finsam"))
+    res = subprocess.run(["bash", "-c", f"set -o pipefail; '{exe}' validate --no-provenance | head -1"],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0 and res.stderr == "" and len(res.stdout.splitlines()) == 1
+
+
+def test_jobs_is_bounded_by_the_usable_cores(capsys):
+    from finsam.cli import parser, usable_cores
+    assert parser().parse_args(["render", "--jobs", "1"]).jobs == 1
+    args = parser().parse_args(["render", "--jobs", "30"])
+    assert args.jobs == usable_cores() == len(os.sched_getaffinity(0))
+    assert f"--jobs 30 is more than the {usable_cores()} usable core(s); using {usable_cores()}" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        parser().parse_args(["render", "--jobs", "0"])
