@@ -3,14 +3,30 @@ go to a temporary file in the same folder, which is then renamed over the target
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
+
+#: set by ``finsam render`` for its workers and kernels: a random token put into the name of every
+#: temporary file they create, so that the render can remove exactly its own leftovers (those of a
+#: killed kernel) and nothing else
+RUN_TAG_ENV = "FINSAM_RUN_TAG"
+_TAG = re.compile(r"[0-9a-f]{16,64}")
+
+
+def run_tag() -> str:
+    tag = os.environ.get(RUN_TAG_ENV, "")
+    return tag if _TAG.fullmatch(tag) else ""
+
+
+def temp_prefix(name: str, tag: str) -> str:
+    return f".{name}." + (f"{tag}." if tag else "")
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path.name, run_tag()), suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
