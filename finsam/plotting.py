@@ -25,7 +25,8 @@ def set_theme() -> None:
     sns.set_theme(context="notebook", style="whitegrid", font="DejaVu Sans")
     plt.rcParams.update({"figure.figsize": (7.5, 4.0), "figure.dpi": 96, "savefig.dpi": 150,
                          "svg.hashsalt": "finsam", "svg.fonttype": "none", "axes.titleweight": "bold", "axes.titlesize": 12,
-                         "legend.frameon": False})
+                         "legend.frameon": False,
+                         "text.parse_math": False})  # names and labels from the data are text: '$' is not mathtext
 
 
 

@@ -221,8 +221,12 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
 
     t0 = time.perf_counter()
     out = Path(out_dir)
-    _check_parts(job)
-    figures_dir = inside(out, f"figures/{job.association or 'all'}")
+    try:
+        _check_parts(job)
+        figures_dir = inside(out, f"figures/{job.association or 'all'}")
+        target = inside(out, job.html_path)
+    except FinsamError as e:
+        return Outcome(job, False, 0.0, str(e))
     params = {**job.kwargs, "figures_dir": str(figures_dir)}
     src = Path(notebooks_dir) / f"{job.notebook}.ipynb"
     try:
@@ -242,7 +246,6 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
     nb.cells = [c for c in nb.cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
     clean_metadata(nb)
     body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": job.title}})
-    target = inside(out, job.html_path)
     try:
         write_atomic(target, body.encode("utf-8"))
     except OSError as e:  # a full disk, a folder in the way: this report fails, the others go on

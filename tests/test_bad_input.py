@@ -418,3 +418,17 @@ def test_jobs_is_bounded_by_the_usable_cores(capsys):
     assert f"--jobs 30 is more than the {usable_cores()} usable core(s); using {usable_cores()}" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         parser().parse_args(["render", "--jobs", "0"])
+
+
+# ---------------------------------------------------------------------------- 10: dollar signs in labels
+@pytest.mark.parametrize("title", ["Cost $x^{$ per person", "Stöd $\\frac{1}{0}$ och $$"])
+def test_dollar_signs_in_names_are_text_not_mathtext(tmp_path, title):
+    import pandas as pd
+    from finsam.plotting import bar_by_gender, finish_figure
+    df = pd.DataFrame({"gender": ["women", "men"], "x": ["$a$", "$a$"], "y": [3, 4]})
+    fig = bar_by_gender(df, "x", "y", title, "$ per participant")
+    finish_figure(fig, "dollars", tmp_path)
+    svg = (tmp_path / "dollars.svg").read_text(encoding="utf-8")
+    from xml.sax.saxutils import escape
+    assert escape(title) in svg and "$a$" in svg and "$ per participant" in svg
+    assert (tmp_path / "dollars.png").read_bytes().startswith(b"\x89PNG")
