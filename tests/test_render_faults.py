@@ -55,11 +55,11 @@ def _end(procs) -> None:
 def _whole_files(out: Path) -> None:
     """No temporary and no truncated file anywhere in ``out``."""
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
-    for p in out.rglob("*.png"):
+    for p in (p for p in out.rglob("*.png") if p.is_file()):
         assert p.read_bytes().endswith(b"IEND\xaeB`\x82"), p
-    for p in out.rglob("*.svg"):
+    for p in (p for p in out.rglob("*.svg") if p.is_file()):
         assert p.read_text(encoding="utf-8").rstrip().endswith("</svg>"), p
-    for p in out.rglob("*.html"):
+    for p in (p for p in out.rglob("*.html") if p.is_file()):
         assert p.read_text(encoding="utf-8").rstrip().endswith("</html>"), p
 
 
