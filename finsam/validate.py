@@ -551,7 +551,12 @@ def validate(data_dir: str | os.PathLike | None = None, sources_dir: str | os.Pa
     result = Result()
     ref: dict[str, pd.DataFrame] = {}
     broken = False
-    if not data_dir.is_dir():
+    try:
+        found = data_dir.is_dir()
+    except OSError as e:  # a folder on the way is unreadable
+        result.problems.append(Problem(csvio._display(data_dir), 0, f"cannot read the data folder: {e.strerror or e}"))
+        return result
+    if not found:
         result.problems.append(Problem(csvio._display(data_dir), 0, "data folder not found"))
         return result
     for name in TABLE_ORDER:

@@ -432,3 +432,15 @@ def test_dollar_signs_in_names_are_text_not_mathtext(tmp_path, title):
     from xml.sax.saxutils import escape
     assert escape(title) in svg and "$a$" in svg and "$ per participant" in svg
     assert (tmp_path / "dollars.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.skipif(not _can_be_denied(), reason="cannot drop the capabilities that bypass file modes")
+def test_data_folder_behind_an_unreadable_folder(open_copy):
+    home, data = open_copy
+    os.chmod(home, 0o000)
+    try:
+        res = _as_unprivileged(["validate", "--data", str(data), "--no-provenance"])
+    finally:
+        os.chmod(home, 0o755)
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert "cannot read the data folder: Permission denied" in res.stderr
