@@ -46,13 +46,27 @@ def _cmd_choices(args) -> int:
     return 0
 
 
-def _positive(text: str) -> int:
+def usable_cores() -> int:
+    """Cores this process may run on (its affinity mask where the system has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _jobs(text: str) -> int:
+    """Reports rendered in parallel: at least 1, at most the usable cores (each report runs a
+    CPU-bound kernel; more workers than cores only add memory and switching)."""
     try:
         n = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
     if n < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    cores = usable_cores()
+    if n > cores:
+        print(f"finsam: --jobs {n} is more than the {cores} usable core(s); using {cores}", file=sys.stderr)
+        return cores
     return n
 
 
@@ -77,8 +91,8 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--notebook", action="append", help="only this notebook (repeatable)")
     r.add_argument("--association", action="append", help="only this association (repeatable)")
     r.add_argument("--year", action="append", type=_year, help="only this year (repeatable)")
-    r.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, help="notebooks run in parallel "
-                   "(default: number of cores)")
+    r.add_argument("--jobs", type=_jobs, default=None, help="notebooks run in parallel "
+                   "(default and maximum: the number of usable cores)")
     r.add_argument("--output", help="output folder (default: reports/)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
     r.add_argument("--notebooks-dir", help="folder of the notebooks to run (default: the project's notebooks/)")
@@ -95,7 +109,9 @@ def main(argv=None) -> int:
         if value:  # exported so that kernels started by render see the same folders
             os.environ[var] = os.path.abspath(value)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit handlers
+        return code
     except FinsamError as e:
         print(f"finsam: {e}", file=sys.stderr)
         return e.exit_code
@@ -103,7 +119,16 @@ def main(argv=None) -> int:
         print("finsam: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return 1
+        # the reader stopped reading (`finsam validate | head -1`): what it wanted it has, so this is
+        # not an error. Point stdout at /dev/null so the exit-time flush does not fail again.
+        # (https://docs.python.org/3/library/signal.html#note-on-sigpipe)
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):  # stdout is not a real file (e.g. captured in tests)
+            pass
+        return 0
 
 
 if __name__ == "__main__":

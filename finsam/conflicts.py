@@ -83,5 +83,7 @@ def resolve(obs: pd.DataFrame, policy: str = "show") -> pd.DataFrame:
         has = out["statement"].str.contains(want)
         any_has = has.groupby([out[k] for k in key], observed=True).transform("any")
         out = out[has | ~any_has]
-    out["count"] = out["value"].where(out["unit"] == "persons").round().astype("Int64")
+    # counts are the rows load() typed as counts (units of class count in vocabulary.csv)
+    count_units = set(o.loc[o["count"].notna(), "unit"].astype(str)) if "count" in o else set()
+    out["count"] = out["value"].where(out["unit"].astype(str).isin(count_units)).round().astype("Int64")
     return out.reset_index(drop=True)

@@ -67,9 +67,16 @@ def _diagnose(path: Path, text: str, ncols: int) -> tuple[list[list[str]], list[
                     lines.append(start)
             start = end + 1
     except csv.Error as e:
-        problems.append(Problem(shown, start, f"malformed CSV from this line on ({e}, noticed at line "
-                                              f"{reader.line_num}): probably a stray quote character (\")"))
+        if "field larger than field limit" in str(e):
+            problems.append(Problem(shown, start, f"a field longer than {csv.field_size_limit()} characters "
+                                                  "(a stray quote character, or not a table of this project)"))
+        else:
+            problems.append(Problem(shown, start, f"malformed CSV from this line on ({e}, noticed at line "
+                                                  f"{reader.line_num}): probably a stray quote character (\")"))
     return rows, lines, problems
+
+
+MAX_HEADER = 4096  # bytes: a header line is a few hundred at most
 
 
 def read_table(data_dir: Path, name: str, digests: dict | None = None) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -79,19 +86,31 @@ def read_table(data_dir: Path, name: str, digests: dict | None = None) -> tuple[
     table = TABLES[name]
     path = Path(data_dir) / table.filename
     shown = _display(path)
-    if not path.is_file():
-        return None, [Problem(shown, 0, f"table {table.filename} is missing from {_display(Path(data_dir))}")]
-    raw = path.read_bytes()
+    try:
+        if not path.is_file():
+            what = "is not a file" if path.exists() else f"is missing from {_display(Path(data_dir))}"
+            return None, [Problem(shown, 0, f"table {table.filename} {what}")]
+        raw = path.read_bytes()
+    except OSError as e:  # unreadable file or folder: say so, as for any other bad input
+        return None, [Problem(shown, 0, f"cannot read the file: {e.strerror or e}")]
     if digests is not None:
         digests[name] = hashlib.sha256(raw).hexdigest()
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     if re.match(rb"\s*\Z", body):
         return None, [Problem(shown, 1, "file is empty; expected a header line")]
+    if re.search(rb"\r(?!\n)", body):  # classic Mac line endings (CR only): read as line breaks
+        body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     end = body.find(b"\n")
+    first = body[: end if end >= 0 else None].rstrip(b"\r")
+    if len(first) > MAX_HEADER:
+        return None, [Problem(shown, 1, f"the first line is {len(first)} bytes long: not a header "
+                              f"(expected: {','.join(table.fields)})")]
     try:
-        header = next(csv.reader([body[: end if end >= 0 else None].rstrip(b"\r").decode("utf-8")]))
+        header = next(csv.reader([first.decode("utf-8")]), [])
     except UnicodeDecodeError:
         return None, decode(path, raw)[1]
+    except csv.Error as e:
+        return None, [Problem(shown, 1, f"the header is not a CSV line ({e}); expected: {','.join(table.fields)}")]
     expected = list(table.fields)
     if header != expected:
         missing = [c for c in expected if c not in header]
@@ -119,7 +138,7 @@ def read_table(data_dir: Path, name: str, digests: dict | None = None) -> tuple[
         df = None
     if df is not None and len(df) + 1 == nlines and list(df.columns) == expected:
         df.index = pd.RangeIndex(2, len(df) + 2, name="line")
-        return df, []
+        return _nonempty(df, table, shown)
     text, problems = decode(path, raw)
     if text is None:
         return None, problems
@@ -127,8 +146,22 @@ def read_table(data_dir: Path, name: str, digests: dict | None = None) -> tuple[
     if problems:
         return None, problems
     df = pd.DataFrame(rows[1:], columns=expected, dtype=str).astype(_dtypes(table))
-    df.index = pd.Index(lines[1:], name="line")
-    return df, []
+    df.index = pd.Index(lines[1:], name="line", dtype="int64")
+    return _nonempty(df, table, shown)
+
+
+#: tables that may hold a header only (an association may report association-wide figures only)
+MAY_BE_EMPTY = ("interventions",)
+
+
+def _nonempty(df: pd.DataFrame, table, shown: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    if len(df):
+        return df, []
+    if table.name not in MAY_BE_EMPTY:
+        return None, [Problem(shown, 0, f"{table.filename} has a header but no rows")]
+    empty = pd.DataFrame({c: pd.Series([], dtype=str) for c in table.fields}).astype(_dtypes(table))
+    empty.index = pd.RangeIndex(2, 2, name="line")
+    return empty, []
 
 
 def _dtypes(table) -> dict:

@@ -3,15 +3,19 @@
 ``load()`` validates (structure, schema, consistency; provenance on request) and returns typed
 tables: categoricals for ids and vocabularies, integers for years, ``value`` as float and
 ``count`` as a nullable integer for counts. Results are memoised in-process (keyed by the files'
-size and mtime) and on disk (keyed by the hash of the data and of the code that checks it), so a
-papermill kernel started after ``finsam validate``/``finsam render`` skips re-validation.
+size and mtime) and on disk (keyed by the hash of everything the answer depends on: the data, the
+code that checks it and, with ``provenance=True``, the source texts), so a papermill kernel started
+after ``finsam validate``/``finsam render`` skips re-validation. The disk cache holds data only
+(one Parquet file per table and a JSON file), never anything that is executed when read.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +23,6 @@ import pandas as pd
 
 from . import paths
 from .errors import DataError, Problem
-from .files import write_atomic
 from . import semantics
 from .schema import ALL, TABLE_ORDER, TABLES
 
@@ -68,6 +71,21 @@ def _code_version() -> str:
     for f in _CODE_FILES:
         h.update((paths.PACKAGE_DIR / f).read_bytes())
     return h.hexdigest()[:12]
+
+
+def sources_digest(sources_dir: str | os.PathLike | None = None) -> str:
+    """Hash of the source texts folder: its path and every file's name and bytes (a missing or
+    unreadable folder hashes as such), so a provenance answer is never reused after they change."""
+    d = paths.sources_dir(sources_dir)
+    h = hashlib.sha256(str(d).encode())
+    try:
+        for e in sorted(os.scandir(d), key=lambda e: e.name):
+            if e.is_file():
+                h.update(b"\0" + e.name.encode("utf-8", "surrogateescape") + b"\0")
+                h.update(hashlib.sha256(Path(e.path).read_bytes()).digest())
+    except OSError as e:
+        h.update(f"<{type(e).__name__}>".encode())
+    return h.hexdigest()[:16]
 
 
 def _stamp(d: Path) -> tuple:
@@ -138,21 +156,22 @@ def load(data_dir: str | os.PathLike | None = None, *, provenance: bool = False,
     which the test suite and ``finsam render`` run on the same data.
     """
     d = paths.data_dir(data_dir)
-    memo_key = (str(d), provenance, _stamp(d))
+    src_key = sources_digest(sources_dir) if provenance else ""
+    memo_key = (str(d), provenance, src_key, _stamp(d))
     if use_cache and memo_key in _MEMO:
         return _MEMO[memo_key]
     version = None
     if use_cache:
-        version = data_version(d) if d.is_dir() else "none"
-        disk = paths.cache_dir() / f"tables-{version}-{_code_version()}-{int(provenance)}.pkl"
-        if disk.is_file():
-            try:
-                with open(disk, "rb") as f:
-                    tables = pickle.load(f)
-                _MEMO[memo_key] = tables
-                return tables
-            except Exception:  # a stale or truncated cache is simply rebuilt
-                pass
+        try:
+            version = data_version(d) if d.is_dir() else "none"
+        except OSError:  # unreadable: validation below says which file and why
+            version = "unreadable"
+        key = f"{_CACHE_FORMAT}-{version}-{_code_version()}-{int(provenance)}-{src_key}"
+        disk = paths.cache_dir() / f"tables-{hashlib.sha256(key.encode()).hexdigest()[:24]}"
+        tables = _read_cache(disk, key)
+        if tables is not None:
+            _MEMO[memo_key] = tables
+            return tables
     from .validate import validate  # imports pandera (~0.2 s): only on a cache miss
     result = validate(d, sources_dir, provenance=provenance, arithmetic=False)
     if result.errors:
@@ -162,18 +181,63 @@ def load(data_dir: str | os.PathLike | None = None, *, provenance: bool = False,
     tables = Tables(**{k: typed[k] for k in TABLE_ORDER}, version=version, conflicts=tuple(result.conflicts))
     if use_cache:
         _MEMO[memo_key] = tables
-        _write_cache(disk, tables)
+        _write_cache(disk, key, tables)
     return tables
 
 
-def _write_cache(path: Path, tables: Tables) -> None:
+# The disk cache: a folder tables-<hash of the key> holding <table>.parquet for each table and
+# meta.json (the key, the data version, the known conflicts). Reading it parses data only.
+_CACHE_FORMAT = "parquet-1"
+_CACHE_DIR = re.compile(r"tables-[0-9a-f]{24}")
+_CACHE_FILES = {f"{n}.parquet" for n in TABLE_ORDER} | {"meta.json"}
+
+
+def _read_cache(folder: Path, key: str) -> Tables | None:
+    """The cached tables, or None when absent, written for another key, or unreadable."""
     try:
-        write_atomic(path, pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL))
-        for old in path.parent.glob("tables-*.pkl"):  # one cached version per data/code state
-            if old != path and old.stat().st_mtime < path.stat().st_mtime - 3600:
-                old.unlink(missing_ok=True)
-    except OSError:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("key") != key:
+            return None
+        frames = {n: pd.read_parquet(folder / f"{n}.parquet", engine="pyarrow") for n in TABLE_ORDER}
+        conflicts = tuple(Problem(str(p["path"]), int(p["line"]), str(p["message"]), str(p["level"]))
+                          for p in meta["conflicts"])
+        return Tables(**frames, version=str(meta["version"]), conflicts=conflicts)
+    except Exception:  # absent, truncated or foreign: rebuilt from the data
+        return None
+
+
+def _write_cache(folder: Path, key: str, tables: Tables) -> None:
+    """Write into a fresh temporary folder, then rename it into place (readers see all or nothing)."""
+    tmp = None
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tables-", suffix=".tmp"))
+        for n in TABLE_ORDER:
+            tables[n].to_parquet(tmp / f"{n}.parquet", engine="pyarrow")
+        meta = dict(key=key, version=tables.version,
+                    conflicts=[dict(path=p.path, line=p.line, message=p.message, level=p.level)
+                               for p in tables.conflicts])
+        (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        if folder.is_dir():  # another process wrote the same answer, or a broken copy: replace it
+            shutil.rmtree(folder, ignore_errors=True)
+        os.rename(tmp, folder)
+        tmp = None
+        _prune(folder)
+    except Exception:
         pass  # the cache is an optimisation; a read-only checkout still works
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _prune(keep: Path) -> None:
+    """Remove this cache's older answers (an hour old, named and filled as this code writes them)."""
+    cutoff = keep.stat().st_mtime - 3600
+    for old in keep.parent.iterdir():
+        if old == keep or not _CACHE_DIR.fullmatch(old.name) or old.is_symlink() or not old.is_dir():
+            continue
+        if old.stat().st_mtime < cutoff and {p.name for p in old.iterdir()} <= _CACHE_FILES:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def select(obs: pd.DataFrame, *, association=None, intervention=None, period=None, metric=None,

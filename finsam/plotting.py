@@ -27,7 +27,8 @@ def set_theme() -> None:
                          "svg.hashsalt": "finsam", "svg.fonttype": "none", "axes.titleweight": "bold", "axes.titlesize": 12,
                          "legend.frameon": False,
                          # horizontal grid lines only: vertical ones look like error bars
-                         "axes.grid.axis": "y"})
+                         "axes.grid.axis": "y",
+                         "text.parse_math": False})  # names and labels from the data are text: '$' is not mathtext
 
 
 

@@ -4,26 +4,35 @@ data supports, convert each to a self-contained HTML page without code, and writ
 Guarantees: parameters are checked before any kernel starts; data are validated first and
 nothing is rendered from bad data; every file is written to a temporary name and renamed, so an
 interrupted render (Ctrl-C, SIGTERM) leaves earlier reports intact and no partial files; one
-failing notebook or dead kernel does not stop the others, it is listed in the summary and on
-the index page, and the exit status is 1.
+failing notebook, dead kernel or dead worker does not stop the others (it costs at most the
+report it held), it is listed in the summary and on the index page, and the exit status is 1.
+Workers and their kernels end with the render process, even when it is killed with SIGKILL.
+Only temporary files this render created are removed, by exact name; every file name and link
+is built from checked parts and stays inside the output folder.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import multiprocessing as mp
 import os
+import re
+import secrets
+import shutil
 import signal
+import subprocess
 import sys
 import tempfile
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections import deque
 from dataclasses import dataclass, field
+from multiprocessing.connection import wait as _wait
 from pathlib import Path
 
 from . import paths
 from .errors import FinsamError, ParameterError
 from .devtools import clean_metadata
-from .files import write_atomic
+from .files import RUN_TAG_ENV, write_atomic
 from .kernels import use_project_kernel
 from .params import INTERACTIVE, NOTEBOOKS, choices, report_stem
 
@@ -96,11 +105,34 @@ def plan(notebooks=None, associations=None, years=None, tables=None) -> list[Job
                 continue
             if years and ("year" not in c or c["year"] not in years):
                 continue
-            jobs.append(Job(n, tuple(sorted(c.items()))))
+            job = Job(n, tuple(sorted(c.items())))
+            _check_parts(job)
+            jobs.append(job)
     if not jobs:
         raise ParameterError("no report matches the selection "
                              f"(notebooks {names}, associations {associations or 'any'}, years {years or 'any'})")
     return jobs
+
+
+#: a file-name part built from the data: ids are slugs (checked by validation), stems join them with _
+_SAFE_PART = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+
+
+def _check_parts(job: Job) -> None:
+    """The folder and file-name parts of a job's outputs are plain names (no '..', '/', ':')."""
+    for part in (job.association or "all", job.stem):
+        if not _SAFE_PART.fullmatch(part):
+            raise FinsamError(f"cannot build a file name from {part!r} (report {job.notebook} {job.kwargs}): "
+                              "ids must be lower-case letters, digits and hyphens")
+
+
+def inside(out: Path, rel: str) -> Path:
+    """``out/rel``, refused unless it resolves to a place inside ``out`` (no '..', no symbolic
+    link leading elsewhere)."""
+    path = out / rel
+    if not path.resolve().is_relative_to(out.resolve()):
+        raise FinsamError(f"refusing to write {path}: it lies outside the output folder {out}")
+    return path
 
 
 # ---------------------------------------------------------------------------- worker side
@@ -108,15 +140,65 @@ def _on_sigterm(signum, frame):
     raise KeyboardInterrupt
 
 
-def _worker_init():
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """End this worker when the render process ends, however it ends (even SIGKILL): on Linux the
+    kernel sends SIGTERM at the parent's death (prctl PR_SET_PDEATHSIG); elsewhere, and as a
+    second line, a thread notices within half a second that the parent is gone. SIGTERM unwinds
+    like Ctrl-C, so papermill shuts the worker's kernel down; a kernel outliving its worker ends
+    by itself (ipykernel polls its parent, JPY_PARENT_PID)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # the parent died before we got here
+        os._exit(1)
+
+    def watch():
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(10)  # papermill had its chance to stop the kernel
+        os._exit(1)
+
+    threading.Thread(target=watch, name="finsam-parent-watch", daemon=True).start()
+
+
+def _worker_init(parent_pid: int | None = None):
     # SIGTERM in a worker unwinds like Ctrl-C, so papermill shuts its kernel down and temp files go
     signal.signal(signal.SIGTERM, _on_sigterm)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
+    if parent_pid:
+        _die_with_parent(parent_pid)
     # kernels inherit this process's stderr; what they log there (start-up notices, the traceback of
     # an interrupted cell) is noise on the user's terminal. Cell errors still reach the notebook.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
+
+
+def _worker_main(conn, parent_pid: int, notebooks_dir: str, out_dir: str) -> None:
+    """A worker: render the jobs the parent sends, one at a time, until told to stop."""
+    _worker_init(parent_pid)
+    try:
+        while True:
+            try:
+                job = conn.recv()
+            except (EOFError, OSError):
+                return
+            if job is None:
+                return
+            outcome = run_job(job, notebooks_dir, out_dir)
+            try:
+                conn.send(outcome)
+            except OSError:
+                return
+    except KeyboardInterrupt:
+        return
 
 
 _EXPORTER = None
@@ -139,7 +221,12 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
 
     t0 = time.perf_counter()
     out = Path(out_dir)
-    figures_dir = out / "figures" / (job.association or "all")
+    try:
+        _check_parts(job)
+        figures_dir = inside(out, f"figures/{job.association or 'all'}")
+        target = inside(out, job.html_path)
+    except FinsamError as e:
+        return Outcome(job, False, 0.0, str(e))
     params = {**job.kwargs, "figures_dir": str(figures_dir)}
     src = Path(notebooks_dir) / f"{job.notebook}.ipynb"
     try:
@@ -159,7 +246,10 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
     nb.cells = [c for c in nb.cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
     clean_metadata(nb)
     body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": job.title}})
-    write_atomic(out / job.html_path, body.encode("utf-8"))
+    try:
+        write_atomic(target, body.encode("utf-8"))
+    except OSError as e:  # a full disk, a folder in the way: this report fails, the others go on
+        return Outcome(job, False, time.perf_counter() - t0, cannot_write(target, e))
     figs = sorted(p.name for p in figures_dir.glob(f"{job.stem}__*.png")) if figures_dir.is_dir() else []
     return Outcome(job, True, time.perf_counter() - t0, figures=figs)
 
@@ -175,30 +265,65 @@ def _check_writable(out: Path) -> None:
         raise FinsamError(f"cannot write to output folder {out}: {e.strerror or e}") from None
 
 
-def _remove_stale_temp(out: Path) -> None:
-    for p in out.rglob(".*.tmp"):
-        p.unlink(missing_ok=True)
+def cannot_write(path: Path, e: OSError) -> str:
+    why = "it is a folder" if path.is_dir() else (e.strerror or str(e))
+    return f"cannot write {path}: {why}"
 
 
-def _terminate(executor: ProcessPoolExecutor) -> None:
+def _remove_own_temp(out: Path, jobs: list[Job], tag: str) -> None:
+    """Remove the temporary files of this render only: in the folders it writes to, the hidden
+    names that carry this run's random tag (left by a worker or kernel that was killed). Nothing
+    else is touched, and nothing outside those folders is looked at."""
+    folders = {out} | {out / (j.association or "all") for j in jobs} | {out / "figures" / (j.association or "all")
+                                                                       for j in jobs}
+    mark = f".{tag}."
+    for d in folders:
+        try:
+            names = [e.name for e in os.scandir(d) if e.is_file(follow_symlinks=False)]
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith(".") and mark in name and name.endswith(".tmp"):
+                try:
+                    (d / name).unlink()
+                except OSError:
+                    pass
+
+
+class _Worker:
+    def __init__(self, ctx, parent_pid: int, nb_dir: str, out_dir: str):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, parent_pid, nb_dir, out_dir),
+                                name="finsam-render-worker", daemon=True)
+        self.proc.start()
+        child.close()
+        self.job: Job | None = None
+
+    def give(self, job: Job) -> None:
+        self.job = job
+        self.conn.send(job)
+
+
+def _terminate(workers: list[_Worker]) -> None:
     """Stop the workers and every kernel they started (kernels run in sessions of their own, so
     they are found as descendants, not by process group), then return."""
     import psutil
-    workers = [p for p in getattr(executor, "_processes", {}).values()]
+    procs = [w.proc for w in workers]
     tree = []
-    for w in workers:
+    for w in procs:
         try:
             tree += psutil.Process(w.pid).children(recursive=True)
-        except psutil.Error:
+        except (psutil.Error, ValueError):
             pass
-    for w in workers:
+    for w in procs:
         if w.is_alive():
             w.terminate()  # SIGTERM: the worker asks papermill to shut its kernel down
     deadline = time.monotonic() + 5
-    for w in workers:
+    for w in procs:
         w.join(max(0.0, deadline - time.monotonic()))
         if w.is_alive():
             w.kill()
+            w.join(3)
     for p in tree:  # whatever is still running now is orphaned: end it
         try:
             p.terminate()
@@ -211,35 +336,104 @@ def _terminate(executor: ProcessPoolExecutor) -> None:
         except psutil.Error:
             pass
     psutil.wait_procs(alive, timeout=3)
-    executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _died(proc) -> str:
+    code = proc.exitcode
+    if code is not None and code < 0:
+        try:
+            return f"worker process died ({signal.Signals(-code).name})"
+        except ValueError:
+            return f"worker process died (signal {-code})"
+    return f"worker process ended unexpectedly (exit status {code})"
 
 
 def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_dir: Path) -> list[Outcome]:
+    """Run the jobs on ``jobs_n`` worker processes. Each worker is handed one job at a time, so a
+    worker that dies (killed, out of memory) costs exactly the job it held: that job is reported
+    as failed, a new worker takes its place, and the remaining jobs go on."""
     from tqdm import tqdm
     nb_dir = str(notebooks_dir)
     outcomes: list[Outcome] = []
     bar = tqdm(total=len(jobs), unit="report", disable=not progress, file=sys.stderr, dynamic_ncols=True)
-    executor = ProcessPoolExecutor(max_workers=min(jobs_n, len(jobs)), mp_context=mp.get_context("spawn"),
-                                   initializer=_worker_init)
+    ctx = mp.get_context("spawn")
+    tag = secrets.token_hex(8)
+    saved_tag = os.environ.get(RUN_TAG_ENV)
+    os.environ[RUN_TAG_ENV] = tag  # inherited by workers and kernels (files.write_atomic)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    pending = deque(jobs)
+    workers: list[_Worker] = []
+
+    def done(o: Outcome) -> None:
+        outcomes.append(o)
+        bar.set_postfix_str(o.job.stem, refresh=False)
+        bar.update()
+
     try:
-        futures = {executor.submit(run_job, j, nb_dir, str(out)): j for j in jobs}
-        for f in as_completed(futures):
+        for _ in range(min(jobs_n, len(jobs))):
+            workers.append(_Worker(ctx, os.getpid(), nb_dir, str(out)))
+
+        def assign(w: _Worker) -> None:
+            """Hand ``w`` the next job; a worker found dead on the way is replaced (the job waits)."""
+            while pending:
+                job = pending.popleft()
+                try:
+                    w.give(job)
+                    return
+                except OSError:
+                    pending.appendleft(job)
+                    w.job = None
+                    w.proc.join(5)
+                    workers.remove(w)
+                    w = _Worker(ctx, os.getpid(), nb_dir, str(out))
+                    workers.append(w)
+
+        for w in list(workers):
+            assign(w)
+        while any(w.job is not None for w in workers):
+            busy = [w for w in workers if w.job is not None]
+            ready = _wait([w.conn for w in busy] + [w.proc.sentinel for w in busy])
+            for w in busy:
+                if w.conn not in ready and w.proc.sentinel not in ready:
+                    continue
+                try:
+                    o = w.conn.recv() if w.conn.poll() else None
+                except (EOFError, OSError):
+                    o = None
+                if o is None:  # the worker died while rendering its job
+                    w.proc.join(5)
+                    done(Outcome(w.job, False, 0.0, _died(w.proc)))
+                    w.conn.close()
+                    workers.remove(w)
+                    if not pending:
+                        continue
+                    w = _Worker(ctx, os.getpid(), nb_dir, str(out))
+                    workers.append(w)
+                else:
+                    done(o)
+                w.job = None
+                assign(w)
+        for w in workers:
             try:
-                outcomes.append(f.result())
-            except Exception as e:  # a worker process died
-                outcomes.append(Outcome(futures[f], False, 0.0, f"worker failed: {type(e).__name__}: {e}"))
-            bar.set_postfix_str(futures[f].stem, refresh=False)
-            bar.update()
-        executor.shutdown(wait=True)
+                w.conn.send(None)
+            except OSError:
+                pass
+        for w in workers:
+            w.proc.join(10)
+            if w.proc.is_alive():
+                w.proc.terminate()
     except KeyboardInterrupt:
         bar.close()
-        _terminate(executor)
-        _remove_stale_temp(out)
+        _terminate(workers)
         raise
     finally:
         signal.signal(signal.SIGTERM, previous)
         bar.close()
+        _remove_own_temp(out, jobs, tag)
+        if saved_tag is None:
+            os.environ.pop(RUN_TAG_ENV, None)
+        else:
+            os.environ[RUN_TAG_ENV] = saved_tag
     order = {j: i for i, j in enumerate(jobs)}
     return sorted(outcomes, key=lambda o: order[o.job])
 
@@ -265,7 +459,7 @@ def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables,
     page = env.get_template("index.html.j2").render(
         sections=sections, version=tables.version, failures=[(o.job.title, o.error) for o in outcomes if not o.ok],
         generated=stamp, mark=GENERATED_MARK, sources=tables.sources.to_dict("records"))
-    write_atomic(out / "index.html", page.encode("utf-8"))
+    write_atomic(inside(out, "index.html"), page.encode("utf-8"))
 
 
 def render(notebooks=None, associations=None, years=None, jobs: int | None = None, output=None,
@@ -281,6 +475,10 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     use_project_kernel()
     src = paths.sources_dir()
     check_prov = src.is_dir()
+    from .provenance import sources_folder_problem
+    problem = sources_folder_problem(src)
+    if problem and os.path.lexists(src):  # there, but a file or unreadable: a mistake, not a choice
+        raise FinsamError(f"{problem}")
     if not check_prov:
         print(f"finsam: warning: source texts not found at {src}; quotes are not checked (set FINSAM_SOURCES)",
               file=sys.stderr)
@@ -292,22 +490,83 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     selected = plan(notebooks, associations, years, tables)
     out = Path(output).resolve() if output else paths.REPORTS_DIR
     _check_writable(out)
-    _remove_stale_temp(out)
     t0 = time.perf_counter()
-    n_jobs = jobs or os.cpu_count() or 1
+    from .cli import usable_cores
+    n_jobs = min(jobs or usable_cores(), usable_cores())
     print(f"rendering {len(selected)} report(s) with {min(n_jobs, len(selected))} job(s) into {out}", file=sys.stderr)
     nb_dir = Path(notebooks_dir).resolve() if notebooks_dir else paths.NOTEBOOKS_DIR
     missing = [j.notebook for j in selected if not (nb_dir / f"{j.notebook}.ipynb").is_file()]
     if missing:
         raise FinsamError(f"notebook file(s) not found in {nb_dir}: {', '.join(sorted(set(missing)))}")
-    outcomes = execute(selected, out, n_jobs, progress, nb_dir)
-    stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
-    write_index(out, plan(tables=tables), outcomes, tables, stamp)
+    with kernel_config_dirs():
+        outcomes = execute(selected, out, n_jobs, progress, nb_dir)
     failed = [o for o in outcomes if not o.ok]
-    for o in outcomes:
+    for o in outcomes:  # the summary first: it survives a failure to write the index
         status = "ok    " if o.ok else "FAILED"
         print(f"{status} {o.seconds:5.1f}s  {o.job.html_path}" + (f"  — {o.error}" if o.error else ""))
+    stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+    index = out / "index.html"
+    try:
+        write_index(out, plan(tables=tables), outcomes, tables, stamp)
+        index_error = None
+    except OSError as e:
+        index_error = cannot_write(index, e)
     print(f"render: {len(outcomes) - len(failed)} of {len(outcomes)} report(s) rendered in "
-          f"{time.perf_counter() - t0:.1f}s; index: {out / 'index.html'}"
+          f"{time.perf_counter() - t0:.1f}s; " + (f"index: {index}" if not index_error else "index NOT written")
           + (f"; {len(failed)} FAILED" if failed else ""))
+    sys.stdout.flush()
+    if index_error:
+        raise FinsamError(index_error)
     return 1 if failed else 0
+
+
+def _writable_dir(d: Path) -> bool:
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=d, prefix=".finsam-probe-")
+        os.close(fd)
+        os.unlink(probe)
+        return True
+    except OSError:
+        return False
+
+
+class kernel_config_dirs:
+    """Writable configuration and cache folders for the kernels. Matplotlib and IPython warn
+    (into the notebook, hence into the published page) when theirs are not writable, e.g. under a
+    read-only home; then they get a temporary folder of this render's, with matplotlib's font
+    cache built once beforehand (quietly), and removed afterwards."""
+
+    def __enter__(self):
+        self.tmp = None
+        self.saved = {}
+        home = Path.home()
+        xdg_config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+        xdg_cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
+        wanted = {}
+        if not os.environ.get("MPLCONFIGDIR") and not (_writable_dir(xdg_config / "matplotlib")
+                                                       and _writable_dir(xdg_cache / "matplotlib")):
+            wanted["MPLCONFIGDIR"] = "matplotlib"
+        if not os.environ.get("IPYTHONDIR") and not _writable_dir(home / ".ipython"):
+            wanted["IPYTHONDIR"] = "ipython"
+        if not wanted:
+            return self
+        self.tmp = Path(tempfile.mkdtemp(prefix="finsam-kernel-config-"))
+        for var, sub in wanted.items():
+            self.saved[var] = os.environ.get(var)
+            (self.tmp / sub).mkdir()
+            os.environ[var] = str(self.tmp / sub)
+        if "MPLCONFIGDIR" in wanted:  # build the font cache now, so no kernel announces it
+            subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, check=False)
+        return self
+
+    def __exit__(self, *exc):
+        for var, value in self.saved.items():
+            if value is None:
+                os.environ.pop(var, None)
+            else:
+                os.environ[var] = value
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+        return False

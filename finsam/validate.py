@@ -14,6 +14,8 @@ not errors. Everything else is an error.
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,6 +73,44 @@ def _isin(values, what: str) -> pa.Check:
 
 _NONBLANK = pa.Check(lambda s: s.str.strip() != "", element_wise=False, error="empty text")
 _SINGLE_LINE = pa.Check(lambda s: ~s.str.contains("\n", regex=False), error="must be a single line")
+#: identifiers that reach file names and links: lower-case ASCII letters and digits, hyphen-separated
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_SLUG = pa.Check(lambda s: s.astype(str).str.fullmatch(SLUG), error="not an id: use lower-case letters a-z, digits "
+                 "and single hyphens (e.g. ostra-sodertorn)")
+#: a report text is named by a plain file name inside the sources folder
+_FILE_NAME = pa.Check(lambda s: s.astype(str).str.fullmatch(r"[^/\\\x00-\x1f.][^/\\\x00-\x1f]*"),
+                      error="not a plain file name inside the sources folder (no folders, no leading dot)")
+#: largest count a float64 holds exactly; larger ones would not mean the number the report printed
+MAX_COUNT = 2 ** 53
+_NUMBER = {"int": re.compile(r"[+-]?\d+"), "float": re.compile(r"[+-]?\d+(?:\.\d+)?")}
+
+
+def _plain_name(s: str) -> bool:
+    """A display name used as an id: NFC, no control or invisible format characters, and letters
+    from the Latin script only (so a Cyrillic 'а' cannot pose as a Latin 'a')."""
+    if unicodedata.normalize("NFC", s) != s:
+        return False
+    for ch in s:
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"):
+            return False
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True
+
+
+_PLAIN_NAME = pa.Check(lambda s: s.astype(str).map(_plain_name).astype(bool),
+                       error="contains control, invisible or non-Latin look-alike characters")
+
+
+def _explained_note(s: pd.Series) -> pd.Series:
+    """A 'conflict:'/'rounding:' note must say what disagrees: some words after the colon that
+    name the other value or where it is stated (so they hold a number: a value, line, page or table)."""
+    text = s.fillna("").astype(str)
+    low = text.str.lower()
+    marked = low.str.startswith((CONFLICT_PREFIX, ROUNDING_PREFIX))
+    rest = text.str.split(":", n=1).str[1].fillna("").str.strip()
+    return ~marked | (rest.str.split().str.len().fillna(0).ge(2) & rest.str.contains(r"\d"))
 
 
 def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | None = None) -> pa.DataFrameSchema:
@@ -92,18 +132,18 @@ def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | 
             "description_en": _column("description_en", [_NONBLANK]),
         },
         "associations": {
-            "association_id": _column("association_id", [_NONBLANK]),
+            "association_id": _column("association_id", [_NONBLANK, _SLUG]),
             "name": _column("name", [_NONBLANK]), "municipalities": _column("municipalities"),
-            "county": _column("county"), "successor_id": _column("successor_id"),
+            "county": _column("county"), "successor_id": _column("successor_id", [_SLUG]),
             "successor_from": _column("successor_from", [pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$",
                                                                              error="not an ISO date")]),
             "note": _column("note"),
         },
         "sources": {
-            "source_id": _column("source_id", [_NONBLANK]),
+            "source_id": _column("source_id", [_NONBLANK, _SLUG]),
             "association_id": _column("association_id", [_isin(assoc, "association_id")]),
             "report_year": _column("report_year", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
-            "title": _column("title"), "document": _column("document", [_NONBLANK]),
+            "title": _column("title"), "document": _column("document", [_NONBLANK, _FILE_NAME]),
             "text_quality": _column("text_quality", [v("sources", "text_quality")]),
         },
         "metrics": {
@@ -117,7 +157,8 @@ def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | 
         },
         "interventions": {
             "association_id": _column("association_id", [_isin(assoc, "association_id")]),
-            "intervention": _column("intervention", [_NONBLANK, pa.Check.ne(ALL, error="'ALL' is reserved")]),
+            "intervention": _column("intervention", [_NONBLANK, _PLAIN_NAME,
+                                                     pa.Check.ne(ALL, error="'ALL' is reserved")]),
             "aliases": _column("aliases"), "kind": _column("kind", [v("interventions", "kind")]),
             "covers": _column("covers"),
             "is_work_oriented": _column("is_work_oriented", [_isin(("true", "false"), "is_work_oriented")]),
@@ -138,7 +179,9 @@ def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | 
                                                 error="not a finite number")]),
             "unit": _column("unit", [v("observations", "unit")]),
             "quote": _column("quote", [_NONBLANK, _SINGLE_LINE]),
-            "note": _column("note"),
+            "note": _column("note", [pa.Check(_explained_note, error=f"a note starting '{CONFLICT_PREFIX}' or "
+                                              f"'{ROUNDING_PREFIX}' must say what disagrees: the other value "
+                                              "and where it is stated (e.g. 'conflict: Table 2 says 705')")]),
         },
     }[name]
     return pa.DataFrameSchema(cols, strict=True, ordered=True, name=name)
@@ -153,9 +196,21 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
                                error="successor_id is not an association_id in associations.csv"))
         checks.append(pa.Check(lambda d: d["successor_id"].isna() | d["successor_from"].notna(),
                                error="successor_id given without successor_from"))
+        checks.append(pa.Check(lambda d: d["successor_from"].isna() | _dates(d["successor_from"]).dt.year.between(1990, 2100),
+                               error="successor_from is not a date between 1990-01-01 and 2100-12-31"))
+        checks.append(pa.Check(lambda d: ~_in_successor_cycle(d),
+                               error="successor_id leads back to this association (a cycle of successors)"))
+    elif name == "sources":
+        succeeded = ref["associations"].dropna(subset=["successor_from"]).set_index("association_id")["successor_from"]
+        checks.append(pa.Check(lambda d: d["source_id"].astype(str) == d["association_id"].astype(str) + "-"
+                               + d["report_year"].astype(str),
+                               error="source_id must be <association_id>-<report_year> of this row"))
+        checks.append(pa.Check(lambda d: ~(d["report_year"] >= _dates(d["association_id"].astype(str).map(succeeded)).dt.year)
+                               .fillna(False).astype(bool),
+                               error="report_year is not before the year the association's successor took over "
+                                     "(successor_from in associations.csv)"))
     elif name == "metrics":
         known = set(ref["metrics"]["metric"])
-        kind = ref["metrics"]["metric_kind"]
         for col in ("numerator", "denominator_metric", "goal_of"):
             checks.append(pa.Check(lambda d, col=col: d[col].isna() | d[col].isin(known),
                                    error=f"{col} is not a metric in metrics.csv"))
@@ -165,7 +220,6 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
             pa.Check(lambda d: (d["metric_kind"] != "goal") | d["goal_of"].notna(), error="a goal must name goal_of"),
             pa.Check(lambda d: d["outcome"].isna() | d["timing"].notna(), error="an outcome metric must give its timing"),
         ]
-        del kind
     elif name == "interventions":
         checks.append(pa.Check(lambda d: d["first_year"].isna() | d["last_year"].isna()
                                | (d["first_year"] <= d["last_year"]), error="first_year after last_year"))
@@ -198,6 +252,14 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
             v = d["value"]
             return (d["unit"].astype(str).map(unit_class) != "count") | ((v >= 0) & (v == np.floor(v)))
 
+        def counts_exact(d):
+            return (d["unit"].astype(str).map(unit_class) != "count") | (d["value"] < MAX_COUNT)
+
+        source_assoc = ref["sources"].set_index("source_id")["association_id"].astype(str)
+
+        def source_association(d):
+            return d["source_id"].astype(str).map(source_assoc) == d["association_id"].astype(str)
+
         def percent_range(d):
             return (d["unit"] != "percent") | d["value"].between(0, 100)
 
@@ -206,6 +268,10 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
             pa.Check(unit_matches, error="unit differs from the metric's unit in metrics.csv (a count may use "
                                          "another count unit, nothing else)"),
             pa.Check(counts_whole, error="a count must be a non-negative whole number"),
+            pa.Check(counts_exact, error=f"a count must be below 2**53 ({MAX_COUNT}): larger "
+                                         "numbers are not held exactly"),
+            pa.Check(source_association, error="association_id differs from the association of its source_id "
+                                               "in sources.csv"),
             pa.Check(percent_range, error="a percentage must lie within 0–100"),
             pa.Check(intervention_known, error="intervention is neither ALL nor listed for this "
                                                 "association in interventions.csv"),
@@ -213,6 +279,41 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
     if not checks:
         return None
     return pa.DataFrameSchema(checks=checks, name=name)
+
+
+def _dates(s: pd.Series) -> pd.Series:
+    return pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")
+
+
+def _in_successor_cycle(d: pd.DataFrame) -> pd.Series:
+    """Whether following successor_id from each row comes back to it."""
+    nxt = dict(zip(d["association_id"].astype(str), d["successor_id"].where(d["successor_id"].notna(), None)))
+    out = []
+    for start in d["association_id"].astype(str):
+        seen, cur = set(), nxt.get(start)
+        while cur is not None and cur not in seen and cur != start:
+            seen.add(cur)
+            cur = nxt.get(cur)
+        out.append(cur == start)
+    return pd.Series(out, index=d.index, dtype=bool)
+
+
+def _number_syntax(shown: str, name: str, df: pd.DataFrame) -> tuple[list[Problem], set]:
+    """Numbers are written as plain decimals (-1992.8, 651): 'NaN', 'inf', '8_36', '1e3' are
+    not how a report prints a number and would be read as something else."""
+    problems, bad = [], set()
+    for c in TABLES[name].fields:
+        kind = FIELDS[c].dtype
+        if kind not in _NUMBER:
+            continue
+        s = df[c]
+        text = s[s.notna()].astype(str)
+        wrong = ~text.str.fullmatch(_NUMBER[kind])
+        for line, v in text[wrong].items():
+            what = "whole number" if kind == "int" else "number"
+            problems.append(Problem(shown, int(line), f"{c}: {v!r} is not a {what}"))
+            bad.add(line)
+    return problems, bad
 
 
 def _explain_failures(err: pa.errors.SchemaErrors, shown: str, df: pd.DataFrame) -> tuple[list[Problem], set]:
@@ -276,7 +377,9 @@ def check_schema(data_dir: Path, name: str, raw: pd.DataFrame, ref: dict[str, pd
         for v, c in zip(ref["vocabulary"]["vocabulary"], ref["vocabulary"]["code"]):
             vocab.setdefault(str(v), []).append(str(c))
     prepared = _prepare(raw, name)
-    problems: list[Problem] = []
+    problems, bad = _number_syntax(shown, name, prepared)
+    if bad:
+        prepared = prepared.loc[~prepared.index.isin(bad)]
     try:
         typed = column_schema(name, ids, vocab).validate(prepared, lazy=True)
     except pa.errors.SchemaErrors as e:
@@ -503,7 +606,12 @@ def validate(data_dir: str | os.PathLike | None = None, sources_dir: str | os.Pa
     result = Result()
     ref: dict[str, pd.DataFrame] = {}
     broken = False
-    if not data_dir.is_dir():
+    try:
+        found = data_dir.is_dir()
+    except OSError as e:  # a folder on the way is unreadable
+        result.problems.append(Problem(csvio._display(data_dir), 0, f"cannot read the data folder: {e.strerror or e}"))
+        return result
+    if not found:
         result.problems.append(Problem(csvio._display(data_dir), 0, "data folder not found"))
         return result
     for name in TABLE_ORDER:
