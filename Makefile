@@ -51,7 +51,7 @@ test: $(STAMP)  ## run every test: unit, data validation, provenance, rendering,
 	$(BIN)/python -m pytest -q
 
 test-pythons: $(STAMP)  ## build the wheel and render a report with it on each of PYTHONS (3.11 3.12 3.13)
-	FINSAM_TEST_PYTHONS="$(PYTHONS)" $(BIN)/python -m pytest -q -p no:nbval tests/test_install.py -k pythons
+	FINSAM_TEST_PYTHONS="$(PYTHONS)" $(BIN)/python -m pytest -q tests/test_install.py -k pythons
 
 validate: $(STAMP)  ## validate data/ (schema, consistency, provenance against FINSAM_SOURCES)
 	$(BIN)/finsam validate
