@@ -76,7 +76,7 @@ def install_and_render(python: str, wheel: Path, tmp: Path) -> None:
     r = run([python, "-m", "venv", venv])
     assert r.returncode == 0, r.stderr
     py = venv / "bin" / "python"
-    r = run([py, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-c", LOCK, wheel])
+    r = run([py, "-m", "pip", "install", "--quiet", "--no-compile", "--disable-pip-version-check", "-c", LOCK, wheel])
     assert r.returncode == 0, r.stderr[-3000:]
     site = Path(run([py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip())
     installed = lambda: sorted(str(p.relative_to(site)) for p in (site / "finsam").rglob("*")
