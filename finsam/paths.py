@@ -80,3 +80,9 @@ def cache_dir() -> Path:
         return Path(env).resolve()
     from platformdirs import user_cache_path
     return user_cache_path("finsam", appauthor=False)
+
+
+def __getattr__(name: str):
+    if name == "REPORTS_DIR":  # the former constant, kept for callers: now ./reports of the current directory
+        return reports_dir()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
