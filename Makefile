@@ -9,6 +9,8 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 export FINSAM_SOURCES ?= ../shared/sources
 # Extra options for `make lab`, for example LAB_ARGS="--port=9999 --ip=127.0.0.1".
 LAB_ARGS ?=
+# Jupyter refuses to run as root without --allow-root; root is the usual user in containers.
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # The interpreters `make test-pythons` installs the wheel into (names on PATH, paths, or versions
 # found as python3.X on PATH or under ~/.pyenv/versions).
 PYTHONS ?= 3.11 3.12 3.13
@@ -57,7 +59,7 @@ validate: $(STAMP)  ## validate data/ (schema, consistency, provenance against F
 	$(BIN)/finsam validate
 
 lab: $(STAMP)  ## start JupyterLab on notebooks/ with finsam importable (as root too; options: LAB_ARGS=...)
-	$(BIN)/jupyter lab --no-browser $$([ "$$(id -u)" = 0 ] && echo --allow-root) --ServerApp.root_dir=notebooks $(LAB_ARGS)
+	$(BIN)/jupyter lab --no-browser $(LAB_ROOT) --ServerApp.root_dir=notebooks $(LAB_ARGS)
 
 lock: $(STAMP)  ## re-resolve requirements.lock with uv (keeps current pins) and regenerate environment.yml
 	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --extra lab --universal --python-version 3.11 \
