@@ -141,8 +141,15 @@ def check_parameters(notebook: str, tables: Tables | None = None, **params) -> d
     for k, v in params.items():
         if k in types:
             _expect(k, v, types[k])
+    selecting = {p for s in NOTEBOOKS.values() for p in s.params}
+    foreign = sorted(k for k in params if k in selecting and k not in spec.params)
+    if foreign:
+        raise ParameterError(f"{notebook} does not take {', '.join(foreign)}: {_takes(notebook)}")
     if not spec.params:
         return params
+    missing = [k for k in spec.params if params.get(k) is None]
+    if missing:
+        raise ParameterError(f"{notebook} needs {' and '.join(missing)}: {_takes(notebook)}")
     assoc = params.get("association")
     known_assoc = sorted({c["association"] for c in valid})
     if assoc not in known_assoc:

@@ -81,3 +81,15 @@ def test_validate_with_the_sources_says_where_it_checked(sources_dir):
     code, out, err = cli("validate", "--quiet", "--sources", str(sources_dir))
     assert code == 0, err
     assert out.rstrip().endswith(f"provenance checked against {sources_dir}")
+
+
+def test_check_parameters_names_the_parameters_a_notebook_takes():
+    tables = finsam.load()
+    with pytest.raises(finsam.ParameterError, match=r"yearly_trend does not take year: yearly_trend takes "
+                                                    r"association, metric"):
+        finsam.check_parameters("yearly_trend", tables, association="bhs", metric="cost", year=2018)
+    with pytest.raises(finsam.ParameterError, match=r"gender_outcomes needs year: gender_outcomes takes "
+                                                    r"association, year"):
+        finsam.check_parameters("gender_outcomes", tables, association="bhs")
+    with pytest.raises(finsam.ParameterError, match=r"overview does not take association: overview takes no"):
+        finsam.check_parameters("overview", tables, association="bhs")
