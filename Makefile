@@ -7,34 +7,64 @@ STAMP := $(VENV)/.installed
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # The source report texts; a relative path is taken from the project root.
 export FINSAM_SOURCES ?= ../shared/sources
+# Extra options for `make lab`, for example LAB_ARGS="--port=9999 --ip=127.0.0.1".
+LAB_ARGS ?=
+# Jupyter refuses to run as root without --allow-root; root is the usual user in containers.
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+# The interpreters `make test-pythons` installs the wheel into (names on PATH, paths, or versions
+# found as python3.X on PATH or under ~/.pyenv/versions).
+PYTHONS ?= 3.11 3.12 3.13
+
+PYVERSION := import sys; print("%d.%d" % sys.version_info[:2])
+PY_VERSION := $(shell $(PYTHON) -c '$(PYVERSION)' 2>/dev/null)
+VENV_VERSION := $(shell test -x $(BIN)/python && $(BIN)/python -c '$(PYVERSION)' 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help report test validate lab notebooks bench clean setup
+.PHONY: help report test test-pythons validate lab lock notebooks bench clean setup FORCE
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+# A .venv made by another Python than $(PYTHON) (or a broken one) is rebuilt.
+ifneq ($(VENV_VERSION),$(PY_VERSION))
+$(STAMP): FORCE
+endif
 
 $(STAMP): pyproject.toml requirements.lock
+	@test -n "$(PY_VERSION)" || { echo "make: PYTHON=$(PYTHON) is not a working Python" >&2; exit 1; }
+	@if [ -e $(VENV) ] && [ "$(VENV_VERSION)" != "$(PY_VERSION)" ]; then \
+	  echo "make: .venv was made with Python $(or $(VENV_VERSION),(unknown, broken)) but PYTHON=$(PYTHON) is Python $(PY_VERSION): rebuilding .venv"; \
+	  rm -rf $(VENV); fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,lab]'
 	@# warm matplotlib's font cache so that a notebook's first import prints nothing
 	$(BIN)/python -c "import matplotlib.pyplot"
 	@touch $(STAMP)
 
-setup: $(STAMP)  ## create .venv and install the pinned packages (done by the other targets when needed)
+FORCE:
+
+setup: $(STAMP)  ## create .venv and install the locked packages (done by the other targets when needed)
 
 report: $(STAMP)  ## render every report into reports/ (index: reports/index.html)
 	$(BIN)/finsam render --jobs $(JOBS)
 
-test: $(STAMP)  ## run every test: unit, data validation, provenance, rendering, nbval
+test: $(STAMP)  ## run every test: unit, data validation, provenance, rendering, nbval, wheel, JupyterLab
 	$(BIN)/python -m pytest -q
+
+test-pythons: $(STAMP)  ## build the wheel and render a report with it on each of PYTHONS (3.11 3.12 3.13)
+	FINSAM_TEST_PYTHONS="$(PYTHONS)" $(BIN)/python -m pytest -q tests/test_install.py -k pythons
 
 validate: $(STAMP)  ## validate data/ (schema, consistency, provenance against FINSAM_SOURCES)
 	$(BIN)/finsam validate
 
-lab: $(STAMP)  ## start JupyterLab with finsam installed
-	@$(BIN)/python -c "import jupyterlab" 2>/dev/null || $(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[lab]'
-	$(BIN)/jupyter lab notebooks/
+lab: $(STAMP)  ## start JupyterLab on notebooks/ with finsam importable (as root too; options: LAB_ARGS=...)
+	$(BIN)/jupyter lab --no-browser $(LAB_ROOT) --ServerApp.root_dir=notebooks $(LAB_ARGS)
+
+lock: $(STAMP)  ## re-resolve requirements.lock with uv (keeps current pins) and regenerate environment.yml
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --extra lab --universal --python-version 3.11 \
+	  --custom-compile-command "make lock" -o requirements.lock
+	$(BIN)/python -m finsam.devtools environment-yml
 
 notebooks: $(STAMP)  ## re-execute the committed notebooks in place (refreshes nbval's expected outputs)
 	$(BIN)/python -m finsam.devtools refresh-notebooks
@@ -42,6 +72,6 @@ notebooks: $(STAMP)  ## re-execute the committed notebooks in place (refreshes n
 bench: $(STAMP)  ## benchmark rendering and the data layer; writes bench/results.md
 	$(BIN)/python bench/run.py
 
-clean:  ## remove rendered reports, caches and .venv
+clean:  ## remove rendered reports, .venv and test leftovers (the table cache is in the user cache dir)
 	rm -rf reports .cache .pytest_cache bench/out $(VENV)
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -25,9 +25,18 @@ def _cmd_validate(args) -> int:
     rows = sum(len(t) for t in result.tables.values())
     where = paths.data_dir(args.data)
     status = "OK" if result.ok else "FAILED"
+    # say which checks ran: validate() stops before the consistency and provenance checks when
+    # the tables cannot be read, and the provenance check needs the source texts
+    if not result.tables:
+        done = "tables not readable; consistency and provenance not checked"
+    elif args.no_provenance:
+        done = "provenance not checked (--no-provenance)"
+    elif not paths.sources_dir(args.sources).is_dir():
+        done = f"provenance not checked: source texts not found at {paths.sources_dir(args.sources)}"
+    else:
+        done = f"provenance checked against {paths.sources_dir(args.sources)}"
     print(f"validate {status}: {where}: {rows} rows in {len(result.tables)} tables, {len(result.errors)} error(s), "
-          f"{len(result.conflicts)} known conflict(s)"
-          + ("" if args.no_provenance else f"; provenance checked against {paths.sources_dir(args.sources)}"))
+          f"{len(result.conflicts)} known conflict(s); {done}")
     return 0 if result.ok else 1
 
 
@@ -35,14 +44,14 @@ def _cmd_render(args) -> int:
     from .render import render
     return render(notebooks=args.notebook, associations=args.association, years=args.year, jobs=args.jobs,
                   output=args.output, data_dir=args.data, sources_dir=args.sources,
-                  progress=not args.no_progress, notebooks_dir=args.notebooks_dir)
+                  progress=not args.no_progress, notebooks_dir=args.notebooks_dir, metrics=args.metric)
 
 
 def _cmd_choices(args) -> int:
-    from .params import NOTEBOOKS, choices
-    for nb in args.notebook or list(NOTEBOOKS):
-        for c in choices(nb):
-            print(nb, " ".join(f"{k}={v}" for k, v in c.items()))
+    from .params import select_reports
+    filters = dict(association=args.association, year=args.year, metric=args.metric)
+    for nb, c in select_reports(args.notebook, filters):
+        print(nb, " ".join(f"{k}={v}" for k, v in c.items()))
     return 0
 
 
@@ -78,36 +87,51 @@ def _year(text: str) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from . import __version__
     p = argparse.ArgumentParser(prog="finsam", description=__doc__.splitlines()[0])
+    p.add_argument("--version", action="version", version=f"finsam {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data", help="folder of the curated tables (default: the project's data/ or $FINSAM_DATA)")
-    common.add_argument("--sources", help="folder of the source report texts (default: $FINSAM_SOURCES)")
-    v = sub.add_parser("validate", parents=[common], help="check the curated tables; exit 1 on any error")
+    data = argparse.ArgumentParser(add_help=False)
+    data.add_argument("--data", help="folder of the curated tables (default: $FINSAM_DATA, else the data "
+                      "finsam was built with)")
+    sources = argparse.ArgumentParser(add_help=False)
+    sources.add_argument("--sources", help="folder of the source report texts, for the provenance check "
+                         "(default: $FINSAM_SOURCES)")
+    # filters: one per notebook parameter (``finsam choices`` lists the values there are)
+    select = argparse.ArgumentParser(add_help=False)
+    select.add_argument("--notebook", action="append", help="only this notebook (repeatable)")
+    select.add_argument("--association", action="append", help="only this association (repeatable; "
+                        "gender_outcomes, yearly_trend)")
+    select.add_argument("--year", action="append", type=_year, help="only this year (repeatable; gender_outcomes)")
+    select.add_argument("--metric", action="append", help="only this metric (repeatable; yearly_trend)")
+    v = sub.add_parser("validate", parents=[data, sources], help="check the curated tables; exit 1 on any error")
     v.add_argument("--no-provenance", action="store_true", help="skip checking quotes against the source texts")
     v.add_argument("--quiet", action="store_true", help="do not list the known conflicts")
     v.set_defaults(func=_cmd_validate)
-    r = sub.add_parser("render", parents=[common], help="run the notebooks and write HTML reports with an index")
-    r.add_argument("--notebook", action="append", help="only this notebook (repeatable)")
-    r.add_argument("--association", action="append", help="only this association (repeatable)")
-    r.add_argument("--year", action="append", type=_year, help="only this year (repeatable)")
+    r = sub.add_parser("render", parents=[data, sources, select],
+                       help="run the notebooks and write HTML reports with an index")
     r.add_argument("--jobs", type=_jobs, default=None, help="notebooks run in parallel "
                    "(default and maximum: the number of usable cores)")
-    r.add_argument("--output", help="output folder (default: reports/)")
+    r.add_argument("--output", help="output folder (default: ./reports of the current directory)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
-    r.add_argument("--notebooks-dir", help="folder of the notebooks to run (default: the project's notebooks/)")
+    r.add_argument("--notebooks-dir", help="folder of the notebooks to run (default: the notebooks finsam "
+                   "was built with)")
     r.set_defaults(func=_cmd_render)
-    c = sub.add_parser("choices", help="list every parameter set each notebook supports")
-    c.add_argument("--notebook", action="append")
+    c = sub.add_parser("choices", parents=[data, select],
+                       help="list every parameter set each notebook supports (with the filters: those selected)")
     c.set_defaults(func=_cmd_choices)
     return p
 
 
 def main(argv=None) -> int:
+    from . import paths
     args = parser().parse_args(argv)
-    for var, value in (("FINSAM_DATA", getattr(args, "data", None)), ("FINSAM_SOURCES", getattr(args, "sources", None))):
-        if value:  # exported so that kernels started by render see the same folders
-            os.environ[var] = os.path.abspath(value)
+    # exported as absolute paths so that kernels started by render (which run in the notebooks'
+    # folder) see the same folders
+    if getattr(args, "data", None) or os.environ.get(paths.ENV_DATA):
+        os.environ[paths.ENV_DATA] = str(paths.data_dir(getattr(args, "data", None)))
+    if getattr(args, "sources", None) or os.environ.get(paths.ENV_SOURCES):
+        os.environ[paths.ENV_SOURCES] = str(paths.sources_dir(getattr(args, "sources", None)))
     try:
         code = args.func(args)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit handlers

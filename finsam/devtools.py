@@ -9,7 +9,10 @@ returns, for every parameter set the data support (tests/test_golden.py compares
 diff: it is every change a reader of the site would see.
 
 ``python -m finsam.devtools conflicts-readme`` rewrites the list of conflicts in data/README.md
-from the `conflict:` notes of observations.csv (a test fails when the two disagree)."""
+from the `conflict:` notes of observations.csv (a test fails when the two disagree).
+
+``python -m finsam.devtools environment-yml`` writes environment.yml from requirements.lock, so
+conda users install exactly the locked versions (``make lock`` runs it; a test checks it)."""
 from __future__ import annotations
 
 import sys
@@ -101,9 +104,29 @@ def update_conflicts_readme() -> None:
     print(f"updated {path.relative_to(paths.PROJECT_ROOT)}")
 
 
+def environment_yml(lock: str) -> str:
+    """environment.yml for conda: Python and pip from conda-forge, then every package of the lock
+    (requirements.lock, environment markers kept) at its locked version through pip."""
+    pins = [line.strip() for line in lock.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    out = ["# Generated from requirements.lock by `make lock` (python -m finsam.devtools environment-yml);",
+           "# do not edit: tests/test_environment.py checks that the two agree.",
+           "#   conda env create -f environment.yml && conda activate finsam && pip install --no-deps -e .",
+           "name: finsam", "channels:", "  - conda-forge", "dependencies:", "  - python>=3.11,<3.14", "  - pip",
+           "  - pip:"]
+    out += [f'      - "{p}"' for p in pins]
+    return "\n".join(out) + "\n"
+
+
+def write_environment_yml() -> None:
+    root = paths.PROJECT_ROOT
+    (root / "environment.yml").write_text(environment_yml((root / "requirements.lock").read_text()))
+    print("updated environment.yml")
+
+
 COMMANDS = {"refresh-notebooks": lambda args: refresh_notebooks(args or None),
             "conflicts-readme": lambda args: update_conflicts_readme(),
-            "golden": lambda args: write_golden()}
+            "golden": lambda args: write_golden(),
+            "environment-yml": lambda args: write_environment_yml()}
 
 if __name__ == "__main__":
     if sys.argv[1:2] == [] or sys.argv[1] not in COMMANDS:

@@ -66,6 +66,61 @@ def choices(notebook: str, tables: Tables | None = None) -> list[dict]:
     return [{}]
 
 
+def _takers(names) -> dict[str, list[str]]:
+    """For each selecting parameter, the notebooks among ``names`` that take it."""
+    out: dict[str, list[str]] = {}
+    for n in names:
+        for param in NOTEBOOKS[n].params:
+            out.setdefault(param, []).append(n)
+    return out
+
+
+def _takes(n: str) -> str:
+    params = NOTEBOOKS[n].params
+    return f"{n} takes {', '.join(params)}" if params else f"{n} takes no parameters"
+
+
+def select_reports(notebooks=None, filters: dict | None = None, tables: Tables | None = None) -> list[tuple[str, dict]]:
+    """The (notebook, parameters) pairs selected by ``notebooks`` (default: all) and ``filters``
+    (``{"association": [...], "year": [...], "metric": [...]}``; an empty or missing list selects
+    all). A filter keeps the reports of the notebooks that take that parameter with one of the given
+    values. Raises :class:`ParameterError` for an unknown notebook, for a filter that no selected
+    notebook takes (naming the parameters each one does take), and for a value no report has
+    (listing the values there are)."""
+    names = list(notebooks or NOTEBOOKS)
+    for n in names:
+        if n not in NOTEBOOKS:
+            hint = " (an interactive notebook: open it in JupyterLab)" if n in INTERACTIVE else ""
+            raise ParameterError(f"unknown notebook {n!r}{hint}; valid: {', '.join(NOTEBOOKS)}")
+    filters = {k: list(v) for k, v in (filters or {}).items() if v}
+    tables = tables or load()
+    every = {n: choices(n, tables) for n in names}
+    takers = _takers(names)
+    for param, wanted in filters.items():
+        if param not in takers:
+            others = [n for n in NOTEBOOKS if param in NOTEBOOKS[n].params and n not in names]
+            where = f" (it selects reports of {', '.join(others)})" if others else ""
+            raise ParameterError(f"--{param} does not apply to {', '.join(names)}{where}: "
+                                 + "; ".join(_takes(n) for n in names))
+        known = sorted({c[param] for n in takers[param] for c in every[n]})
+        for v in wanted:
+            if v not in known:
+                if param == "association":
+                    raise ParameterError(f"unknown association {v!r}; valid: {', '.join(known)}")
+                shown = v if isinstance(v, int) else repr(v)
+                raise ParameterError(f"no report for {param} {shown}; valid {param}s: {', '.join(map(str, known))}")
+    selected = []
+    for n in names:
+        for c in every[n]:
+            if all(param in c and c[param] in wanted for param, wanted in filters.items()):
+                selected.append((n, c))
+    if not selected:
+        given = ", ".join(f"{k} {'/'.join(map(str, v))}" for k, v in filters.items())
+        raise ParameterError(f"no report matches the selection (notebooks {', '.join(names)}; {given}): "
+                             + "; ".join(_takes(n) for n in names))
+    return selected
+
+
 def _expect(name, value, typ):
     if typ is int and (isinstance(value, bool) or not isinstance(value, int)):
         raise ParameterError(f"parameter {name} must be a whole number (a year such as 2018), "
@@ -87,8 +142,15 @@ def check_parameters(notebook: str, tables: Tables | None = None, **params) -> d
     for k, v in params.items():
         if k in types:
             _expect(k, v, types[k])
+    selecting = {p for s in NOTEBOOKS.values() for p in s.params}
+    foreign = sorted(k for k in params if k in selecting and k not in spec.params)
+    if foreign:
+        raise ParameterError(f"{notebook} does not take {', '.join(foreign)}: {_takes(notebook)}")
     if not spec.params:
         return params
+    missing = [k for k in spec.params if params.get(k) is None]
+    if missing:
+        raise ParameterError(f"{notebook} needs {' and '.join(missing)}: {_takes(notebook)}")
     assoc = params.get("association")
     known_assoc = sorted({c["association"] for c in valid})
     if assoc not in known_assoc:

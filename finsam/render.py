@@ -30,11 +30,11 @@ from multiprocessing.connection import wait as _wait
 from pathlib import Path
 
 from . import paths
-from .errors import FinsamError, ParameterError
+from .errors import FinsamError
 from .devtools import clean_metadata
 from .files import RUN_TAG_ENV, write_atomic
 from .kernels import use_project_kernel
-from .params import INTERACTIVE, NOTEBOOKS, choices, report_stem
+from .params import NOTEBOOKS, report_stem, select_reports
 
 KERNEL = "python3"
 KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]  # keep the kernel's start-up chatter off the terminal
@@ -80,37 +80,12 @@ class Outcome:
     figures: list = field(default_factory=list)
 
 
-def plan(notebooks=None, associations=None, years=None, tables=None) -> list[Job]:
+def plan(notebooks=None, associations=None, years=None, tables=None, metrics=None) -> list[Job]:
     """The jobs selected by the filters, validated against what the data support."""
-    from .data import load
-    tables = tables or load()
-    names = list(notebooks or NOTEBOOKS)
-    for n in names:
-        if n not in NOTEBOOKS:
-            hint = " (an interactive notebook: open it in JupyterLab)" if n in INTERACTIVE else ""
-            raise ParameterError(f"unknown notebook {n!r}{hint}; valid: {', '.join(NOTEBOOKS)}")
-    every = {n: choices(n, tables) for n in names}
-    known_assoc = sorted({c["association"] for cs in every.values() for c in cs if "association" in c})
-    for a in associations or ():
-        if a not in known_assoc:
-            raise ParameterError(f"unknown association {a!r}; valid: {', '.join(known_assoc)}")
-    known_years = sorted({c["year"] for cs in every.values() for c in cs if "year" in c})
-    for y in years or ():
-        if y not in known_years:
-            raise ParameterError(f"no report for year {y}; valid years: {', '.join(map(str, known_years))}")
-    jobs = []
-    for n in names:
-        for c in every[n]:
-            if associations and c.get("association") not in associations:
-                continue
-            if years and ("year" not in c or c["year"] not in years):
-                continue
-            job = Job(n, tuple(sorted(c.items())))
-            _check_parts(job)
-            jobs.append(job)
-    if not jobs:
-        raise ParameterError("no report matches the selection "
-                             f"(notebooks {names}, associations {associations or 'any'}, years {years or 'any'})")
+    filters = dict(association=associations, year=years, metric=metrics)
+    jobs = [Job(n, tuple(sorted(c.items()))) for n, c in select_reports(notebooks, filters, tables)]
+    for job in jobs:
+        _check_parts(job)
     return jobs
 
 
@@ -463,7 +438,7 @@ def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables,
 
 
 def render(notebooks=None, associations=None, years=None, jobs: int | None = None, output=None,
-           data_dir=None, sources_dir=None, progress: bool = True, notebooks_dir=None) -> int:
+           data_dir=None, sources_dir=None, progress: bool = True, notebooks_dir=None, metrics=None) -> int:
     """Render the selected reports; returns the exit status (0 all rendered, 1 any failed)."""
     from .data import load
     from .validate import validate
@@ -487,8 +462,8 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
         from .errors import DataError
         raise DataError(result.errors)
     tables = load()  # cached now: kernels read the same validated tables
-    selected = plan(notebooks, associations, years, tables)
-    out = Path(output).resolve() if output else paths.REPORTS_DIR
+    selected = plan(notebooks, associations, years, tables, metrics)
+    out = Path(output).resolve() if output else paths.reports_dir()
     _check_writable(out)
     t0 = time.perf_counter()
     from .cli import usable_cores
