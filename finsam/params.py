@@ -34,7 +34,10 @@ INTERACTIVE = ("explore",)  # notebooks for JupyterLab, not rendered
 
 
 def _one_year(obs: pd.DataFrame) -> pd.DataFrame:
-    return obs[obs["period_start"] == obs["period_end"]]
+    one = obs["period_start"] == obs["period_end"]
+    if "dimension" in obs:  # breakdowns by category are not parameter sets of their own
+        one &= obs["dimension"] == ""
+    return obs[one]
 
 
 def gender_outcome_choices(tables: Tables) -> list[dict]:

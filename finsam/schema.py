@@ -12,6 +12,11 @@ TEXT_QUALITIES = ("ocr", "clean")
 ALL = "ALL"  # the intervention value for association-wide figures
 CONFLICT_PREFIX = "conflict:"  # a note starting with this explains a known inconsistency
 ROUNDING_PREFIX = "rounding:"  # marks a rounded/approximate restatement of a more precise figure
+#: what a breakdown of participants is by (observations.dimension; empty: figures about everyone)
+DIMENSIONS = ("municipality", "referrer", "age_group", "education", "support_duration", "income_source",
+              "birth_region")
+#: categories of these dimensions may carry one of these prefixes (the report compares before and after)
+PREFIXED_DIMENSIONS = {"income_source": ("before:", "after:")}
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,14 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("gender", "category", "all, women, men or unknown (annat/ej angivet)."),
     Field("value", "float", "The number as stated, in the row's unit (money in kronor)."),
     Field("quote", "str", "Verbatim single-line excerpt of the source text containing the number."),
+    Field("dimension", "category", "What the figure breaks participants down by (municipality, referrer, age_group, "
+          "education, support_duration, income_source, birth_region); empty for figures about everyone.",
+          required=False),
+    Field("category", "category", "The group within the dimension as the report names it, declared in "
+          "categories.csv (income_source: prefixed 'before:' or 'after:'); empty when dimension is.",
+          required=False),
+    Field("order", "int", "Position of the category when a dimension's categories are listed (1 first)."),
+    Field("description", "str", "What the category covers, in English.", required=False),
     Field("note", "str", "Where the number sits when the quote is ambiguous, and explanations; "
           "'conflict: …' marks a known inconsistency in the report.", required=False),
 ]}
@@ -82,12 +95,16 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     Table("metrics", ("metric", "unit", "denominator", "label_sv", "label_en", "description_sv",
                       "description_en"),
           ("metric",), "One row per metric (the vocabulary of observations.metric)."),
+    Table("categories", ("dimension", "category", "label_sv", "label_en", "order", "description"),
+          ("dimension", "category"), "One row per category of a dimension (the vocabulary of "
+          "observations.category)."),
     Table("observations", ("source_id", "association_id", "period_start", "period_end", "intervention",
-                           "metric", "gender", "value", "unit", "quote", "note"),
+                           "metric", "gender", "value", "unit", "quote", "note", "dimension", "category"),
           (), "One stated number per row, with the verbatim quote it came from."),
 ]}
 
 #: the identity of a fact: two rows with the same key state the same fact
-FACT_KEY = ("association_id", "period_start", "period_end", "intervention", "metric", "gender")
+FACT_KEY = ("association_id", "period_start", "period_end", "intervention", "metric", "gender", "dimension",
+            "category")
 #: the order tables are read in; later tables refer to earlier ones
-TABLE_ORDER = ("associations", "sources", "metrics", "interventions", "observations")
+TABLE_ORDER = ("associations", "sources", "metrics", "interventions", "categories", "observations")

@@ -24,7 +24,7 @@ import pandera.pandas as pa
 from . import csvio
 from .errors import Problem
 from .schema import (ALL, CONFLICT_PREFIX, ROUNDING_PREFIX, FACT_KEY, FIELDS, GENDERS, KINDS, TABLE_ORDER, TABLES,
-                     TEXT_QUALITIES, UNITS)
+                     TEXT_QUALITIES, UNITS, DIMENSIONS, PREFIXED_DIMENSIONS)
 
 #: exit reasons, mutually exclusive: together at most participants_exited
 EXIT_REASONS = ("exit_work", "exit_studies", "exit_jobseeking", "exit_employment_service",
@@ -113,6 +113,13 @@ def column_schema(name: str, ids: dict[str, set]) -> pa.DataFrameSchema:
             "last_year": _column("last_year", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
             "note": _column("note"),
         },
+        "categories": {
+            "dimension": _column("dimension", [_isin(DIMENSIONS, "dimension")]),
+            "category": _column("category", [pa.Check(lambda s: s.astype(str).str.strip() != "", error="empty text")]),
+            "label_sv": _column("label_sv", [_NONBLANK]), "label_en": _column("label_en", [_NONBLANK]),
+            "order": _column("order", [pa.Check.ge(1, error="order starts at 1")]),
+            "description": _column("description"),
+        },
         "observations": {
             "source_id": _column("source_id", [_isin(ids.get("sources", ()), "source_id")]),
             "association_id": _column("association_id", [_isin(assoc, "association_id")]),
@@ -126,6 +133,8 @@ def column_schema(name: str, ids: dict[str, set]) -> pa.DataFrameSchema:
             "unit": _column("unit", [_isin(UNITS, "unit")]),
             "quote": _column("quote", [_NONBLANK, _SINGLE_LINE]),
             "note": _column("note"),
+            "dimension": _column("dimension", [_isin(("", *DIMENSIONS), "dimension")]),
+            "category": _column("category"),
         },
     }[name]
     return pa.DataFrameSchema(cols, strict=True, ordered=True, name=name)
@@ -161,6 +170,7 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
         def percent_range(d):
             return (d["unit"] != "percent") | d["value"].between(0, 100)
 
+        checks += _breakdown_row_checks(ref.get("categories"))
         checks += [
             pa.Check(lambda d: d["period_start"] <= d["period_end"], error="period_start after period_end"),
             pa.Check(unit_matches, error="unit differs from the metric's unit in metrics.csv"),
@@ -214,6 +224,10 @@ def _explain_failures(err: pa.errors.SchemaErrors, shown: str, df: pd.DataFrame)
     return problems, bad
 
 
+#: fields whose empty value means something (dimension and category: a figure about everyone)
+_EMPTY_IS_A_VALUE = ("dimension", "category")
+
+
 def _prepare(df: pd.DataFrame, name: str) -> pd.DataFrame:
     """Empty optional fields become missing values; required ones stay '' to be reported."""
     out = df.copy()
@@ -221,7 +235,7 @@ def _prepare(df: pd.DataFrame, name: str) -> pd.DataFrame:
         f = FIELDS[c]
         if f.dtype in ("int", "float"):
             out[c] = out[c].str.strip().replace("", np.nan)
-        elif not f.required:
+        elif not f.required and c not in _EMPTY_IS_A_VALUE:
             out[c] = out[c].replace("", np.nan)
     return out
 
@@ -289,7 +303,8 @@ class _Lines:
     def __call__(self, keys) -> list[int]:
         if self._index is None:
             o = self.obs.reset_index()
-            cols = [o[c].astype(str) if c in ("association_id", "intervention", "metric", "gender") else o[c]
+            cols = [o[c].astype(str) if c in ("association_id", "intervention", "metric", "gender", "dimension",
+                                              "category") else o[c]
                     for c in FACT_KEY]
             self._index = pd.Series(o["line"].to_numpy(), index=pd.MultiIndex.from_arrays(cols)).sort_index()
         out = []
@@ -323,6 +338,26 @@ def _fmt(lo, hi) -> str:
     return _num(lo) if lo == hi else f"{_num(lo)}–{_num(hi)}"
 
 
+def _full(key: tuple, by: str, value) -> tuple:
+    """The fact key of ``key`` (a key of a frame unstacked by ``by``) with ``by`` set to ``value``."""
+    rest = [k for k in FACT_KEY if k != by]
+    d = dict(zip(rest, key))
+    d[by] = value
+    return tuple(d[k] for k in FACT_KEY)
+
+
+def _with(key: tuple, **changes) -> tuple:
+    """A fact key with some of its parts changed."""
+    d = dict(zip(FACT_KEY, key), **changes)
+    return tuple(d[k] for k in FACT_KEY)
+
+
+def _in_category(key: tuple, by: str | None = None) -> str:
+    """' [dimension=category]' for a key of a breakdown; '' for figures about everyone."""
+    d = dict(zip([k for k in FACT_KEY if k != by], key))
+    return f" [{d['dimension']}={d['category']}]" if d.get("dimension") else ""
+
+
 def _wide(facts: pd.DataFrame, metrics, by: str) -> pd.DataFrame | None:
     """Facts of ``metrics`` with ``by`` (gender or metric) as columns: vmin/vmax/explained."""
     f = facts[facts.index.get_level_values("metric").isin(list(metrics))]
@@ -345,7 +380,8 @@ def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series, ari
     # one value per fact
     for key, r in facts[facts["nvalues"] > 1].iterrows():
         vals = sorted(obs.loc[lines([key]), "value"].unique())
-        report([key], r["explained"], f"the same fact ({key[0]} {key[1]}–{key[2]} {key[3]} {key[4]} {key[5]}) "
+        report([key], r["explained"], f"the same fact ({key[0]} {key[1]}–{key[2]} {key[3]} {key[4]} {key[5]}"
+                                      f"{_in_category(key)}) "
                                       f"is stated with different values {', '.join(_num(v) for v in vals)}")
 
     if not arithmetic:
@@ -365,8 +401,9 @@ def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series, ari
         for key in w.index[have & ((s_lo > hi["all"]) | (s_hi < lo["all"]))]:
             gs = [g for g in GENDERS if g in lo.columns and pd.notna(lo.at[key, g])]
             parts = " + ".join(f"{g} {_fmt(lo.at[key, g], hi.at[key, g])}" for g in gs if g != "all")
-            report([(*key[:4], key[4], g) for g in gs], any(_true(ex.at[key, g]) for g in gs),
-                   f"gender split does not add up for {key[4]} ({key[0]} {key[1]}–{key[2]} {key[3]}): "
+            report([_full(key, "gender", g) for g in gs], any(_true(ex.at[key, g]) for g in gs),
+                   f"gender split does not add up for {key[4]} ({key[0]} {key[1]}–{key[2]} {key[3]}"
+                   f"{_in_category(key, 'gender')}): "
                    f"{parts} ≠ all {_fmt(lo.at[key, 'all'], hi.at[key, 'all'])}")
 
     # exits within participants; exit reasons within exits; work + studies = work or studies
@@ -396,8 +433,9 @@ def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series, ari
             for key in w.index[mask.fillna(False).astype(bool)]:
                 ms = [m for m in metrics if m in lo.columns and pd.notna(lo.at[key, m])]
                 vals = ", ".join(f"{m} {_fmt(lo.at[key, m], hi.at[key, m])}" for m in ms)
-                report([(*key[:4], m, key[4]) for m in ms], any(_true(ex.at[key, m]) for m in ms),
-                       f"{message} ({key[0]} {key[1]}–{key[2]} {key[3]} {key[4]}): {vals}")
+                report([_full(key, "metric", m) for m in ms], any(_true(ex.at[key, m]) for m in ms),
+                       f"{message} ({key[0]} {key[1]}–{key[2]} {key[3]} {key[4]}{_in_category(key, 'metric')}): "
+                       f"{vals}")
 
     # percentages agree with the counts they are computed from (facts with one value only)
     single = facts[facts["nvalues"] == 1]
@@ -422,17 +460,174 @@ def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series, ari
         computed = 100 * num / den
         bad = num.notna() & den.notna() & (den > 0) & ((computed - stated).abs() > _tolerance(stated))
         for key in r.index[bad]:
-            involved = [key, (*key[:4], num_m, key[5]), (*key[:4], den_m, den_gender or key[5])]
+            involved = [key, _with(key, metric=num_m), _with(key, metric=den_m, gender=den_gender or key[5])]
             explained = any(bool(expl.get(k, False)) for k in involved)
             report(involved, explained, f"{rate} {_num(stated[key])} % disagrees with its counts "
                                         f"({_num(num[key])} of {_num(den[key])} = {computed[key]:.1f} %) "
-                                        f"({key[0]} {key[1]}–{key[2]} {key[3]} {key[5]})")
+                                        f"({key[0]} {key[1]}–{key[2]} {key[3]} {key[5]}{_in_category(key)})")
     return problems
 
 
 def _tolerance(stated: pd.Series) -> pd.Series:
     """A whole-number percentage may be rounded or truncated (< 1 point); a decimal one < 0.1."""
     return pd.Series(np.where(stated == np.round(stated), 1.0, 0.1) + 1e-9, index=stated.index)
+
+
+# ---------------------------------------------------------------------------- breakdowns (issue 12)
+#: percentage metric -> (count metric it is a percentage of, the gender of that count (None: the
+#: row's), whether the count is the figure about everyone rather than the row's own category)
+PERCENT_OF = {**{rate: (den, None, False) for rate, (_, den) in RATE_OF.items()},
+              "participants_share": ("participants", "all", False),
+              "participants_category_share": ("participants", None, True),
+              "participants_new_category_share": ("participants_new", None, True),
+              "exits_share": ("participants_exited", None, True)}
+#: percentage metric -> the count metric of the same group it is computed from (when that is stated)
+NUMERATOR_OF = {**{rate: nums[0] for rate, (nums, _) in RATE_OF.items()}, "participants_share": "participants",
+                "participants_category_share": "participants", "participants_new_category_share": "participants_new",
+                "exits_share": "participants_exited"}
+#: shares of one dimension's categories: together about 100 % when the report gives the whole breakdown
+CATEGORY_SHARES = ("participants_category_share", "participants_new_category_share", "exits_share")
+
+
+def _split_prefix(dimension: str, category: str) -> tuple[str, str]:
+    """('before:', 'bidrag') for an income_source category 'before:bidrag'; ('', category) otherwise."""
+    for p in PREFIXED_DIMENSIONS.get(dimension, ()):
+        if category.startswith(p):
+            return p, category[len(p):]
+    return "", category
+
+
+def _breakdown_row_checks(categories: pd.DataFrame | None) -> list[pa.Check]:
+    """dimension and category go together, and the category is declared for its dimension."""
+    declared = set() if categories is None else set(zip(categories["dimension"].astype(str),
+                                                        categories["category"].astype(str)))
+
+    def paired(d):
+        return (d["dimension"].astype(str) == "") == (d["category"].astype(str) == "")
+
+    def declared_ok(d):
+        dims, cats = d["dimension"].astype(str), d["category"].astype(str)
+        ok = [dim == "" or (dim, _split_prefix(dim, cat)[1]) in declared for dim, cat in zip(dims, cats)]
+        return pd.Series(ok, index=d.index)
+
+    return [pa.Check(paired, error="dimension and category must both be given or both be empty"),
+            pa.Check(declared_ok, error="category is not declared for its dimension in categories.csv "
+                                        "(income_source categories may start 'before:' or 'after:')")]
+
+
+def _attainable(p: np.ndarray, base: np.ndarray) -> np.ndarray:
+    """Whether some whole number k of ``base`` gives the percentage ``p`` after the report's rounding:
+    100·k/base rounded (or truncated) to p's precision, i.e. within [p − ½ unit, p + 1 unit)."""
+    unit = np.where(p == np.round(p), 1.0, 0.1)
+    lo, hi = (p - unit / 2) * base / 100, (p + unit) * base / 100
+    k = np.ceil(lo - 1e-9)
+    return (k < hi - 1e-9) & (k <= base)
+
+
+def check_breakdowns(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> list[Problem]:
+    """Breakdowns by category and percentages against their base:
+
+    - counts of a dimension's categories add up to the figure about everyone (the table's total);
+      a single category stated alone may not exceed it;
+    - shares of a dimension's categories add up to about 100 % when two or more are given;
+    - in a category's row of a table, the exit reasons add up to its exits;
+    - every percentage can be made from a whole number of the count it is a percentage of
+      (14 % of 17 cannot: 2/17 = 11.8 %, 3/17 = 17.6 %), where its own count is not stated.
+    """
+    problems: list[Problem] = []
+    if obs.empty:
+        return problems
+    facts = _facts(obs)
+    lines = _Lines(obs)
+    single = facts[facts["nvalues"] == 1].reset_index()
+    for c in FACT_KEY:
+        if isinstance(single[c].dtype, pd.CategoricalDtype):
+            single[c] = single[c].astype(str)
+    single["line_key"] = list(zip(*(single[c] for c in FACT_KEY)))
+
+    def report(keys, explained, message):
+        problems.append(_report(shown, lines(keys), explained, message))
+
+    def where(r) -> str:
+        return f"({r.association_id} {r.period_start}–{r.period_end} {r.intervention} {r.gender})"
+
+    cat = single[single["dimension"] != ""].copy()
+    prefix = [_split_prefix(d, c)[0] for d, c in zip(cat["dimension"], cat["category"])]
+    cat["part"] = cat["dimension"] + pd.Series(prefix, index=cat.index, dtype=object).map(lambda x: f" {x}" if x else "")
+    group = ["association_id", "period_start", "period_end", "intervention", "metric", "gender", "part"]
+    overall = single[single["dimension"] == ""].set_index(
+        ["association_id", "period_start", "period_end", "intervention", "metric", "gender"])
+    counts = set(m for m, u in metric_unit.items() if u == "persons")
+
+    # categories against the total, and shares against 100 %
+    for key, g in cat.groupby(group, sort=False):
+        metric, part = key[4], key[6]
+        r = g.iloc[0]
+        keys = list(g["line_key"])
+        explained = bool(g["explained"].any())
+        listing = ", ".join(f"{c} {_num(v)}" for c, v in zip(g["category"], g["vmin"]))
+        if metric in counts:
+            try:
+                tot = overall.loc[key[:6]]
+            except KeyError:
+                continue
+            total = float(tot["vmin"])
+            s = float(g["vmin"].sum())
+            if (len(g) >= 2 and s != total) or s > total:
+                report(keys + [tot["line_key"]], explained or bool(tot["explained"]),
+                       f"{metric} by {part} does not add up to its total {_num(total)} {where(r)}: {listing} "
+                       f"= {_num(s)}")
+        elif metric in CATEGORY_SHARES and len(g) >= 2:
+            s = float(g["vmin"].sum())
+            whole = bool((g["vmin"] == g["vmin"].round()).all())
+            tol = (0.5 if whole else 0.05) * len(g) + 1e-9
+            if abs(s - 100) > max(tol, 1.0):
+                report(keys, explained, f"{metric} by {part} adds up to {_num(round(s, 2))} %, not 100 % "
+                                        f"{where(r)}: {listing}")
+
+    # a category's row of a table: its exit reasons add up to its exits
+    ex = cat[cat["metric"].isin(["participants_exited", "exit_work_or_studies", *EXIT_REASONS])]
+    row_key = ["association_id", "period_start", "period_end", "intervention", "gender", "dimension", "category"]
+    for key, g in ex.groupby(row_key, sort=False):
+        v = dict(zip(g["metric"], g["vmin"]))
+        if "participants_exited" not in v or len(v) < 2:
+            continue
+        ws = (v.get("exit_work", 0) + v.get("exit_studies", 0) if ("exit_work" in v or "exit_studies" in v)
+              else v.get("exit_work_or_studies", 0))
+        s = ws + sum(v.get(m, 0) for m in EXIT_REASONS if m not in ("exit_work", "exit_studies"))
+        if s != v["participants_exited"]:
+            r = g.iloc[0]
+            parts = ", ".join(f"{m} {_num(x)}" for m, x in v.items() if m != "participants_exited")
+            report(list(g["line_key"]), bool(g["explained"].any()),
+                   f"exit reasons of {key[5]}={key[6]} add up to {_num(s)}, not its participants_exited "
+                   f"{_num(v['participants_exited'])} {where(r)}: {parts}")
+
+    # a percentage that no whole number of its base gives
+    pct = single[single["metric"].isin(list(PERCENT_OF))]
+    if not pct.empty:
+        idx = single.set_index(list(FACT_KEY))
+        base_keys, num_keys = [], []
+        for r in pct.itertuples(index=False):
+            den_m, den_g, from_overall = PERCENT_OF[r.metric]
+            k = dict(zip(FACT_KEY, r.line_key))
+            num_keys.append(_with(r.line_key, metric=NUMERATOR_OF[r.metric]))
+            base_keys.append(_with(r.line_key, metric=den_m, gender=den_g or k["gender"],
+                                   **({"dimension": "", "category": ""} if from_overall else {})))
+        base = idx["vmin"].reindex(pd.MultiIndex.from_tuples(base_keys, names=FACT_KEY)).to_numpy(dtype=float)
+        num = idx["vmin"].reindex(pd.MultiIndex.from_tuples(num_keys, names=FACT_KEY)).to_numpy(dtype=float)
+        p = pct["vmin"].to_numpy(dtype=float)
+        have = ~np.isnan(base) & (base > 0) & np.isnan(num)
+        bad = have & ~_attainable(p, np.where(have, base, 1))
+        expl = idx["explained"]
+        for i in np.flatnonzero(bad):
+            r = pct.iloc[i]
+            bk = base_keys[i]
+            report([r["line_key"], bk], bool(r["explained"]) or bool(expl.get(bk, False)),
+                   f"{r['metric']} {_num(p[i])} % cannot be a share of {_num(base[i])} ({bk[4]} {bk[5]}"
+                   f"{_in_category(bk)}): no whole number of {_num(base[i])} gives it "
+                   f"({r['association_id']} {r['period_start']}–{r['period_end']} {r['intervention']} {r['gender']}"
+                   f"{_in_category(r['line_key'])})")
+    return problems
 
 
 # ---------------------------------------------------------------------------- entry point
@@ -466,6 +661,8 @@ def validate(data_dir: str | os.PathLike | None = None, sources_dir: str | os.Pa
     obs = ref["observations"]
     metric_unit = ref["metrics"].set_index("metric")["unit"]
     result.problems += check_consistency(_shown(data_dir, "observations"), obs, metric_unit, arithmetic)
+    if arithmetic:
+        result.problems += check_breakdowns(_shown(data_dir, "observations"), obs, metric_unit)
     if provenance:
         from .provenance import check_provenance
         result.problems += check_provenance(data_dir, paths.sources_dir(sources_dir),

@@ -17,7 +17,8 @@ from finsam.kernels import use_project_kernel
 
 ROOT = paths.PROJECT_ROOT
 DATA = ROOT / "data"
-TABLE_FILES = ("sources.csv", "associations.csv", "interventions.csv", "metrics.csv", "observations.csv")
+TABLE_FILES = ("sources.csv", "associations.csv", "interventions.csv", "metrics.csv", "categories.csv",
+               "observations.csv")
 
 
 def pytest_configure(config):
