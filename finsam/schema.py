@@ -12,6 +12,7 @@ TEXT_QUALITIES = ("ocr", "clean")
 ALL = "ALL"  # the intervention value for association-wide figures
 CONFLICT_PREFIX = "conflict:"  # a note starting with this explains a known inconsistency
 ROUNDING_PREFIX = "rounding:"  # marks a rounded/approximate restatement of a more precise figure
+PARTIAL_PREFIX = "partial:"  # a breakdown of which the report gives only some categories
 #: what a breakdown of participants is by (observations.dimension; empty: figures about everyone)
 DIMENSIONS = ("municipality", "referrer", "age_group", "education", "support_duration", "income_source",
               "birth_region")

@@ -24,7 +24,7 @@ import pandera.pandas as pa
 from . import csvio
 from .errors import Problem
 from .schema import (ALL, CONFLICT_PREFIX, ROUNDING_PREFIX, FACT_KEY, FIELDS, GENDERS, KINDS, TABLE_ORDER, TABLES,
-                     TEXT_QUALITIES, UNITS, DIMENSIONS, PREFIXED_DIMENSIONS)
+                     TEXT_QUALITIES, UNITS, DIMENSIONS, PREFIXED_DIMENSIONS, PARTIAL_PREFIX)
 
 #: exit reasons, mutually exclusive: together at most participants_exited
 EXIT_REASONS = ("exit_work", "exit_studies", "exit_jobseeking", "exit_employment_service",
@@ -528,8 +528,10 @@ def check_breakdowns(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> l
     """Breakdowns by category and percentages against their base:
 
     - counts of a dimension's categories add up to the figure about everyone (the table's total);
-      a single category stated alone may not exceed it;
-    - shares of a dimension's categories add up to about 100 % when two or more are given;
+      where the report gives only some categories (a single one, or a note starting 'partial:'),
+      they may not exceed it;
+    - shares of a dimension's categories add up to about 100 % when two or more are given (at most
+      100 % for a partial breakdown);
     - in a category's row of a table, the exit reasons add up to its exits;
     - every percentage can be made from a whole number of the count it is a percentage of
       (14 % of 17 cannot: 2/17 = 11.8 %, 3/17 = 17.6 %), where its own count is not stated.
@@ -552,6 +554,8 @@ def check_breakdowns(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> l
         return f"({r.association_id} {r.period_start}–{r.period_end} {r.intervention} {r.gender})"
 
     cat = single[single["dimension"] != ""].copy()
+    partial_lines = set(obs.index[obs["note"].fillna("").astype(str).str.lower().str.startswith(PARTIAL_PREFIX)])
+    cat["partial"] = [bool(set(lines([k])) & partial_lines) for k in cat["line_key"]]
     prefix = [_split_prefix(d, c)[0] for d, c in zip(cat["dimension"], cat["category"])]
     cat["part"] = cat["dimension"] + pd.Series(prefix, index=cat.index, dtype=object).map(lambda x: f" {x}" if x else "")
     group = ["association_id", "period_start", "period_end", "intervention", "metric", "gender", "part"]
@@ -573,7 +577,8 @@ def check_breakdowns(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> l
                 continue
             total = float(tot["vmin"])
             s = float(g["vmin"].sum())
-            if (len(g) >= 2 and s != total) or s > total:
+            complete = len(g) >= 2 and not g["partial"].any()
+            if (complete and s != total) or s > total:
                 report(keys + [tot["line_key"]], explained or bool(tot["explained"]),
                        f"{metric} by {part} does not add up to its total {_num(total)} {where(r)}: {listing} "
                        f"= {_num(s)}")
@@ -581,7 +586,8 @@ def check_breakdowns(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> l
             s = float(g["vmin"].sum())
             whole = bool((g["vmin"] == g["vmin"].round()).all())
             tol = (0.5 if whole else 0.05) * len(g) + 1e-9
-            if abs(s - 100) > max(tol, 1.0):
+            tol = max(tol, 1.0)
+            if s > 100 + tol or (s < 100 - tol and not g["partial"].any()):
                 report(keys, explained, f"{metric} by {part} adds up to {_num(round(s, 2))} %, not 100 % "
                                         f"{where(r)}: {listing}")
 
