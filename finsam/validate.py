@@ -479,14 +479,12 @@ def _tolerance(stated: pd.Series) -> pd.Series:
 PERCENT_OF = {**{rate: (den, None, False) for rate, (_, den) in RATE_OF.items()},
               "participants_share": ("participants", "all", False),
               "participants_category_share": ("participants", None, True),
-              "participants_new_category_share": ("participants_new", None, True),
-              "exits_share": ("participants_exited", None, True)}
+              "participants_new_category_share": ("participants_new", None, True)}
 #: percentage metric -> the count metric of the same group it is computed from (when that is stated)
 NUMERATOR_OF = {**{rate: nums[0] for rate, (nums, _) in RATE_OF.items()}, "participants_share": "participants",
-                "participants_category_share": "participants", "participants_new_category_share": "participants_new",
-                "exits_share": "participants_exited"}
+                "participants_category_share": "participants", "participants_new_category_share": "participants_new"}
 #: shares of one dimension's categories: together about 100 % when the report gives the whole breakdown
-CATEGORY_SHARES = ("participants_category_share", "participants_new_category_share", "exits_share")
+CATEGORY_SHARES = ("participants_category_share", "participants_new_category_share")
 
 
 def _split_prefix(dimension: str, category: str) -> tuple[str, str]:
