@@ -122,8 +122,8 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     # '' is the value for figures about everyone, so filters like obs["dimension"] == "" just work
     cats = tables["categories"]
     cats["dimension"] = _categories(cats["dimension"], DIMENSIONS)
-    obs["dimension"] = _categories(obs["dimension"].astype(str), ("", *DIMENSIONS))
-    obs["category"] = obs["category"].astype(str).astype("category")
+    obs["dimension"] = _categories(obs["dimension"], ("", *DIMENSIONS))
+    obs["category"] = obs["category"].astype("category")
     obs["count"] = obs["value"].where(obs["unit"] == "persons").round().astype("Int64")
     return tables
 

@@ -501,12 +501,14 @@ def _breakdown_row_checks(categories: pd.DataFrame | None) -> list[pa.Check]:
                                                         categories["category"].astype(str)))
 
     def paired(d):
-        return (d["dimension"].astype(str) == "") == (d["category"].astype(str) == "")
+        return (d["dimension"] == "") == (d["category"] == "")
 
     def declared_ok(d):
-        dims, cats = d["dimension"].astype(str), d["category"].astype(str)
-        ok = [dim == "" or (dim, _split_prefix(dim, cat)[1]) in declared for dim, cat in zip(dims, cats)]
-        return pd.Series(ok, index=d.index)
+        ok = pd.Series(True, index=d.index)
+        some = d["dimension"] != ""  # only breakdown rows are looked at: fast at a million rows
+        ok[some] = [(dim, _split_prefix(dim, cat)[1]) in declared
+                    for dim, cat in zip(d.loc[some, "dimension"].astype(str), d.loc[some, "category"].astype(str))]
+        return ok
 
     return [pa.Check(paired, error="dimension and category must both be given or both be empty"),
             pa.Check(declared_ok, error="category is not declared for its dimension in categories.csv "
@@ -543,7 +545,6 @@ def check_breakdowns(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> l
     for c in FACT_KEY:
         if isinstance(single[c].dtype, pd.CategoricalDtype):
             single[c] = single[c].astype(str)
-    single["line_key"] = list(zip(*(single[c] for c in FACT_KEY)))
 
     def report(keys, explained, message):
         problems.append(_report(shown, lines(keys), explained, message))
@@ -552,13 +553,15 @@ def check_breakdowns(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> l
         return f"({r.association_id} {r.period_start}–{r.period_end} {r.intervention} {r.gender})"
 
     cat = single[single["dimension"] != ""].copy()
+    cat["line_key"] = list(zip(*(cat[c] for c in FACT_KEY)))
     partial_lines = set(obs.index[obs["note"].fillna("").astype(str).str.lower().str.startswith(PARTIAL_PREFIX)])
     cat["partial"] = [bool(set(lines([k])) & partial_lines) for k in cat["line_key"]]
     prefix = [_split_prefix(d, c)[0] for d, c in zip(cat["dimension"], cat["category"])]
     cat["part"] = cat["dimension"] + pd.Series(prefix, index=cat.index, dtype=object).map(lambda x: f" {x}" if x else "")
     group = ["association_id", "period_start", "period_end", "intervention", "metric", "gender", "part"]
-    overall = single[single["dimension"] == ""].set_index(
-        ["association_id", "period_start", "period_end", "intervention", "metric", "gender"])
+    about_everyone = single[(single["dimension"] == "") & single["association_id"].isin(set(cat["association_id"]))]
+    overall = about_everyone.assign(line_key=lambda f: list(zip(*(f[c] for c in FACT_KEY))))
+    overall = overall.set_index(["association_id", "period_start", "period_end", "intervention", "metric", "gender"])
     counts = set(m for m, u in metric_unit.items() if u == "persons")
 
     # categories against the total, and shares against 100 %
@@ -606,31 +609,34 @@ def check_breakdowns(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> l
                    f"exit reasons of {key[5]}={key[6]} add up to {_num(s)}, not its participants_exited "
                    f"{_num(v['participants_exited'])} {where(r)}: {parts}")
 
-    # a percentage that no whole number of its base gives
+    # a percentage that no whole number of its base gives (vectorised: every rate of a large dataset)
     pct = single[single["metric"].isin(list(PERCENT_OF))]
     if not pct.empty:
         idx = single.set_index(list(FACT_KEY))
-        base_keys, num_keys = [], []
-        for r in pct.itertuples(index=False):
-            den_m, den_g, from_overall = PERCENT_OF[r.metric]
-            k = dict(zip(FACT_KEY, r.line_key))
-            num_keys.append(_with(r.line_key, metric=NUMERATOR_OF[r.metric]))
-            base_keys.append(_with(r.line_key, metric=den_m, gender=den_g or k["gender"],
-                                   **({"dimension": "", "category": ""} if from_overall else {})))
-        base = idx["vmin"].reindex(pd.MultiIndex.from_tuples(base_keys, names=FACT_KEY)).to_numpy(dtype=float)
-        num = idx["vmin"].reindex(pd.MultiIndex.from_tuples(num_keys, names=FACT_KEY)).to_numpy(dtype=float)
-        p = pct["vmin"].to_numpy(dtype=float)
-        have = ~np.isnan(base) & (base > 0) & np.isnan(num)
-        bad = have & ~_attainable(p, np.where(have, base, 1))
+        m = pct["metric"]
+        num = pct.assign(metric=m.map(NUMERATOR_OF))
+        base = pct.assign(metric=m.map({k: v[0] for k, v in PERCENT_OF.items()}))
+        fixed_gender = m.map({k: v[1] for k, v in PERCENT_OF.items()})
+        base["gender"] = fixed_gender.where(fixed_gender.notna(), pct["gender"])
+        overall = m.map({k: v[2] for k, v in PERCENT_OF.items()}).astype(bool)
+        base.loc[overall, ["dimension", "category"]] = ""
+
+        def value_of(frame):
+            return idx["vmin"].reindex(pd.MultiIndex.from_frame(frame[list(FACT_KEY)])).to_numpy(dtype=float)
+
+        b, n, p = value_of(base), value_of(num), pct["vmin"].to_numpy(dtype=float)
+        have = ~np.isnan(b) & (b > 0) & np.isnan(n)
+        bad = have & ~_attainable(p, np.where(have, b, 1))
         expl = idx["explained"]
         for i in np.flatnonzero(bad):
             r = pct.iloc[i]
-            bk = base_keys[i]
-            report([r["line_key"], bk], bool(r["explained"]) or bool(expl.get(bk, False)),
-                   f"{r['metric']} {_num(p[i])} % cannot be a share of {_num(base[i])} ({bk[4]} {bk[5]}"
-                   f"{_in_category(bk)}): no whole number of {_num(base[i])} gives it "
+            key = tuple(r[c] for c in FACT_KEY)
+            bk = tuple(base.iloc[i][c] for c in FACT_KEY)
+            report([key, bk], bool(r["explained"]) or bool(expl.get(bk, False)),
+                   f"{r['metric']} {_num(p[i])} % cannot be a share of {_num(b[i])} ({bk[4]} {bk[5]}"
+                   f"{_in_category(bk)}): no whole number of {_num(b[i])} gives it "
                    f"({r['association_id']} {r['period_start']}–{r['period_end']} {r['intervention']} {r['gender']}"
-                   f"{_in_category(r['line_key'])})")
+                   f"{_in_category(key)})")
     return problems
 
 
