@@ -366,12 +366,13 @@ def _wide(facts: pd.DataFrame, metrics, by: str) -> pd.DataFrame | None:
     return f[["vmin", "vmax", "explained"]].unstack(by)
 
 
-def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series, arithmetic: bool = True) -> list[Problem]:
+def check_consistency(shown: str, obs: pd.DataFrame, metric_unit: pd.Series, arithmetic: bool = True,
+                      facts: pd.DataFrame | None = None) -> list[Problem]:
     """Duplicate facts with different values, and (``arithmetic``) the sums and rates."""
     problems: list[Problem] = []
     if obs.empty:
         return problems
-    facts = _facts(obs)
+    facts = _facts(obs) if facts is None else facts
     lines = _Lines(obs)
 
     def report(keys, explained, message):
@@ -506,6 +507,8 @@ def _breakdown_row_checks(categories: pd.DataFrame | None) -> list[pa.Check]:
     def declared_ok(d):
         ok = pd.Series(True, index=d.index)
         some = d["dimension"] != ""  # only breakdown rows are looked at: fast at a million rows
+        if not some.any():
+            return ok
         ok[some] = [(dim, _split_prefix(dim, cat)[1]) in declared
                     for dim, cat in zip(d.loc[some, "dimension"].astype(str), d.loc[some, "category"].astype(str))]
         return ok
@@ -524,7 +527,8 @@ def _attainable(p: np.ndarray, base: np.ndarray) -> np.ndarray:
     return (k < hi - 1e-9) & (k <= base)
 
 
-def check_breakdowns(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> list[Problem]:
+def check_breakdowns(shown: str, obs: pd.DataFrame, metric_unit: pd.Series,
+                     facts: pd.DataFrame | None = None) -> list[Problem]:
     """Breakdowns by category and percentages against their base:
 
     - counts of a dimension's categories add up to the figure about everyone (the table's total);
@@ -539,7 +543,7 @@ def check_breakdowns(shown: str, obs: pd.DataFrame, metric_unit: pd.Series) -> l
     problems: list[Problem] = []
     if obs.empty:
         return problems
-    facts = _facts(obs)
+    facts = _facts(obs) if facts is None else facts
     lines = _Lines(obs)
     single = facts[facts["nvalues"] == 1].reset_index()
     for c in FACT_KEY:
@@ -670,9 +674,10 @@ def validate(data_dir: str | os.PathLike | None = None, sources_dir: str | os.Pa
         return result
     obs = ref["observations"]
     metric_unit = ref["metrics"].set_index("metric")["unit"]
-    result.problems += check_consistency(_shown(data_dir, "observations"), obs, metric_unit, arithmetic)
+    facts = _facts(obs) if len(obs) else None  # one grouping of the facts for both layers
+    result.problems += check_consistency(_shown(data_dir, "observations"), obs, metric_unit, arithmetic, facts)
     if arithmetic:
-        result.problems += check_breakdowns(_shown(data_dir, "observations"), obs, metric_unit)
+        result.problems += check_breakdowns(_shown(data_dir, "observations"), obs, metric_unit, facts)
     if provenance:
         from .provenance import check_provenance
         result.problems += check_provenance(data_dir, paths.sources_dir(sources_dir),
