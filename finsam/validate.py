@@ -629,6 +629,11 @@ def check_breakdowns(shown: str, obs: pd.DataFrame, metric_unit: pd.Series,
             return idx["vmin"].reindex(pd.MultiIndex.from_frame(frame[list(FACT_KEY)])).to_numpy(dtype=float)
 
         b, n, p = value_of(base), value_of(num), pct["vmin"].to_numpy(dtype=float)
+        # work + studies count as the numerator of a work-or-studies rate (as in check_consistency)
+        ws = (m == "exit_work_or_studies_rate").to_numpy()
+        if ws.any():
+            n = np.where(ws & np.isnan(n), value_of(pct.assign(metric="exit_work"))
+                         + value_of(pct.assign(metric="exit_studies")), n)
         have = ~np.isnan(b) & (b > 0) & np.isnan(n)
         bad = have & ~_attainable(p, np.where(have, b, 1))
         expl = idx["explained"]
