@@ -168,7 +168,7 @@ def generate(n_rows: int, data_dir: Path, sources_dir: Path, seed: int = 1) -> d
                                     "personer som behöver stöd från flera myndigheter."]
                     for r in _group(rng, year, intervention)[: n_rows - written]:
                         w.writerow((sid, assoc, year, year, intervention, r.metric, r.gender, r.value, r.unit,
-                                    r.quote, ""))
+                                    r.quote, "", "", ""))
                         lines.append(r.quote)
                         written += 1
                     lines.append("")
@@ -188,6 +188,7 @@ def generate(n_rows: int, data_dir: Path, sources_dir: Path, seed: int = 1) -> d
     _write_csv(data_dir / "interventions.csv", TABLES["interventions"].fields,
                [(x, i, "", "individual", "", "", "people needing support from several agencies", "", "", "")
                 for x in associations for i in interventions])
+    _write_csv(data_dir / "categories.csv", TABLES["categories"].fields, [])
     return dict(rows=written, associations=len(associations), sources=len(sources),
                 interventions=len(associations) * len(interventions),
                 observations_mb=(data_dir / "observations.csv").stat().st_size / 2**20,

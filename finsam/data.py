@@ -24,7 +24,7 @@ import pandas as pd
 from . import paths
 from .errors import DataError, Problem
 from . import semantics
-from .schema import ALL, TABLE_ORDER, TABLES
+from .schema import ALL, DIMENSIONS, TABLE_ORDER, TABLES
 
 _CODE_FILES = ("schema.py", "csvio.py", "validate.py", "provenance.py", "data.py")
 _MEMO: dict = {}
@@ -40,6 +40,7 @@ class Tables:
     interventions: pd.DataFrame
     metrics: pd.DataFrame
     observations: pd.DataFrame
+    categories: pd.DataFrame  #: the categories of each dimension (vocabulary of observations.category)
     version: str  #: short hash of the data files: the data version shown in reports
     conflicts: tuple[Problem, ...] = field(default=())  #: known, explained inconsistencies
 
@@ -142,6 +143,11 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     obs["intervention"] = _categories(obs["intervention"],
                                       [ALL] + sorted(set(tables["interventions"]["intervention"].astype(str))))
     obs["note"] = obs["note"].fillna("")
+    # '' is the value for figures about everyone, so filters like obs["dimension"] == "" just work
+    cats = tables["categories"]
+    cats["dimension"] = _categories(cats["dimension"], DIMENSIONS)
+    obs["dimension"] = _categories(obs["dimension"], ("", *DIMENSIONS))
+    obs["category"] = obs["category"].astype("category")
     counted = obs["unit"].astype(str).isin(semantics.count_units(vocab))
     obs["count"] = obs["value"].where(counted).round().astype("Int64")
     return tables
@@ -241,11 +247,15 @@ def _prune(keep: Path) -> None:
 
 
 def select(obs: pd.DataFrame, *, association=None, intervention=None, period=None, metric=None,
-           gender=None, single_year: bool | None = None) -> pd.DataFrame:
+           gender=None, single_year: bool | None = None, dimension: str | None = "") -> pd.DataFrame:
     """Rows of ``obs`` matching every given criterion. Each criterion takes a value or a list;
     ``period`` takes a year (rows whose period is exactly that year) or a ``(start, end)`` pair;
-    ``single_year=True`` keeps only one-year figures."""
+    ``single_year=True`` keeps only one-year figures. ``dimension``: by default only figures about
+    everyone (no breakdown), so a category's count is never mistaken for the total; a dimension name
+    (e.g. ``"municipality"``) for that breakdown; ``None`` for every row."""
     mask = pd.Series(True, index=obs.index)
+    if dimension is not None and "dimension" in obs:
+        mask &= obs["dimension"] == dimension
 
     def isin(col, v):
         vals = [v] if isinstance(v, (str, int)) else list(v)

@@ -81,13 +81,15 @@ def conflicts_markdown(tables) -> str:
         out.append(f"\n**{sid}**\n")
         seen = set()
         for r in g.itertuples():
-            key = (r.intervention, r.metric, r.gender, r.period_start, r.period_end)
+            cat = getattr(r, "category", "")
+            key = (r.intervention, r.metric, r.gender, r.period_start, r.period_end, cat)
             if key in seen:
                 continue
             seen.add(key)
             period = f"{r.period_start}" + (f"–{r.period_end}" if r.period_end != r.period_start else "")
             note = r.note[len(CONFLICT_PREFIX):].strip().replace("|", "/")
-            out.append(f"- {r.intervention}, `{r.metric}` ({r.gender}, {period}): {note}")
+            where = f"{r.dimension} {cat}, " if cat else ""
+            out.append(f"- {r.intervention}, `{r.metric}` ({where}{r.gender}, {period}): {note}")
     return "\n".join(out) + "\n"
 
 

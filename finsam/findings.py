@@ -112,7 +112,7 @@ def trend_runs(series: pd.DataFrame) -> list[pd.DataFrame]:
 def project_period_gender_outcomes(tables: Tables, association: str, year: int) -> pd.DataFrame:
     """Outcome counts by gender over multi-year periods ending in ``year`` (e.g. a project
     period), which a one-year page does not compare but must mention."""
-    o = tables.observations
+    o = select(tables.observations)  # figures about everyone (no breakdown by category)
     ms = [o_.count for o_ in semantics.outcomes(tables.metrics)] + [semantics.denominator(tables.metrics)]
     o = o[(o["association_id"].astype(str) == association) & (o["period_end"] == year)
           & (o["period_start"] != o["period_end"]) & o["metric"].astype(str).isin(ms)

@@ -31,14 +31,17 @@ INTERACTIVE = ("explore",)  # notebooks for JupyterLab, not rendered
 
 
 def _one_year(obs: pd.DataFrame) -> pd.DataFrame:
-    return obs[obs["period_start"] == obs["period_end"]]
+    one = obs["period_start"] == obs["period_end"]
+    if "dimension" in obs:  # breakdowns by category are not parameter sets of their own
+        one &= obs["dimension"] == ""
+    return obs[one]
 
 
 def gender_outcome_choices(tables: Tables) -> list[dict]:
     """(association, year) with one-year participant or outcome figures by gender."""
     m = tables.metrics
     people = m[(m["metric_kind"] == "count") & m["outcome"].isna() & m["timing"].isna()]["metric"]
-    exit_metrics = m[(m["timing"] == "exit") | (m["metric_kind"] == "share")]["metric"]
+    exit_metrics = m[(m["timing"] == "exit") | (m["metric"] == "participants_share")]["metric"]
     wanted = set(people.astype(str)) | set(exit_metrics.astype(str))
     o = _one_year(tables.observations)
     o = o[o["metric"].astype(str).isin(wanted) & (o["gender"].astype(str) != semantics.EVERYONE)]

@@ -378,7 +378,7 @@ class GenderOutcomes:
         if conflicts:
             items.append("The report states some figures twice with different values (⚠ in the tables; "
                          "both are shown):\n" + "\n".join(f"    - {c}" for c in conflicts))
-        multi = self.t.observations
+        multi = select(self.t.observations, association=self.a)
         multi = multi[(multi["association_id"] == self.a) & (multi["period_start"] != multi["period_end"])
                       & (multi["period_end"] == self.year)]
         if len(multi):

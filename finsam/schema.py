@@ -12,6 +12,12 @@ ALL = "ALL"  # the intervention value for association-wide figures
 CONFLICT_PREFIX = "conflict:"  # a note starting with this explains a known inconsistency
 ROUNDING_PREFIX = "rounding:"  # marks a rounded/approximate restatement of a more precise figure
 CAUTION_MARK = "caution:"  # in a note: the report's own warning about reading the figure; pages show it
+PARTIAL_PREFIX = "partial:"  # a breakdown of which the report gives only some categories
+#: what a breakdown of participants is by (observations.dimension; empty: figures about everyone)
+DIMENSIONS = ("municipality", "referrer", "age_group", "education", "support_duration", "income_source",
+              "birth_region")
+#: categories of these dimensions may carry one of these prefixes (the report compares before and after)
+PREFIXED_DIMENSIONS = {"income_source": ("before:", "after:")}
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,14 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("gender", "category", "all, women, men or unknown (annat/ej angivet)."),
     Field("value", "float", "The number as stated, in the row's unit (money in kronor)."),
     Field("quote", "str", "Verbatim single-line excerpt of the source text containing the number."),
+    Field("dimension", "category", "What the figure breaks participants down by (municipality, referrer, age_group, "
+          "education, support_duration, income_source, birth_region); empty for figures about everyone.",
+          required=False),
+    Field("category", "category", "The group within the dimension as the report names it, declared in "
+          "categories.csv (income_source: prefixed 'before:' or 'after:'); empty when dimension is.",
+          required=False),
+    Field("order", "int", "Position of the category when a dimension's categories are listed (1 first)."),
+    Field("description", "str", "What the category covers, in English.", required=False),
     Field("note", "str", "Where the number sits when the quote is ambiguous, and explanations; "
           "'conflict: …' marks a known inconsistency in the report.", required=False),
 ]}
@@ -108,15 +122,19 @@ TABLES: dict[str, Table] = {t.name: t for t in [
                       "description_en", "metric_kind", "outcome", "timing", "numerator", "denominator_metric",
                       "goal_of"),
           ("metric",), "One row per metric (the vocabulary of observations.metric)."),
+    Table("categories", ("dimension", "category", "label_sv", "label_en", "order", "description"),
+          ("dimension", "category"), "One row per category of a dimension (the vocabulary of "
+          "observations.category)."),
     Table("observations", ("source_id", "association_id", "period_start", "period_end", "intervention",
-                           "metric", "gender", "value", "unit", "quote", "note"),
+                           "metric", "gender", "value", "unit", "quote", "note", "dimension", "category"),
           (), "One stated number per row, with the verbatim quote it came from."),
 ]}
 
 #: the identity of a fact: two rows with the same key state the same fact
-FACT_KEY = ("association_id", "period_start", "period_end", "intervention", "metric", "gender")
+FACT_KEY = ("association_id", "period_start", "period_end", "intervention", "metric", "gender", "dimension",
+            "category")
 #: the order tables are read in; later tables refer to earlier ones
-TABLE_ORDER = ("vocabulary", "associations", "sources", "metrics", "interventions", "observations")
+TABLE_ORDER = ("vocabulary", "associations", "sources", "metrics", "interventions", "categories", "observations")
 #: table column -> the vocabulary its values come from
 VOCABULARY_OF = {("sources", "text_quality"): "text_quality", ("metrics", "unit"): "unit",
                  ("metrics", "metric_kind"): "metric_kind", ("metrics", "outcome"): "outcome",

@@ -27,7 +27,7 @@ from . import csvio
 from .errors import Problem
 from . import semantics
 from .schema import (ALL, CONFLICT_PREFIX, ROUNDING_PREFIX, FACT_KEY, FIELDS, TABLE_ORDER, TABLES,
-                     VOCABULARY_OF)
+                     VOCABULARY_OF, DIMENSIONS, PREFIXED_DIMENSIONS, PARTIAL_PREFIX)
 
 
 @dataclass
@@ -167,6 +167,13 @@ def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | 
             "last_year": _column("last_year", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
             "note": _column("note"),
         },
+        "categories": {
+            "dimension": _column("dimension", [_isin(DIMENSIONS, "dimension")]),
+            "category": _column("category", [pa.Check(lambda s: s.astype(str).str.strip() != "", error="empty text")]),
+            "label_sv": _column("label_sv", [_NONBLANK]), "label_en": _column("label_en", [_NONBLANK]),
+            "order": _column("order", [pa.Check.ge(1, error="order starts at 1")]),
+            "description": _column("description"),
+        },
         "observations": {
             "source_id": _column("source_id", [_isin(ids.get("sources", ()), "source_id")]),
             "association_id": _column("association_id", [_isin(assoc, "association_id")]),
@@ -182,6 +189,8 @@ def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | 
             "note": _column("note", [pa.Check(_explained_note, error=f"a note starting '{CONFLICT_PREFIX}' or "
                                               f"'{ROUNDING_PREFIX}' must say what disagrees: the other value "
                                               "and where it is stated (e.g. 'conflict: Table 2 says 705')")]),
+            "dimension": _column("dimension", [_isin(("", *DIMENSIONS), "dimension")]),
+            "category": _column("category"),
         },
     }[name]
     return pa.DataFrameSchema(cols, strict=True, ordered=True, name=name)
@@ -263,6 +272,7 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
         def percent_range(d):
             return (d["unit"] != "percent") | d["value"].between(0, 100)
 
+        checks += _breakdown_row_checks(ref.get("categories"))
         checks += [
             pa.Check(lambda d: d["period_start"] <= d["period_end"], error="period_start after period_end"),
             pa.Check(unit_matches, error="unit differs from the metric's unit in metrics.csv (a count may use "
@@ -356,6 +366,10 @@ def _explain_failures(err: pa.errors.SchemaErrors, shown: str, df: pd.DataFrame)
     return problems, bad
 
 
+#: fields whose empty value means something (dimension and category: a figure about everyone)
+_EMPTY_IS_A_VALUE = ("dimension", "category")
+
+
 def _prepare(df: pd.DataFrame, name: str) -> pd.DataFrame:
     """Empty optional fields become missing values; required ones stay '' to be reported."""
     out = df.copy()
@@ -363,7 +377,7 @@ def _prepare(df: pd.DataFrame, name: str) -> pd.DataFrame:
         f = FIELDS[c]
         if f.dtype in ("int", "float"):
             out[c] = out[c].str.strip().replace("", np.nan)
-        elif not f.required:
+        elif not f.required and c not in _EMPTY_IS_A_VALUE:
             out[c] = out[c].replace("", np.nan)
     return out
 
@@ -437,7 +451,8 @@ class _Lines:
     def __call__(self, keys) -> list[int]:
         if self._index is None:
             o = self.obs.reset_index()
-            cols = [o[c].astype(str) if c in ("association_id", "intervention", "metric", "gender") else o[c]
+            cols = [o[c].astype(str) if c in ("association_id", "intervention", "metric", "gender", "dimension",
+                                              "category") else o[c]
                     for c in FACT_KEY]
             self._index = pd.Series(o["line"].to_numpy(), index=pd.MultiIndex.from_arrays(cols)).sort_index()
         out = []
@@ -471,6 +486,26 @@ def _fmt(lo, hi) -> str:
     return _num(lo) if lo == hi else f"{_num(lo)}–{_num(hi)}"
 
 
+def _full(key: tuple, by: str, value) -> tuple:
+    """The fact key of ``key`` (a key of a frame unstacked by ``by``) with ``by`` set to ``value``."""
+    rest = [k for k in FACT_KEY if k != by]
+    d = dict(zip(rest, key))
+    d[by] = value
+    return tuple(d[k] for k in FACT_KEY)
+
+
+def _with(key: tuple, **changes) -> tuple:
+    """A fact key with some of its parts changed."""
+    d = dict(zip(FACT_KEY, key), **changes)
+    return tuple(d[k] for k in FACT_KEY)
+
+
+def _in_category(key: tuple, by: str | None = None) -> str:
+    """' [dimension=category]' for a key of a breakdown; '' for figures about everyone."""
+    d = dict(zip([k for k in FACT_KEY if k != by], key))
+    return f" [{d['dimension']}={d['category']}]" if d.get("dimension") else ""
+
+
 def _wide(facts: pd.DataFrame, metrics, by: str) -> pd.DataFrame | None:
     """Facts of ``metrics`` with ``by`` (gender or metric) as columns: vmin/vmax/explained."""
     f = facts[facts.index.get_level_values("metric").isin(list(metrics))]
@@ -480,7 +515,7 @@ def _wide(facts: pd.DataFrame, metrics, by: str) -> pd.DataFrame | None:
 
 
 def check_consistency(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, vocabulary: pd.DataFrame,
-                      arithmetic: bool = True) -> list[Problem]:
+                      arithmetic: bool = True, facts: pd.DataFrame | None = None) -> list[Problem]:
     """Duplicate facts with different values, and (``arithmetic``) the sums and rates. Which metrics
     are counts, which are exit reasons and what each rate is a percentage of come from the
     metadata (semantics.py), not from lists here."""
@@ -492,7 +527,7 @@ def check_consistency(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, voca
     problems: list[Problem] = []
     if obs.empty:
         return problems
-    facts = _facts(obs)
+    facts = _facts(obs) if facts is None else facts
     lines = _Lines(obs)
 
     def report(keys, explained, message):
@@ -501,7 +536,8 @@ def check_consistency(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, voca
     # one value per fact
     for key, r in facts[facts["nvalues"] > 1].iterrows():
         vals = sorted(obs.loc[lines([key]), "value"].unique())
-        report([key], r["explained"], f"the same fact ({key[0]} {key[1]}–{key[2]} {key[3]} {key[4]} {key[5]}) "
+        report([key], r["explained"], f"the same fact ({key[0]} {key[1]}–{key[2]} {key[3]} {key[4]} {key[5]}"
+                                      f"{_in_category(key)}) "
                                       f"is stated with different values {', '.join(_num(v) for v in vals)}")
 
     if not arithmetic:
@@ -524,8 +560,9 @@ def check_consistency(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, voca
         for key in w.index[have & ((s_lo > hi[everyone]) | (s_hi < lo[everyone]))]:
             gs = [g for g in genders if g in lo.columns and pd.notna(lo.at[key, g])]
             parts = " + ".join(f"{g} {_fmt(lo.at[key, g], hi.at[key, g])}" for g in gs if g != everyone)
-            report([(*key[:4], key[4], g) for g in gs], any(_true(ex.at[key, g]) for g in gs),
-                   f"gender split does not add up for {key[4]} ({key[0]} {key[1]}–{key[2]} {key[3]}): "
+            report([_full(key, "gender", g) for g in gs], any(_true(ex.at[key, g]) for g in gs),
+                   f"gender split does not add up for {key[4]} ({key[0]} {key[1]}–{key[2]} {key[3]}"
+                   f"{_in_category(key, 'gender')}): "
                    f"{parts} ≠ {everyone} {_fmt(lo.at[key, everyone], hi.at[key, everyone])}")
 
     # exits within participants; exit reasons within exits; work + studies = work or studies
@@ -555,15 +592,16 @@ def check_consistency(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, voca
             for key in w.index[mask.fillna(False).astype(bool)]:
                 ms = [m for m in involved if m in lo.columns and pd.notna(lo.at[key, m])]
                 vals = ", ".join(f"{m} {_fmt(lo.at[key, m], hi.at[key, m])}" for m in ms)
-                report([(*key[:4], m, key[4]) for m in ms], any(_true(ex.at[key, m]) for m in ms),
-                       f"{message} ({key[0]} {key[1]}–{key[2]} {key[3]} {key[4]}): {vals}")
+                report([_full(key, "metric", m) for m in ms], any(_true(ex.at[key, m]) for m in ms),
+                       f"{message} ({key[0]} {key[1]}–{key[2]} {key[3]} {key[4]}{_in_category(key, 'metric')}): "
+                       f"{vals}")
 
     # percentages agree with the counts they are computed from (facts with one value only)
     single = facts[facts["nvalues"] == 1]
     val, expl = single["vmin"], single["explained"]
     tasks = [(rate, num, den, None) for rate, (num, den) in semantics.rate_parts(metrics).items()]
-    shares = metrics[metrics["metric_kind"] == "share"]
-    tasks += [(m, d, d, everyone) for m, d in zip(shares["metric"], shares["denominator_metric"])]
+    shares = metrics[(metrics["metric_kind"] == "share") & ~metrics["metric"].isin(CATEGORY_SHARES)]
+    tasks += [(m, d, d, everyone) for m, d in zip(shares["metric"], shares["denominator_metric"])]  # categories: below
     for rate, num_m, den_m, den_gender in tasks:
         r = single[single.index.get_level_values("metric") == rate]
         if r.empty:
@@ -582,17 +620,202 @@ def check_consistency(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, voca
         computed = 100 * num / den
         bad = num.notna() & den.notna() & (den > 0) & ((computed - stated).abs() > _tolerance(stated))
         for key in r.index[bad]:
-            involved = [key, (*key[:4], num_m, key[5]), (*key[:4], den_m, den_gender or key[5])]
+            involved = [key, _with(key, metric=num_m), _with(key, metric=den_m, gender=den_gender or key[5])]
             explained = any(bool(expl.get(k, False)) for k in involved)
             report(involved, explained, f"{rate} {_num(stated[key])} % disagrees with its counts "
                                         f"({_num(num[key])} of {_num(den[key])} = {computed[key]:.1f} %) "
-                                        f"({key[0]} {key[1]}–{key[2]} {key[3]} {key[5]})")
+                                        f"({key[0]} {key[1]}–{key[2]} {key[3]} {key[5]}{_in_category(key)})")
     return problems
 
 
 def _tolerance(stated: pd.Series) -> pd.Series:
     """A whole-number percentage may be rounded or truncated (< 1 point); a decimal one < 0.1."""
     return pd.Series(np.where(stated == np.round(stated), 1.0, 0.1) + 1e-9, index=stated.index)
+
+
+# ---------------------------------------------------------------------------- breakdowns (issue 12)
+#: shares of one dimension's categories: together about 100 % when the report gives the whole breakdown
+CATEGORY_SHARES = ("participants_category_share", "participants_new_category_share")
+
+
+def _percent_of(metrics: pd.DataFrame) -> tuple[dict, dict]:
+    """From the metrics' metadata: percentage metric -> (count metric it is a percentage of, the
+    gender of that count (None: the row's), whether that count is the figure about everyone rather
+    than the row's own category); and percentage metric -> the count it is computed from."""
+    percent_of, numerator_of = {}, {}
+    for rate, (num, den) in semantics.rate_parts(metrics).items():
+        percent_of[rate], numerator_of[rate] = (den, None, False), num
+    shares = metrics[metrics["metric_kind"].astype(str) == "share"]
+    for m, den in zip(shares["metric"].astype(str), shares["denominator_metric"].astype(str)):
+        category = m in CATEGORY_SHARES
+        percent_of[m] = (den, None if category else semantics.EVERYONE, category)
+        numerator_of[m] = den
+    return percent_of, numerator_of
+
+
+def _split_prefix(dimension: str, category: str) -> tuple[str, str]:
+    """('before:', 'bidrag') for an income_source category 'before:bidrag'; ('', category) otherwise."""
+    for p in PREFIXED_DIMENSIONS.get(dimension, ()):
+        if category.startswith(p):
+            return p, category[len(p):]
+    return "", category
+
+
+def _breakdown_row_checks(categories: pd.DataFrame | None) -> list[pa.Check]:
+    """dimension and category go together, and the category is declared for its dimension."""
+    declared = set() if categories is None else set(zip(categories["dimension"].astype(str),
+                                                        categories["category"].astype(str)))
+
+    def paired(d):
+        return (d["dimension"] == "") == (d["category"] == "")
+
+    def declared_ok(d):
+        ok = pd.Series(True, index=d.index)
+        some = d["dimension"] != ""  # only breakdown rows are looked at: fast at a million rows
+        if not some.any():
+            return ok
+        ok[some] = [(dim, _split_prefix(dim, cat)[1]) in declared
+                    for dim, cat in zip(d.loc[some, "dimension"].astype(str), d.loc[some, "category"].astype(str))]
+        return ok
+
+    return [pa.Check(paired, error="dimension and category must both be given or both be empty"),
+            pa.Check(declared_ok, error="category is not declared for its dimension in categories.csv "
+                                        "(income_source categories may start 'before:' or 'after:')")]
+
+
+def _attainable(p: np.ndarray, base: np.ndarray) -> np.ndarray:
+    """Whether some whole number k of ``base`` gives the percentage ``p`` after the report's rounding:
+    100·k/base rounded (or truncated) to p's precision, i.e. within [p − ½ unit, p + 1 unit)."""
+    unit = np.where(p == np.round(p), 1.0, 0.1)
+    lo, hi = (p - unit / 2) * base / 100, (p + unit) * base / 100
+    k = np.ceil(lo - 1e-9)
+    return (k < hi - 1e-9) & (k <= base)
+
+
+def check_breakdowns(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, vocabulary: pd.DataFrame,
+                     facts: pd.DataFrame | None = None) -> list[Problem]:
+    """Breakdowns by category and percentages against their base:
+
+    - counts of a dimension's categories add up to the figure about everyone (the table's total);
+      where the report gives only some categories (a single one, or a note starting 'partial:'),
+      they may not exceed it;
+    - shares of a dimension's categories add up to about 100 % when two or more are given (at most
+      100 % for a partial breakdown);
+    - in a category's row of a table, the exit reasons add up to its exits;
+    - every percentage can be made from a whole number of the count it is a percentage of
+      (14 % of 17 cannot: 2/17 = 11.8 %, 3/17 = 17.6 %), where its own count is not stated.
+    """
+    problems: list[Problem] = []
+    if obs.empty:
+        return problems
+    PERCENT_OF, NUMERATOR_OF = _percent_of(metrics)
+    exit_reasons = semantics.exit_reasons(metrics)
+    work, studies = (semantics.outcome_metric(metrics, o) for o in semantics.SUM_PARTS)
+    work_or_studies = semantics.outcome_metric(metrics, semantics.SUM_OUTCOME)
+    exited = semantics.denominator(metrics, "exit")
+    facts = _facts(obs) if facts is None else facts
+    lines = _Lines(obs)
+    single = facts[facts["nvalues"] == 1].reset_index()
+    for c in FACT_KEY:
+        if isinstance(single[c].dtype, pd.CategoricalDtype):
+            single[c] = single[c].astype(str)
+
+    def report(keys, explained, message):
+        problems.append(_report(shown, lines(keys), explained, message))
+
+    def where(r) -> str:
+        return f"({r.association_id} {r.period_start}–{r.period_end} {r.intervention} {r.gender})"
+
+    cat = single[single["dimension"] != ""].copy()
+    cat["line_key"] = list(zip(*(cat[c] for c in FACT_KEY)))
+    partial_lines = set(obs.index[obs["note"].fillna("").astype(str).str.lower().str.startswith(PARTIAL_PREFIX)])
+    cat["partial"] = [bool(set(lines([k])) & partial_lines) for k in cat["line_key"]]
+    prefix = [_split_prefix(d, c)[0] for d, c in zip(cat["dimension"], cat["category"])]
+    cat["part"] = cat["dimension"] + pd.Series(prefix, index=cat.index, dtype=object).map(lambda x: f" {x}" if x else "")
+    group = ["association_id", "period_start", "period_end", "intervention", "metric", "gender", "part"]
+    about_everyone = single[(single["dimension"] == "") & single["association_id"].isin(set(cat["association_id"]))]
+    overall = about_everyone.assign(line_key=lambda f: list(zip(*(f[c] for c in FACT_KEY))))
+    overall = overall.set_index(["association_id", "period_start", "period_end", "intervention", "metric", "gender"])
+    counts = set(semantics.count_metrics(metrics))
+
+    # categories against the total, and shares against 100 %
+    for key, g in cat.groupby(group, sort=False):
+        metric, part = key[4], key[6]
+        r = g.iloc[0]
+        keys = list(g["line_key"])
+        explained = bool(g["explained"].any())
+        listing = ", ".join(f"{c} {_num(v)}" for c, v in zip(g["category"], g["vmin"]))
+        if metric in counts:
+            try:
+                tot = overall.loc[key[:6]]
+            except KeyError:
+                continue
+            total = float(tot["vmin"])
+            s = float(g["vmin"].sum())
+            complete = len(g) >= 2 and not g["partial"].any()
+            if (complete and s != total) or s > total:
+                report(keys + [tot["line_key"]], explained or bool(tot["explained"]),
+                       f"{metric} by {part} does not add up to its total {_num(total)} {where(r)}: {listing} "
+                       f"= {_num(s)}")
+        elif metric in CATEGORY_SHARES and len(g) >= 2:
+            s = float(g["vmin"].sum())
+            whole = bool((g["vmin"] == g["vmin"].round()).all())
+            tol = (0.5 if whole else 0.05) * len(g) + 1e-9
+            tol = max(tol, 1.0)
+            if s > 100 + tol or (s < 100 - tol and not g["partial"].any()):
+                report(keys, explained, f"{metric} by {part} adds up to {_num(round(s, 2))} %, not 100 % "
+                                        f"{where(r)}: {listing}")
+
+    # a category's row of a table: its exit reasons add up to its exits
+    ex = cat[cat["metric"].isin([exited, work_or_studies, *exit_reasons])]
+    row_key = ["association_id", "period_start", "period_end", "intervention", "gender", "dimension", "category"]
+    for key, g in ex.groupby(row_key, sort=False):
+        v = dict(zip(g["metric"], g["vmin"]))
+        if exited not in v or len(v) < 2:
+            continue
+        ws = (v.get(work, 0) + v.get(studies, 0) if (work in v or studies in v) else v.get(work_or_studies, 0))
+        s = ws + sum(v.get(m, 0) for m in exit_reasons if m not in (work, studies))
+        if s != v[exited]:
+            r = g.iloc[0]
+            parts = ", ".join(f"{m} {_num(x)}" for m, x in v.items() if m != exited)
+            report(list(g["line_key"]), bool(g["explained"].any()),
+                   f"exit reasons of {key[5]}={key[6]} add up to {_num(s)}, not its participants_exited "
+                   f"{_num(v[exited])} {where(r)}: {parts}")
+
+    # a percentage that no whole number of its base gives (vectorised: every rate of a large dataset)
+    pct = single[single["metric"].isin(list(PERCENT_OF))]
+    if not pct.empty:
+        idx = single.set_index(list(FACT_KEY))
+        m = pct["metric"]
+        num = pct.assign(metric=m.map(NUMERATOR_OF))
+        base = pct.assign(metric=m.map({k: v[0] for k, v in PERCENT_OF.items()}))
+        fixed_gender = m.map({k: v[1] for k, v in PERCENT_OF.items()})
+        base["gender"] = fixed_gender.where(fixed_gender.notna(), pct["gender"])
+        overall = m.map({k: v[2] for k, v in PERCENT_OF.items()}).astype(bool)
+        base.loc[overall, ["dimension", "category"]] = ""
+
+        def value_of(frame):
+            return idx["vmin"].reindex(pd.MultiIndex.from_frame(frame[list(FACT_KEY)])).to_numpy(dtype=float)
+
+        b, n, p = value_of(base), value_of(num), pct["vmin"].to_numpy(dtype=float)
+        # work + studies count as the numerator of a work-or-studies rate (as in check_consistency)
+        ws = (m.map(NUMERATOR_OF) == work_or_studies).to_numpy()
+        if ws.any():
+            n = np.where(ws & np.isnan(n), value_of(pct.assign(metric=work))
+                         + value_of(pct.assign(metric=studies)), n)
+        have = ~np.isnan(b) & (b > 0) & np.isnan(n)
+        bad = have & ~_attainable(p, np.where(have, b, 1))
+        expl = idx["explained"]
+        for i in np.flatnonzero(bad):
+            r = pct.iloc[i]
+            key = tuple(r[c] for c in FACT_KEY)
+            bk = tuple(base.iloc[i][c] for c in FACT_KEY)
+            report([key, bk], bool(r["explained"]) or bool(expl.get(bk, False)),
+                   f"{r['metric']} {_num(p[i])} % cannot be a share of {_num(b[i])} ({bk[4]} {bk[5]}"
+                   f"{_in_category(bk)}): no whole number of {_num(b[i])} gives it "
+                   f"({r['association_id']} {r['period_start']}–{r['period_end']} {r['intervention']} {r['gender']}"
+                   f"{_in_category(key)})")
+    return problems
 
 
 # ---------------------------------------------------------------------------- entry point
@@ -629,8 +852,12 @@ def validate(data_dir: str | os.PathLike | None = None, sources_dir: str | os.Pa
     if broken or "observations" not in ref:
         return result
     obs = ref["observations"]
+    facts = _facts(obs) if len(obs) else None  # one grouping of the facts for both layers
     result.problems += check_consistency(_shown(data_dir, "observations"), obs, ref["metrics"], ref["vocabulary"],
-                                         arithmetic)
+                                         arithmetic, facts)
+    if arithmetic:
+        result.problems += check_breakdowns(_shown(data_dir, "observations"), obs, ref["metrics"],
+                                            ref["vocabulary"], facts)
     if provenance:
         from .provenance import check_provenance
         result.problems += check_provenance(data_dir, paths.sources_dir(sources_dir),

@@ -13,13 +13,13 @@ from finsam.rates import wilson_interval
 from conftest import DATA
 
 HEADER = ["source_id", "association_id", "period_start", "period_end", "intervention", "metric", "gender",
-          "value", "unit", "quote", "note"]
+          "value", "unit", "quote", "note", "dimension", "category"]
 
 
 def row(assoc, year, inter, metric, gender, value, unit="persons", note="", source=None, start=None, quote=None):
     source = source or {"bhs": "bhs-2018", "husam": "husam-2012"}[assoc]
     return [source, assoc, start or year, year, inter, metric, gender, value, unit,
-            quote or f"{metric} {gender} {value}", note]
+            quote or f"{metric} {gender} {value}", note, "", ""]
 
 
 ROWS = [
@@ -48,7 +48,7 @@ ROWS = [
 @pytest.fixture(scope="module")
 def mini(tmp_path_factory):
     d = tmp_path_factory.mktemp("mini")
-    for f in ("vocabulary.csv", "sources.csv", "associations.csv", "metrics.csv"):
+    for f in ("vocabulary.csv", "sources.csv", "associations.csv", "metrics.csv", "categories.csv"):
         shutil.copy(DATA / f, d / f)
     (d / "interventions.csv").write_text(
         "association_id,intervention,aliases,kind,covers,is_work_oriented,target_group,first_year,last_year,note\n"
