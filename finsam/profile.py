@@ -14,7 +14,8 @@ import pandas as pd
 
 from .conflicts import resolve
 from .data import Tables, select
-from .rates import OUTCOMES, rates_from_facts
+from . import semantics
+from .rates import rates_from_facts
 from .schema import PREFIXED_DIMENSIONS
 
 
@@ -75,17 +76,18 @@ def composition(tables: Tables, association: str, period, dimension: str, interv
         # a contested total gives no single base: leave the share empty
         total_of[key] = np.nan if (r.conflict or key in total_of) else float(r.value)
     order = _category_order(tables, dimension)
+    count_units = set(semantics.count_units(tables.vocabulary))
     rows = []
     for r in facts.itertuples(index=False):
         cat = str(r.category)
         o, lab = order.get(cat, (10_000, cat))
         total = total_of.get((str(r.intervention), r.period_start, r.period_end, str(r.metric), str(r.gender)),
-                             np.nan) if str(r.unit) == "persons" else np.nan
+                             np.nan) if str(r.unit) in count_units else np.nan
         share = 100 * r.value / total if total and not np.isnan(total) else np.nan
         rows.append((str(r.intervention), r.period_start, r.period_end, str(r.metric), str(r.gender), cat, lab, o,
                      float(r.value), str(r.unit), total, share, bool(r.conflict), r.lines))
     out = pd.DataFrame(rows, columns=cols)
-    out["gender"] = pd.Categorical(out["gender"], categories=["all", "women", "men", "unknown"])
+    out["gender"] = pd.Categorical(out["gender"], categories=semantics.codes(tables.vocabulary, "gender"))
     return out.sort_values(["intervention", "metric", "gender", "order", "category"], kind="stable").reset_index(
         drop=True)
 
@@ -102,7 +104,7 @@ def category_rates(tables: Tables, association: str, period, dimension: str, int
     order = _category_order(tables, dimension)
     parts = []
     for cat, f in facts.groupby(facts["category"].astype(str), observed=True, sort=False):
-        r = rates_from_facts(f)
+        r = rates_from_facts(f, tables)
         if r.empty:
             continue
         o, lab = order.get(cat, (10_000, cat))
@@ -128,8 +130,10 @@ def outcome_difference(rates: pd.DataFrame, outcome: str = "work_or_studies", ge
     plain-language ``verdict``.
     """
     from scipy.stats import chi2_contingency, fisher_exact
-    if outcome not in OUTCOMES:
-        raise ValueError(f"unknown outcome {outcome!r}; valid: {', '.join(OUTCOMES)}")
+    known = list(rates["outcome"].cat.categories) if isinstance(rates["outcome"].dtype, pd.CategoricalDtype) else \
+        sorted(set(rates["outcome"].astype(str)))
+    if outcome not in known:
+        raise ValueError(f"unknown outcome {outcome!r}; valid: {', '.join(known)}")
     r = rates[(rates["outcome"].astype(str) == outcome) & (rates["gender"].astype(str) == gender)]
     r = r[r["count"].notna() & r["exited"].notna() & ~r["conflict"].astype(bool)]
     r = r.drop_duplicates("category", keep=False)  # a category with several value combinations is contested

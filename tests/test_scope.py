@@ -12,7 +12,7 @@ from finsam.scope import population
 from conftest import DATA
 
 OBS_HEADER = ["source_id", "association_id", "period_start", "period_end", "intervention", "metric", "gender",
-              "value", "unit", "quote", "note"]
+              "value", "unit", "quote", "note", "dimension", "category"]
 INT_HEADER = ["association_id", "intervention", "aliases", "kind", "covers", "is_work_oriented", "target_group",
               "first_year", "last_year", "note"]
 
@@ -23,7 +23,7 @@ def build(tmp_path, interventions, rows):
     gender, value[, unit]) for bhs 2018."""
     d = tmp_path / "data"
     d.mkdir(parents=True)
-    for f in ("vocabulary.csv", "associations.csv", "sources.csv", "metrics.csv"):
+    for f in ("vocabulary.csv", "associations.csv", "sources.csv", "metrics.csv", "categories.csv"):
         shutil.copy(DATA / f, d / f)
     with open(d / "interventions.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -36,7 +36,7 @@ def build(tmp_path, interventions, rows):
         for inter, metric, gender, value, *unit in rows:
             unit = unit[0] if unit else ("percent" if metric.endswith("_rate") else "persons")
             w.writerow(["bhs-2018", "bhs", 2018, 2018, inter, metric, gender, value, unit,
-                        f"{inter} {metric} {gender} {value}", ""])
+                        f"{inter} {metric} {gender} {value}", "", "", ""])
     return finsam.load(d, use_cache=False)
 
 
