@@ -89,8 +89,9 @@ def plan(notebooks=None, associations=None, years=None, tables=None, metrics=Non
     return jobs
 
 
-#: a file-name part built from the data: ids are slugs (checked by validation), stems join them with _
-_SAFE_PART = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+#: a file-name part built from the data: ids are slugs (checked by validation), stems join them
+#: and snake_case metric names with _; no dots, slashes, colons or anything else
+_SAFE_PART = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
 def _check_parts(job: Job) -> None:

@@ -107,10 +107,12 @@ def _explained_note(s: pd.Series) -> pd.Series:
     """A 'conflict:'/'rounding:' note must say what disagrees: some words after the colon that
     name the other value or where it is stated (so they hold a number: a value, line, page or table)."""
     text = s.fillna("").astype(str)
-    low = text.str.lower()
-    marked = low.str.startswith((CONFLICT_PREFIX, ROUNDING_PREFIX))
-    rest = text.str.split(":", n=1).str[1].fillna("").str.strip()
-    return ~marked | (rest.str.split().str.len().fillna(0).ge(2) & rest.str.contains(r"\d"))
+    marked = text.str.lower().str.startswith((CONFLICT_PREFIX, ROUNDING_PREFIX))
+    ok = pd.Series(True, index=s.index)
+    if marked.any():
+        rest = text[marked].str.split(":", n=1).str[1].fillna("").str.strip()
+        ok[marked] = rest.str.split().str.len().fillna(0).ge(2) & rest.str.contains(r"\d")
+    return ok
 
 
 def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | None = None) -> pa.DataFrameSchema:
@@ -318,8 +320,11 @@ def _number_syntax(shown: str, name: str, df: pd.DataFrame) -> tuple[list[Proble
             continue
         s = df[c]
         text = s[s.notna()].astype(str)
-        wrong = ~text.str.fullmatch(_NUMBER[kind])
-        for line, v in text[wrong].items():
+        # checked once per distinct text: a million rows hold few distinct years and values
+        wrong_texts = [u for u in pd.unique(text) if not _NUMBER[kind].fullmatch(u)]
+        if not wrong_texts:
+            continue
+        for line, v in text[text.isin(wrong_texts)].items():
             what = "whole number" if kind == "int" else "number"
             problems.append(Problem(shown, int(line), f"{c}: {v!r} is not a {what}"))
             bad.add(line)
