@@ -101,3 +101,12 @@ def test_make_rebuilds_a_venv_made_by_another_python(tmp_path):
     # and it says so before rebuilding (the dry run prints the message it would echo)
     dry = subprocess.run(["make", "-n", "setup", f"PYTHON={b}"], cwd=tmp_path, capture_output=True, text=True)
     assert f"made with Python {version_of(a)} but PYTHON={b} is Python {version_of(b)}: rebuilding .venv" in dry.stdout
+
+
+def test_environment_yml_is_a_conda_environment():
+    import yaml
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    assert env["name"] == "finsam" and env["channels"] == ["conda-forge"]
+    conda, pip = env["dependencies"][:-1], env["dependencies"][-1]["pip"]
+    assert conda == ["python>=3.11,<3.14", "pip"]
+    assert len(pip) == sum(len(v) for v in lock_pins().values())
