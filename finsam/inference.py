@@ -267,8 +267,8 @@ def goal_attainment(k: int, n: int, goal_rate: float, confidence: float = CONFID
     (k,), (n,) = _check_counts([k], [n])
     lo, hi = (100 * float(x) for x in proportion_confint(k, n, alpha=1 - confidence, method=method))
     status = "met" if lo >= goal_rate else "not met" if hi < goal_rate else "cannot tell"
-    rate = 100 * k / n
-    return GoalAttainment(int(k), int(n), rate, lo, hi, float(goal_rate), status, rate >= goal_rate,
+    rate = float(100 * k / n)
+    return GoalAttainment(int(k), int(n), rate, lo, hi, float(goal_rate), status, bool(rate >= goal_rate),
                           "Clopper–Pearson" if method == "beta" else method.capitalize())
 
 
@@ -314,7 +314,7 @@ def compare_with_national(k: int, n: int, national_rate: float, confidence: floa
         raise ValueError(f"national_rate must be a percentage, got {national_rate}")
     lo, hi = wilson(k, n, confidence)
     p = float(binomtest(int(k), int(n), national_rate / 100).pvalue)
-    rate = 100 * k / n
+    rate = float(100 * k / n)
     return NationalComparison(int(k), int(n), rate, 100 * float(lo), 100 * float(hi), float(national_rate),
                               rate - national_rate, p, p < 1 - confidence)
 
@@ -374,11 +374,11 @@ def gap_interval(k1: int, n1: int, k2: int, n2: int, confidence: float = CONFIDE
         p = 1.0  # both rates 0 % or both 100 %: the score statistic is undefined, the data equal
     else:
         p = float(test_proportions_2indep(k1, n1, k2, n2, method="score", compare="diff").pvalue)
+    k1, n1, k2, n2 = int(k1), int(n1), int(k2), int(n2)
     pooled = 100 * (k1 + k2) / (n1 + n2)
-    return DifferenceInterval(int(k1), int(n1), int(k2), int(n2), 100 * k1 / n1, 100 * k2 / n2,
-                              100 * (k1 / n1 - k2 / n2), 100 * float(lo), 100 * float(hi),
-                              bool(lo > 0 or hi < 0), p, detectable_difference(n1, n2, pooled, power, 1 - confidence),
-                              pooled)
+    return DifferenceInterval(k1, n1, k2, n2, 100 * k1 / n1, 100 * k2 / n2, 100 * (k1 / n1 - k2 / n2),
+                              100 * float(lo), 100 * float(hi), bool(lo > 0 or hi < 0), p,
+                              detectable_difference(n1, n2, pooled, power, 1 - confidence), pooled)
 
 
 def exit_reason_test(table) -> TableTest:
@@ -521,3 +521,38 @@ class YearOnYear:
 def year_on_year(k1: int, n1: int, k2: int, n2: int, years_available: int = 2) -> YearOnYear:
     """Year 1 (earlier: k1 of n1) to year 2 (later: k2 of n2)."""
     return YearOnYear(gap_interval(k2, n2, k1, n1), int(years_available), years_available >= 3)
+
+
+def consistent_counts(n: int, k: int | None = None, pct: float | None = None, decimals: int = 0) -> list[int]:
+    """The counts a group may have: ``[k]`` when the report gives the count, else every count
+    consistent with the printed percentage (:func:`rounding_range`). Raises ValueError when
+    neither is given or the percentage is impossible for n."""
+    if k is not None:
+        return [int(k)]
+    if pct is None:
+        raise ValueError("need a count or a percentage")
+    ks = rounding_range(pct, int(n), decimals)
+    if not ks:
+        raise ValueError(f"no count of {n} rounds to {pct} %")
+    return ks
+
+
+RANGE_FIELDS = ("difference_pp", "ci_low_pp", "ci_high_pp", "p_value", "detectable_pp")
+
+
+def difference_range(group1: Mapping, group2: Mapping, confidence: float = CONFIDENCE) -> pd.DataFrame:
+    """:func:`gap_interval` (group 1 − group 2) when a group gives only a rounded percentage:
+    each group is a mapping with ``n`` and either ``k`` or ``pct`` (and optional ``decimals``).
+    Returns one row per quantity with ``min`` and ``max`` over every consistent pair of counts,
+    ``evidence_all``/``evidence_any`` (the interval excludes 0 for all / some of them) and the
+    number of ``combinations``. Use for year on year with ``group1`` the later year."""
+    ks1 = consistent_counts(group1["n"], group1.get("k"), group1.get("pct"), group1.get("decimals", 0))
+    ks2 = consistent_counts(group2["n"], group2.get("k"), group2.get("pct"), group2.get("decimals", 0))
+    res = [gap_interval(a, group1["n"], b, group2["n"], confidence) for a in ks1 for b in ks2]
+    rows = [dict(quantity=q, min=min(getattr(r, q) for r in res), max=max(getattr(r, q) for r in res))
+            for q in RANGE_FIELDS]
+    out = pd.DataFrame(rows)
+    out["combinations"] = len(res)
+    out["evidence_all"] = all(r.evidence for r in res)
+    out["evidence_any"] = any(r.evidence for r in res)
+    return out
