@@ -285,7 +285,7 @@ class InterventionComparison:
         from .plotting import finish_figure, funnel_plot
         g = self.main
         n_max = int(g.table["n"].max())
-        limits = inf.funnel_limits(g.pooled_rate / 100, np.arange(1, int(n_max * 1.15) + 2))
+        limits = inf.funnel_limits(g.pooled_rate / 100, np.arange(1, int(n_max * 1.3) + 2))
         fig = funnel_plot(g.table, limits, g.pooled_rate,
                           f"Exits to work or studies by intervention, {self.year}",
                           levels=g.levels)
