@@ -20,6 +20,7 @@ from .data import Tables, select
 from .rates import rates_from_facts
 from .schema import ALL
 
+COUNT_METRICS = ["participants_exited", "exit_work_or_studies", "exit_work", "exit_studies"]
 #: how a note names the intervention an intervention belongs to
 PART_OF = re.compile(r"\b(?:part of|local team of|local delprojekt of|sub-project of)\s+(.+?)\s*(?:[;,(]|$)")
 MAX_VERSIONS = 64  # combinations of a report's conflicting counts analysed side by side
@@ -64,9 +65,10 @@ def intervention_counts(tables: Tables, association: str, year: int, policy: str
     are left out (no rate)."""
     if facts is None:
         facts = resolve(select(tables.observations, association=association, period=year), policy)
+    facts = facts[(facts["gender"] == "all") & facts["metric"].isin(COUNT_METRICS)]
     names = facts["intervention"].astype(str)
     rows = []
-    for inter in sorted(set(names)):
+    for inter in sorted(set(names[facts["metric"] == "participants_exited"])):
         r = rates_from_facts(facts[names == inter])
         r = r[(r["outcome"] == "work_or_studies") & (r["gender"] == "all")].dropna(subset=["count", "exited"])
         r = r[r["exited"] > 0].drop_duplicates(["count", "exited"])
@@ -79,15 +81,23 @@ def intervention_counts(tables: Tables, association: str, year: int, policy: str
 
 
 def intervention_choices(tables: Tables) -> list[dict]:
-    """(association, year) with at least two comparable interventions with counts."""
+    """(association, year) with at least two comparable interventions with counts: exited
+    participants (n > 0) and exits to work or studies, or to work and to studies (the same test
+    as :func:`intervention_counts`, on the statements, without resolving every year)."""
     o = tables.observations
-    o = o[(o["period_start"] == o["period_end"]) & (o["metric"] == "participants_exited")
+    o = o[(o["period_start"] == o["period_end"]) & (o["gender"] == "all") & o["metric"].isin(COUNT_METRICS)
           & (o["intervention"].astype(str) != ALL)]
-    out = []
-    for a, y in sorted(set(zip(o["association_id"].astype(str), o["period_start"].astype(int)))):
-        if intervention_counts(tables, a, y)["intervention"].nunique() >= 2:
-            out.append(dict(association=a, year=int(y)))
-    return out
+    has: dict[tuple[str, int, str], set] = {}
+    for a, y, i, m, v in zip(o["association_id"].astype(str), o["period_start"].astype(int),
+                             o["intervention"].astype(str), o["metric"].astype(str), o["value"]):
+        if m != "participants_exited" or v > 0:
+            has.setdefault((a, y, i), set()).add(m)
+    counted: dict[tuple[str, int], list[str]] = {}
+    for (a, y, i), ms in has.items():
+        if "participants_exited" in ms and ("exit_work_or_studies" in ms or {"exit_work", "exit_studies"} <= ms):
+            counted.setdefault((a, y), []).append(i)
+    return [dict(association=a, year=y) for (a, y), names in sorted(counted.items())
+            if len(comparable(names, tables.interventions, a)) >= 2]
 
 
 def versions(counts: pd.DataFrame) -> list[pd.DataFrame]:

@@ -131,3 +131,13 @@ def test_shipped_data_interventions_add_up_to_the_reports_own_aggregates():
     assert "SamMA-projektet" not in set(c["intervention"])
     assert (int(samma["k"].sum()), int(samma["n"].sum())) == (35, 70)
     assert {"bhs", "husam", "ostra-sodertorn"} == {x["association"] for x in finsam.choices("interventions", t)}
+
+
+def test_choices_agree_with_the_counts_the_notebook_uses():
+    t = finsam.load()
+    o = t.observations
+    pairs = set(zip(o["association_id"].astype(str), o["period_start"].astype(int)))
+    chosen = {(c["association"], c["year"]) for c in vi.intervention_choices(t)}
+    for a, y in sorted(pairs):
+        n = vi.intervention_counts(t, a, y)["intervention"].nunique()
+        assert (n >= 2) == ((a, y) in chosen), (a, y, n)
