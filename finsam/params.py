@@ -30,6 +30,7 @@ NOTEBOOKS = {n.name: n for n in [
     NotebookSpec("yearly_trend", "Yearly trend", ("association", "metric")),
     NotebookSpec("overview", "All associations side by side", ()),
     NotebookSpec("interventions", "Interventions compared", ("association", "year")),
+    NotebookSpec("gender_gaps", "Gender gaps with their uncertainty", ()),
 ]}
 INTERACTIVE = ("explore",)  # notebooks for JupyterLab, not rendered
 
