@@ -40,6 +40,7 @@ REPORTS = {  # one report of each parameterised notebook: name -> (notebook, par
     "yearly_trend": ("yearly_trend", (("association", "ostra-sodertorn"), ("metric", "cost"))),
     "overview": ("overview", ()),
     "interventions": ("interventions", (("association", "bhs"), ("year", 2018))),
+    "gender_gaps": ("gender_gaps", ()),
 }
 PACKAGES = ("finsam", "pandas", "numpy", "pandera", "scipy", "statsmodels", "matplotlib", "seaborn", "papermill",
             "nbconvert", "nbclient", "ipykernel", "jupyter_client", "pyzmq")
