@@ -162,6 +162,33 @@ def goal_rows(facts: pd.DataFrame, headline_group: str | None = None) -> pd.Data
     return out
 
 
+def cost_rows(facts: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
+    """Derived costs of each compared intervention (kronor as stated, not price-adjusted), from
+    :func:`finsam.inference.cost_range`: cost per participant (participants as stated) and per
+    person to work or studies (k of n exited) with the range implied by the rate's 95 % Wilson
+    interval. One row per intervention and version of conflicting figures; interventions
+    without a stated cost are left out."""
+    f = facts[(facts["gender"] == "all") & facts["metric"].isin(["cost", "participants"])]
+    names = f["intervention"].astype(str)
+    rows = []
+    for c in counts.itertuples():
+        fi = f[names == c.intervention]
+        costs = sorted(set(fi[fi["metric"] == "cost"]["value"].astype(float)))
+        parts = sorted(set(fi[fi["metric"] == "participants"]["value"].astype(float))) or [None]
+        for cost, p in itertools.product(costs, parts):
+            t = inf.cost_range(cost, c.k, c.n, {"participants": int(p)} if p else None)
+            per_p = t[t["measure"] == "per participant"]
+            ws = t[t["measure"] == "per person to work or studies"].iloc[0]
+            rows.append(dict(intervention=c.intervention, cost=cost, participants=p, k=c.k, n=c.n,
+                             per_participant=per_p["value"].iloc[0] if len(per_p) else np.nan,
+                             per_work_or_studies=ws["value"], per_work_or_studies_low=ws["low"],
+                             per_work_or_studies_high=ws["high"],
+                             conflict=bool(c.conflict or fi["conflict"].any())))
+    return pd.DataFrame(rows, columns=["intervention", "cost", "participants", "k", "n", "per_participant",
+                                       "per_work_or_studies", "per_work_or_studies_low", "per_work_or_studies_high",
+                                       "conflict"])
+
+
 def _pct(x) -> str:
     return "–" if pd.isna(x) else f"{x:.1f} %"
 
@@ -503,6 +530,36 @@ class InterventionComparison:
               + ("a trend test would be possible." if len(years) >= 3 else
                  "with fewer than three years no trend test is possible: two years make a change, not a trend."))
         return markdown(s)
+
+    def costs_table(self) -> pd.DataFrame:
+        c = cost_rows(self.facts, self.counts)
+        if c.empty:
+            return c
+        def kr(x):
+            return "–" if pd.isna(x) else ("∞" if np.isinf(x) else f"{x:,.0f}".replace(",", " "))
+        return pd.DataFrame({
+            "Intervention": c["intervention"], "Cost (kr)": c["cost"].map(kr),
+            "Participants": c["participants"].map(lambda p: "–" if pd.isna(p) else f"{int(p)}"),
+            "Per participant (kr)": c["per_participant"].map(kr),
+            "To work or studies": [f"{k} of {n}" for k, n in zip(c["k"], c["n"])],
+            "Per person to work or studies (kr)": c["per_work_or_studies"].map(kr),
+            "Range from the rate's 95 % CI (kr)": [f"{kr(lo)}–{kr(hi)}" for lo, hi in
+                                                   zip(c["per_work_or_studies_low"], c["per_work_or_studies_high"])],
+            "Conflict": np.where(c["conflict"], "⚠", ""),
+        }).set_index("Intervention")
+
+    def costs_text(self):
+        from .report import markdown
+        c = cost_rows(self.facts, self.counts)
+        if c.empty:
+            return markdown("The report states no costs for the compared interventions this year.")
+        return markdown(
+            "Derived here (cost ÷ count), not stated in the reports, and not price-adjusted (kronor of the report "
+            "year). The cost covers the intervention's whole year, including people still taking part and those who "
+            "left for other reasons; cost per person to work or studies puts all of it on those exits. The range is "
+            "that cost if the "
+            "intervention's underlying rate were anywhere in its 95 % interval. Participants are as the report counts "
+            "them (participations in the intervention); a person in two interventions counts in both.")
 
     def caveats(self):
         from .report import markdown

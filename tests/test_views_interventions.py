@@ -33,6 +33,7 @@ ROWS = [
     row("Alpha", "participants_exited", 20), row("Alpha", "exit_work_or_studies", 5),
     row("Alpha", "exit_work_or_studies_rate_goal", 50, "percent"),
     row("Alpha", "participants_new", 12), row("Alpha", "participants_new_goal", 10),
+    row("Alpha", "cost", 100000, "sek"), row("Alpha", "participants", 25),
     row("Beta", "participants_exited", 10), row("Beta", "exit_work", 3), row("Beta", "exit_studies", 1),
     row("Beta", "participants_exited", 11, note="conflict: the text says 11"),
     row("Gamma", "participants_exited", 8), row("Gamma", "exit_work_or_studies", 6),
@@ -141,3 +142,16 @@ def test_choices_agree_with_the_counts_the_notebook_uses():
     for a, y in sorted(pairs):
         n = vi.intervention_counts(t, a, y)["intervention"].nunique()
         assert (n >= 2) == ((a, y) in chosen), (a, y, n)
+
+
+def test_costs_per_participant_and_per_person_to_work_or_studies_by_hand(mini):
+    from test_inference import wilson_closed_form
+    v = vi.InterventionComparison(mini, "bhs", 2018)
+    c = vi.cost_rows(v.facts, v.counts).set_index("intervention")
+    assert list(c.index) == ["Alpha"]  # the only compared intervention with a stated cost
+    a = c.loc["Alpha"]
+    lo, hi = wilson_closed_form(5, 20)
+    assert a["per_participant"] == pytest.approx(100000 / 25)
+    assert a["per_work_or_studies"] == pytest.approx(100000 / 5)
+    assert a["per_work_or_studies_low"] == pytest.approx(100000 / (20 * hi))
+    assert a["per_work_or_studies_high"] == pytest.approx(100000 / (20 * lo))
