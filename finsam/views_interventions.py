@@ -21,6 +21,7 @@ from .rates import rates_from_facts
 from .schema import ALL
 
 COUNT_METRICS = ["participants_exited", "exit_work_or_studies", "exit_work", "exit_studies"]
+RATE_METRICS = [*COUNT_METRICS, "exit_work_or_studies_rate"]  # what a rate to work or studies rests on
 #: how a note names the intervention an intervention belongs to
 PART_OF = re.compile(r"\b(?:part of|local team of|local delprojekt of|sub-project of)\s+(.+?)\s*(?:[;,(]|$)")
 MAX_VERSIONS = 64  # combinations of a report's conflicting counts analysed side by side
@@ -124,14 +125,20 @@ def goal_rows(facts: pd.DataFrame, headline_group: str | None = None) -> pd.Data
     interventions); ``result_group`` says whose result was used."""
     f = facts[facts["gender"] == "all"]
     names = f["intervention"].astype(str)
+    # plain dictionaries: per-intervention DataFrame groupbys would cost a report more than its statistics
+    stated: dict[tuple[str, str], list[tuple[float, bool]]] = {}
+    for i, m, v, c in zip(names, f["metric"].astype(str), f["value"].astype(float), f["conflict"]):
+        stated.setdefault((i, m), []).append((v, bool(c)))
     rows = []
-    for inter in sorted(set(names[f["metric"].astype(str).str.endswith("_goal")])):
-        fi = f[names == inter]
-        vals = {m: sorted(set(g["value"].astype(float))) for m, g in fi.groupby(fi["metric"].astype(str))}
-        conflicted = {m for m, g in fi.groupby(fi["metric"].astype(str)) if g["conflict"].any()}
-        for goal in vals.get("exit_work_or_studies_rate_goal", []):
+    for inter in sorted({i for i, m in stated if m.endswith("_goal")}):
+        def values(m):
+            return sorted({v for v, _ in stated.get((inter, m), [])})
+
+        def contested(*ms):
+            return any(c for m in ms for _, c in stated.get((inter, m), []))
+        for goal in values("exit_work_or_studies_rate_goal"):
             result_group = headline_group if inter == ALL and headline_group else inter
-            r = rates_from_facts(f[names == result_group])
+            r = rates_from_facts(f[(names == result_group) & f["metric"].isin(RATE_METRICS)])
             r = r[(r["outcome"] == "work_or_studies") & (r["gender"] == "all")]
             r = pd.concat([r[r["count"].notna()].drop_duplicates(["count", "exited"]), r[r["count"].isna()]])
             base = dict(intervention=inter, goal_metric="exit_work_or_studies_rate_goal", goal=goal,
@@ -147,14 +154,14 @@ def goal_rows(facts: pd.DataFrame, headline_group: str | None = None) -> pd.Data
                     rows.append({**base, "result": g.rate, "k": g.k, "n": g.n, "ci_low": g.ci_low, "ci_high": g.ci_high,
                                  "status": g.status, "point_met": g.point_met, "conflict": bool(x.conflict)})
         for gm, m in COUNT_GOALS.items():
-            for goal in vals.get(gm, []):
+            for goal in values(gm):
                 base = dict(intervention=inter, goal_metric=gm, goal=goal, result_group=inter)
-                if not vals.get(m):
+                if not values(m):
                     rows.append({**base, "status": "no result"})
-                for v in vals.get(m, []):
+                for v in values(m):
                     c = inf.count_goal(v, goal)
                     rows.append({**base, "result": v, "status": "met" if c.met else "not met", "point_met": c.met,
-                                 "conflict": bool({gm, m} & conflicted)})
+                                 "conflict": contested(gm, m)})
     cols = ["intervention", "goal_metric", "goal", "result_group", "result", "k", "n", "ci_low", "ci_high", "status", "point_met",
             "conflict"]
     out = pd.DataFrame(rows, columns=cols)
@@ -249,7 +256,8 @@ class InterventionComparison:
         if not groups:
             return None
         g = groups[0]
-        r = rates_from_facts(self.facts[self.facts["intervention"].astype(str) == g])
+        r = rates_from_facts(self.facts[(self.facts["intervention"].astype(str) == g) & (self.facts["gender"] == "all")
+                                        & self.facts["metric"].isin(RATE_METRICS)])
         r = r[(r["outcome"] == "work_or_studies") & (r["gender"] == "all")]
         reported = sorted(set(f[f["intervention"].astype(str) == g]["value"].astype(float)))
         counted = r.dropna(subset=["count"])
