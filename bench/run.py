@@ -39,9 +39,11 @@ REPORTS = {  # one report of each parameterised notebook: name -> (notebook, par
     "gender_outcomes": ("gender_outcomes", (("association", "bhs"), ("year", 2018))),
     "yearly_trend": ("yearly_trend", (("association", "ostra-sodertorn"), ("metric", "cost"))),
     "overview": ("overview", ()),
+    "interventions": ("interventions", (("association", "bhs"), ("year", 2018))),
+    "gender_gaps": ("gender_gaps", ()),
 }
-PACKAGES = ("finsam", "pandas", "numpy", "pandera", "scipy", "matplotlib", "seaborn", "papermill", "nbconvert",
-            "nbclient", "ipykernel", "jupyter_client", "pyzmq")
+PACKAGES = ("finsam", "pandas", "numpy", "pandera", "scipy", "statsmodels", "matplotlib", "seaborn", "papermill",
+            "nbconvert", "nbclient", "ipykernel", "jupyter_client", "pyzmq")
 # targets from the issue
 REPORT_VS_FLOOR = 1.3
 TWO_JOB_SPEEDUP = 1.7

@@ -26,6 +26,8 @@ NOTEBOOKS = {n.name: n for n in [
     NotebookSpec("gender_outcomes", "Participants and outcomes by gender", ("association", "year")),
     NotebookSpec("yearly_trend", "Yearly trend", ("association", "metric")),
     NotebookSpec("overview", "All associations side by side", ()),
+    NotebookSpec("interventions", "Interventions compared", ("association", "year")),
+    NotebookSpec("gender_gaps", "Gender gaps with their uncertainty", ()),
 ]}
 INTERACTIVE = ("explore",)  # notebooks for JupyterLab, not rendered
 
@@ -66,6 +68,9 @@ def choices(notebook: str, tables: Tables | None = None) -> list[dict]:
         return gender_outcome_choices(tables)
     if notebook == "yearly_trend":
         return trend_choices(tables)
+    if notebook == "interventions":
+        from .views_interventions import intervention_choices
+        return intervention_choices(tables)
     return [{}]
 
 

@@ -138,3 +138,32 @@ def line_by_group(df: pd.DataFrame, x: str, y: str, group: str, colors: dict, la
         ax.legend(title="")
     fig.tight_layout()
     return fig
+
+
+def funnel_plot(groups: pd.DataFrame, limits: pd.DataFrame, pooled_rate: float, title: str,
+                levels=(0.95, 0.998)):
+    """Funnel plot: each group's rate (``rate``, percent) against its size (``n``), labelled by
+    ``label``, with the pooled rate and the control limits from :func:`finsam.inference.funnel_limits`
+    (columns ``n``, ``low_<L>``, ``high_<L>``) drawn as steps."""
+    from .inference import _level_key
+    set_theme()
+    fig, ax = plt.subplots()
+    styles = {0: ("#555555", "--"), 1: ("#555555", ":")}
+    for i, level in enumerate(levels):
+        key = _level_key(level)
+        color, ls = styles.get(i, ("#999999", "-."))
+        ax.step(limits["n"], limits[f"low_{key}"], where="post", color=color, linestyle=ls, linewidth=1,
+                label=f"{100 * level:g} % limits")
+        ax.step(limits["n"], limits[f"high_{key}"], where="post", color=color, linestyle=ls, linewidth=1)
+    ax.axhline(pooled_rate, color="#000000", linewidth=1, label=f"pooled rate {pooled_rate:.1f} %")
+    ax.scatter(groups["n"], groups["rate"], color=ASSOCIATION_COLORS[3], zorder=3)
+    for r in groups.sort_values("label").itertuples():
+        ax.annotate(str(r.label), (r.n, r.rate), xytext=(4, 3), textcoords="offset points", fontsize=8)
+    ax.set_xlim(0, limits["n"].max())
+    ax.set_ylim(0, 100)
+    ax.set_xlabel("exited participants (n)")
+    ax.set_ylabel("% to work or studies")
+    ax.set_title(title)
+    ax.legend(loc="upper right", fontsize=8)
+    fig.tight_layout()
+    return fig

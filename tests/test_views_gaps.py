@@ -1,0 +1,102 @@
+"""Gender gaps across groups on a small dataset written here: counts for one group, rounded
+percentages for another; expected values worked out by hand (Newcombe's and Mantel–Haenszel's
+formulas in test_inference.py, brute-force rounding)."""
+import csv
+import shutil
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import finsam
+from finsam import views_gaps as vg
+
+from conftest import DATA
+from test_inference import mh_by_hand, newcombe_by_hand, rounding_brute_force
+
+HEADER = ["source_id", "association_id", "period_start", "period_end", "intervention", "metric", "gender",
+          "value", "unit", "quote", "note", "dimension", "category"]
+
+
+def row(assoc, metric, gender, value, unit="persons"):
+    source, year = {"bhs": ("bhs-2018", 2018), "husam": ("husam-2012", 2012)}[assoc]
+    return [source, assoc, year, year, "ALL", metric, gender, value, unit, f"{metric} {gender} {value}", "", "", ""]
+
+
+ROWS = [
+    row("bhs", "participants_exited", "women", 20), row("bhs", "participants_exited", "men", 25),
+    row("bhs", "exit_work_or_studies", "women", 8), row("bhs", "exit_work_or_studies", "men", 5),
+    row("bhs", "exit_work", "women", 5), row("bhs", "exit_studies", "women", 3),
+    row("bhs", "exit_jobseeking", "women", 7), row("bhs", "exit_other", "women", 5),
+    row("bhs", "exit_work", "men", 3), row("bhs", "exit_studies", "men", 2),
+    row("bhs", "exit_jobseeking", "men", 10), row("bhs", "exit_other", "men", 10),
+    row("husam", "participants_exited", "women", 246), row("husam", "participants_exited", "men", 296),
+    row("husam", "exit_work_or_studies_rate", "women", 37, "percent"),
+    row("husam", "exit_work_or_studies_rate", "men", 39, "percent"),
+]
+
+
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory):
+    d = tmp_path_factory.mktemp("mini_gaps")
+    for f in ("vocabulary.csv", "sources.csv", "associations.csv", "metrics.csv", "interventions.csv",
+              "categories.csv"):
+        shutil.copy(DATA / f, d / f)
+    with open(d / "observations.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(HEADER)
+        w.writerows(ROWS)
+    return finsam.load(d, use_cache=False)
+
+
+def test_groups_carry_counts_or_the_printed_percentage(mini):
+    g = vg.gap_groups(mini).set_index("association")
+    assert (g.loc["bhs", "k_women"], g.loc["bhs", "n_women"], g.loc["bhs", "k_men"], g.loc["bhs", "n_men"]) == (8, 20, 5, 25)
+    assert pd.isna(g.loc["husam", "k_women"]) and g.loc["husam", "pct_women"] == 37
+    assert (g.loc["husam", "n_women"], g.loc["husam", "pct_men"], g.loc["husam", "n_men"]) == (246, 39, 296)
+
+
+def test_intervals_for_counts_and_ranges_for_rounded_percentages(mini):
+    iv = vg.gap_intervals(vg.gap_groups(mini)).set_index("association")
+    lo, hi = newcombe_by_hand(8, 20, 5, 25)
+    b = iv.loc["bhs"]
+    assert b["difference_pp_min"] == pytest.approx(40 - 20) == b["difference_pp_max"]
+    assert b["ci_low_pp_min"] == pytest.approx(100 * lo) and b["ci_high_pp_max"] == pytest.approx(100 * hi)
+    assert b["combinations"] == 1
+    h = iv.loc["husam"]
+    kw, km = rounding_brute_force(37, 246), rounding_brute_force(39, 296)
+    diffs = [100 * (a / 246 - c / 296) for a in kw for c in km]
+    assert h["combinations"] == len(diffs) == 9
+    assert h["difference_pp_min"] == pytest.approx(min(diffs)) and h["difference_pp_max"] == pytest.approx(max(diffs))
+    lows = [newcombe_by_hand(a, 246, c, 296)[0] for a in kw for c in km]
+    assert h["ci_low_pp_min"] == pytest.approx(100 * min(lows))
+    assert not h["evidence_any"]
+
+
+def test_pooled_odds_ratio_is_the_range_over_consistent_counts(mini):
+    p = vg.pooled_over_groups(vg.gap_groups(mini))
+    ors = [mh_by_hand([(8, 20, 5, 25), (a, 246, c, 296)])[0]
+           for a in rounding_brute_force(37, 246) for c in rounding_brute_force(39, 296)]
+    assert p.loc["odds_ratio", "min"] == pytest.approx(min(ors))
+    assert p.loc["odds_ratio", "max"] == pytest.approx(max(ors))
+    assert int(p["combinations"].iloc[0]) == 9 and int(p["strata"].iloc[0]) == 2
+    assert vg.pooled_over_groups(vg.gap_groups(mini).iloc[:1]) is None
+
+
+def test_exit_reason_table_is_tested_whole(mini):
+    tabs = vg.exit_reason_tables(mini)
+    assert len(tabs) == 1
+    key, tab, contested = tabs[0]
+    assert key == ("bhs", 2018, 2018, "ALL") and not contested
+    assert tab.loc["exit_jobseeking"].tolist() == [7, 10] and tab.loc["exit_other"].tolist() == [5, 10]
+    t = np.array([[5, 3], [3, 2], [7, 10], [5, 10]])
+    e = np.outer(t.sum(1), t.sum(0)) / t.sum()
+    text = vg.GenderGaps(mini).exit_reason_text().data
+    assert f"X² = {((t - e) ** 2 / e).sum():.1f} on 3 degrees of freedom" in text
+    assert "Monte Carlo" in text  # expected counts 2.2 for studies: below 5
+
+
+def test_no_evidence_is_never_written_as_no_difference(mini):
+    text = vg.GenderGaps(mini).intervals_text().data
+    assert "no evidence of a difference — which is not evidence of no difference" in text
+    assert "would detect a gap only of about" in text

@@ -1,0 +1,156 @@
+"""Which interventions are compared, and the goals, national and year-on-year sections, on a
+small dataset written here (every expected number is an input of the test or worked out by hand),
+plus checks of the shipped data against the reports' own aggregates."""
+import csv
+import shutil
+
+import pytest
+
+import finsam
+from finsam import views_interventions as vi
+
+from conftest import DATA
+
+HEADER = ["source_id", "association_id", "period_start", "period_end", "intervention", "metric", "gender",
+          "value", "unit", "quote", "note", "dimension", "category"]
+
+
+def row(inter, metric, value, unit="persons", year=2018, note=""):
+    return ["bhs-2018", "bhs", year, year, inter, metric, "all", value, unit, f"{metric} {value}", note, "", ""]
+
+
+INTERVENTIONS = """association_id,intervention,aliases,kind,covers,is_work_oriented,target_group,first_year,last_year,note
+bhs,Alpha,,individual,,,,,,
+bhs,Beta,,individual,,,,,,
+bhs,Gamma,,individual,,,,,,local team of Whole
+bhs,Delta,,individual,,,,,,part of Whole; budget line 'Delta'
+bhs,Whole,,individual,,,,,,umbrella for Gamma and Delta
+bhs,Work (totalt),,aggregate,Alpha;Beta;Whole,true,,,,"aggregate: Alpha, Beta, Whole"
+bhs,Solo,,individual,,,,,,part of a project the data do not know
+"""
+
+ROWS = [
+    row("Alpha", "participants_exited", 20), row("Alpha", "exit_work_or_studies", 5),
+    row("Alpha", "exit_work_or_studies_rate_goal", 50, "percent"),
+    row("Alpha", "participants_new", 12), row("Alpha", "participants_new_goal", 10),
+    row("Alpha", "cost", 100000, "sek"), row("Alpha", "participants", 25),
+    row("Beta", "participants_exited", 10), row("Beta", "exit_work", 3), row("Beta", "exit_studies", 1),
+    row("Beta", "participants_exited", 11, note="conflict: the text says 11"),
+    row("Gamma", "participants_exited", 8), row("Gamma", "exit_work_or_studies", 6),
+    row("Delta", "participants_exited", 12), row("Delta", "exit_work_or_studies", 3),
+    row("Whole", "participants_exited", 20), row("Whole", "exit_work_or_studies", 9),
+    row("Work (totalt)", "participants_exited", 30), row("Work (totalt)", "exit_work_or_studies", 9),
+    row("Work (totalt)", "exit_work_or_studies_rate", 30, "percent"),
+    row("Solo", "exit_work_or_studies_rate", 50, "percent"),
+    row("ALL", "exit_work_or_studies_rate_goal", 25, "percent"),
+    row("ALL", "national_exit_work_or_studies_rate", 33, "percent"),
+    row("Work (totalt)", "participants_exited", 40, year=2017),
+    row("Work (totalt)", "exit_work_or_studies_rate", 20, "percent", year=2017),
+]
+
+
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory):
+    d = tmp_path_factory.mktemp("mini_interventions")
+    for f in ("vocabulary.csv", "sources.csv", "associations.csv", "metrics.csv", "categories.csv"):
+        shutil.copy(DATA / f, d / f)
+    (d / "interventions.csv").write_text(INTERVENTIONS, encoding="utf-8")
+    with open(d / "observations.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(HEADER)
+        w.writerows(ROWS)
+    return finsam.load(d, use_cache=False)
+
+
+def test_parts_are_found_from_notes_naming_a_known_intervention(mini):
+    assert vi.parent_of(mini.interventions, "bhs") == {"Gamma": "Whole", "Delta": "Whole"}
+    assert vi.is_aggregate("aggregate") and not vi.is_aggregate("individual")
+
+
+def test_compared_interventions_are_counted_not_aggregates_and_parts_before_wholes(mini):
+    c = vi.intervention_counts(mini, "bhs", 2018)
+    assert sorted(set(c["intervention"])) == ["Alpha", "Beta", "Delta", "Gamma"]
+    beta = c[c["intervention"] == "Beta"].sort_values("n")
+    assert list(beta["k"]) == [4, 4] and list(beta["n"]) == [10, 11]  # work 3 + studies 1; both exits counts
+    assert beta["conflict"].all()
+    versions = vi.versions(c)
+    assert len(versions) == 2 and all(len(v) == 4 for v in versions)
+    assert sorted(int(v["n"].sum()) for v in versions) == [20 + 10 + 12 + 8, 20 + 11 + 12 + 8]
+    assert vi.intervention_choices(mini) == [dict(association="bhs", year=2018)]
+
+
+def test_the_view_compares_pools_and_judges_against_hand_worked_values(mini):
+    v = vi.InterventionComparison(mini, "bhs", 2018)
+    g = v.main
+    assert (g.pooled_k, g.pooled_n) == (5 + 4 + 3 + 6, 50)
+    h = v.headline
+    assert h["group"] == "Work (totalt)" and h["reported"] == [30.0] and (h["count"], h["exited"]) == (9, 30)
+    assert v.reference == ("the report's goal", 25.0)  # the goal before the national share
+    text = v.not_compared().data
+    assert "Whole: its parts are compared instead" in text
+    assert "Solo: a percentage without its counts" in text
+    assert "Work (totalt): a total of several interventions" in text
+    # equal weights over Alpha 25 %, Beta 40 % (first version), Delta 25 %, Gamma 75 %
+    assert v.mix.standardised_rate == pytest.approx((25 + 40 + 25 + 75) / 4)
+
+
+def test_goals_rate_goal_from_interval_count_goal_plain_and_association_goal_on_the_headline(mini):
+    v = vi.InterventionComparison(mini, "bhs", 2018)
+    g = v.goals.set_index(["intervention", "goal_metric"])
+    # ALL's goal of 25 % is judged on the headline 9 of 30: Wilson 16.7-47.9 % contains 25 %
+    a = g.loc[("ALL", "exit_work_or_studies_rate_goal")]
+    assert a["result_group"] == "Work (totalt)" and (a["k"], a["n"]) == (9, 30) and a["status"] == "cannot tell"
+    # Alpha 5 of 20 against 50 %: Wilson upper limit 46.9 % < 50 %
+    assert g.loc[("Alpha", "exit_work_or_studies_rate_goal"), "status"] == "not met"
+    assert g.loc[("Alpha", "participants_new_goal"), "status"] == "met"  # 12 >= 10
+    assert g.loc[("Alpha", "participants_new_goal"), "result"] == 12
+
+
+def test_national_and_year_on_year_sections(mini):
+    v = vi.InterventionComparison(mini, "bhs", 2018)
+    c, _ = v.national
+    assert (c.k, c.n, c.national_rate) == (9, 30, 33.0)
+    table, desc, years = v.change
+    # 2017: 20 % of 40 can only be 8 (7/40 = 17.5 % -> 18 %, 9/40 = 22.5 % -> 23 %)
+    assert desc.startswith("20 % of 40 (counts 8 round")
+    t = table.set_index("quantity")
+    assert t.loc["difference_pp", "min"] == pytest.approx(30 - 20) == t.loc["difference_pp", "max"]
+    assert years == [2017, 2018]
+    assert "no trend test is possible" in v.change_text().data
+
+
+def test_shipped_data_interventions_add_up_to_the_reports_own_aggregates():
+    t = finsam.load()
+    # BHS 2018: the work-oriented interventions' exits are the report's aggregate, 90 of 246
+    c = vi.intervention_counts(t, "bhs", 2018)
+    first = vi.versions(c)[0]
+    assert (int(first["k"].sum()), int(first["n"].sum())) == (90, 246)
+    # Östra Södertörn 2022: SamMA's local teams replace SamMA-projektet (35 of 70)
+    c = vi.intervention_counts(t, "ostra-sodertorn", 2022)
+    samma = c[c["intervention"].str.startswith("SamMA-") & (c["intervention"] != "SamMA-projektet")]
+    assert "SamMA-projektet" not in set(c["intervention"])
+    assert (int(samma["k"].sum()), int(samma["n"].sum())) == (35, 70)
+    assert {"bhs", "husam", "ostra-sodertorn"} == {x["association"] for x in finsam.choices("interventions", t)}
+
+
+def test_choices_agree_with_the_counts_the_notebook_uses():
+    t = finsam.load()
+    o = t.observations
+    pairs = set(zip(o["association_id"].astype(str), o["period_start"].astype(int)))
+    chosen = {(c["association"], c["year"]) for c in vi.intervention_choices(t)}
+    for a, y in sorted(pairs):
+        n = vi.intervention_counts(t, a, y)["intervention"].nunique()
+        assert (n >= 2) == ((a, y) in chosen), (a, y, n)
+
+
+def test_costs_per_participant_and_per_person_to_work_or_studies_by_hand(mini):
+    from test_inference import wilson_closed_form
+    v = vi.InterventionComparison(mini, "bhs", 2018)
+    c = vi.cost_rows(v.facts, v.counts).set_index("intervention")
+    assert list(c.index) == ["Alpha"]  # the only compared intervention with a stated cost
+    a = c.loc["Alpha"]
+    lo, hi = wilson_closed_form(5, 20)
+    assert a["per_participant"] == pytest.approx(100000 / 25)
+    assert a["per_work_or_studies"] == pytest.approx(100000 / 5)
+    assert a["per_work_or_studies_low"] == pytest.approx(100000 / (20 * hi))
+    assert a["per_work_or_studies_high"] == pytest.approx(100000 / (20 * lo))
