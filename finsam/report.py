@@ -619,8 +619,20 @@ class Overview:
                 " (reported percentage; no counts)"
             who = "all interventions" if r.group == ALL else esc(r.group)
             lines.append(f"- {esc(r.name)}, {r.year}: {rate}{k_n}, {who}")
+        cmp = findings.association_comparison(self.data)
+        test = ""
+        if cmp is not None:
+            verdict = ("the differences are larger than chance alone would give" if cmp["p_value"] < 0.05 else
+                       "the differences are within what chance alone could give (no evidence of a difference; "
+                       "this is not evidence that the rates are equal)")
+            test = (f"\n\nTested together ({cmp['test']} test of {len(cmp['names'])} associations' counts, "
+                    f"p = {cmp['p_value']:.3g}): {verdict}. ")
+            if len(cmp["groups"]) > 1:
+                test += ("The test compares different populations, though: some rates are of all interventions, "
+                         "others of the work-oriented ones only, and the target groups and years differ, so a "
+                         "difference says nothing about which association works better.")
         return markdown("Share of exited participants who left for work or studies, each on the population "
-                        "its report's figures describe:\n\n" + "\n".join(lines) + "\n\n"
+                        "its report's figures describe:\n\n" + "\n".join(lines) + test + "\n\n"
                         "The groups differ (all interventions, or only the work-oriented ones) and so do the years, "
                         "so these rates are not a ranking. Costs per participant and per person leaving for work or "
                         "studies are derived here (cost ÷ count) and are not stated in the reports.")

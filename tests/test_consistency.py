@@ -80,3 +80,23 @@ def test_wording_rules_hold_on_every_page(notebook, params):
         first, last = (float(re.sub(r"[^\d.-]", "", g)) for g in (m.group(1), m.group(3)))
         assert m.group(2) != "%" and first > 0 and last > 0, m.group(0)
     assert not re.search(r"percentage points? \([+-]\d+ %\)", text)
+
+
+def test_associations_are_compared_on_their_decided_populations_with_a_test_worked_by_hand():
+    import math
+
+    import pandas as pd
+
+    from finsam.findings import association_comparison
+    rows = pd.DataFrame(dict(name=["A", "B", "C"], group=["ALL", "ALL", "X (totalt)"],
+                             work_or_studies=[[20.0], [30.0], [10.0]], exited=[[100.0], [100.0], [50.0]]))
+    got = association_comparison(rows)
+    # Pearson X² by hand: pooled p = 60/250 = 0.24; expected 24/76, 24/76, 12/38
+    x2 = sum((o - e) ** 2 / e for o, e in [(20, 24), (80, 76), (30, 24), (70, 76), (10, 12), (40, 38)])
+    assert got["statistic"] == pytest.approx(x2)
+    assert got["p_value"] == pytest.approx(math.exp(-x2 / 2))  # chi-squared with 2 dof: survival = exp(-x/2)
+    assert got["groups"] == ["ALL", "X (totalt)"]
+    # a conflicting count (two values) keeps an association out; one left is no comparison
+    rows.loc[1, "work_or_studies"] = [30.0, 31.0]
+    rows.loc[2, "exited"] = [50.0, 52.0]
+    assert association_comparison(rows) is None
