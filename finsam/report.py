@@ -665,8 +665,22 @@ VIEWS = {
 }
 
 
+def _more_views():
+    """The analysis notebooks' views live in their own modules (imported lazily: they need statsmodels)."""
+    from .views_gaps import GenderGaps
+    from .views_interventions import InterventionComparison
+    VIEWS["interventions"] = (
+        lambda t, p: InterventionComparison(t, p["association"], p["year"]),
+        ["heading", "rates_table", "not_compared", "funnel_text", "heterogeneity_text", "mix_table", "mix_text",
+         "goals_table", "goals_text", "national_text", "change_text", "costs_table", "costs_text", "caveats"])
+    VIEWS["gender_gaps"] = (lambda t, p: GenderGaps(t),
+                            ["intervals_table", "intervals_text", "pooled_text", "exit_reason_text"])
+
+
 def section_outputs(tables: Tables, notebook: str, params: dict) -> dict[str, str]:
     """Every table (as CSV) and text (as Markdown) a page shows, by section name."""
+    if notebook not in VIEWS:
+        _more_views()
     make, sections = VIEWS[notebook]
     view = make(tables, params)
     out = {}

@@ -100,3 +100,13 @@ def test_associations_are_compared_on_their_decided_populations_with_a_test_work
     rows.loc[1, "work_or_studies"] = [30.0, 31.0]
     rows.loc[2, "exited"] = [50.0, 52.0]
     assert association_comparison(rows) is None
+
+
+@pytest.mark.parametrize("p", choices("interventions", TABLES), ids=lambda p: f"{p['association']}-{p['year']}")
+def test_the_interventions_page_judges_the_same_headline_the_other_pages_show(p):
+    from finsam.views_interventions import InterventionComparison
+    view = InterventionComparison(TABLES, p["association"], p["year"])
+    h = headline(TABLES, p["association"], p["year"])
+    assert view.headline is not None and view.headline["group"] == h.population.group
+    if h.from_counts:
+        assert (int(view.headline["count"]), int(view.headline["exited"])) == (h.count[0], h.exited[0])
