@@ -48,6 +48,30 @@ def data_copy(tmp_path) -> Path:
     return d
 
 
+def small_dataset(d: Path, observations, interventions: str | None = None):
+    """A data folder at ``d`` with the shipped vocabulary, categories, metrics, associations and
+    sources, the given interventions.csv text (default: the shipped one) and these observation
+    rows (lists in the order of observations.csv's columns; missing trailing fields are empty).
+    Returns the loaded tables: the expected numbers of a test are its own inputs."""
+    import csv
+
+    from finsam import load
+    d.mkdir(parents=True, exist_ok=True)
+    for name, t in TABLES.items():
+        if name not in ("observations", "interventions"):
+            shutil.copy(DATA / t.filename, d / t.filename)
+    if interventions is None:
+        shutil.copy(DATA / "interventions.csv", d / "interventions.csv")
+    else:
+        (d / "interventions.csv").write_text(interventions, encoding="utf-8")
+    fields = TABLES["observations"].fields
+    with open(d / "observations.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(fields)
+        w.writerows([list(r) + [""] * (len(fields) - len(r)) for r in observations])
+    return load(d, use_cache=False)
+
+
 def cli(*args, env=None) -> tuple[int, str, str]:
     """Run ``finsam`` in-process; returns (exit status, stdout, stderr)."""
     from finsam.cli import main

@@ -10,7 +10,7 @@ import finsam
 from finsam import ParameterError
 from finsam.rates import wilson_interval
 
-from conftest import DATA
+from conftest import DATA, small_dataset
 
 HEADER = ["source_id", "association_id", "period_start", "period_end", "intervention", "metric", "gender",
           "value", "unit", "quote", "note", "dimension", "category"]
@@ -47,17 +47,9 @@ ROWS = [
 
 @pytest.fixture(scope="module")
 def mini(tmp_path_factory):
-    d = tmp_path_factory.mktemp("mini")
-    for f in ("vocabulary.csv", "sources.csv", "associations.csv", "metrics.csv", "categories.csv"):
-        shutil.copy(DATA / f, d / f)
-    (d / "interventions.csv").write_text(
-        "association_id,intervention,aliases,kind,covers,is_work_oriented,target_group,first_year,last_year,note\n"
-        "bhs,START,Start,individual,,true,young adults,2016,,\n", encoding="utf-8")
-    with open(d / "observations.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(HEADER)
-        w.writerows(ROWS)
-    return finsam.load(d, use_cache=False)
+    return small_dataset(tmp_path_factory.mktemp("mini"), ROWS,
+                         "association_id,intervention,aliases,kind,covers,is_work_oriented,target_group,first_year,"
+                         "last_year,note\nbhs,START,Start,individual,,true,young adults,2016,,\n")
 
 
 def test_load_types_ids_as_categoricals_and_counts_as_integers(mini):

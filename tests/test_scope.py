@@ -9,35 +9,23 @@ import pytest
 import finsam
 from finsam.scope import population
 
-from conftest import DATA
+from conftest import small_dataset
 
-OBS_HEADER = ["source_id", "association_id", "period_start", "period_end", "intervention", "metric", "gender",
-              "value", "unit", "quote", "note", "dimension", "category"]
 INT_HEADER = ["association_id", "intervention", "aliases", "kind", "covers", "is_work_oriented", "target_group",
               "first_year", "last_year", "note"]
 
 
 def build(tmp_path, interventions, rows):
-    """A data folder with the shipped vocabulary, metrics, associations and sources, and these
-    interventions (name, kind, covers, is_work_oriented) and observations (intervention, metric,
-    gender, value[, unit]) for bhs 2018."""
-    d = tmp_path / "data"
-    d.mkdir(parents=True)
-    for f in ("vocabulary.csv", "associations.csv", "sources.csv", "metrics.csv", "categories.csv"):
-        shutil.copy(DATA / f, d / f)
-    with open(d / "interventions.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(INT_HEADER)
-        for name, kind, covers, wo in interventions:
-            w.writerow(["bhs", name, "", kind, covers, wo, "", "", "", f"{name} note"])
-    with open(d / "observations.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(OBS_HEADER)
-        for inter, metric, gender, value, *unit in rows:
-            unit = unit[0] if unit else ("percent" if metric.endswith("_rate") else "persons")
-            w.writerow(["bhs-2018", "bhs", 2018, 2018, inter, metric, gender, value, unit,
-                        f"{inter} {metric} {gender} {value}", "", "", ""])
-    return finsam.load(d, use_cache=False)
+    """A data folder with these interventions (name, kind, covers, is_work_oriented) and
+    observations (intervention, metric, gender, value[, unit]) for bhs 2018."""
+    text = ",".join(INT_HEADER) + "\n" + "".join(f"bhs,{name},,{kind},{covers},{wo},,,,{name} note\n"
+                                                  for name, kind, covers, wo in interventions)
+    obs = []
+    for inter, metric, gender, value, *unit in rows:
+        unit = unit[0] if unit else ("percent" if metric.endswith("_rate") else "persons")
+        obs.append(["bhs-2018", "bhs", 2018, 2018, inter, metric, gender, value, unit,
+                    f"{inter} {metric} {gender} {value}"])
+    return small_dataset(tmp_path / "data", obs, text)
 
 
 def counts(group, k, n, gender="all"):

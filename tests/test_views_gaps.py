@@ -11,7 +11,7 @@ import pytest
 import finsam
 from finsam import views_gaps as vg
 
-from conftest import DATA
+from conftest import DATA, small_dataset
 from test_inference import mh_by_hand, newcombe_by_hand, rounding_brute_force
 
 HEADER = ["source_id", "association_id", "period_start", "period_end", "intervention", "metric", "gender",
@@ -38,15 +38,7 @@ ROWS = [
 
 @pytest.fixture(scope="module")
 def mini(tmp_path_factory):
-    d = tmp_path_factory.mktemp("mini_gaps")
-    for f in ("vocabulary.csv", "sources.csv", "associations.csv", "metrics.csv", "interventions.csv",
-              "categories.csv"):
-        shutil.copy(DATA / f, d / f)
-    with open(d / "observations.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(HEADER)
-        w.writerows(ROWS)
-    return finsam.load(d, use_cache=False)
+    return small_dataset(tmp_path_factory.mktemp("mini_gaps"), ROWS)
 
 
 def test_groups_carry_counts_or_the_printed_percentage(mini):

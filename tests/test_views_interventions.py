@@ -9,7 +9,7 @@ import pytest
 import finsam
 from finsam import views_interventions as vi
 
-from conftest import DATA
+from conftest import DATA, small_dataset
 
 HEADER = ["source_id", "association_id", "period_start", "period_end", "intervention", "metric", "gender",
           "value", "unit", "quote", "note", "dimension", "category"]
@@ -51,15 +51,7 @@ ROWS = [
 
 @pytest.fixture(scope="module")
 def mini(tmp_path_factory):
-    d = tmp_path_factory.mktemp("mini_interventions")
-    for f in ("vocabulary.csv", "sources.csv", "associations.csv", "metrics.csv", "categories.csv"):
-        shutil.copy(DATA / f, d / f)
-    (d / "interventions.csv").write_text(INTERVENTIONS, encoding="utf-8")
-    with open(d / "observations.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(HEADER)
-        w.writerows(ROWS)
-    return finsam.load(d, use_cache=False)
+    return small_dataset(tmp_path_factory.mktemp("mini_interventions"), ROWS, INTERVENTIONS)
 
 
 def test_parts_are_found_from_notes_naming_a_known_intervention(mini):
