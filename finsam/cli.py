@@ -35,7 +35,8 @@ def _cmd_render(args) -> int:
     from .render import render
     return render(notebooks=args.notebook, associations=args.association, years=args.year, jobs=args.jobs,
                   output=args.output, data_dir=args.data, sources_dir=args.sources,
-                  progress=not args.no_progress, notebooks_dir=args.notebooks_dir)
+                  progress=not args.no_progress, notebooks_dir=args.notebooks_dir,
+                  languages=args.language)
 
 
 def _cmd_choices(args) -> int:
@@ -79,6 +80,8 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--year", action="append", type=_year, help="only this year (repeatable)")
     r.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, help="notebooks run in parallel "
                    "(default: number of cores)")
+    r.add_argument("--language", action="append", choices=("sv", "en"),
+                   help="only this language, sv or en (repeatable; default: both)")
     r.add_argument("--output", help="output folder (default: reports/)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
     r.add_argument("--notebooks-dir", help="folder of the notebooks to run (default: the project's notebooks/)")

@@ -20,24 +20,27 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import paths
+from . import paths, site
 from .errors import FinsamError, ParameterError
 from .devtools import clean_metadata
 from .files import write_atomic
 from .kernels import use_project_kernel
+from .i18n import LANGUAGES
 from .params import INTERACTIVE, NOTEBOOKS, choices, report_stem
 
 KERNEL = "python3"
 KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]  # keep the kernel's start-up chatter off the terminal
 EXECUTION_TIMEOUT = 600  # seconds per cell: a hung notebook fails instead of blocking the render
-GENERATED_MARK = "finsam-generated"
-TEMPLATES = Path(__file__).parent / "templates" / "nbconvert"  # the one line of index.html that differs between renders
+GENERATED_MARK = site.GENERATED_MARK  # the one line of a page that differs between renders
+TEMPLATES = Path(__file__).parent / "templates" / "nbconvert"
 
 
 @dataclass(frozen=True)
 class Job:
     notebook: str
     params: tuple  # sorted (name, value) pairs
+    language: str = LANGUAGES[0]  # of the page; passed to notebooks that declare a `language` parameter
+    site_languages: tuple = LANGUAGES  # the languages rendered in this run (the language switch)
 
     @property
     def kwargs(self) -> dict:
@@ -54,7 +57,7 @@ class Job:
     @property
     def html_path(self) -> str:
         """Path of the report relative to the output folder."""
-        return f"{self.association or 'all'}/{self.stem}.html"
+        return site.report_path(self.language, self.association, self.stem)
 
     @property
     def title(self) -> str:
@@ -71,8 +74,9 @@ class Outcome:
     figures: list = field(default_factory=list)
 
 
-def plan(notebooks=None, associations=None, years=None, tables=None) -> list[Job]:
-    """The jobs selected by the filters, validated against what the data support."""
+def plan(notebooks=None, associations=None, years=None, tables=None, languages=None) -> list[Job]:
+    """The jobs selected by the filters, validated against what the data support: one per
+    parameter set and language."""
     from .data import load
     tables = tables or load()
     names = list(notebooks or NOTEBOOKS)
@@ -89,6 +93,7 @@ def plan(notebooks=None, associations=None, years=None, tables=None) -> list[Job
     for y in years or ():
         if y not in known_years:
             raise ParameterError(f"no report for year {y}; valid years: {', '.join(map(str, known_years))}")
+    langs = check_languages(languages)
     jobs = []
     for n in names:
         for c in every[n]:
@@ -96,11 +101,19 @@ def plan(notebooks=None, associations=None, years=None, tables=None) -> list[Job
                 continue
             if years and ("year" not in c or c["year"] not in years):
                 continue
-            jobs.append(Job(n, tuple(sorted(c.items()))))
+            jobs += [Job(n, tuple(sorted(c.items())), lang, langs) for lang in langs]
     if not jobs:
         raise ParameterError("no report matches the selection "
                              f"(notebooks {names}, associations {associations or 'any'}, years {years or 'any'})")
     return jobs
+
+
+def check_languages(languages) -> tuple:
+    """The languages asked for, in the site's order; all of them when none is given."""
+    for lang in languages or ():
+        if lang not in LANGUAGES:
+            raise ParameterError(f"unknown language {lang!r}; valid: {', '.join(LANGUAGES)}")
+    return tuple(l for l in LANGUAGES if not languages or l in languages)
 
 
 # ---------------------------------------------------------------------------- worker side
@@ -127,6 +140,7 @@ def _exporter():
     if _EXPORTER is None:
         from nbconvert import HTMLExporter
         _EXPORTER = HTMLExporter(template_name="finsam", extra_template_basedirs=[str(TEMPLATES)],
+                                 extra_template_paths=[str(TEMPLATES.parent)],  # frame.html.j2
                                  exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
                                  exclude_anchor_links=True)
     return _EXPORTER
@@ -139,9 +153,9 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
 
     t0 = time.perf_counter()
     out = Path(out_dir)
-    figures_dir = out / "figures" / (job.association or "all")
-    params = {**job.kwargs, "figures_dir": str(figures_dir)}
+    figures_dir = out / site.figures_path(job.language, job.association)
     src = Path(notebooks_dir) / f"{job.notebook}.ipynb"
+    params = {**job.kwargs, "figures_dir": str(figures_dir), **_language_parameter(src, job.language)}
     try:
         # no output path: the executed notebook stays in memory (it is converted, not kept)
         nb = pm.execute_notebook(str(src), None, parameters=params, kernel_name=KERNEL, progress_bar=False,
@@ -158,10 +172,34 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
     # would make two renders of the same data differ
     nb.cells = [c for c in nb.cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
     clean_metadata(nb)
-    body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": job.title}})
+    body = _page(nb, job)
     write_atomic(out / job.html_path, body.encode("utf-8"))
     figs = sorted(p.name for p in figures_dir.glob(f"{job.stem}__*.png")) if figures_dir.is_dir() else []
     return Outcome(job, True, time.perf_counter() - t0, figures=figs)
+
+
+def _language_parameter(notebook: Path, language: str) -> dict:
+    """``{"language": ...}`` for a notebook whose parameters cell declares ``language``, else {}
+    (papermill would only warn about an unknown parameter, and inject it all the same)."""
+    import papermill as pm
+    try:
+        declared = pm.inspect_notebook(str(notebook))
+    except Exception:  # unreadable: papermill's own run reports it
+        return {}
+    return {"language": language} if "language" in declared else {}
+
+
+def _page(nb, job: Job) -> str:
+    """The report's HTML page: nbconvert's output inside the site's frame, finished for
+    accessibility and validity (finsam.site.finish_report)."""
+    from .data import load
+    tables = load()
+    title = site.report_title(job.notebook, job.kwargs, job.language, tables)
+    date = _dt.datetime.now(_dt.timezone.utc).date().isoformat()
+    frame = site.frame(job.html_path, job.language, title, tables.version, date, job.site_languages)
+    body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": title},
+                                                            "finsam": frame.as_dict()})
+    return site.finish_report(body, job.language, title)
 
 
 # ---------------------------------------------------------------------------- parent side
@@ -245,31 +283,22 @@ def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_d
 
 
 def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables, stamp: str) -> None:
-    """reports/index.html: every supported report grouped by association, its figures, the data
-    version and this run's failures. Text from the data is escaped by Jinja's autoescape."""
-    from jinja2 import Environment, PackageLoader
-    env = Environment(loader=PackageLoader("finsam", "templates"), autoescape=True)
+    """The index of each language rendered (every supported report grouped by association, its
+    figures, the data version and this run's failures) and the root index (finsam.site)."""
+    languages = sorted({j.language for j in all_jobs}, key=LANGUAGES.index)
     failed = {o.job: o.error for o in outcomes if not o.ok}
-    names = {str(a): str(n) for a, n in zip(tables.associations["association_id"], tables.associations["name"])}
-    groups: dict[str, list] = {}
-    for j in all_jobs:
-        path = out / j.html_path
-        figdir = out / "figures" / (j.association or "all")
-        figs = sorted(p.name for p in figdir.glob(f"{j.stem}__*.png")) if figdir.is_dir() else []
-        groups.setdefault(j.association or "", []).append(dict(
-            title=j.title, href=j.html_path, exists=path.is_file(), error=failed.get(j),
-            figures=[dict(png=f"figures/{j.association or 'all'}/{f}",
-                          svg=f"figures/{j.association or 'all'}/{f[:-4]}.svg") for f in figs]))
-    sections = [dict(id=a or "all", name=names.get(a, "All associations"), reports=groups[a])
-                for a in sorted(groups, key=lambda a: (a != "", a))]
-    page = env.get_template("index.html.j2").render(
-        sections=sections, version=tables.version, failures=[(o.job.title, o.error) for o in outcomes if not o.ok],
-        generated=stamp, mark=GENERATED_MARK, sources=tables.sources.to_dict("records"))
-    write_atomic(out / "index.html", page.encode("utf-8"))
+    site.write_indexes(out, all_jobs, failed, tables, stamp, languages, write_atomic)
+
+
+def _index_after_interrupt(out: Path, every: list[Job], tables) -> None:
+    """After Ctrl-C the indexes still list exactly the reports on disk (each one whole: earlier or
+    new). A second Ctrl-C while they are written leaves the earlier indexes, also whole."""
+    stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+    write_index(out, every, [], tables, stamp)
 
 
 def render(notebooks=None, associations=None, years=None, jobs: int | None = None, output=None,
-           data_dir=None, sources_dir=None, progress: bool = True, notebooks_dir=None) -> int:
+           data_dir=None, sources_dir=None, progress: bool = True, notebooks_dir=None, languages=None) -> int:
     """Render the selected reports; returns the exit status (0 all rendered, 1 any failed)."""
     from .data import load
     from .validate import validate
@@ -289,7 +318,7 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
         from .errors import DataError
         raise DataError(result.errors)
     tables = load()  # cached now: kernels read the same validated tables
-    selected = plan(notebooks, associations, years, tables)
+    selected = plan(notebooks, associations, years, tables, languages)
     out = Path(output).resolve() if output else paths.REPORTS_DIR
     _check_writable(out)
     _remove_stale_temp(out)
@@ -300,9 +329,14 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     missing = [j.notebook for j in selected if not (nb_dir / f"{j.notebook}.ipynb").is_file()]
     if missing:
         raise FinsamError(f"notebook file(s) not found in {nb_dir}: {', '.join(sorted(set(missing)))}")
-    outcomes = execute(selected, out, n_jobs, progress, nb_dir)
+    every = plan(tables=tables, languages=languages)
+    try:
+        outcomes = execute(selected, out, n_jobs, progress, nb_dir)
+    except KeyboardInterrupt:
+        _index_after_interrupt(out, every, tables)
+        raise
     stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
-    write_index(out, plan(tables=tables), outcomes, tables, stamp)
+    write_index(out, every, outcomes, tables, stamp)
     failed = [o for o in outcomes if not o.ok]
     for o in outcomes:
         status = "ok    " if o.ok else "FAILED"
