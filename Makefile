@@ -9,7 +9,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 export FINSAM_SOURCES ?= ../shared/sources
 
 .DEFAULT_GOAL := help
-.PHONY: help report test validate lab notebooks bench clean setup
+.PHONY: help report test validate lab notebooks bench clean setup check-site
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,6 +29,14 @@ report: $(STAMP)  ## render every report into reports/ (index: reports/index.htm
 test: $(STAMP)  ## run every test: unit, data validation, provenance, rendering, nbval
 	$(BIN)/python -m pytest -q
 
+# SITE=folder checks an already rendered site instead of rendering one into a temporary folder
+check-site: $(STAMP)  ## render the site and check every page: axe-core in headless Chromium, Nu HTML checker
+	@bash site-check/setup.sh
+	@set -e; if [ -n "$(SITE)" ]; then node site-check/check.mjs "$(SITE)"; else \
+	  tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	  $(BIN)/finsam render --jobs $(JOBS) --no-progress --output "$$tmp/reports"; \
+	  node site-check/check.mjs "$$tmp/reports"; fi
+
 validate: $(STAMP)  ## validate data/ (schema, consistency, provenance against FINSAM_SOURCES)
 	$(BIN)/finsam validate
 
@@ -43,5 +51,5 @@ bench: $(STAMP)  ## benchmark rendering and the data layer; writes bench/results
 	$(BIN)/python bench/run.py
 
 clean:  ## remove rendered reports, caches and .venv
-	rm -rf reports .cache .pytest_cache bench/out $(VENV)
+	rm -rf reports .cache .pytest_cache bench/out site-check/node_modules $(VENV)
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -252,6 +252,40 @@ def _terminate(executor: ProcessPoolExecutor) -> None:
     executor.shutdown(wait=False, cancel_futures=True)
 
 
+def _stop_now(executor: ProcessPoolExecutor) -> None:
+    """On Ctrl-C or SIGTERM: end the workers and their kernels at once (SIGKILL; a graceful kernel
+    shutdown takes seconds). Nothing is lost: a report is only ever renamed into place whole, and
+    the temporary files of the killed processes are removed by the caller. The kernels' connection
+    files, which their killed workers can no longer remove, are removed here."""
+    import psutil
+    workers = [w for w in getattr(executor, "_processes", {}).values()]
+    procs, kernels, connection_files = [], [], []  # workers (our children), their descendants (kernels)
+    for w in workers:
+        try:
+            kids = psutil.Process(w.pid).children(recursive=True)
+            procs.append(psutil.Process(w.pid))
+        except psutil.Error:
+            continue
+        for k in kids:
+            try:
+                cmd = k.cmdline()
+            except psutil.Error:
+                cmd = []
+            connection_files += [cmd[i + 1] for i, a in enumerate(cmd[:-1]) if a == "-f" and cmd[i + 1].endswith(".json")]
+            kernels.append(k)
+    for p in kernels + procs:
+        try:
+            p.kill()
+        except psutil.Error:
+            pass
+    deadline = time.monotonic() + 1
+    for w in workers:  # reaped by multiprocessing itself, which otherwise takes them for alive forever
+        w.join(max(0.0, deadline - time.monotonic()))
+    for f in connection_files:
+        Path(f).unlink(missing_ok=True)
+    executor.shutdown(wait=False, cancel_futures=True)
+
+
 def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_dir: Path) -> list[Outcome]:
     from tqdm import tqdm
     nb_dir = str(notebooks_dir)
@@ -272,7 +306,7 @@ def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_d
         executor.shutdown(wait=True)
     except KeyboardInterrupt:
         bar.close()
-        _terminate(executor)
+        _stop_now(executor)
         _remove_stale_temp(out)
         raise
     finally:
