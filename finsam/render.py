@@ -252,19 +252,19 @@ def _terminate(executor: ProcessPoolExecutor) -> None:
     executor.shutdown(wait=False, cancel_futures=True)
 
 
-def _stop_now(executor: ProcessPoolExecutor) -> None:
-    """On Ctrl-C or SIGTERM: end the workers and their kernels at once (SIGKILL; a graceful kernel
-    shutdown takes seconds). Nothing is lost: a report is only ever renamed into place whole, and
-    the temporary files of the killed processes are removed by the caller. The kernels' connection
-    files, which their killed workers can no longer remove, are removed here."""
+def _stop_now(workers: list) -> None:
+    """On Ctrl-C or SIGTERM: end the worker processes (multiprocessing.Process) and their kernels
+    at once with SIGKILL (a graceful kernel shutdown takes seconds). Nothing is lost: a report is
+    only ever renamed into place whole, and the temporary files of the killed processes are
+    removed by the caller. The kernels' connection files, which their killed workers can no
+    longer remove, are removed here."""
     import psutil
-    workers = [w for w in getattr(executor, "_processes", {}).values()]
     procs, kernels, connection_files = [], [], []  # workers (our children), their descendants (kernels)
     for w in workers:
         try:
-            kids = psutil.Process(w.pid).children(recursive=True)
             procs.append(psutil.Process(w.pid))
-        except psutil.Error:
+            kids = procs[-1].children(recursive=True)
+        except (psutil.Error, ValueError, TypeError):
             continue
         for k in kids:
             try:
@@ -283,7 +283,6 @@ def _stop_now(executor: ProcessPoolExecutor) -> None:
         w.join(max(0.0, deadline - time.monotonic()))
     for f in connection_files:
         Path(f).unlink(missing_ok=True)
-    executor.shutdown(wait=False, cancel_futures=True)
 
 
 def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_dir: Path) -> list[Outcome]:
@@ -306,7 +305,8 @@ def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_d
         executor.shutdown(wait=True)
     except KeyboardInterrupt:
         bar.close()
-        _stop_now(executor)
+        _stop_now(list(getattr(executor, "_processes", {}).values()))
+        executor.shutdown(wait=False, cancel_futures=True)
         _remove_stale_temp(out)
         raise
     finally:
@@ -364,6 +364,7 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     if missing:
         raise FinsamError(f"notebook file(s) not found in {nb_dir}: {', '.join(sorted(set(missing)))}")
     every = plan(tables=tables, languages=languages)
+    site.environment()  # templates compiled now: the indexes written after a Ctrl-C are quick
     try:
         outcomes = execute(selected, out, n_jobs, progress, nb_dir)
     except KeyboardInterrupt:

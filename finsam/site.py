@@ -93,18 +93,26 @@ def in_language(page: str, lang: str) -> str:
     return f"{lang}/{rest}"
 
 
-def report_title(notebook: str, params: dict, lang: str, tables, with_association: bool = True) -> str:
+def _names(tables) -> dict:
+    """Association names and metric labels by id, looked up once per page set."""
+    m = tables.metrics
+    return {"association": dict(zip(tables.associations["association_id"].astype(str),
+                                    tables.associations["name"].astype(str))),
+            **{f"metric_{l}": dict(zip(m["metric"].astype(str), m[f"label_{l}"].astype(str))) for l in LANGUAGES}}
+
+
+def report_title(notebook: str, params: dict, lang: str, tables, with_association: bool = True,
+                 names: dict | None = None) -> str:
     """A page's title: the notebook's title in ``lang``, what the parameters select (year, the
     metric's label from metrics.csv) and the association's name as the reports write it."""
-    from .labels import association_name
+    names = names or _names(tables)
     parts = [t(f"notebook.{notebook}", lang)]
     if "metric" in params:
-        m = tables.metrics.set_index(tables.metrics["metric"].astype(str))
-        parts.append(str(m.loc[str(params["metric"]), f"label_{lang}"]))
+        parts.append(names[f"metric_{lang}"][str(params["metric"])])
     if "year" in params:
         parts.append(str(params["year"]))
     if with_association and params.get("association"):
-        parts.append(association_name(tables, str(params["association"])))
+        parts.append(names["association"][str(params["association"])])
     return " — ".join(parts)
 
 
@@ -215,17 +223,39 @@ def finish_report(html: str, lang: str, title: str) -> str:
 
 
 # ---------------------------------------------------------------------------- indexes
+_ENV = None
+
+
+def environment():
+    """The Jinja environment of the index templates, compiled once per process (render warms it
+    before the notebooks run, so that the indexes written after a Ctrl-C cost no compile time)."""
+    global _ENV
+    if _ENV is None:
+        from jinja2 import Environment, PackageLoader
+        _ENV = Environment(loader=PackageLoader("finsam", "templates"), autoescape=True)
+        for name in ("index.html.j2", "root.html.j2"):
+            _ENV.get_template(name)
+    return _ENV
+
+
 def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write) -> None:
     """One index per language in ``languages`` (every job listed, rendered or not, with its
     figures and this run's failures) and the root index linking to every language the site
     holds. ``failed`` maps a job to its error; ``write(path, bytes)`` writes a file."""
     from pathlib import Path
-    from jinja2 import Environment, PackageLoader
     out = Path(out)
-    env = Environment(loader=PackageLoader("finsam", "templates"), autoescape=True)
+    env = environment()
     date = stamp[:10]
     held = [l for l in LANGUAGES if l in languages or (out / index_path(l)).is_file()]
-    names = {str(a): str(n) for a, n in zip(tables.associations["association_id"], tables.associations["name"])}
+    lookups = _names(tables)
+    names = lookups["association"]
+    listing: dict = {}  # each figures folder is listed once
+
+    def figures_of(lang: str, association, stem: str) -> list[str]:
+        d = out / figures_path(lang, association)
+        if d not in listing:
+            listing[d] = sorted(p.name for p in d.glob("*.png")) if d.is_dir() else []
+        return [f for f in listing[d] if f.startswith(f"{stem}__")]
     from .i18n import TEXT
     sources = tables.sources.to_dict("records")
     for lang in languages:
@@ -234,9 +264,8 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write)
         for j in jobs:
             if j.language != lang:
                 continue
-            figdir = out / figures_path(lang, j.association)
-            figs = sorted(p.name for p in figdir.glob(f"{j.stem}__*.png")) if figdir.is_dir() else []
-            title = report_title(j.notebook, j.kwargs, lang, tables, with_association=False)
+            figs = figures_of(lang, j.association, j.stem)
+            title = report_title(j.notebook, j.kwargs, lang, tables, with_association=False, names=lookups)
             groups.setdefault(j.association or "", []).append(dict(
                 title=title, href=href(page, j.html_path), exists=(out / j.html_path).is_file(),
                 error=failed.get(j),
@@ -249,7 +278,7 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write)
         f = frame(page, lang, t("site.name", lang), tables.version, date, held)
         html = env.get_template("index.html.j2").render(
             f=f.as_dict(), t=lambda key, **kw: t(key, lang, **kw), sections=sections,
-            failures=[(report_title(j.notebook, j.kwargs, lang, tables), e) for j, e in failed.items()
+            failures=[(report_title(j.notebook, j.kwargs, lang, tables, names=lookups), e) for j, e in failed.items()
                       if j.language == lang],
             sources=[dict(s, quality=t(f"text_quality.{s['text_quality']}", lang)
                           if f"text_quality.{s['text_quality']}" in TEXT else s["text_quality"]) for s in sources],

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from finsam.files import current_umask, write_atomic
+from finsam.files import write_atomic
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o027, 0o077, 0o002])
@@ -20,12 +20,6 @@ def test_written_files_get_the_mode_of_the_umask(tmp_path, umask):
     mode = stat.S_IMODE(ours.stat().st_mode)
     assert mode == stat.S_IMODE(plain.stat().st_mode)  # the same as open() under that umask
     assert mode == 0o666 & ~umask
-
-
-def test_current_umask_matches_the_process_umask():
-    mask = os.umask(0o022)
-    os.umask(mask)
-    assert current_umask() == mask
 
 
 def test_rewrite_replaces_content_and_leaves_no_temp_file(tmp_path):
