@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import math
 
+from .i18n import LANGUAGES
+
 NBSP = "\u00a0"
 MINUS = "\u2212"
 MISSING = "\u2013"  # en dash
-LANGUAGES = ("sv", "en")
 
 
 def _check(lang: str) -> str:
