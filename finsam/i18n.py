@@ -58,6 +58,10 @@ TEXT: dict[str, dict[str, str]] = {
     "notebook.gender_outcomes": {"sv": "Deltagare och utfall per kön", "en": "Participants and outcomes by gender"},
     "notebook.yearly_trend": {"sv": "Utveckling år för år", "en": "Yearly trend"},
     "notebook.overview": {"sv": "Alla förbund sida vid sida", "en": "All associations side by side"},
+    "notebook.interventions": {"sv": "Insatserna jämförda", "en": "Interventions compared"},
+    "notebook.gender_gaps": {"sv": "Skillnader mellan kvinnor och män, med osäkerhet",
+                             "en": "Gender gaps with their uncertainty"},
+    "notebook.participant_profile": {"sv": "Vilka deltagarna är", "en": "Who the participants are"},
 }
 
 

@@ -694,6 +694,10 @@ def _more_views():
          "goals_table", "goals_text", "national_text", "change_text", "costs_table", "costs_text", "caveats"])
     VIEWS["gender_gaps"] = (lambda t, p: GenderGaps(t),
                             ["intervals_table", "intervals_text", "pooled_text", "exit_reason_text"])
+    from .views_profile import ParticipantProfile
+    VIEWS["participant_profile"] = (lambda t, p: ParticipantProfile(t, p["association"], p["year"]),
+                                    ["heading", "breakdowns_table", "composition_table", "outcomes_table",
+                                     "outcomes_text", "caveats"])
 
 
 def section_outputs(tables: Tables, notebook: str, params: dict) -> dict[str, str]:
