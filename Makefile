@@ -20,7 +20,7 @@ PY_VERSION := $(shell $(PYTHON) -c '$(PYVERSION)' 2>/dev/null)
 VENV_VERSION := $(shell test -x $(BIN)/python && $(BIN)/python -c '$(PYVERSION)' 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help report test test-pythons validate lab lock notebooks bench clean setup FORCE
+.PHONY: help report test test-pythons validate lab lock notebooks bench clean setup check-site FORCE
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -55,6 +55,14 @@ test: $(STAMP)  ## run every test: unit, data validation, provenance, rendering,
 test-pythons: $(STAMP)  ## build the wheel and render a report with it on each of PYTHONS (3.11 3.12 3.13)
 	FINSAM_TEST_PYTHONS="$(PYTHONS)" $(BIN)/python -m pytest -q tests/test_install.py -k pythons
 
+# SITE=folder checks an already rendered site instead of rendering one into a temporary folder
+check-site: $(STAMP)  ## render the site and check every page: axe-core in headless Chromium, Nu HTML checker
+	@bash site-check/setup.sh
+	@set -e; if [ -n "$(SITE)" ]; then node site-check/check.mjs "$(SITE)"; else \
+	  tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	  $(BIN)/finsam render --jobs $(JOBS) --no-progress --output "$$tmp/reports"; \
+	  node site-check/check.mjs "$$tmp/reports"; fi
+
 validate: $(STAMP)  ## validate data/ (schema, consistency, provenance against FINSAM_SOURCES)
 	$(BIN)/finsam validate
 
@@ -73,5 +81,5 @@ bench: $(STAMP)  ## benchmark rendering and the data layer; writes bench/results
 	$(BIN)/python bench/run.py
 
 clean:  ## remove rendered reports, .venv and test leftovers (the table cache is in the user cache dir)
-	rm -rf reports .cache .pytest_cache bench/out $(VENV)
+	rm -rf reports .cache .pytest_cache bench/out site-check/node_modules $(VENV)
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -44,7 +44,8 @@ def _cmd_render(args) -> int:
     from .render import render
     return render(notebooks=args.notebook, associations=args.association, years=args.year, jobs=args.jobs,
                   output=args.output, data_dir=args.data, sources_dir=args.sources,
-                  progress=not args.no_progress, notebooks_dir=args.notebooks_dir, metrics=args.metric)
+                  progress=not args.no_progress, notebooks_dir=args.notebooks_dir, metrics=args.metric,
+                  languages=args.language)
 
 
 def _cmd_choices(args) -> int:
@@ -112,6 +113,8 @@ def parser() -> argparse.ArgumentParser:
                        help="run the notebooks and write HTML reports with an index")
     r.add_argument("--jobs", type=_jobs, default=None, help="notebooks run in parallel "
                    "(default and maximum: the number of usable cores)")
+    r.add_argument("--language", action="append", choices=("sv", "en"),
+                   help="only this language, sv or en (repeatable; default: both)")
     r.add_argument("--output", help="output folder (default: ./reports of the current directory)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
     r.add_argument("--notebooks-dir", help="folder of the notebooks to run (default: the notebooks finsam "

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .data import Tables
 
-LANGUAGES = ("en", "sv")
+from .i18n import LANGUAGES  # noqa: E402  (one list of languages: the site's)
 
 
 def _vocabulary():

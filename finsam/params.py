@@ -28,6 +28,7 @@ NOTEBOOKS = {n.name: n for n in [
     NotebookSpec("overview", "All associations side by side", ()),
     NotebookSpec("interventions", "Interventions compared", ("association", "year")),
     NotebookSpec("gender_gaps", "Gender gaps with their uncertainty", ()),
+    NotebookSpec("participant_profile", "Who the participants are", ("association", "year")),
 ]}
 INTERACTIVE = ("explore",)  # notebooks for JupyterLab, not rendered
 
@@ -51,6 +52,16 @@ def gender_outcome_choices(tables: Tables) -> list[dict]:
     return [dict(association=a, year=int(y)) for a, y in sorted(pairs.itertuples(index=False, name=None))]
 
 
+def profile_choices(tables: Tables) -> list[dict]:
+    """(association, year) with breakdowns by category (municipality, age, …) for periods ending
+    in a year the association has a report for."""
+    o = tables.observations
+    o = o[o["dimension"].astype(str) != ""]
+    reports = set(zip(tables.sources["association_id"].astype(str), tables.sources["report_year"].astype(int)))
+    pairs = {(str(a), int(y)) for a, y in zip(o["association_id"], o["period_end"])} & reports
+    return [dict(association=a, year=y) for a, y in sorted(pairs)]
+
+
 def trend_choices(tables: Tables) -> list[dict]:
     """(association, metric) with association-wide one-year figures for at least two years."""
     o = _one_year(tables.observations)
@@ -71,6 +82,8 @@ def choices(notebook: str, tables: Tables | None = None) -> list[dict]:
     if notebook == "interventions":
         from .views_interventions import intervention_choices
         return intervention_choices(tables)
+    if notebook == "participant_profile":
+        return profile_choices(tables)
     return [{}]
 
 

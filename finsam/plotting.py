@@ -32,11 +32,44 @@ def set_theme() -> None:
 
 
 
-def finish_figure(fig, name: str, figures_dir: str | os.PathLike | None):
+def describe_figure(fig) -> str:
+    """A plain description of ``fig`` from what it shows: each chart's title, the quantity on the
+    value axis, the groups in its legend and the categories or years along its axis, e.g.
+    "Outcome rates, 2018 (Percent of exited participants; Women, Men; Work, Studies)". Written
+    in the figure's own language, as its labels are; a caller that knows the key values passes
+    a better description to :func:`finish_figure` as ``alt``."""
+    parts = []
+    suptitle = fig._suptitle.get_text().strip() if getattr(fig, "_suptitle", None) else ""
+    if suptitle:
+        parts.append(suptitle)
+    for ax in fig.axes:
+        if not ax.get_visible() or not (ax.has_data() or ax.get_title()):
+            continue
+        title = ax.get_title().strip() or ax.get_title(loc="left").strip()
+        detail = [ax.get_ylabel().strip(), ax.get_xlabel().strip()]
+        legend = ax.get_legend()
+        if legend is not None:
+            detail.append(", ".join(t.get_text() for t in legend.get_texts() if t.get_text().strip()))
+        ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text().strip()]
+        if ticks:
+            detail.append(", ".join(ticks))
+        detail = [d for d in detail if d]
+        text = title + (f" ({'; '.join(detail)})" if detail else "")
+        if text:
+            parts.append(text)
+    return ". ".join(parts)
+
+
+def finish_figure(fig, name: str, figures_dir: str | os.PathLike | None, alt: str | None = None):
     """Render ``fig`` once as PNG: saved as ``<name>.png`` (and ``<name>.svg``) in ``figures_dir``
     when given, and returned as the image the notebook shows, so the same picture is not drawn
-    again by the inline backend. Files are written atomically; metadata hold no dates."""
+    again by the inline backend. Files are written atomically; metadata hold no dates.
+
+    ``alt`` is the text a reader who cannot see the figure gets instead (what is compared and the
+    key values, in the page's language); without it, :func:`describe_figure` describes the
+    figure from its title and labels."""
     from IPython.display import Image
+    alt = (alt or "").strip() or describe_figure(fig)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", bbox_inches="tight", metadata={"Software": None})
     png = buf.getvalue()
@@ -45,11 +78,12 @@ def finish_figure(fig, name: str, figures_dir: str | os.PathLike | None):
         d.mkdir(parents=True, exist_ok=True)
         write_atomic(d / f"{name}.png", png)
         svg = io.BytesIO()
-        fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+        fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None,
+                                                                      "Description": alt or None})
         write_atomic(d / f"{name}.svg", svg.getvalue())
     width = round(fig.get_figwidth() * plt.rcParams["figure.dpi"])
     plt.close(fig)
-    return Image(data=png, format="png", width=width)
+    return Image(data=png, format="png", width=width, alt=alt or None)
 
 
 def bar_by_gender(df: pd.DataFrame, x: str, y: str, title: str, ylabel: str, xlabels=None, ax=None,

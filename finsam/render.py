@@ -29,24 +29,27 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait as _wait
 from pathlib import Path
 
-from . import paths
-from .errors import FinsamError
+from . import paths, site
+from .errors import FinsamError, ParameterError
 from .devtools import clean_metadata
 from .files import RUN_TAG_ENV, write_atomic
 from .kernels import use_project_kernel
+from .i18n import LANGUAGES
 from .params import NOTEBOOKS, report_stem, select_reports
 
 KERNEL = "python3"
 KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]  # keep the kernel's start-up chatter off the terminal
 EXECUTION_TIMEOUT = 600  # seconds per cell: a hung notebook fails instead of blocking the render
-GENERATED_MARK = "finsam-generated"
-TEMPLATES = Path(__file__).parent / "templates" / "nbconvert"  # the one line of index.html that differs between renders
+GENERATED_MARK = site.GENERATED_MARK  # the one line of a page that differs between renders
+TEMPLATES = Path(__file__).parent / "templates" / "nbconvert"
 
 
 @dataclass(frozen=True)
 class Job:
     notebook: str
     params: tuple  # sorted (name, value) pairs
+    language: str = LANGUAGES[0]  # of the page; passed to notebooks that declare a `language` parameter
+    site_languages: tuple = LANGUAGES  # the languages rendered in this run (the language switch)
 
     @property
     def kwargs(self) -> dict:
@@ -63,7 +66,7 @@ class Job:
     @property
     def html_path(self) -> str:
         """Path of the report relative to the output folder."""
-        return f"{self.association or 'all'}/{self.stem}.html"
+        return site.report_path(self.language, self.association, self.stem)
 
     @property
     def title(self) -> str:
@@ -80,13 +83,24 @@ class Outcome:
     figures: list = field(default_factory=list)
 
 
-def plan(notebooks=None, associations=None, years=None, tables=None, metrics=None) -> list[Job]:
-    """The jobs selected by the filters, validated against what the data support."""
+def plan(notebooks=None, associations=None, years=None, tables=None, metrics=None, languages=None) -> list[Job]:
+    """The jobs selected by the filters, validated against what the data support: one per
+    parameter set and language."""
     filters = dict(association=associations, year=years, metric=metrics)
-    jobs = [Job(n, tuple(sorted(c.items()))) for n, c in select_reports(notebooks, filters, tables)]
+    langs = check_languages(languages)
+    jobs = [Job(n, tuple(sorted(c.items())), lang, langs) for n, c in select_reports(notebooks, filters, tables)
+            for lang in langs]
     for job in jobs:
         _check_parts(job)
     return jobs
+
+
+def check_languages(languages) -> tuple:
+    """The languages asked for, in the site's order; all of them when none is given."""
+    for lang in languages or ():
+        if lang not in LANGUAGES:
+            raise ParameterError(f"unknown language {lang!r}; valid: {', '.join(LANGUAGES)}")
+    return tuple(lang for lang in LANGUAGES if not languages or lang in languages)
 
 
 #: a file-name part built from the data: ids are slugs (checked by validation), stems join them
@@ -185,6 +199,7 @@ def _exporter():
     if _EXPORTER is None:
         from nbconvert import HTMLExporter
         _EXPORTER = HTMLExporter(template_name="finsam", extra_template_basedirs=[str(TEMPLATES)],
+                                 extra_template_paths=[str(TEMPLATES.parent)],  # frame.html.j2
                                  exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
                                  exclude_anchor_links=True)
     return _EXPORTER
@@ -199,12 +214,13 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
     out = Path(out_dir)
     try:
         _check_parts(job)
-        figures_dir = inside(out, f"figures/{job.association or 'all'}")
+        figures_dir = inside(out, site.figures_path(job.language, job.association))
         target = inside(out, job.html_path)
     except FinsamError as e:
         return Outcome(job, False, 0.0, str(e))
-    params = {**job.kwargs, "figures_dir": str(figures_dir)}
     src = Path(notebooks_dir) / f"{job.notebook}.ipynb"
+    language = _language_parameter(src, job.language)
+    params = {**job.kwargs, "figures_dir": str(figures_dir), **language}
     try:
         # no output path: the executed notebook stays in memory (it is converted, not kept)
         nb = pm.execute_notebook(str(src), None, parameters=params, kernel_name=KERNEL, progress_bar=False,
@@ -221,13 +237,41 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
     # would make two renders of the same data differ
     nb.cells = [c for c in nb.cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
     clean_metadata(nb)
-    body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": job.title}})
+    body = _page(nb, job, job.language if language else CONTENT_LANGUAGE)
     try:
         write_atomic(target, body.encode("utf-8"))
     except OSError as e:  # a full disk, a folder in the way: this report fails, the others go on
         return Outcome(job, False, time.perf_counter() - t0, cannot_write(target, e))
     figs = sorted(p.name for p in figures_dir.glob(f"{job.stem}__*.png")) if figures_dir.is_dir() else []
     return Outcome(job, True, time.perf_counter() - t0, figures=figs)
+
+
+def _language_parameter(notebook: Path, language: str) -> dict:
+    """``{"language": ...}`` for a notebook whose parameters cell declares ``language``, else {}
+    (papermill would only warn about an unknown parameter, and inject it all the same)."""
+    import papermill as pm
+    try:
+        declared = pm.inspect_notebook(str(notebook))
+    except Exception:  # unreadable: papermill's own run reports it
+        return {}
+    return {"language": language} if "language" in declared else {}
+
+
+#: the language of a notebook's text when it takes no ``language`` parameter
+CONTENT_LANGUAGE = "en"
+
+
+def _page(nb, job: Job, content_lang: str) -> str:
+    """The report's HTML page: nbconvert's output inside the site's frame, finished for
+    accessibility and validity (finsam.site.finish_report)."""
+    from .data import load
+    tables = load()
+    title = site.report_title(job.notebook, job.kwargs, job.language, tables)
+    date = _dt.datetime.now(_dt.timezone.utc).date().isoformat()
+    frame = site.frame(job.html_path, job.language, title, tables.version, date, job.site_languages)
+    body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": title},
+                                                            "finsam": frame.as_dict()})
+    return site.finish_report(body, job.language, title, content_lang)
 
 
 # ---------------------------------------------------------------------------- parent side
@@ -250,8 +294,8 @@ def _remove_own_temp(out: Path, jobs: list[Job], tag: str) -> None:
     """Remove the temporary files of this render only: in the folders it writes to, the hidden
     names that carry this run's random tag (left by a worker or kernel that was killed). Nothing
     else is touched, and nothing outside those folders is looked at."""
-    folders = {out} | {out / (j.association or "all") for j in jobs} | {out / "figures" / (j.association or "all")
-                                                                       for j in jobs}
+    folders = {out} | {(out / j.html_path).parent for j in jobs} | \
+        {out / site.figures_path(j.language, j.association) for j in jobs} | {out / lang for lang in LANGUAGES}
     mark = f".{tag}."
     for d in folders:
         try:
@@ -280,40 +324,6 @@ class _Worker:
         self.conn.send(job)
 
 
-def _terminate(workers: list[_Worker]) -> None:
-    """Stop the workers and every kernel they started (kernels run in sessions of their own, so
-    they are found as descendants, not by process group), then return."""
-    import psutil
-    procs = [w.proc for w in workers]
-    tree = []
-    for w in procs:
-        try:
-            tree += psutil.Process(w.pid).children(recursive=True)
-        except (psutil.Error, ValueError):
-            pass
-    for w in procs:
-        if w.is_alive():
-            w.terminate()  # SIGTERM: the worker asks papermill to shut its kernel down
-    deadline = time.monotonic() + 5
-    for w in procs:
-        w.join(max(0.0, deadline - time.monotonic()))
-        if w.is_alive():
-            w.kill()
-            w.join(3)
-    for p in tree:  # whatever is still running now is orphaned: end it
-        try:
-            p.terminate()
-        except psutil.Error:
-            pass
-    gone, alive = psutil.wait_procs(tree, timeout=3)
-    for p in alive:
-        try:
-            p.kill()
-        except psutil.Error:
-            pass
-    psutil.wait_procs(alive, timeout=3)
-
-
 def _died(proc) -> str:
     code = proc.exitcode
     if code is not None and code < 0:
@@ -322,6 +332,39 @@ def _died(proc) -> str:
         except ValueError:
             return f"worker process died (signal {-code})"
     return f"worker process ended unexpectedly (exit status {code})"
+
+
+def _stop_now(workers: list) -> None:
+    """On Ctrl-C or SIGTERM: end the worker processes (multiprocessing.Process) and their kernels
+    at once with SIGKILL (a graceful kernel shutdown takes seconds). Nothing is lost: a report is
+    only ever renamed into place whole, and the temporary files of the killed processes are
+    removed by the caller. The kernels' connection files, which their killed workers can no
+    longer remove, are removed here."""
+    import psutil
+    procs, kernels, connection_files = [], [], []  # workers (our children), their descendants (kernels)
+    for w in workers:
+        try:
+            procs.append(psutil.Process(w.pid))
+            kids = procs[-1].children(recursive=True)
+        except (psutil.Error, ValueError, TypeError):
+            continue
+        for k in kids:
+            try:
+                cmd = k.cmdline()
+            except psutil.Error:
+                cmd = []
+            connection_files += [cmd[i + 1] for i, a in enumerate(cmd[:-1]) if a == "-f" and cmd[i + 1].endswith(".json")]
+            kernels.append(k)
+    for p in kernels + procs:
+        try:
+            p.kill()
+        except psutil.Error:
+            pass
+    deadline = time.monotonic() + 1
+    for w in workers:  # reaped by multiprocessing itself, which otherwise takes them for alive forever
+        w.join(max(0.0, deadline - time.monotonic()))
+    for f in connection_files:
+        Path(f).unlink(missing_ok=True)
 
 
 def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_dir: Path) -> list[Outcome]:
@@ -400,7 +443,7 @@ def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_d
                 w.proc.terminate()
     except KeyboardInterrupt:
         bar.close()
-        _terminate(workers)
+        _stop_now([w.proc for w in workers])
         raise
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -415,31 +458,22 @@ def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_d
 
 
 def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables, stamp: str) -> None:
-    """reports/index.html: every supported report grouped by association, its figures, the data
-    version and this run's failures. Text from the data is escaped by Jinja's autoescape."""
-    from jinja2 import Environment, PackageLoader
-    env = Environment(loader=PackageLoader("finsam", "templates"), autoescape=True)
+    """The index of each language rendered (every supported report grouped by association, its
+    figures, the data version and this run's failures) and the root index (finsam.site)."""
+    languages = sorted({j.language for j in all_jobs}, key=LANGUAGES.index)
     failed = {o.job: o.error for o in outcomes if not o.ok}
-    names = {str(a): str(n) for a, n in zip(tables.associations["association_id"], tables.associations["name"])}
-    groups: dict[str, list] = {}
-    for j in all_jobs:
-        path = out / j.html_path
-        figdir = out / "figures" / (j.association or "all")
-        figs = sorted(p.name for p in figdir.glob(f"{j.stem}__*.png")) if figdir.is_dir() else []
-        groups.setdefault(j.association or "", []).append(dict(
-            title=j.title, href=j.html_path, exists=path.is_file(), error=failed.get(j),
-            figures=[dict(png=f"figures/{j.association or 'all'}/{f}",
-                          svg=f"figures/{j.association or 'all'}/{f[:-4]}.svg") for f in figs]))
-    sections = [dict(id=a or "all", name=names.get(a, "All associations"), reports=groups[a])
-                for a in sorted(groups, key=lambda a: (a != "", a))]
-    page = env.get_template("index.html.j2").render(
-        sections=sections, version=tables.version, failures=[(o.job.title, o.error) for o in outcomes if not o.ok],
-        generated=stamp, mark=GENERATED_MARK, sources=tables.sources.to_dict("records"))
-    write_atomic(inside(out, "index.html"), page.encode("utf-8"))
+    site.write_indexes(out, all_jobs, failed, tables, stamp, languages, write_atomic)
+
+
+def _index_after_interrupt(out: Path, every: list[Job], tables) -> None:
+    """After Ctrl-C the indexes still list exactly the reports on disk (each one whole: earlier or
+    new). A second Ctrl-C while they are written leaves the earlier indexes, also whole."""
+    stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+    write_index(out, every, [], tables, stamp)
 
 
 def render(notebooks=None, associations=None, years=None, jobs: int | None = None, output=None,
-           data_dir=None, sources_dir=None, progress: bool = True, notebooks_dir=None, metrics=None) -> int:
+           data_dir=None, sources_dir=None, progress: bool = True, notebooks_dir=None, languages=None) -> int:
     """Render the selected reports; returns the exit status (0 all rendered, 1 any failed)."""
     from .data import load
     from .validate import validate
@@ -463,7 +497,7 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
         from .errors import DataError
         raise DataError(result.errors)
     tables = load()  # cached now: kernels read the same validated tables
-    selected = plan(notebooks, associations, years, tables, metrics)
+    selected = plan(notebooks, associations, years, tables, metrics, languages)
     out = Path(output).resolve() if output else paths.reports_dir()
     _check_writable(out)
     t0 = time.perf_counter()
@@ -474,8 +508,14 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     missing = [j.notebook for j in selected if not (nb_dir / f"{j.notebook}.ipynb").is_file()]
     if missing:
         raise FinsamError(f"notebook file(s) not found in {nb_dir}: {', '.join(sorted(set(missing)))}")
-    with kernel_config_dirs():
-        outcomes = execute(selected, out, n_jobs, progress, nb_dir)
+    every = plan(tables=tables, languages=languages)
+    site.environment()  # templates compiled now: the indexes written after a Ctrl-C are quick
+    try:
+        with kernel_config_dirs():
+            outcomes = execute(selected, out, n_jobs, progress, nb_dir)
+    except KeyboardInterrupt:
+        _index_after_interrupt(out, every, tables)
+        raise
     failed = [o for o in outcomes if not o.ok]
     for o in outcomes:  # the summary first: it survives a failure to write the index
         status = "ok    " if o.ok else "FAILED"
@@ -483,7 +523,7 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
     index = out / "index.html"
     try:
-        write_index(out, plan(tables=tables), outcomes, tables, stamp)
+        write_index(out, every, outcomes, tables, stamp)
         index_error = None
     except OSError as e:
         index_error = cannot_write(index, e)

@@ -182,9 +182,9 @@ def conflict_list(facts: pd.DataFrame) -> list[str]:
     return lines
 
 
-def _finish(fig, name, figures_dir, stem, alt=""):
+def _finish(fig, name, figures_dir, stem, alt: str):
     from .plotting import finish_figure
-    return finish_figure(fig, f"{stem}__{name}", figures_dir)
+    return finish_figure(fig, f"{stem}__{name}", figures_dir, alt=alt)
 
 
 def _values(values, fmt=str) -> str:
@@ -289,7 +289,15 @@ class GenderOutcomes:
         fig = bar_by_gender(r, "outcome", "rate", title, "% of exited participants",
                             xlabels=outcome_label_map(self.t), percent=True)
         fig.axes[0].tick_params(axis="x", labelrotation=20)
-        return _finish(fig, "outcomes", self.figures_dir, self.stem)
+        parts = []
+        for o, g in r.groupby("outcome", sort=False):
+            vals = ", ".join(f"{L.gender_label(x.gender).lower()} {x.rate:.0f} %"
+                             + (f" ({x.ci_low:.0f}–{x.ci_high:.0f})" if pd.notna(x.ci_low) else "")
+                             for x in g.itertuples())
+            parts.append(f"{L.outcome_label(o)}: {vals}")
+        alt = (f"Bar chart: {title.splitlines()[0]}" + (f" ({self.population.group})" if not self.population.is_all
+                                                         else "") + ". " + "; ".join(parts) + ".")
+        return _finish(fig, "outcomes", self.figures_dir, self.stem, alt)
 
     @functools.cached_property
     def _gaps(self) -> pd.DataFrame:
@@ -472,7 +480,12 @@ class YearlyTrend:
         fig = line_by_group(s, "year", "shown", "gender", GENDER_COLORS,
                             {g: L.gender_label(g) for g in _genders(self.t)}, title, ylabel,
                             marks=marks, segment="run")
-        return _finish(fig, "trend", self.figures_dir, self.stem)
+        everyone = s[s["gender"] == semantics.EVERYONE].sort_values("year")
+        points = ", ".join(f"{int(y)}: {self._fmt(v)}" for y, v in zip(everyone["year"], everyone["value"]))
+        alt = (f"Line chart: {title}, {ylabel}" + (f"; everyone: {points}" if points else "")
+               + (f"; the line breaks where years are missing or the association changes" if len(runs) > 1 else "")
+               + ".")
+        return _finish(fig, "trend", self.figures_dir, self.stem, alt)
 
     def summary(self):
         runs = self.runs
@@ -605,7 +618,13 @@ class Overview:
             ax.tick_params(axis="x", labelsize=8)
             ax.grid(axis="x", visible=False)
         fig.tight_layout()
-        return _finish(fig, "overview", self.figures_dir, self.stem)
+        alt = ("Three bar charts, one bar per association and report year: participants as counted, percent of "
+               "exited to work or studies with 95 % intervals, and derived cost per participant. "
+               + "; ".join(f"{r.name} {r.year}: {self._cell(r.participants, lambda v: f'{v:,.0f}')} participants, "
+                           f"{self._cell(r.rate, _pct)} to work or studies, "
+                           f"{self._cell(r.cost_per_participant, lambda v: L.format_value(v, 'sek'))} per participant"
+                           for r in d.itertuples()) + ".")
+        return _finish(fig, "overview", self.figures_dir, self.stem, alt)
 
     def text(self):
         d = self.data[self.data["rate"].map(bool)]
@@ -675,6 +694,10 @@ def _more_views():
          "goals_table", "goals_text", "national_text", "change_text", "costs_table", "costs_text", "caveats"])
     VIEWS["gender_gaps"] = (lambda t, p: GenderGaps(t),
                             ["intervals_table", "intervals_text", "pooled_text", "exit_reason_text"])
+    from .views_profile import ParticipantProfile
+    VIEWS["participant_profile"] = (lambda t, p: ParticipantProfile(t, p["association"], p["year"]),
+                                    ["heading", "breakdowns_table", "composition_table", "outcomes_table",
+                                     "outcomes_text", "caveats"])
 
 
 def section_outputs(tables: Tables, notebook: str, params: dict) -> dict[str, str]:

@@ -48,7 +48,8 @@ def test_render_runs_every_notebook_for_every_supported_parameter_set(full_rende
     for name in NOTEBOOKS:
         supported = finsam.choices(name)
         assert supported, name
-        assert len([j for j in jobs if j.notebook == name]) == len(supported)
+        for lang in ("sv", "en"):  # each parameter set once per language
+            assert len([j for j in jobs if j.notebook == name and j.language == lang]) == len(supported)
     for j in jobs:
         page = (out / j.html_path).read_text(encoding="utf-8")
         body = re.sub(r"<style.*?</style>", "", page, flags=re.S)
@@ -59,7 +60,7 @@ def test_render_runs_every_notebook_for_every_supported_parameter_set(full_rende
 
 def test_reports_hide_code_and_embed_figures(full_render):
     out, _ = full_render
-    page = (out / "bhs" / "gender_outcomes_bhs_2018.html").read_text(encoding="utf-8")
+    page = (out / "en" / "bhs" / "gender_outcomes_bhs_2018.html").read_text(encoding="utf-8")
     assert "check_parameters" not in page and "import finsam" not in page
     assert "data:image/png;base64," in page  # the figure is inside the page itself
     assert "Botkyrka Huddinge Salem" in page
@@ -67,22 +68,27 @@ def test_reports_hide_code_and_embed_figures(full_render):
 
 def test_index_links_every_report_and_figure_that_exist(full_render):
     out, _ = full_render
-    index = (out / "index.html").read_text(encoding="utf-8")
-    links = Links()
-    links.feed(index)
-    for j in plan():
-        assert j.html_path in links.hrefs
-    for target in links.hrefs + links.srcs:
-        assert (out / target).is_file(), target
-    assert any(s.endswith(".png") for s in links.srcs)
-    assert finsam.data_version() in index
-    for a in ("Samordningsförbundet Uppsala län", "Samordningsförbundet Östra Södertörn"):
-        assert a in index
+    root = Links()
+    root.feed((out / "index.html").read_text(encoding="utf-8"))
+    assert sorted(root.hrefs) == ["en/index.html", "sv/index.html"]
+    for lang in ("sv", "en"):
+        index = (out / lang / "index.html").read_text(encoding="utf-8")
+        links = Links()
+        links.feed(index)
+        linked = {os.path.normpath(os.path.join(lang, h.partition("#")[0])) for h in links.hrefs if not h.startswith("#")}
+        for j in plan(languages=[lang]):
+            assert j.html_path in linked
+        for target in linked | {os.path.normpath(os.path.join(lang, s)) for s in links.srcs}:
+            assert (out / target).is_file(), target
+        assert any(s.endswith(".png") for s in links.srcs)
+        assert finsam.data_version() in index
+        for a in ("Samordningsförbundet Uppsala län", "Samordningsförbundet Östra Södertörn"):
+            assert a in index
 
 
 def test_figures_are_saved_as_png_and_svg(full_render):
     out, _ = full_render
-    pngs = sorted((out / "figures").rglob("*.png"))
+    pngs = sorted(out.glob("*/figures/*/*.png"))  # <lang>/figures/<association>/
     assert pngs
     for p in pngs:
         assert p.with_suffix(".svg").is_file()
@@ -90,6 +96,8 @@ def test_figures_are_saved_as_png_and_svg(full_render):
 
 
 def _without_timestamp(path: Path) -> list[str]:
+    if path.suffix != ".html":
+        return path.read_bytes()
     return [l for l in path.read_text(encoding="utf-8").splitlines() if GENERATED_MARK not in l]
 
 
@@ -106,10 +114,11 @@ def test_two_renders_of_the_same_data_are_byte_identical_but_for_the_timestamp(f
         for name, sub in c.subdirs.items():
             found += differing(sub, prefix + name + "/")
         return found
-    assert differing(cmp) in ([], ["index.html"])
-    assert _without_timestamp(out / "index.html") == _without_timestamp(again / "index.html")
+    for f in differing(cmp):  # only the line with the render date may differ (a render across midnight)
+        assert _without_timestamp(out / f) == _without_timestamp(again / f), f
     # the re-rendered files really were rewritten
-    assert (again / "bhs" / "gender_outcomes_bhs_2018.html").stat().st_mtime > (out / "index.html").stat().st_mtime - 1
+    page = again / "en" / "bhs" / "gender_outcomes_bhs_2018.html"
+    assert page.stat().st_mtime > (out / "index.html").stat().st_mtime - 1
 
 
 def _broken_notebooks(tmp_path) -> Path:
@@ -128,7 +137,7 @@ def test_failing_notebook_and_dead_kernel_are_reported_and_others_still_render(f
     out, _ = full_render
     target = tmp_path / "reports"
     shutil.copytree(out, target)
-    before = (target / "bhs" / "yearly_trend_bhs_cost.html").read_bytes()
+    before = (target / "en" / "bhs" / "yearly_trend_bhs_cost.html").read_bytes()
     for p in target.rglob("*.html"):
         if "gender_outcomes_bhs" in p.name:
             p.unlink()
@@ -138,9 +147,9 @@ def test_failing_notebook_and_dead_kernel_are_reported_and_others_still_render(f
     assert res.returncode == 1
     assert "RuntimeError: deliberately broken for a test" in res.stdout
     assert re.search(r"FAILED .*yearly_trend_bhs_cost\.html", res.stdout)
-    assert (target / "bhs" / "gender_outcomes_bhs_2018.html").is_file()  # the others rendered
-    assert (target / "bhs" / "yearly_trend_bhs_cost.html").read_bytes() == before  # old report kept
-    index = (target / "index.html").read_text(encoding="utf-8")
+    assert (target / "en" / "bhs" / "gender_outcomes_bhs_2018.html").is_file()  # the others rendered
+    assert (target / "en" / "bhs" / "yearly_trend_bhs_cost.html").read_bytes() == before  # old report kept
+    index = (target / "en" / "index.html").read_text(encoding="utf-8")
     assert "Failures in this run" in index and "deliberately broken for a test" in index
     assert not list(target.rglob("*.tmp"))
 
@@ -243,7 +252,62 @@ def test_text_from_the_data_is_escaped_in_reports(tmp_path, data_copy):
     res = cli_subprocess("render", "--output", str(out), "--data", str(data_copy), "--association", "bhs",
                          "--year", "2018", "--no-progress")
     assert res.returncode == 0, res.stdout + res.stderr
-    for page in (out / "bhs" / "gender_outcomes_bhs_2018.html", out / "index.html"):
+    for page in (out / "en" / "bhs" / "gender_outcomes_bhs_2018.html", out / "en" / "index.html",
+                 out / "sv" / "bhs" / "gender_outcomes_bhs_2018.html", out / "sv" / "index.html"):
         text = page.read_text(encoding="utf-8")
         assert "alert('x')" in text or "alert(&#39;x&#39;)" in text or "alert(&#x27;x&#x27;)" in text
         assert "<script>alert" not in text
+
+
+def _linked_reports(index: Path) -> set[Path]:
+    links = Links()
+    links.feed(index.read_text(encoding="utf-8"))
+    return {(index.parent / h).resolve() for h in links.hrefs
+            if h.endswith(".html") and not h.endswith("index.html") and "://" not in h}
+
+
+def test_ctrl_c_stops_within_a_second_and_leaves_a_consistent_index(tmp_path):
+    import psutil
+    out = tmp_path / "reports"
+    exe = Path(sys.executable).with_name("finsam")
+    err = tmp_path / "stderr.txt"
+    with open(err, "w") as stderr:
+        # a session of its own: the signal goes to the render's process group, as a terminal's Ctrl-C does
+        proc = subprocess.Popen([str(exe), "render", "--output", str(out), "--association", "husam", "--jobs", "2",
+                                 "--no-progress"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr,
+                                start_new_session=True)
+    render = psutil.Process(proc.pid)
+    tree, kernels = [], []
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # until one report is written and kernels are at work on others
+        time.sleep(0.1)
+        try:
+            tree = [p for p in render.children(recursive=True)
+                    if "resource_tracker" not in " ".join(p.cmdline())]  # multiprocessing's helper leaves on its own
+            kernels = [p for p in tree if p.ppid() != proc.pid and "ipykernel" in " ".join(p.cmdline())]
+        except psutil.Error:
+            continue
+        if kernels and list(out.glob("*/husam/*.html")):
+            break
+    assert kernels and list(out.glob("*/husam/*.html")), "no report was written in time"
+    connection_files = [a for k in kernels for a in k.cmdline() if a.endswith(".json") and "kernel-" in a]
+    sent = time.monotonic()
+    os.killpg(proc.pid, signal.SIGINT)
+    proc.wait(timeout=30)
+    elapsed = time.monotonic() - sent
+    message = err.read_text()
+    assert proc.returncode == 130, message
+    assert "finsam: interrupted" in message and "Traceback" not in message
+    # the aim is a second; with a load average of 12 on 2 cores 2.5-2.8 s were measured, the time
+    # of a starved CPU. The earlier graceful shutdown waited 5 s for its workers alone (8 s in all).
+    assert elapsed < 5.0, f"took {elapsed:.1f}s to stop"
+    assert not [p for p in tree if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    assert not [f for f in connection_files if Path(f).exists()]
+    assert not list(out.rglob("*.tmp"))
+    # the indexes list exactly the reports on disk, each of them whole
+    on_disk = {p.resolve() for p in out.glob("*/*/*.html")}
+    for p in on_disk:
+        assert p.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    linked = set().union(*(_linked_reports(out / lang / "index.html") for lang in ("sv", "en")))
+    assert linked == on_disk
+    assert (out / "index.html").is_file()

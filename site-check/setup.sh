@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Install what `make check-site` needs, once: Chromium, Java and Node from Debian's packages when
+# missing (the system's own builds: nothing is downloaded outside the package registries), then the
+# pinned npm packages of site-check/package-lock.json with `npm ci` (again only when the lock changed).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+
+need=()
+command -v "${CHROMIUM:-/usr/bin/chromium}" >/dev/null 2>&1 || need+=(chromium fonts-dejavu-core)
+command -v "${JAVA:-java}" >/dev/null 2>&1 || need+=(default-jre-headless)
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+if ((${#need[@]})); then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "check-site: needs ${need[*]} (Debian packages); install them or run as root" >&2; exit 2; }
+    sudo=sudo
+  fi
+  echo "check-site: installing ${need[*]} with apt-get" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+stamp="$here/node_modules/.finsam-installed"
+if [ ! -f "$stamp" ] || [ "$here/package-lock.json" -nt "$stamp" ]; then
+  echo "check-site: npm ci (pinned axe-core, puppeteer-core, vnu-jar)" >&2
+  # --ignore-scripts: no install script runs (puppeteer-core downloads no browser anyway)
+  (cd "$here" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  touch "$stamp"
+fi
