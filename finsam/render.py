@@ -473,7 +473,8 @@ def _index_after_interrupt(out: Path, every: list[Job], tables) -> None:
 
 
 def render(notebooks=None, associations=None, years=None, jobs: int | None = None, output=None,
-           data_dir=None, sources_dir=None, progress: bool = True, notebooks_dir=None, languages=None) -> int:
+           data_dir=None, sources_dir=None, progress: bool = True, notebooks_dir=None, metrics=None,
+           languages=None) -> int:
     """Render the selected reports; returns the exit status (0 all rendered, 1 any failed)."""
     from .data import load
     from .validate import validate

@@ -21,7 +21,7 @@ from .params import report_stem
 from .rates import gap_from_rates, rates_from_facts
 from .schema import ALL
 from .trends import lineage, multi_year, trend
-from .wording import SMALL_N, change, noun, segments, small, unit_class
+from .wording import SMALL_N, change, noun, segments, unit_class
 
 # Views show every cell in full: a cut note ("Samordningsförbundet Hudd…") hides what it says.
 pd.set_option("display.max_colwidth", None)
@@ -483,7 +483,7 @@ class YearlyTrend:
         everyone = s[s["gender"] == semantics.EVERYONE].sort_values("year")
         points = ", ".join(f"{int(y)}: {self._fmt(v)}" for y, v in zip(everyone["year"], everyone["value"]))
         alt = (f"Line chart: {title}, {ylabel}" + (f"; everyone: {points}" if points else "")
-               + (f"; the line breaks where years are missing or the association changes" if len(runs) > 1 else "")
+               + ("; the line breaks where years are missing or the association changes" if len(runs) > 1 else "")
                + ".")
         return _finish(fig, "trend", self.figures_dir, self.stem, alt)
 

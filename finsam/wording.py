@@ -10,10 +10,6 @@
 """
 from __future__ import annotations
 
-import math
-
-import pandas as pd
-
 from .data import Tables
 
 SMALL_N = 30  #: below this many in a denominator, say that a rate is uncertain
@@ -63,6 +59,3 @@ def segments(years: list[int], associations: list[str]) -> list[list[int]]:
         prev_y, prev_a = y, a
     return runs
 
-
-def small(n) -> bool:
-    return n is not None and not (isinstance(n, float) and math.isnan(n)) and not pd.isna(n) and int(n) < SMALL_N

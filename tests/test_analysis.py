@@ -1,7 +1,5 @@
 """Loader, conflict policies, outcome rates, trends and parameter checks on a small dataset
 written here, so every expected number below is an input of the test, not an output of finsam."""
-import csv
-import shutil
 
 import pandas as pd
 import pytest
@@ -10,7 +8,7 @@ import finsam
 from finsam import ParameterError
 from finsam.rates import wilson_interval
 
-from conftest import DATA, small_dataset
+from conftest import small_dataset
 
 HEADER = ["source_id", "association_id", "period_start", "period_end", "intervention", "metric", "gender",
           "value", "unit", "quote", "note", "dimension", "category"]

@@ -1,8 +1,6 @@
 """finsam.scope.population on small hand-built datasets: which group's exits an association-year's
 outcome rates describe. Every expectation follows from the rules in the docstring and the rows
 written here, not from running the code on the shipped data."""
-import csv
-import shutil
 
 import pytest
 

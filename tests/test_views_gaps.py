@@ -1,17 +1,14 @@
 """Gender gaps across groups on a small dataset written here: counts for one group, rounded
 percentages for another; expected values worked out by hand (Newcombe's and Mantel–Haenszel's
 formulas in test_inference.py, brute-force rounding)."""
-import csv
-import shutil
 
 import numpy as np
 import pandas as pd
 import pytest
 
-import finsam
 from finsam import views_gaps as vg
 
-from conftest import DATA, small_dataset
+from conftest import small_dataset
 from test_inference import mh_by_hand, newcombe_by_hand, rounding_brute_force
 
 HEADER = ["source_id", "association_id", "period_start", "period_end", "intervention", "metric", "gender",

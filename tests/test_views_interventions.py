@@ -1,15 +1,13 @@
 """Which interventions are compared, and the goals, national and year-on-year sections, on a
 small dataset written here (every expected number is an input of the test or worked out by hand),
 plus checks of the shipped data against the reports' own aggregates."""
-import csv
-import shutil
 
 import pytest
 
 import finsam
 from finsam import views_interventions as vi
 
-from conftest import DATA, small_dataset
+from conftest import small_dataset
 
 HEADER = ["source_id", "association_id", "period_start", "period_end", "intervention", "metric", "gender",
           "value", "unit", "quote", "note", "dimension", "category"]
