@@ -35,7 +35,8 @@ def _cmd_render(args) -> int:
     from .render import render
     return render(notebooks=args.notebook, associations=args.association, years=args.year, jobs=args.jobs,
                   output=args.output, data_dir=args.data, sources_dir=args.sources,
-                  progress=not args.no_progress, notebooks_dir=args.notebooks_dir)
+                  progress=not args.no_progress, notebooks_dir=args.notebooks_dir,
+                  force=args.force, verbose=args.verbose)  # issue 15
 
 
 def _cmd_choices(args) -> int:
@@ -82,6 +83,9 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--output", help="output folder (default: reports/)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
     r.add_argument("--notebooks-dir", help="folder of the notebooks to run (default: the project's notebooks/)")
+    r.add_argument("--force", action="store_true", help="render every selected report, even those whose "
+                   "notebook, code, parameters and data are unchanged since the last render")  # issue 15
+    r.add_argument("--verbose", action="store_true", help="say why each report is re-rendered")  # issue 15
     r.set_defaults(func=_cmd_render)
     c = sub.add_parser("choices", help="list every parameter set each notebook supports")
     c.add_argument("--notebook", action="append")

@@ -269,7 +269,8 @@ def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables,
 
 
 def render(notebooks=None, associations=None, years=None, jobs: int | None = None, output=None,
-           data_dir=None, sources_dir=None, progress: bool = True, notebooks_dir=None) -> int:
+           data_dir=None, sources_dir=None, progress: bool = True, notebooks_dir=None,
+           force: bool = False, verbose: bool = False) -> int:  # issue 15: force, verbose
     """Render the selected reports; returns the exit status (0 all rendered, 1 any failed)."""
     from .data import load
     from .validate import validate
@@ -295,12 +296,17 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     _remove_stale_temp(out)
     t0 = time.perf_counter()
     n_jobs = jobs or os.cpu_count() or 1
-    print(f"rendering {len(selected)} report(s) with {min(n_jobs, len(selected))} job(s) into {out}", file=sys.stderr)
     nb_dir = Path(notebooks_dir).resolve() if notebooks_dir else paths.NOTEBOOKS_DIR
     missing = [j.notebook for j in selected if not (nb_dir / f"{j.notebook}.ipynb").is_file()]
     if missing:
         raise FinsamError(f"notebook file(s) not found in {nb_dir}: {', '.join(sorted(set(missing)))}")
-    outcomes = execute(selected, out, n_jobs, progress, nb_dir)
+    from .incremental import Session  # issue 15: only pages whose inputs changed are rendered
+    session = Session(out, tables, nb_dir, force=force, verbose=verbose)  # issue 15
+    todo = session.select(selected)  # issue 15
+    print(f"rendering {len(todo)} report(s) with {min(n_jobs, len(todo))} job(s) into {out}"
+          f" ({len(session.up_to_date)} up to date)", file=sys.stderr)  # issue 15: todo, up to date
+    outcomes = execute(todo, out, n_jobs, progress, nb_dir) if todo else []  # issue 15: todo
+    session.record(outcomes)  # issue 15
     stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
     write_index(out, plan(tables=tables), outcomes, tables, stamp)
     failed = [o for o in outcomes if not o.ok]
@@ -309,5 +315,6 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
         print(f"{status} {o.seconds:5.1f}s  {o.job.html_path}" + (f"  — {o.error}" if o.error else ""))
     print(f"render: {len(outcomes) - len(failed)} of {len(outcomes)} report(s) rendered in "
           f"{time.perf_counter() - t0:.1f}s; index: {out / 'index.html'}"
-          + (f"; {len(failed)} FAILED" if failed else ""))
+          + (f"; {len(failed)} FAILED" if failed else "")
+          + f"; {len(session.up_to_date)} up to date")  # issue 15
     return 1 if failed else 0
