@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import paths
+from . import kernelpool, paths  # issue 15: kernelpool
 from .errors import FinsamError, ParameterError
 from .devtools import clean_metadata
 from .files import write_atomic
@@ -142,18 +142,22 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
     figures_dir = out / "figures" / (job.association or "all")
     params = {**job.kwargs, "figures_dir": str(figures_dir)}
     src = Path(notebooks_dir) / f"{job.notebook}.ipynb"
+    lease = kernelpool.Lease(KERNEL, KERNEL_ARGS, str(Path(notebooks_dir)))  # issue 15: kernel started ahead
     try:
         # no output path: the executed notebook stays in memory (it is converted, not kept)
         nb = pm.execute_notebook(str(src), None, parameters=params, kernel_name=KERNEL, progress_bar=False,
                                  log_output=False, cwd=str(Path(notebooks_dir)), request_save_on_cell_execute=False,
                                  execution_timeout=EXECUTION_TIMEOUT, extra_arguments=KERNEL_ARGS,
-                                 shutdown_kernel="immediate")  # the kernel is done: no graceful wait
+                                 shutdown_kernel="immediate",  # the kernel is done: no graceful wait
+                                 **lease.kwargs())  # issue 15: a pooled kernel (papermill -> nbclient km=)
     except PapermillExecutionError as e:
         return Outcome(job, False, time.perf_counter() - t0, f"{e.ename}: {e.evalue}".strip())
     except KeyboardInterrupt:
         raise
     except Exception as e:  # dead kernel, timeout, unreadable notebook
         return Outcome(job, False, time.perf_counter() - t0, f"{type(e).__name__}: {e}".strip())
+    finally:
+        lease.release()  # issue 15: this report's kernel is shut down, whatever happened
     # the parameter cells show no output; papermill gives its injected cell a random id, which
     # would make two renders of the same data differ
     nb.cells = [c for c in nb.cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]

@@ -1,0 +1,143 @@
+"""Kernels started ahead of need, one fresh kernel per report.
+
+A report's floor was mostly starting a kernel and importing pandas, matplotlib and seaborn again.
+Each render worker therefore keeps the *next* report's kernel starting while the current report
+runs: when a report takes its kernel, the next one is launched at once, so its start-up (and, with
+``PRELOAD``, its imports) overlaps with the current report's work instead of adding to it.
+
+What the one-kernel-per-report design protects is kept: every report still gets a kernel process
+of its own that ran no other report's code, and is shut down after its report; a report that dies
+or sets global state leaves the next report's kernel untouched, because that kernel is a separate
+process started from the same clean state (it never executes a cell before its report's first).
+
+papermill stays the executor: the started kernel manager is handed to papermill, which passes it
+to nbclient (``km=``); nbclient then neither starts nor stops it, and this module shuts it down.
+
+``FINSAM_KERNEL_POOL=0`` turns the pool off (papermill starts each kernel itself, as before);
+``FINSAM_KERNEL_PRELOAD=0`` starts pooled kernels without the preloaded imports.
+"""
+from __future__ import annotations
+
+import atexit
+import os
+
+ENV_POOL = "FINSAM_KERNEL_POOL"
+ENV_PRELOAD = "FINSAM_KERNEL_PRELOAD"
+#: run by each pooled kernel at start-up, before its report's first cell: imports only, no state
+#: a report could see other than modules being already in sys.modules
+PRELOAD = "import pandas, numpy, matplotlib, matplotlib.pyplot, seaborn, finsam, finsam.report"
+HISTORY = "--HistoryManager.hist_file=:memory:"  # what nbclient adds when it starts a kernel itself
+
+
+def enabled() -> bool:
+    return os.environ.get(ENV_POOL, "1") not in ("0", "false", "no", "")
+
+
+def preload_enabled() -> bool:
+    return os.environ.get(ENV_PRELOAD, "1") not in ("0", "false", "no", "")
+
+
+class KernelPool:
+    """Kernels of one name, arguments and working folder, started ``ahead`` at a time before they
+    are needed. Not thread-safe: one pool per render worker process."""
+
+    def __init__(self, kernel_name: str, extra_arguments: list[str], cwd: str, ahead: int = 1,
+                 preload: bool | None = None):
+        self.kernel_name, self.cwd, self.ahead = kernel_name, cwd, ahead
+        args = list(extra_arguments)
+        if HISTORY.split("=")[0] not in " ".join(args):
+            args.append(HISTORY)
+        if preload if preload is not None else preload_enabled():
+            args.append(f"--IPKernelApp.exec_lines={PRELOAD}")
+        self.extra_arguments = args
+        self.waiting: list = []
+
+    def _start(self):
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+        km = AsyncKernelManager(kernel_name=self.kernel_name)
+        run_sync(km.start_kernel)(extra_arguments=self.extra_arguments, cwd=self.cwd)
+        return km
+
+    def fill(self) -> None:
+        while len(self.waiting) < self.ahead:
+            self.waiting.append(self._start())
+
+    def take(self):
+        """A started kernel manager for one report (the oldest started), and start its successor."""
+        from jupyter_core.utils import run_sync
+        km = None
+        while self.waiting and km is None:
+            candidate = self.waiting.pop(0)
+            if run_sync(candidate.is_alive)():
+                km = candidate
+            else:  # died while waiting (killed from outside): never hand out a dead kernel
+                self.discard(candidate)
+        if km is None:
+            km = self._start()
+        self.fill()
+        return km
+
+    @staticmethod
+    def discard(km) -> None:
+        """Shut a kernel down at once and free its ports and connection file."""
+        from jupyter_core.utils import run_sync
+        try:
+            if run_sync(km.is_alive)():
+                run_sync(km.shutdown_kernel)(now=True)
+        except Exception:
+            pass
+        try:
+            run_sync(km.cleanup_resources)()
+        except Exception:
+            pass
+
+    def close(self) -> None:
+        while self.waiting:
+            self.discard(self.waiting.pop())
+
+
+_POOLS: dict[tuple, KernelPool] = {}
+
+
+def pool_for(kernel_name: str, extra_arguments: list[str], cwd: str) -> KernelPool:
+    key = (kernel_name, tuple(extra_arguments), str(cwd), preload_enabled())
+    if key not in _POOLS:
+        if not _POOLS:
+            atexit.register(close_all)
+        _POOLS[key] = KernelPool(kernel_name, extra_arguments, str(cwd))
+    return _POOLS[key]
+
+
+def close_all() -> None:
+    for p in _POOLS.values():
+        p.close()
+    _POOLS.clear()
+
+
+class Lease:
+    """One report's use of the pool, for finsam.render.run_job::
+
+        lease = Lease(KERNEL, KERNEL_ARGS, cwd)
+        try:
+            nb = papermill.execute_notebook(..., **lease.kwargs())
+        finally:
+            lease.release()
+
+    ``kwargs()`` takes a started kernel (or returns ``{}`` when the pool is off); ``release()``
+    shuts that kernel down, whatever happened to it."""
+
+    def __init__(self, kernel_name: str, extra_arguments: list[str], cwd: str):
+        self.args = (kernel_name, list(extra_arguments), str(cwd))
+        self.km = None
+
+    def kwargs(self) -> dict:
+        if not enabled():
+            return {}
+        self.km = pool_for(*self.args).take()
+        return {"km": self.km}
+
+    def release(self) -> None:
+        if self.km is not None:
+            KernelPool.discard(self.km)
+            self.km = None
