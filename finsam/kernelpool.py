@@ -13,8 +13,14 @@ process started from the same clean state (it never executes a cell before its r
 papermill stays the executor: the started kernel manager is handed to papermill, which passes it
 to nbclient (``km=``); nbclient then neither starts nor stops it, and this module shuts it down.
 
-``FINSAM_KERNEL_POOL=0`` turns the pool off (papermill starts each kernel itself, as before);
-``FINSAM_KERNEL_PRELOAD=0`` starts pooled kernels without the preloaded imports.
+How a pooled kernel is started (``FINSAM_KERNEL_POOL``):
+
+- ``fork`` (default): forked from a zygote process that has already imported the libraries
+  (:mod:`finsam.kernelzygote`, through a jupyter_client kernel provisioner); the imports are paid
+  once per render worker instead of once per report;
+- ``spawn``: a new ``python -m ipykernel_launcher`` process, as papermill would start it, plus
+  ``PRELOAD`` run at start-up (``FINSAM_KERNEL_PRELOAD=0``: without);
+- ``0``: no pool; papermill starts each kernel itself, as before issue 15.
 """
 from __future__ import annotations
 
@@ -29,8 +35,15 @@ PRELOAD = "import pandas, numpy, matplotlib, matplotlib.pyplot, seaborn, finsam,
 HISTORY = "--HistoryManager.hist_file=:memory:"  # what nbclient adds when it starts a kernel itself
 
 
+def mode() -> str:
+    v = os.environ.get(ENV_POOL, "fork").strip().lower()
+    if v in ("0", "false", "no", "off", ""):
+        return "off"
+    return "spawn" if v == "spawn" else "fork"
+
+
 def enabled() -> bool:
-    return os.environ.get(ENV_POOL, "1") not in ("0", "false", "no", "")
+    return mode() != "off"
 
 
 def preload_enabled() -> bool:
@@ -42,20 +55,32 @@ class KernelPool:
     are needed. Not thread-safe: one pool per render worker process."""
 
     def __init__(self, kernel_name: str, extra_arguments: list[str], cwd: str, ahead: int = 1,
-                 preload: bool | None = None):
+                 preload: bool | None = None, how: str | None = None):
         self.kernel_name, self.cwd, self.ahead = kernel_name, cwd, ahead
+        self.how = how or mode()
         args = list(extra_arguments)
         if HISTORY.split("=")[0] not in " ".join(args):
             args.append(HISTORY)
-        if preload if preload is not None else preload_enabled():
+        if self.how == "spawn" and (preload if preload is not None else preload_enabled()):
             args.append(f"--IPKernelApp.exec_lines={PRELOAD}")
         self.extra_arguments = args
         self.waiting: list = []
+        self.zygote = None
 
     def _start(self):
+        import uuid
+
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
         km = AsyncKernelManager(kernel_name=self.kernel_name)
+        if self.how == "fork":
+            from . import kernelzygote
+            if self.zygote is None or not self.zygote.alive():
+                self.zygote = kernelzygote.Zygote()
+            km.kernel_id = str(uuid.uuid4())
+            prov = kernelzygote.provisioner_class()(kernel_id=km.kernel_id, kernel_spec=km.kernel_spec, parent=km)
+            prov.zygote = self.zygote
+            km.provisioner = prov
         run_sync(km.start_kernel)(extra_arguments=self.extra_arguments, cwd=self.cwd)
         return km
 
@@ -95,13 +120,16 @@ class KernelPool:
     def close(self) -> None:
         while self.waiting:
             self.discard(self.waiting.pop())
+        if self.zygote is not None:
+            self.zygote.close()
+            self.zygote = None
 
 
 _POOLS: dict[tuple, KernelPool] = {}
 
 
 def pool_for(kernel_name: str, extra_arguments: list[str], cwd: str) -> KernelPool:
-    key = (kernel_name, tuple(extra_arguments), str(cwd), preload_enabled())
+    key = (kernel_name, tuple(extra_arguments), str(cwd), preload_enabled(), mode())
     if key not in _POOLS:
         if not _POOLS:
             atexit.register(close_all)
