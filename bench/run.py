@@ -118,6 +118,9 @@ def machine_info() -> list[str]:
         f"- python: {platform.python_version()} ({sys.executable})",
         f"- packages: {', '.join(versions)}",
         f"- data version of data/: {data}",
+        f"- load average (1, 5, 15 min) at the start: {', '.join(f'{x:.1f}' for x in os.getloadavg())} — "
+        "the machine is shared: other engineers' test runs compete for its cores, so wall times here "
+        "are slower and noisier than on an idle machine",
     ]
 
 
@@ -541,7 +544,7 @@ def main(argv=None) -> int:
     p.add_argument("--skip-render", action="store_true", help="skip report-vs-floor and whole-suite rendering")
     p.add_argument("--skip-suite", action="store_true", help="skip whole-suite rendering only")
     p.add_argument("--skip-data", action="store_true", help="skip the data layer")
-    p.add_argument("--national-sample", type=int, default=2,
+    p.add_argument("--national-sample", type=int, default=1,
                    help="associations of the synthetic national plan actually rendered (0: skip it)")
     p.add_argument("--out", type=Path, default=BENCH / "results.md", help="results file (default bench/results.md)")
     a = p.parse_args(argv)
@@ -576,6 +579,8 @@ def main(argv=None) -> int:
         res.sections.insert(1, "## Warning\n\nThese files changed while the benchmark ran, so its numbers mix "
                                f"versions of the code; re-run it: {', '.join(changed)}.")
         say(f"warning: files changed during the run: {', '.join(changed)}")
+    res.sections[0] += ("\n- load average (1, 5, 15 min) at the end: "
+                        + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
     misses = sum(v == "MISS" for _, _, v in res.targets)
     res.section("Targets", *table(["target", "measured", "verdict"], [list(t) for t in res.targets]),
                 "", f"{len(res.targets) - misses} of {len(res.targets)} target(s) met.")
