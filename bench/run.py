@@ -533,6 +533,17 @@ def data_layer(res: Results, sizes: list[int]) -> None:
                 "", "Growth between consecutive sizes:", *growth)
 
 
+def guarded(res: Results, title: str, fn, *args) -> None:
+    """Run one section; if it fails, say so in the results instead of losing the other sections."""
+    import traceback
+    try:
+        fn(*args)
+    except Exception as e:
+        say(traceback.format_exc())
+        res.target(title, f"failed: {type(e).__name__}: {str(e)[:300]}", False)
+        res.section(title, f"The measurement failed: `{type(e).__name__}: {str(e)[:1000]}`")
+
+
 # ---------------------------------------------------------------------------- main
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -566,10 +577,10 @@ def main(argv=None) -> int:
             with tempfile.TemporaryDirectory(prefix="finsam-bench-site-") as kept:
                 suite(res, Path(kept))
                 say("site rendering: kernel pool and incremental re-renders …")
-                site(res, Path(kept))
+                guarded(res, "Site rendering: kernel pool and incremental re-renders (issue 15)", site, res, Path(kept))
             if a.national_sample > 0:
                 say("national scale …")
-                national(res, a.national_sample)
+                guarded(res, "National scale (issue 15)", national, res, a.national_sample)
     if not a.skip_data:
         say("data layer …")
         data_layer(res, sizes)
