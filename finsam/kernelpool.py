@@ -88,20 +88,45 @@ class KernelPool:
         while len(self.waiting) < self.ahead:
             self.waiting.append(self._start())
 
-    def take(self):
-        """A started kernel manager for one report (the oldest started), and start its successor."""
+    @staticmethod
+    def ready(km, timeout: float = 60) -> bool:
+        """Whether the kernel answers kernel_info: a kernel that died while starting or waiting
+        (killed from outside, a port taken by another process) is never handed to a report."""
         from jupyter_core.utils import run_sync
-        km = None
-        while self.waiting and km is None:
-            candidate = self.waiting.pop(0)
-            if run_sync(candidate.is_alive)():
-                km = candidate
-            else:  # died while waiting (killed from outside): never hand out a dead kernel
-                self.discard(candidate)
-        if km is None:
-            km = self._start()
-        self.fill()
-        return km
+
+        async def probe():
+            if not await km.is_alive():
+                return False
+            kc = km.client()
+            kc.start_channels()
+            try:
+                await kc.wait_for_ready(timeout=timeout)
+                return True
+            except Exception:
+                return False
+            finally:
+                kc.stop_channels()
+
+        try:
+            return run_sync(probe)()
+        except Exception:
+            return False
+
+    def take(self):
+        """A started, responding kernel manager for one report (the oldest started), and start its
+        successor; None if three kernels in a row failed to start (the report then lets papermill
+        start its kernel, as without the pool)."""
+        for _ in range(3):
+            try:
+                km = self.waiting.pop(0) if self.waiting else self._start()
+                self.fill()
+            except Exception:  # e.g. the zygote could not start: papermill starts the kernel
+                self.close()
+                return None
+            if self.ready(km):
+                return km
+            self.discard(km)
+        return None
 
     @staticmethod
     def discard(km) -> None:
@@ -163,7 +188,7 @@ class Lease:
         if not enabled():
             return {}
         self.km = pool_for(*self.args).take()
-        return {"km": self.km}
+        return {"km": self.km} if self.km is not None else {}
 
     def release(self) -> None:
         if self.km is not None:
