@@ -561,6 +561,7 @@ def main(argv=None) -> int:
     p.add_argument("--skip-render", action="store_true", help="skip report-vs-floor and whole-suite rendering")
     p.add_argument("--skip-suite", action="store_true", help="skip whole-suite rendering only")
     p.add_argument("--skip-data", action="store_true", help="skip the data layer")
+    p.add_argument("--only-national", action="store_true", help="only the national-scale section (issue 15)")
     p.add_argument("--national-sample", type=int, default=1,
                    help="associations of the synthetic national plan actually rendered (0: skip it)")
     p.add_argument("--out", type=Path, default=BENCH / "results.md", help="results file (default bench/results.md)")
@@ -575,6 +576,10 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     stamp = code_stamp()
     res.section("Machine", *machine_info())
+    if a.only_national:
+        a.skip_render = a.skip_data = True
+        say("national scale …")
+        guarded(res, "National scale (issue 15)", national, res, max(a.national_sample, 1))
     if not a.skip_render:
         say("render cost per report against its floor …")
         render_vs_floor(res, a.runs, reports, a.warmup)
