@@ -10,6 +10,9 @@
 2. Whole-suite rendering: ``finsam render`` with one and with two jobs, as a user runs it.
 3. The data layer on synthetic data (bench/synth.py) of growing size: ``finsam.load`` and full
    validation each in a fresh process, so that peak memory belongs to one measurement.
+4. Issue 15: the whole site per page with and without the kernel pool, a no-op re-render, a
+   re-render after one association's rows changed, and a synthetic national-scale plan (75
+   associations x 10 years) of which a sample is rendered with --jobs 2 and extrapolated.
 """
 from __future__ import annotations
 
@@ -19,6 +22,8 @@ import json
 import math
 import os
 import platform
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -32,7 +37,7 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))  # synth.py lives beside this file, which is not a package
 
 import synth  # noqa: E402
-from finsam import paths  # noqa: E402
+from finsam import kernelpool, paths  # noqa: E402
 from finsam.kernels import use_project_kernel  # noqa: E402
 
 REPORTS = {  # one report of each parameterised notebook: name -> (notebook, params)
@@ -50,6 +55,9 @@ TWO_JOB_SPEEDUP = 1.7
 AT_SCALE = 1_000_000
 LOAD_S, VALIDATE_S, PEAK_BYTES = 3.0, 15.0, 2 * 2**30
 GROWTH_EXPONENT = 1.1  # time ∝ rows^k; k up to 1.1 counts as linear (noise, cache effects)
+SITE_PER_PAGE_RATIO = 0.5  # issue 15: whole-site wall time per page against the fresh-kernel render
+NOOP_S = 3.0  # issue 15: a no-op re-render of the full site
+NATIONAL_ASSOCIATIONS, NATIONAL_YEARS = 75, len(synth.YEARS)
 
 
 class Results:
@@ -112,6 +120,9 @@ def machine_info() -> list[str]:
         f"- python: {platform.python_version()} ({sys.executable})",
         f"- packages: {', '.join(versions)}",
         f"- data version of data/: {data}",
+        f"- load average (1, 5, 15 min) at the start: {', '.join(f'{x:.1f}' for x in os.getloadavg())} — "
+        "the machine is shared: other engineers' test runs compete for its cores, so wall times here "
+        "are slower and noisier than on an idle machine",
     ]
 
 
@@ -125,6 +136,9 @@ def render_vs_floor(res: Results, runs: int, reports: list[str], warmup: int) ->
     from finsam import render
 
     use_project_kernel()
+    # this table is the cost of one report in a fresh kernel started for it (papermill starts it);
+    # the kernel pool (issue 15) would start the next kernel during the floor run and blur both
+    os.environ[kernelpool.ENV_POOL] = "0"
     finsam.load()  # validates once and fills the disk cache, which the kernels then hit
     floor_exporter = HTMLExporter(exclude_input=True)
     render._exporter()  # both exporters are built once per process, as in a render worker
@@ -166,6 +180,17 @@ def render_vs_floor(res: Results, runs: int, reports: list[str], warmup: int) ->
                 floors.append(timed(floor, out))
                 times[r].append(timed(report, r, out))
                 say(f"  run {i + 1}/{runs}: floor {floors[-1]:.2f}s, {r} {times[r][-1]:.2f}s")
+    # the same reports, one after another from the kernel pool: each report's kernel was started
+    # (and its libraries imported) while the previous report ran
+    os.environ[kernelpool.ENV_POOL] = "1"
+    pooled: dict[str, list[float]] = {r: [] for r in reports}
+    with tempfile.TemporaryDirectory(prefix="finsam-bench-pool-") as tmp:
+        out = Path(tmp)
+        report(reports[0], out)  # fills the pool
+        for i in range(runs):
+            for r in reports:
+                pooled[r].append(timed(report, r, out))
+    kernelpool.close_all()
     f_med = statistics.median(floors)
     rows = [["floor (bench/floor.ipynb)", f"{f_med:.2f}", f"{min(floors):.2f}–{max(floors):.2f}", len(floors),
              "1.00", ""]]
@@ -177,20 +202,29 @@ def render_vs_floor(res: Results, runs: int, reports: list[str], warmup: int) ->
         label = f"{nb} ({', '.join(f'{k}={v}' for k, v in params)})" if params else nb
         rows.append([label, f"{med:.2f}", f"{min(times[r]):.2f}–{max(times[r]):.2f}", len(times[r]),
                      f"{ratio:.2f}", f"{verdict} (≤ {REPORT_VS_FLOOR})"])
+    prow = [[r, f"{statistics.median(pooled[r]):.2f}", f"{min(pooled[r]):.2f}–{max(pooled[r]):.2f}",
+             len(pooled[r]), f"{statistics.median(pooled[r]) / f_med:.2f}"] for r in reports]
     res.section("Render cost per report against its floor",
                 f"Median wall time of {runs} run(s) each (after {warmup} warm-up round(s)), in one process, "
                 "floor and report runs alternating. A run is papermill executing the notebook in a fresh "
-                "`python3` kernel plus the HTML conversion (`finsam.render.run_job` for reports).",
-                "", *table(["notebook", "median s", "range s", "runs", "× floor", "target"], rows))
+                "`python3` kernel plus the HTML conversion (`finsam.render.run_job` for reports; the kernel "
+                f"pool is off for this table: `{kernelpool.ENV_POOL}=0`).",
+                "", *table(["notebook", "median s", "range s", "runs", "× floor", "target"], rows),
+                "", "The same reports run one after another through the kernel pool (issue 15): the time a "
+                "report waits for its run when its kernel was started, and its libraries imported, while the "
+                "previous report ran. The floor column is the fresh-kernel floor above.",
+                "", *table(["report (kernel pool)", "median s", "range s", "runs", "× fresh floor"], prow))
 
 
 # ---------------------------------------------------------------------------- 2. whole suite
-def suite(res: Results) -> None:
+def suite(res: Results, keep: Path | None = None) -> None:
+    """``keep``: where the --jobs 2 render goes (kept for the incremental measurements)."""
     exe = Path(sys.executable).with_name("finsam")
     env = dict(os.environ)
     rows, walls = [], {}
     for jobs in (1, 2):
-        with tempfile.TemporaryDirectory(prefix=f"finsam-bench-suite{jobs}-") as out:
+        with tempfile.TemporaryDirectory(prefix=f"finsam-bench-suite{jobs}-") as tmp:
+            out = str(keep) if (keep and jobs == 2) else tmp
             say(f"  finsam render --jobs {jobs} …")
             t0 = time.perf_counter()
             p = subprocess.run([str(exe), "render", "--jobs", str(jobs), "--output", out, "--no-progress"],
@@ -203,16 +237,217 @@ def suite(res: Results) -> None:
         phase = summary.split(" rendered in ")[1].split("s;")[0] if " rendered in " in summary else "?"
         n = summary.split(" of ")[1].split(" ")[0] if " of " in summary else "?"
         walls[jobs] = wall
+        SUITE_WALLS[jobs] = (wall, int(n) if n != "?" else 0)
         rows.append([jobs, n, f"{wall:.1f}", phase, f"{wall / float(n):.2f}" if n != "?" else "?"])
     speedup = walls[1] / walls[2]
     verdict = res.target(f"two jobs ≥ {TWO_JOB_SPEEDUP}× the throughput of one", f"{speedup:.2f}×",
                          speedup >= TWO_JOB_SPEEDUP)
     res.section("Whole-suite rendering",
-                "`finsam render --jobs N --no-progress` in a subprocess into a temporary folder; wall time "
+                "`finsam render --jobs N --no-progress` (kernel pool on, as a user runs it) in a subprocess "
+                "into an empty temporary folder; wall time "
                 "includes start-up and validation of data/, the phase column is the rendering alone as "
                 "finsam render reports it.",
                 "", *table(["jobs", "reports", "wall s", "rendering phase s", "wall s per report"], rows),
                 "", f"Speed-up of two jobs over one: **{speedup:.2f}×** — {verdict} (target ≥ {TWO_JOB_SPEEDUP}×).")
+
+
+SUITE_WALLS: dict[int, tuple[float, int]] = {}
+
+
+# ---------------------------------------------------------------------------- 4. issue 15
+def render_cli(out, *args, env=None, sample_memory=False, allow_failed=False) -> dict:
+    """``finsam render --no-progress --output OUT ARGS`` in a subprocess: wall time, the summary
+    line's counts, and (sample_memory) the peak of the summed RSS of the process tree (parent,
+    workers, kernels), sampled every 0.1 s."""
+    import psutil
+    exe = Path(sys.executable).with_name("finsam")
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([str(exe), "render", "--no-progress", "--output", str(out), *args], cwd=ROOT,
+                            env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    peak = 0
+    if sample_memory:
+        root = psutil.Process(proc.pid)
+        while proc.poll() is None:
+            total = 0
+            try:
+                for p in [root, *root.children(recursive=True)]:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                pass
+            peak = max(peak, total)
+            time.sleep(0.1)
+    stdout, stderr = proc.communicate()
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0 and not (allow_failed and proc.returncode == 1 and " FAILED" in stdout):
+        raise RuntimeError(f"finsam render {' '.join(args)} failed ({proc.returncode}):\n{stderr[-3000:]}{stdout[-3000:]}")
+    summary = next((line for line in stdout.splitlines() if line.startswith("render:")), "")
+    m = re.search(r"render: (\d+) of (\d+) report\(s\) rendered in ([\d.]+)s.*; (\d+) up to date", summary)
+    if not m:
+        raise RuntimeError(f"unexpected summary from finsam render: {summary!r}")
+    ok, n, phase, kept = int(m[1]), int(m[2]), float(m[3]), int(m[4])
+    errors = sorted({line.split("  — ", 1)[1] for line in stdout.splitlines()
+                     if line.startswith("FAILED") and "  — " in line})
+    return dict(wall=wall, rendered=ok, attempted=n, phase=phase, kept=kept, peak=peak, stdout=stdout, stderr=stderr,
+                failed=n - ok, errors=errors)
+
+
+def edit_note(data_dir: Path, association: str) -> None:
+    """Append to the note of one observation of ``association`` (a change of its rows that leaves
+    the data valid: the note is free text unless it explains a conflict)."""
+    import csv
+    path = data_dir / "observations.csv"
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    ca, cn = rows[0].index("association_id"), rows[0].index("note")
+    row = next(r for r in rows[1:] if r[ca] == association and not r[cn].lower().startswith(("conflict", "rounding")))
+    row[cn] += " (edited by the benchmark)"
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
+def site(res: Results, rendered: Path) -> None:
+    """Whole site before (fresh kernels, papermill starts each) and after (kernel pool), a no-op
+    re-render and a re-render after one association's rows changed. ``rendered``: the site the
+    whole-suite --jobs 2 run (kernel pool on) just wrote."""
+    from finsam.data import load
+    from finsam.render import plan
+    after_wall, n = SUITE_WALLS[2]
+    with tempfile.TemporaryDirectory(prefix="finsam-bench-before-") as tmp:
+        say("  before: finsam render --jobs 2 with fresh kernels (FINSAM_KERNEL_POOL=0) …")
+        before = render_cli(tmp, "--jobs", "2", env={kernelpool.ENV_POOL: "0"})
+    ratio = (after_wall / n) / (before["wall"] / before["rendered"])
+    v1 = res.target(f"whole site: wall time per page ≤ {SITE_PER_PAGE_RATIO}× fresh-kernel render (--jobs 2)",
+                    f"{ratio:.2f}×", ratio <= SITE_PER_PAGE_RATIO)
+    say("  no-op re-render …")
+    noop = render_cli(rendered, "--jobs", "2")
+    v2 = res.target(f"no-op re-render of the full site < {NOOP_S:g} s", f"{noop['wall']:.2f} s "
+                    f"({noop['rendered']} rendered, {noop['kept']} kept)", noop["wall"] < NOOP_S and noop["attempted"] == 0)
+    # one association's rows change: only its pages and the overview are re-rendered
+    tables = load()
+    jobs = plan(tables=tables)
+    counts: dict[str, int] = {}
+    for j in jobs:
+        if j.association:
+            counts[j.association] = counts.get(j.association, 0) + 1
+    assoc = "ostra-sodertorn" if "ostra-sodertorn" in counts else max(counts, key=counts.get)
+    linked = {str(a) for a, s in zip(tables.associations["association_id"], tables.associations["successor_id"])
+              if str(s) == assoc} | {assoc}
+    expected = sum(1 for j in jobs if j.association is None or j.association in linked)
+    with tempfile.TemporaryDirectory(prefix="finsam-bench-data-") as tmp:
+        d = Path(tmp)
+        for f in paths.data_dir().glob("*.csv"):
+            shutil.copy(f, d / f.name)
+        edit_note(d, assoc)
+        say(f"  re-render after a change to {assoc}'s rows …")
+        one = render_cli(rendered, "--jobs", "2", "--data", str(d), "--verbose")
+    v3 = res.target(f"after a change to one association's rows ({assoc}): only its pages and the overview",
+                    f"{one['rendered']} of {len(jobs)} rendered (expected {expected}), {one['wall']:.1f} s",
+                    one["rendered"] == expected == one["attempted"])
+    rows = [["before: fresh kernel per report (`FINSAM_KERNEL_POOL=0`), empty folder", before["rendered"],
+             f"{before['wall']:.1f}", f"{before['phase']:.1f}", f"{before['wall'] / before['rendered']:.2f}"],
+            ["after: kernel pool, empty folder (the --jobs 2 run above)", n, f"{after_wall:.1f}", "",
+             f"{after_wall / n:.2f}"],
+            ["no-op re-render of the full site", noop["rendered"], f"{noop['wall']:.2f}", f"{noop['phase']:.2f}", ""],
+            [f"re-render after a change to {assoc}'s rows", one["rendered"], f"{one['wall']:.1f}",
+             f"{one['phase']:.1f}", f"{one['wall'] / max(one['rendered'], 1):.2f}"]]
+    res.section("Site rendering: kernel pool and incremental re-renders (issue 15)",
+                "`finsam render --jobs 2 --no-progress` in a subprocess; wall includes start-up and "
+                "validation of data/ (with provenance), the phase is the rendering alone.",
+                "", *table(["render", "pages rendered", "wall s", "phase s", "wall s per page"], rows),
+                "", f"Per page, the kernel pool takes **{ratio:.2f}×** the fresh-kernel render — {v1} "
+                f"(target ≤ {SITE_PER_PAGE_RATIO}×). No-op re-render: {v2}. One association changed: {v3}; "
+                f"why each page was re-rendered (`--verbose`): "
+                + "; ".join(sorted({line.split(': ', 1)[1] for line in one["stderr"].splitlines()
+                                    if line.startswith("render ") and ': ' in line})) + ".")
+
+
+def national(res: Results, sample: int) -> None:
+    """A synthetic national site (75 associations x 10 years): the plan, its planning cost, and a
+    rendered sample of ``sample`` associations with --jobs 2, extrapolated to the whole plan."""
+    from finsam import incremental
+    from finsam.data import load
+    from finsam.render import plan
+    with tempfile.TemporaryDirectory(prefix="finsam-bench-national-") as tmp:
+        t = Path(tmp)
+        probe = synth.generate(20_000, t / "probe-data", t / "probe-sources")  # rows per association
+        per = sum(1 for line in (t / "probe-data" / "observations.csv").open(encoding="utf-8")
+                  if ",synth-0001," in line)
+        rows = per * NATIONAL_ASSOCIATIONS
+        d, s = t / "data", t / "sources"
+        info = synth.generate(rows, d, s)
+        say(f"  national: {rows:,} rows, {info['associations']} associations")
+        tables = load(d, use_cache=False)
+        t0 = time.perf_counter()
+        jobs = plan(tables=tables)
+        t_plan = time.perf_counter() - t0
+        by_nb: dict[str, int] = {}
+        for j in jobs:
+            by_nb[j.notebook] = by_nb.get(j.notebook, 0) + 1
+        # planning an incremental re-render of every page against a manifest that records them all
+        t0 = time.perf_counter()
+        fp = incremental.Fingerprinter(tables, paths.NOTEBOOKS_DIR)
+        pages = [fp.page(j) for j in jobs]
+        t_fp = time.perf_counter() - t0
+        out = t / "site"
+        out.mkdir()
+        manifest = {"format": incremental.FORMAT, "pages": {}}
+        for p in pages:  # as if rendered: a real (empty) file per page
+            f = out / p.key
+            f.parent.mkdir(parents=True, exist_ok=True)
+            f.write_bytes(b"")
+            st = f.stat()
+            manifest["pages"][p.key] = dict(fingerprint=p.fingerprint, file=[st.st_size, st.st_mtime_ns], figures={})
+        t0 = time.perf_counter()
+        todo, kept, _ = incremental.plan(pages, manifest, out)
+        t_check = time.perf_counter() - t0
+        assert not todo and len(kept) == len(pages)
+        shutil.rmtree(out)
+        names = [f"synth-{k:04d}" for k in range(1, sample + 1)]
+        sel = [x for a in names for x in ("--association", a)]
+        env = {paths.ENV_SOURCES: str(s)}
+        say(f"  national sample: {len([j for j in jobs if j.association in names])} pages of {sample} association(s) …")
+        site_dir = t / "sample"
+        r = render_cli(site_dir, "--jobs", "2", "--data", str(d), *sel, env=env, sample_memory=True, allow_failed=True)
+        say("  national sample: the overview of all 75 …")
+        ov = render_cli(site_dir, "--jobs", "2", "--data", str(d), "--notebook", "overview", env=env,
+                        sample_memory=True, allow_failed=True)
+        noop = render_cli(site_dir, "--jobs", "2", "--data", str(d), *sel, env=env, allow_failed=True)
+    per_page = r["phase"] / max(r["attempted"], 1)  # failed pages took their share of the time too
+    ppm = 60 / per_page
+    total_pages = len(jobs)
+    est = (total_pages - by_nb.get("overview", 0)) * per_page + ov["phase"] + (r["wall"] - r["phase"])
+    peak = max(r["peak"], ov["peak"])
+    res.target(f"national plan ({NATIONAL_ASSOCIATIONS} associations × {NATIONAL_YEARS} years, --jobs 2): "
+               "pages per minute and peak memory (no target set)",
+               f"{ppm:.0f} pages/min, peak {peak / 2**20:.0f} MiB (sample of {r['rendered'] + ov['rendered']} pages)", None)
+    res.section(f"National scale: {NATIONAL_ASSOCIATIONS} associations × {NATIONAL_YEARS} years (synthetic, issue 15)",
+                f"Synthetic valid data from `bench/synth.py`: {rows:,} observations, {info['associations']} "
+                f"associations. The plan holds **{total_pages:,} pages** "
+                f"({', '.join(f'{k} {v:,}' for k, v in sorted(by_nb.items()))}); listing it took {t_plan:.2f} s, "
+                f"fingerprinting every page {t_fp:.2f} s and checking them all against a manifest that records "
+                f"them (a no-op plan) {t_check:.2f} s.",
+                "", f"Rendering all of them was too slow for this session, so a sample was rendered with "
+                f"`--jobs 2` (kernel pool on) and the rest extrapolated from it: the pages of {sample} "
+                f"association(s), then the overview of all {info['associations']}. Peak memory is the "
+                "largest summed resident memory of the render's process tree (parent, workers, kernels), "
+                "sampled every 0.1 s.",
+                "", *table(["render", "pages", "wall s", "phase s", "s per page", "pages/min", "peak MiB"],
+                           [[f"pages of {sample} association(s)", r["rendered"], f"{r['wall']:.1f}",
+                             f"{r['phase']:.1f}", f"{per_page:.2f}", f"{ppm:.0f}", f"{r['peak'] / 2**20:.0f}"],
+                            [f"overview of {info['associations']} associations", ov["rendered"], f"{ov['wall']:.1f}",
+                             f"{ov['phase']:.1f}", f"{ov['phase']:.2f}", "", f"{ov['peak'] / 2**20:.0f}"],
+                            ["no-op re-render of the sample", noop["rendered"], f"{noop['wall']:.1f}",
+                             f"{noop['phase']:.2f}", "", "", ""]]),
+                "", (f"{r['failed'] + ov['failed']} page(s) of the sample failed on the synthetic data (the "
+                     "no-op re-render retries them, as it should): " + "; ".join(f"`{e}`" for e in r["errors"] + ov["errors"])
+                     + ". Their time is counted in the rate.") if r["failed"] + ov["failed"] else "All sampled pages rendered.",
+                "", f"Extrapolated full national render with `--jobs 2` on this machine: about "
+                f"**{est / 3600:.1f} h** ({total_pages:,} pages at {per_page:.2f} s per page). The no-op "
+                "re-render's wall time is mostly validating the national data (with provenance).")
 
 
 # ---------------------------------------------------------------------------- 3. data layer
@@ -306,6 +541,17 @@ def data_layer(res: Results, sizes: list[int]) -> None:
                 "", "Growth between consecutive sizes:", *growth)
 
 
+def guarded(res: Results, title: str, fn, *args) -> None:
+    """Run one section; if it fails, say so in the results instead of losing the other sections."""
+    import traceback
+    try:
+        fn(*args)
+    except Exception as e:
+        say(traceback.format_exc())
+        res.target(title, f"failed: {type(e).__name__}: {str(e)[:300]}", False)
+        res.section(title, f"The measurement failed: `{type(e).__name__}: {str(e)[:1000]}`")
+
+
 # ---------------------------------------------------------------------------- main
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -317,6 +563,9 @@ def main(argv=None) -> int:
     p.add_argument("--skip-render", action="store_true", help="skip report-vs-floor and whole-suite rendering")
     p.add_argument("--skip-suite", action="store_true", help="skip whole-suite rendering only")
     p.add_argument("--skip-data", action="store_true", help="skip the data layer")
+    p.add_argument("--only-national", action="store_true", help="only the national-scale section (issue 15)")
+    p.add_argument("--national-sample", type=int, default=1,
+                   help="associations of the synthetic national plan actually rendered (0: skip it)")
     p.add_argument("--out", type=Path, default=BENCH / "results.md", help="results file (default bench/results.md)")
     a = p.parse_args(argv)
     reports = [r for r in a.reports.split(",") if r]
@@ -329,12 +578,22 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     stamp = code_stamp()
     res.section("Machine", *machine_info())
+    if a.only_national:
+        a.skip_render = a.skip_data = True
+        say("national scale …")
+        guarded(res, "National scale (issue 15)", national, res, max(a.national_sample, 1))
     if not a.skip_render:
         say("render cost per report against its floor …")
         render_vs_floor(res, a.runs, reports, a.warmup)
         if not a.skip_suite:
             say("whole-suite rendering …")
-            suite(res)
+            with tempfile.TemporaryDirectory(prefix="finsam-bench-site-") as kept:
+                suite(res, Path(kept))
+                say("site rendering: kernel pool and incremental re-renders …")
+                guarded(res, "Site rendering: kernel pool and incremental re-renders (issue 15)", site, res, Path(kept))
+            if a.national_sample > 0:
+                say("national scale …")
+                guarded(res, "National scale (issue 15)", national, res, a.national_sample)
     if not a.skip_data:
         say("data layer …")
         data_layer(res, sizes)
@@ -344,6 +603,8 @@ def main(argv=None) -> int:
         res.sections.insert(1, "## Warning\n\nThese files changed while the benchmark ran, so its numbers mix "
                                f"versions of the code; re-run it: {', '.join(changed)}.")
         say(f"warning: files changed during the run: {', '.join(changed)}")
+    res.sections[0] += ("\n- load average (1, 5, 15 min) at the end: "
+                        + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
     misses = sum(v == "MISS" for _, _, v in res.targets)
     res.section("Targets", *table(["target", "measured", "verdict"], [list(t) for t in res.targets]),
                 "", f"{len(res.targets) - misses} of {len(res.targets)} target(s) met.")

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait as _wait
 from pathlib import Path
 
-from . import paths, site
+from . import kernelpool, paths, site
 from .errors import FinsamError, ParameterError
 from .devtools import clean_metadata
 from .files import RUN_TAG_ENV, write_atomic
@@ -221,18 +221,22 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
     src = Path(notebooks_dir) / f"{job.notebook}.ipynb"
     language = _language_parameter(src, job.language)
     params = {**job.kwargs, "figures_dir": str(figures_dir), **language}
+    lease = kernelpool.Lease(KERNEL, KERNEL_ARGS, str(Path(notebooks_dir)))  # a kernel started ahead
     try:
         # no output path: the executed notebook stays in memory (it is converted, not kept)
         nb = pm.execute_notebook(str(src), None, parameters=params, kernel_name=KERNEL, progress_bar=False,
                                  log_output=False, cwd=str(Path(notebooks_dir)), request_save_on_cell_execute=False,
                                  execution_timeout=EXECUTION_TIMEOUT, extra_arguments=KERNEL_ARGS,
-                                 shutdown_kernel="immediate")  # the kernel is done: no graceful wait
+                                 shutdown_kernel="immediate",  # the kernel is done: no graceful wait
+                                 **lease.kwargs())  # issue 15: a pooled kernel (papermill -> nbclient km=)
     except PapermillExecutionError as e:
         return Outcome(job, False, time.perf_counter() - t0, f"{e.ename}: {e.evalue}".strip())
     except KeyboardInterrupt:
         raise
     except Exception as e:  # dead kernel, timeout, unreadable notebook
         return Outcome(job, False, time.perf_counter() - t0, f"{type(e).__name__}: {e}".strip())
+    finally:
+        lease.release()  # issue 15: this report's kernel is shut down, whatever happened
     # the parameter cells show no output; papermill gives its injected cell a random id, which
     # would make two renders of the same data differ
     nb.cells = [c for c in nb.cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
@@ -474,7 +478,7 @@ def _index_after_interrupt(out: Path, every: list[Job], tables) -> None:
 
 def render(notebooks=None, associations=None, years=None, jobs: int | None = None, output=None,
            data_dir=None, sources_dir=None, progress: bool = True, notebooks_dir=None, metrics=None,
-           languages=None) -> int:
+           languages=None, force: bool = False, verbose: bool = False) -> int:
     """Render the selected reports; returns the exit status (0 all rendered, 1 any failed)."""
     from .data import load
     from .validate import validate
@@ -504,19 +508,24 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     t0 = time.perf_counter()
     from .cli import usable_cores
     n_jobs = min(jobs or usable_cores(), usable_cores())
-    print(f"rendering {len(selected)} report(s) with {min(n_jobs, len(selected))} job(s) into {out}", file=sys.stderr)
     nb_dir = Path(notebooks_dir).resolve() if notebooks_dir else paths.NOTEBOOKS_DIR
     missing = [j.notebook for j in selected if not (nb_dir / f"{j.notebook}.ipynb").is_file()]
     if missing:
         raise FinsamError(f"notebook file(s) not found in {nb_dir}: {', '.join(sorted(set(missing)))}")
     every = plan(tables=tables, languages=languages)
     site.environment()  # templates compiled now: the indexes written after a Ctrl-C are quick
+    from .incremental import Session  # only pages whose inputs changed are rendered
+    session = Session(out, tables, nb_dir, force=force, verbose=verbose)
+    todo = session.select(selected)
+    print(f"rendering {len(todo)} report(s) with {min(n_jobs, len(todo))} job(s) into {out}"
+          f" ({len(session.up_to_date)} up to date)", file=sys.stderr)
     try:
         with kernel_config_dirs():
-            outcomes = execute(selected, out, n_jobs, progress, nb_dir)
+            outcomes = execute(todo, out, n_jobs, progress, nb_dir) if todo else []
     except KeyboardInterrupt:
         _index_after_interrupt(out, every, tables)
         raise
+    session.record(outcomes)
     failed = [o for o in outcomes if not o.ok]
     for o in outcomes:  # the summary first: it survives a failure to write the index
         status = "ok    " if o.ok else "FAILED"
@@ -530,7 +539,7 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
         index_error = cannot_write(index, e)
     print(f"render: {len(outcomes) - len(failed)} of {len(outcomes)} report(s) rendered in "
           f"{time.perf_counter() - t0:.1f}s; " + (f"index: {index}" if not index_error else "index NOT written")
-          + (f"; {len(failed)} FAILED" if failed else ""))
+          + (f"; {len(failed)} FAILED" if failed else "") + f"; {len(session.up_to_date)} up to date")
     sys.stdout.flush()
     if index_error:
         raise FinsamError(index_error)
