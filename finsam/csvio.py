@@ -151,7 +151,7 @@ def read_table(data_dir: Path, name: str, digests: dict | None = None) -> tuple[
 
 
 #: tables that may hold a header only (an association may report association-wide figures only)
-MAY_BE_EMPTY = ("interventions",)
+MAY_BE_EMPTY = ("interventions", "categories")  # data without interventions or breakdowns are still data
 
 
 def _nonempty(df: pd.DataFrame, table, shown: str) -> tuple[pd.DataFrame | None, list[Problem]]:

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import semantics
 from .data import Tables, load
 from .errors import ParameterError
 
@@ -47,7 +46,7 @@ def gender_outcome_choices(tables: Tables) -> list[dict]:
     exit_metrics = m[(m["timing"] == "exit") | (m["metric"] == "participants_share")]["metric"]
     wanted = set(people.astype(str)) | set(exit_metrics.astype(str))
     o = _one_year(tables.observations)
-    o = o[o["metric"].astype(str).isin(wanted) & (o["gender"].astype(str) != semantics.EVERYONE)]
+    o = o[o["metric"].astype(str).isin(wanted) & o["gender"].astype(str).isin(["women", "men"])]
     pairs = o[["association_id", "period_start"]].astype({"association_id": str}).drop_duplicates()
     return [dict(association=a, year=int(y)) for a, y in sorted(pairs.itertuples(index=False, name=None))]
 

@@ -279,14 +279,22 @@ def _page(nb, job: Job, content_lang: str) -> str:
 
 
 # ---------------------------------------------------------------------------- parent side
-def _check_writable(out: Path) -> None:
+def _write_probe(d: Path) -> OSError | None:
+    """Create ``d`` if needed and a file in it (removed at once); the error if that fails."""
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(dir=out, prefix=".write-test-")
+        d.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=d, prefix=".finsam-probe-")
         os.close(fd)
         os.unlink(probe)
+        return None
     except OSError as e:
-        raise FinsamError(f"cannot write to output folder {out}: {e.strerror or e}") from None
+        return e
+
+
+def _check_writable(out: Path) -> None:
+    e = _write_probe(out)
+    if e is not None:
+        raise FinsamError(f"cannot write to output folder {out}: {e.strerror or e}")
 
 
 def cannot_write(path: Path, e: OSError) -> str:
@@ -547,14 +555,7 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
 
 
 def _writable_dir(d: Path) -> bool:
-    try:
-        d.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(dir=d, prefix=".finsam-probe-")
-        os.close(fd)
-        os.unlink(probe)
-        return True
-    except OSError:
-        return False
+    return _write_probe(d) is None
 
 
 class kernel_config_dirs:

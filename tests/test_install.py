@@ -104,17 +104,18 @@ def install_and_render(python: str, wheel: Path, tmp: Path) -> None:
     assert r.returncode == 1 and "data folder not found" in r.stderr and "provenance checked" not in r.stdout
 
     r = run([finsam_exe, "render", "--notebook", "gender_outcomes", "--association", "bhs", "--year", "2018",
-             "--jobs", "1", "--no-progress"], cwd=empty, env=env)
+             "--language", "en", "--jobs", "1", "--no-progress"], cwd=empty, env=env)
     assert r.returncode == 0, r.stderr[-3000:] + r.stdout
     out = empty / "reports"
-    report = out / "bhs" / "gender_outcomes_bhs_2018.html"
+    lang_site = out / "en"  # one language's site
+    report = lang_site / "bhs" / "gender_outcomes_bhs_2018.html"
     page = report.read_text(encoding="utf-8")
     assert "Traceback" not in page and "<img" in page
     index = Links()
-    index.feed((out / "index.html").read_text(encoding="utf-8"))
+    index.feed((lang_site / "index.html").read_text(encoding="utf-8"))
     assert "bhs/gender_outcomes_bhs_2018.html" in index.hrefs
     for href in index.hrefs:  # a working site: every local link of the index leads to a file
-        assert (out / href).is_file(), href
+        assert (lang_site / href).resolve().is_file(), href
     assert [p.name for p in empty.iterdir()] == ["reports"]  # nothing else written into the directory
     assert installed() == before  # nothing written into site-packages
     assert list((tmp / "cache" / "finsam").iterdir()), "the table cache is not in the user cache dir"

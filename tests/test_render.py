@@ -220,7 +220,7 @@ def test_unwritable_output_folder_gives_a_clear_error(tmp_path):
     (["--year", "1999"], "no report for year 1999; valid years:"),
     (["--year", "twenty"], "a year is a whole number such as 2018, not 'twenty'"),
     (["--notebook", "explore"], "unknown notebook 'explore' (an interactive notebook"),
-    (["--notebook", "nope"], "unknown notebook 'nope'; valid: gender_outcomes, yearly_trend, overview, interventions, gender_gaps"),
+    (["--notebook", "nope"], "unknown notebook 'nope'; valid: " + ", ".join(NOTEBOOKS)),
     (["--jobs", "0"], "must be at least 1"),
 ])
 def test_bad_parameters_are_rejected_before_any_kernel_starts(tmp_path, args, message):
