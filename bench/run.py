@@ -431,8 +431,9 @@ def national(res: Results, sample: int) -> None:
                 "", f"Rendering all of them was too slow for this session, so a sample was rendered with "
                 f"`--jobs 2` (kernel pool on) and the rest extrapolated from it: the pages of {sample} "
                 f"association(s), then the overview of all {info['associations']}. Peak memory is the "
-                "largest summed resident memory of the render's process tree (parent, workers, kernels), "
-                "sampled every 0.1 s.",
+                "largest summed resident memory of the render's process tree (parent, workers, zygotes, kernels), "
+                "sampled every 0.1 s: an upper bound, since pages a forked kernel shares copy-on-write with its "
+                "zygote are counted in both.",
                 "", *table(["render", "pages", "wall s", "phase s", "s per page", "pages/min", "peak MiB"],
                            [[f"pages of {sample} association(s)", r["rendered"], f"{r['wall']:.1f}",
                              f"{r['phase']:.1f}", f"{per_page:.2f}", f"{ppm:.0f}", f"{r['peak'] / 2**20:.0f}"],
