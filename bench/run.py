@@ -563,6 +563,8 @@ def main(argv=None) -> int:
     p.add_argument("--skip-suite", action="store_true", help="skip whole-suite rendering only")
     p.add_argument("--skip-data", action="store_true", help="skip the data layer")
     p.add_argument("--only-national", action="store_true", help="only the national-scale section (issue 15)")
+    p.add_argument("--only-site", action="store_true",
+                   help="only the site section (issue 15): --jobs 2 with and without the pool, no-op, one association")
     p.add_argument("--national-sample", type=int, default=1,
                    help="associations of the synthetic national plan actually rendered (0: skip it)")
     p.add_argument("--out", type=Path, default=BENCH / "results.md", help="results file (default bench/results.md)")
@@ -577,6 +579,14 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     stamp = code_stamp()
     res.section("Machine", *machine_info())
+    if a.only_site:
+        a.skip_render = a.skip_data = True
+        say("site rendering: kernel pool and incremental re-renders …")
+        with tempfile.TemporaryDirectory(prefix="finsam-bench-site-") as kept:
+            say("  after: finsam render --jobs 2 (kernel pool) …")
+            after = render_cli(kept, "--jobs", "2")
+            SUITE_WALLS[2] = (after["wall"], after["rendered"])
+            guarded(res, "Site rendering: kernel pool and incremental re-renders (issue 15)", site, res, Path(kept))
     if a.only_national:
         a.skip_render = a.skip_data = True
         say("national scale …")
