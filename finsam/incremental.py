@@ -324,3 +324,37 @@ class Session:
             changed = True
         if changed:
             save_manifest(self.out, self.manifest)
+
+
+# ---------------------------------------------------------------------------- validation
+def validation_key(data_dir: str | Path, sources_dir: str | Path, provenance: bool) -> str:
+    """Digest of everything a validation result depends on: every file of the data folder and
+    (with provenance) of the source texts, by name and bytes, the finsam code and the library
+    versions. Validation is a function of these, so a render whose key was validated before
+    need not validate again (the no-op re-render's largest cost after the imports)."""
+    parts = [b"validation-1", str(bool(provenance)).encode(), code_fingerprint().encode(),
+             library_fingerprint().encode()]
+    folders = [Path(data_dir)] + ([Path(sources_dir)] if provenance else [])
+    for root in folders:
+        parts.append(str(root).encode())
+        for f in sorted(root.rglob("*")) if root.is_dir() else []:
+            if f.is_file():
+                parts += [str(f.relative_to(root)).encode(), f.read_bytes()]
+    return _sha(*parts)
+
+
+def _validated_marker(key: str) -> Path:
+    return paths.cache_dir() / f"validated-{key}"
+
+
+def validated_before(key: str) -> bool:
+    return _validated_marker(key).is_file()
+
+
+def mark_validated(key: str) -> None:
+    """Record that the inputs of ``key`` passed validation (best effort: a read-only cache only
+    means validating again next time)."""
+    try:
+        write_atomic(_validated_marker(key), b"")
+    except OSError:
+        pass

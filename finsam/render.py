@@ -505,10 +505,14 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     if not check_prov:
         print(f"finsam: warning: source texts not found at {src}; quotes are not checked (set FINSAM_SOURCES)",
               file=sys.stderr)
-    result = validate(provenance=check_prov)
-    if result.errors:
-        from .errors import DataError
-        raise DataError(result.errors)
+    from . import incremental  # issue 15: inputs validated before (same bytes, code) are not re-validated
+    vkey = incremental.validation_key(paths.data_dir(), src, check_prov)  # issue 15
+    if not incremental.validated_before(vkey):  # issue 15
+        result = validate(provenance=check_prov)
+        if result.errors:
+            from .errors import DataError
+            raise DataError(result.errors)
+        incremental.mark_validated(vkey)  # issue 15
     tables = load()  # cached now: kernels read the same validated tables
     selected = plan(notebooks, associations, years, tables, metrics, languages)
     out = Path(output).resolve() if output else paths.reports_dir()

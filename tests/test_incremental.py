@@ -195,3 +195,18 @@ def test_a_failed_page_is_not_marked_done(data_copy, tmp_path):
     assert "all/overview.html" not in load_manifest(out)["pages"]
     res = _render(out, data_copy, *sel)  # the original notebook again: its page is rendered again
     assert _rendered(res) == {"all/overview.html"}
+
+
+def test_validation_key_follows_every_input(data_copy, tmp_path):
+    from finsam.incremental import validation_key
+    src = tmp_path / "sources"
+    src.mkdir()
+    (src / "a.txt").write_text("Totalt 836 deltagare\n", encoding="utf-8")
+    k = validation_key(data_copy, src, True)
+    assert validation_key(data_copy, src, True) == k
+    assert validation_key(data_copy, src, False) != k
+    (src / "a.txt").write_text("Totalt 837 deltagare\n", encoding="utf-8")
+    k2 = validation_key(data_copy, src, True)
+    assert k2 != k
+    edit_note(data_copy, "bhs")
+    assert validation_key(data_copy, src, True) != k2
