@@ -168,7 +168,11 @@ def gap_from_rates(rates: pd.DataFrame, outcome: str = "work_or_studies") -> pd.
     rows = []
     for a in w.itertuples():
         for b in m.itertuples():
-            if pd.notna(a.count) and pd.notna(b.count):
+            if pd.notna(a.exited) and pd.notna(b.exited) and (int(a.exited) == 0 or int(b.exited) == 0):
+                res = dict(women_rate=a.rate, men_rate=b.rate, difference_pp=np.nan, test="none", p_value=np.nan,
+                           significant=False, conflict=bool(a.conflict or b.conflict),
+                           verdict="no test possible: no exits are stated for one of the two groups")
+            elif pd.notna(a.count) and pd.notna(b.count):
                 res = gap_test(int(a.count), int(a.exited), int(b.count), int(b.exited))
                 res["conflict"] = bool(a.conflict or b.conflict)
             elif len(everyone) == 1 and pd.notna(a.rate) and pd.notna(b.rate):

@@ -43,3 +43,13 @@ def test_rounded_percentages_bound_the_gender_split():
     assert consistent_splits(5, 2, 50, 33) == [(1, 2)]
     # no split of 3 exits gives 10 % and 90 %
     assert consistent_splits(3, 1, 10, 90) == []
+
+
+def test_a_gender_without_exits_gets_no_test_instead_of_an_error():
+    import pandas as pd
+
+    from finsam.rates import gap_from_rates
+    rates = pd.DataFrame(dict(outcome=["work_or_studies"] * 2, gender=["women", "men"], exited=[0, 45],
+                              count=[0, 12], rate=[float("nan"), 100 * 12 / 45], conflict=[False, False]))
+    g = gap_from_rates(rates)
+    assert len(g) == 1 and g["test"].iloc[0] == "none" and "no exits" in g["verdict"].iloc[0]
