@@ -98,11 +98,12 @@ def test_index_html_that_is_a_folder(tmp_path):
     out = tmp_path / "out"
     (out / "index.html").mkdir(parents=True)
     (out / "index.html" / "keep.txt").write_text("mine")
-    res = cli_subprocess("render", "--output", str(out), "--notebook", "overview", "--no-progress")
+    res = cli_subprocess("render", "--output", str(out), "--notebook", "overview", "--language", "en",
+                         "--no-progress")
     assert res.returncode == 1 and "Traceback" not in res.stderr
     assert f"finsam: cannot write {out / 'index.html'}: it is a folder" in res.stderr
-    assert re.search(r"ok .*all/overview\.html", res.stdout)  # the summary is kept
-    assert (out / "all" / "overview.html").is_file()
+    assert re.search(r"ok .*en/all/overview\.html", res.stdout)  # the summary is kept
+    assert (out / "en" / "all" / "overview.html").is_file()
     assert (out / "index.html" / "keep.txt").read_text() == "mine"
     _whole_files(out)
 
@@ -110,11 +111,11 @@ def test_index_html_that_is_a_folder(tmp_path):
 # ---------------------------------------------------------------------------- 3: paths stay inside --output
 def test_a_folder_linking_out_of_the_output_is_not_written_through(tmp_path):
     out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
-    out.mkdir()
+    (out / "en").mkdir(parents=True)
     elsewhere.mkdir()
-    (out / "husam").symlink_to(elsewhere)
+    (out / "en" / "husam").symlink_to(elsewhere)
     res = cli_subprocess("render", "--output", str(out), "--notebook", "gender_outcomes", "--association", "husam",
-                         "--no-progress")
+                         "--language", "en", "--no-progress")
     assert res.returncode == 1 and "Traceback" not in res.stderr
     assert "lies outside the output folder" in res.stdout
     assert list(elsewhere.iterdir()) == []
@@ -164,7 +165,7 @@ def _wait_for_kernel(proc, timeout=120):
 
 def test_kill_9_of_the_render_ends_its_workers_and_kernels(tmp_path, data_copy):
     out = tmp_path / "out"
-    proc = _start(["--output", str(out), "--association", "husam", "--jobs", "2"], data_copy)
+    proc = _start(["--output", str(out), "--association", "husam", "--language", "en", "--jobs", "2"], data_copy)
     try:
         _wait_for_kernel(proc)
         assert len(_ours(data_copy)) >= 3  # the render, a worker, a kernel
@@ -183,7 +184,7 @@ def test_kill_9_of_the_render_ends_its_workers_and_kernels(tmp_path, data_copy):
 
 def test_one_dead_worker_costs_only_its_report(tmp_path, data_copy):
     out = tmp_path / "out"
-    proc = _start(["--output", str(out), "--association", "husam", "--jobs", "2"], data_copy)
+    proc = _start(["--output", str(out), "--association", "husam", "--language", "en", "--jobs", "2"], data_copy)
     try:
         worker, kernel = _wait_for_kernel(proc)
         worker.kill()
@@ -227,10 +228,10 @@ def test_read_only_home_keeps_matplotlib_out_of_the_reports(tmp_path):
                                                                  "XDG_CACHE_HOME")}
         env["HOME"] = str(home)
         res = subprocess.run([FINSAM, "render", "--output", str(tmp_path / "out"), "--notebook", "overview",
-                              "--notebooks-dir", str(nbs), "--no-progress"], cwd=ROOT, env=env,
+                              "--language", "en", "--notebooks-dir", str(nbs), "--no-progress"], cwd=ROOT, env=env,
                              capture_output=True, text=True, timeout=600)
         assert res.returncode == 0, res.stdout + res.stderr
-        page = (tmp_path / "out" / "all" / "overview.html").read_text(encoding="utf-8")
+        page = (tmp_path / "out" / "en" / "all" / "overview.html").read_text(encoding="utf-8")
         m = re.search(r"CACHEDIR (\S+) (\w+)", page)
         assert m and m.group(2) == "True" and "finsam-kernel-config-" in m.group(1), page[-2000:]
         assert "LOG " not in page and "Matplotlib" not in page
