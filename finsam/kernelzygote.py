@@ -57,9 +57,13 @@ def _child(req: dict) -> None:
         os.chdir(req["cwd"])
         os.environ.clear()
         os.environ.update(req["env"])
-        sys.argv = [req["argv"][0], *req["argv"][1:]]
+        # ipykernel reads JPY_PARENT_PID when it is imported (in the zygote, before this fork), so the
+        # parent to watch is given explicitly: the kernel ends when its zygote does (the zygote ends
+        # when its render worker does), and no kernel outlives the render that started it
+        argv = [*req["argv"][1:], f"--IPKernelApp.parent_handle={os.getppid()}"]
+        sys.argv = [req["argv"][0], *argv]
         from ipykernel.kernelapp import IPKernelApp
-        IPKernelApp.launch_instance(argv=req["argv"][1:])
+        IPKernelApp.launch_instance(argv=argv)
         code = 0
     except SystemExit as e:
         code = e.code if isinstance(e.code, int) else 0

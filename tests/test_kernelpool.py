@@ -115,3 +115,27 @@ def test_a_report_from_the_pool_is_byte_identical_to_one_from_a_fresh_kernel(mon
         pages[mode] = (out / job.html_path).read_bytes()
     kernelpool.close_all()
     assert pages["0"] == pages["1"]
+
+
+def test_kernels_end_when_their_render_worker_is_killed(tmp_path):
+    # a worker killed outright (SIGKILL: no clean-up runs) leaves no kernel behind: its zygote sees
+    # its request pipe close, and every kernel forked from the zygote watches the zygote
+    import subprocess
+    import sys
+    code = ("from finsam import kernelpool, render\n"
+            "from finsam.kernels import use_project_kernel\n"
+            "use_project_kernel()\n"
+            f"km = kernelpool.pool_for(render.KERNEL, render.KERNEL_ARGS, {str(tmp_path)!r}).take()\n"
+            "print('ready', flush=True)\n"
+            "import time; time.sleep(600)\n")
+    worker = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, kernelpool.ENV_POOL: "fork"})
+    assert worker.stdout.readline().strip() == "ready"
+    tree = psutil.Process(worker.pid).children(recursive=True)
+    assert len(tree) >= 3  # the zygote, the kernel taken and the one started ahead
+    worker.kill()
+    worker.wait()
+    gone, alive = psutil.wait_procs(tree, timeout=30)
+    for p in alive:
+        p.kill()
+    assert not [p for p in alive if p.status() != psutil.STATUS_ZOMBIE]
