@@ -286,7 +286,9 @@ def test_ctrl_c_stops_within_a_second_and_leaves_a_consistent_index(tmp_path):
         try:
             tree = [p for p in render.children(recursive=True)
                     if "resource_tracker" not in " ".join(p.cmdline())]  # multiprocessing's helper leaves on its own
-            kernels = [p for p in tree if p.ppid() != proc.pid and "ipykernel" in " ".join(p.cmdline())]
+            # kernels: papermill's own (ipykernel) or forked from the kernel zygote (finsam.kernelzygote)
+            kernels = [p for p in tree if p.ppid() != proc.pid
+                       and any(k in " ".join(p.cmdline()) for k in ("ipykernel", "kernelzygote"))]
         except psutil.Error:
             continue
         if kernels and list(out.glob("*/husam/*.html")):
