@@ -589,7 +589,8 @@ class Overview:
         set_theme()
         d = self.data
         fig, axes = plt.subplots(1, 3, figsize=(11, 4.2))
-        colors = ASSOCIATION_COLORS[: len(d)]
+        # colours repeat beyond the palette: the bars are labelled, the colour only groups them
+        colors = [ASSOCIATION_COLORS[i % len(ASSOCIATION_COLORS)] for i in range(len(d))]
         import textwrap
         short = ["\n".join(textwrap.wrap(L.short_name(n), 12)) + f"\n{y}" for n, y in zip(d["name"], d["year"])]
         for ax, col, title in zip(axes, ["participants", "rate", "cost_per_participant"],

@@ -113,3 +113,14 @@ def test_the_interventions_page_judges_the_same_headline_the_other_pages_show(p)
     assert view.headline is not None and view.headline["group"] == h.population.group
     if h.from_counts:
         assert (int(view.headline["count"]), int(view.headline["exited"])) == (h.count[0], h.exited[0])
+
+
+def test_the_overview_figure_draws_more_associations_than_the_palette_has_colours(tmp_path):
+    """75 associations (the national plan) once failed with an IndexError in the overview."""
+    import pandas as pd
+
+    from finsam.plotting import ASSOCIATION_COLORS
+    view = report.Overview(TABLES)
+    n = len(ASSOCIATION_COLORS) * 2 + 1
+    view.data = pd.concat([view.data] * (n // len(view.data) + 1), ignore_index=True).head(n)
+    assert view.figure() is not None
