@@ -4,9 +4,9 @@
 their default parameters, so nbval's expected outputs match the data. Run it after a deliberate
 change of data or analysis, and review the diff of the outputs.
 
-``python -m finsam.devtools golden`` rewrites tests/golden/: every table and text each report view
-returns, for every parameter set the data support (tests/test_golden.py compares them). Review the
-diff: it is every change a reader of the site would see.
+``python -m finsam.devtools golden [notebook …]`` rewrites tests/golden/<lang>/: every table and text
+each report view returns, in each language, for every parameter set the data support
+(tests/test_golden.py compares them). Review the diff: it is every change a reader of the site would see.
 
 ``python -m finsam.devtools conflicts-readme`` rewrites the list of conflicts in data/README.md
 from the `conflict:` notes of observations.csv (a test fails when the two disagree).
@@ -48,20 +48,29 @@ def golden_dir():
     return paths.PROJECT_ROOT / "tests" / "golden"
 
 
-def write_golden() -> None:
+def write_golden(notebooks=None) -> None:
+    """Rewrite tests/golden/<lang>/<report>/ for ``notebooks`` (all when none are named): their
+    old files go, so a parameter set the data no longer support leaves no stale folder."""
     import shutil
     from .data import load
+    from .i18n import LANGUAGES
     from .params import choices, report_stem
     from .report import section_outputs
     tables = load()
     d = golden_dir()
-    shutil.rmtree(d, ignore_errors=True)  # tests/golden is written only by this command
-    for notebook in NOTEBOOKS:
-        for params in choices(notebook, tables):
-            target = d / report_stem(notebook, params)
-            target.mkdir(parents=True)
-            for name, text in section_outputs(tables, notebook, params).items():
-                (target / name).write_text(text, encoding="utf-8")
+    for notebook in notebooks or NOTEBOOKS:
+        if notebook not in NOTEBOOKS:
+            raise SystemExit(f"unknown notebook {notebook!r}; choose from {', '.join(NOTEBOOKS)}")
+        for lang in LANGUAGES:
+            # tests/golden is written only by this command
+            for old in (d / lang).glob("*"):
+                if old.is_dir() and (old.name == notebook or old.name.startswith(f"{notebook}_")):
+                    shutil.rmtree(old)
+            for params in choices(notebook, tables):
+                target = d / lang / report_stem(notebook, params)
+                target.mkdir(parents=True)
+                for name, text in section_outputs(tables, notebook, params, lang).items():
+                    (target / name).write_text(text, encoding="utf-8")
     print(f"wrote {d.relative_to(paths.PROJECT_ROOT)}")
 
 
@@ -127,7 +136,7 @@ def write_environment_yml() -> None:
 
 COMMANDS = {"refresh-notebooks": lambda args: refresh_notebooks(args or None),
             "conflicts-readme": lambda args: update_conflicts_readme(),
-            "golden": lambda args: write_golden(),
+            "golden": lambda args: write_golden(args or None),
             "environment-yml": lambda args: write_environment_yml()}
 
 if __name__ == "__main__":

@@ -96,3 +96,34 @@ def value(value, unit: str, lang: str) -> str:
         return MISSING
     v = float(value)
     return number(v, lang, 0 if v == round(v) else 2)
+
+
+def signed(value, lang: str, decimals: int = 1) -> str:
+    """A signed number, the plus written out: +24,0 / −3,5 (sv), +24.0 / -3.5 (en); 0 has no sign."""
+    text = number(value, lang, decimals)
+    if text == MISSING or text.startswith(("-", MINUS)) or text.strip("0,.") == "":
+        return text
+    return "+" + text
+
+
+def p_value(p, lang: str) -> str:
+    """A p-value with three decimals, and below 0.001 as such: p = 0,032 / p < 0,001."""
+    if _missing(p):
+        return MISSING
+    if float(p) < 0.001:
+        return f"p{NBSP}<{NBSP}{number(0.001, lang, 3)}"
+    return f"p{NBSP}={NBSP}{number(p, lang, 3)}"
+
+
+def interval(low, high, lang: str, unit: str = "percent", decimals: int = 1) -> str:
+    """An interval with an en dash, the unit once: 30,6–42,9 % / 30.6–42.9%; signed when
+    ``unit`` is ``pp`` (−4,2 till +10,1 / -4.2 to +10.1, the words from finsam/texts/common.py)."""
+    if _missing(low) or _missing(high):
+        return MISSING
+    if unit == "pp":
+        from .i18n import t
+        return t("common.range", lang, low=signed(low, lang, decimals), high=signed(high, lang, decimals))
+    text = f"{number(low, lang, decimals)}\u2013{number(high, lang, decimals)}"
+    if unit == "percent":
+        return f"{text}{NBSP}%" if lang == "sv" else f"{text}%"
+    return text

@@ -1,5 +1,6 @@
-"""The site's own words in Swedish and English, in one place: page frame, index, render summary
-on the index, table and figure fallbacks, notebook titles. Labels of metrics come from
+"""Every word the site shows, in Swedish and English, looked up in one place: the page frame, the
+index, and every heading, sentence, table header, figure label and caveat of the report pages (the
+catalogue lives in finsam/texts, one module per page). Labels of metrics come from
 ``metrics.csv`` and labels of genders and outcomes from :mod:`finsam.labels`; names of
 associations and interventions stay as the reports write them.
 
@@ -10,59 +11,13 @@ from __future__ import annotations
 
 import string
 
+from .texts import catalogue
+
 LANGUAGES = ("sv", "en")  # the first is the site's main language
 
-TEXT: dict[str, dict[str, str]] = {
-    # the language itself, as its readers name it (for the language switch)
-    "language.name": {"sv": "Svenska", "en": "English"},
-    "language.switch": {"sv": "På svenska", "en": "In English"},
-    # site frame
-    "site.name": {"sv": "Finsam-rapporter", "en": "Finsam reports"},
-    "site.description": {
-        "sv": "Sammanställda siffror ur årsredovisningarna från svenska samordningsförbund (Finsam).",
-        "en": "Curated figures from the annual reports of Swedish Finsam coordination associations "
-              "(samordningsförbund)."},
-    "site.skip": {"sv": "Hoppa till innehållet", "en": "Skip to the content"},
-    "site.nav": {"sv": "Webbplatsen", "en": "Site"},
-    "site.back": {"sv": "Alla rapporter", "en": "All reports"},
-    "site.data_version": {"sv": "Dataversion {version} (kontrollsumma av data/)",
-                          "en": "Data version {version} (hash of data/)"},
-    "site.rendered": {"sv": "Skapad {date}", "en": "Rendered {date}"},
-    "site.languages": {"sv": "Språk", "en": "Languages"},
-    "site.choose_language": {"sv": "Välj språk", "en": "Choose a language"},
-    # index
-    "index.contents": {"sv": "Innehåll", "en": "Contents"},
-    "index.all_associations": {"sv": "Alla förbund", "en": "All associations"},
-    "index.reports_for": {"sv": "Rapporter för {name}", "en": "Reports for {name}"},
-    "index.figures_of": {"sv": "Diagram i rapporten", "en": "Figures in the report"},
-    "index.not_rendered": {"sv": "{title} (inte skapad än)", "en": "{title} (not rendered yet)"},
-    "index.failed": {"sv": "misslyckades i den här körningen: {error}",
-                     "en": "failed in this run: {error}"},
-    "index.failures": {"sv": "Fel i den här körningen ({n})", "en": "Failures in this run ({n})"},
-    "index.failures_kept": {"sv": "Tidigare versioner av de här rapporterna, om sådana finns, har behållits.",
-                            "en": "Earlier renderings of these reports, if any, are kept."},
-    "index.sources": {"sv": "Källor", "en": "Sources"},
-    "index.sources_caption": {"sv": "Årsredovisningarna som siffrorna kommer från",
-                              "en": "The annual reports the figures come from"},
-    "index.source_id": {"sv": "Källa", "en": "Source"},
-    "index.source_title": {"sv": "Titel", "en": "Title"},
-    "index.source_text": {"sv": "Text", "en": "Text"},
-    "text_quality.clean": {"sv": "ren text", "en": "clean text"},
-    "text_quality.ocr": {"sv": "OCR (maskinläst)", "en": "OCR (machine-read)"},
-    # report pages
-    "report.table": {"sv": "Tabell {n}", "en": "Table {n}"},
-    "report.table_under": {"sv": "Tabell {n}: {heading}", "en": "Table {n}: {heading}"},
-    "report.figure": {"sv": "Diagram {n}", "en": "Figure {n}"},
-    "report.figure_under": {"sv": "Diagram {n}: {heading}", "en": "Figure {n}: {heading}"},
-    # notebook titles (the index and the pages' <title>)
-    "notebook.gender_outcomes": {"sv": "Deltagare och utfall per kön", "en": "Participants and outcomes by gender"},
-    "notebook.yearly_trend": {"sv": "Utveckling år för år", "en": "Yearly trend"},
-    "notebook.overview": {"sv": "Alla förbund sida vid sida", "en": "All associations side by side"},
-    "notebook.interventions": {"sv": "Insatserna jämförda", "en": "Interventions compared"},
-    "notebook.gender_gaps": {"sv": "Skillnader mellan kvinnor och män, med osäkerhet",
-                             "en": "Gender gaps with their uncertainty"},
-    "notebook.participant_profile": {"sv": "Vilka deltagarna är", "en": "Who the participants are"},
-}
+#: every text of the site and its pages, key -> {language: text}; the entries live in the modules of
+#: finsam/texts (one per page, plus ``site`` and ``common``), merged here: a key defined twice is an error
+TEXT: dict[str, dict[str, str]] = catalogue()
 
 
 def check_language(lang: str) -> str:

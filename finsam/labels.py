@@ -57,12 +57,19 @@ def short_name(name: str) -> str:
     return name
 
 
-def format_value(value: float, unit: str) -> str:
-    """Numbers as a reader expects them: whole persons, one-decimal percent, kronor in thousands."""
-    if value != value:  # NaN
-        return "–"
+def format_value(value: float, unit: str, lang: str = "en", tables: Tables | None = None) -> str:
+    """A value as a reader of ``lang`` expects it (finsam.fmt): counts of any count unit whole
+    (1 009 / 1,009), percent with one decimal (36,6 % / 36.6%), kronor in tkr/mnkr (sv) or SEK
+    thousand/million (en); the class of a unit comes from vocabulary.csv."""
+    from . import fmt
+    if fmt._missing(value):
+        return fmt.MISSING
     if unit == "percent":
-        return f"{value:.1f} %"
+        return fmt.percent(value, lang)
     if unit == "sek":
-        return f"{value / 1000:,.0f} tkr".replace(",", "\u202f")
-    return f"{value:,.0f}".replace(",", "\u202f")  # every other unit is a count (vocabulary.csv)
+        return fmt.sek(value, lang, scale="tkr")
+    v = tables.vocabulary if tables is not None else _vocabulary()
+    row = v[(v["vocabulary"].astype(str) == "unit") & (v["code"].astype(str) == str(unit))]
+    if not row.empty and str(row.iloc[0]["class"]) == "count":
+        return fmt.integer(value, lang)
+    return fmt.value(value, unit, lang)

@@ -158,10 +158,15 @@ def check_parameters(notebook: str, tables: Tables | None = None, **params) -> d
     tables = tables or load()
     spec = NOTEBOOKS[notebook]
     valid = choices(notebook, tables)
-    types = {"association": str, "year": int, "metric": str, "by_gender": bool, "chain": bool}
+    types = {"association": str, "year": int, "metric": str, "by_gender": bool, "chain": bool, "language": str}
     for k, v in params.items():
         if k in types:
             _expect(k, v, types[k])
+    if "language" in params:
+        from .i18n import LANGUAGES
+        if params["language"] not in LANGUAGES:
+            raise ParameterError(f"unknown language {params['language']!r}; valid: {', '.join(LANGUAGES)}")
+    params = {k: v for k, v in params.items() if k != "language"}  # not a selecting parameter
     selecting = {p for s in NOTEBOOKS.values() for p in s.params}
     foreign = sorted(k for k in params if k in selecting and k not in spec.params)
     if foreign:

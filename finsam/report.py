@@ -27,17 +27,7 @@ from .wording import SMALL_N, change, noun, segments, unit_class
 pd.set_option("display.max_colwidth", None)
 
 
-def esc(text) -> str:
-    """Escape data text for Markdown/HTML output: a '<script>' in a note is shown, never run."""
-    s = html.escape(str(text), quote=False)
-    for ch in "*_`[]|":
-        s = s.replace(ch, "\\" + ch)
-    return s
-
-
-def markdown(text: str):
-    from IPython.display import Markdown
-    return Markdown(text)
+from .viewkit import esc, markdown  # noqa: E402,F401  (views_* and notebooks import them from here)
 
 
 def _cell(values: pd.DataFrame, unit: str) -> str:
@@ -194,7 +184,7 @@ def _values(values, fmt=str) -> str:
 class GenderOutcomes:
     """Sections of the gender_outcomes notebook for one association and year."""
 
-    def __init__(self, tables: Tables, association: str, year: int, figures_dir=None, policy: str = "show"):
+    def __init__(self, tables: Tables, association: str, year: int, figures_dir=None, policy: str = "show", lang: str = "en"):
         self.t, self.a, self.year, self.figures_dir, self.policy = tables, association, year, figures_dir, policy
         self.obs = select(tables.observations, association=association, period=year)
         self.facts = resolve(self.obs, policy)
@@ -399,7 +389,7 @@ class YearlyTrend:
     """Sections of the yearly_trend notebook for one association and metric."""
 
     def __init__(self, tables: Tables, association: str, metric: str, by_gender: bool = True, chain: bool = True,
-                 figures_dir=None, policy: str = "show"):
+                 figures_dir=None, policy: str = "show", lang: str = "en"):
         self.t, self.a, self.metric, self.figures_dir = tables, association, metric, figures_dir
         self.unit = L.metric_unit(tables, metric)
         self.unit_class = unit_class(tables, self.unit)
@@ -547,7 +537,7 @@ class Overview:
     """All associations side by side, each at the year of its own report, each outcome rate on
     the population finsam.scope decides for that association-year."""
 
-    def __init__(self, tables: Tables, figures_dir=None, policy: str = "show"):
+    def __init__(self, tables: Tables, figures_dir=None, policy: str = "show", lang: str = "en"):
         self.t, self.figures_dir, self.policy = tables, figures_dir, policy
         self.stem = report_stem("overview", {})
         self.data = findings.overview_rows(tables, policy)
@@ -676,12 +666,12 @@ class Overview:
 #: notebook -> (view class, its sections that return tables or text), in page order; the golden
 #: tests (tests/golden) and the consistency tests go through every parameter set with these
 VIEWS = {
-    "gender_outcomes": (lambda t, p: GenderOutcomes(t, p["association"], p["year"]),
+    "gender_outcomes": (lambda t, p, lang: GenderOutcomes(t, p["association"], p["year"], lang=lang),
                         ["heading", "participants", "participants_text", "group_text", "exits", "rates_table",
                          "gap_table", "gap_text", "by_intervention", "caveats"]),
-    "yearly_trend": (lambda t, p: YearlyTrend(t, p["association"], p["metric"]),
+    "yearly_trend": (lambda t, p, lang: YearlyTrend(t, p["association"], p["metric"], lang=lang),
                      ["heading", "summary", "table", "multi_year"]),
-    "overview": (lambda t, p: Overview(t), ["table", "text", "caveats"]),
+    "overview": (lambda t, p, lang: Overview(t, lang=lang), ["table", "text", "caveats"]),
 }
 
 
@@ -690,23 +680,23 @@ def _more_views():
     from .views_gaps import GenderGaps
     from .views_interventions import InterventionComparison
     VIEWS["interventions"] = (
-        lambda t, p: InterventionComparison(t, p["association"], p["year"]),
+        lambda t, p, lang: InterventionComparison(t, p["association"], p["year"], lang=lang),
         ["heading", "rates_table", "not_compared", "funnel_text", "heterogeneity_text", "mix_table", "mix_text",
          "goals_table", "goals_text", "national_text", "change_text", "costs_table", "costs_text", "caveats"])
-    VIEWS["gender_gaps"] = (lambda t, p: GenderGaps(t),
+    VIEWS["gender_gaps"] = (lambda t, p, lang: GenderGaps(t, lang=lang),
                             ["intervals_table", "intervals_text", "pooled_text", "exit_reason_text"])
     from .views_profile import ParticipantProfile
-    VIEWS["participant_profile"] = (lambda t, p: ParticipantProfile(t, p["association"], p["year"]),
+    VIEWS["participant_profile"] = (lambda t, p, lang: ParticipantProfile(t, p["association"], p["year"], lang=lang),
                                     ["heading", "breakdowns_table", "composition_table", "outcomes_table",
                                      "outcomes_text", "caveats"])
 
 
-def section_outputs(tables: Tables, notebook: str, params: dict) -> dict[str, str]:
-    """Every table (as CSV) and text (as Markdown) a page shows, by section name."""
+def section_outputs(tables: Tables, notebook: str, params: dict, lang: str = "en") -> dict[str, str]:
+    """Every table (as CSV) and text (as Markdown) a page in ``lang`` shows, by section name."""
     if notebook not in VIEWS:
         _more_views()
     make, sections = VIEWS[notebook]
-    view = make(tables, params)
+    view = make(tables, params, lang)
     out = {}
     for name in sections:
         value = getattr(view, name)()

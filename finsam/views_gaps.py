@@ -143,7 +143,7 @@ def _rng(lo, hi, fmt="{:+.1f}") -> str:
 class GenderGaps:
     """Sections of the gender_gaps notebook (no parameters: every group the data hold)."""
 
-    def __init__(self, tables: Tables, figures_dir=None, policy: str = "show"):
+    def __init__(self, tables: Tables, figures_dir=None, policy: str = "show", lang: str = "en"):
         self.t, self.figures_dir, self.policy = tables, figures_dir, policy
         self.groups = gap_groups(tables, policy)
 

@@ -211,7 +211,7 @@ def _p(p: float) -> str:
 class InterventionComparison:
     """Sections of the interventions notebook for one association and year."""
 
-    def __init__(self, tables: Tables, association: str, year: int, figures_dir=None, policy: str = "show"):
+    def __init__(self, tables: Tables, association: str, year: int, figures_dir=None, policy: str = "show", lang: str = "en"):
         from .params import report_stem
         self.t, self.a, self.year, self.figures_dir = tables, association, year, figures_dir
         self.obs = select(tables.observations, association=association, period=year)

@@ -24,7 +24,7 @@ def _period(a, b) -> str:
 class ParticipantProfile:
     """Sections of the participant_profile notebook."""
 
-    def __init__(self, tables: Tables, association: str, year: int, figures_dir=None, policy: str = "show"):
+    def __init__(self, tables: Tables, association: str, year: int, figures_dir=None, policy: str = "show", lang: str = "en"):
         self.t, self.a, self.year, self.policy = tables, association, year, policy
         b = profile.breakdowns(tables, association)
         self.available = b[b["period_end"] == year].reset_index(drop=True)

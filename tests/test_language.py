@@ -1,0 +1,81 @@
+"""A Swedish reader finds no English on a Swedish page, and an English reader no Swedish on an
+English page: every text and table of every view, for every parameter set, in both languages.
+
+What the reports write stays as they write it (names of associations and interventions, category
+labels, verbatim quotes) and is taken out before the words are checked; so are the curators'
+notes, which are English and shown on English pages only. The word lists hold words that belong
+to one language only (not 'men', which is Swedish for 'but', nor 'by', 'all' or 'per')."""
+import re
+
+import pytest
+
+import finsam
+from finsam.params import NOTEBOOKS, choices, report_stem
+from finsam.report import section_outputs
+
+TABLES = finsam.load()
+PAGES = [(nb, p) for nb in NOTEBOOKS for p in choices(nb, TABLES)]
+
+ENGLISH = {"the", "and", "of", "with", "from", "to", "for", "are", "women", "rate", "rates", "interval", "participants",
+           "participant", "report", "reports", "year", "years", "exited", "exits", "studies", "difference",
+           "between", "which", "this", "that", "not", "no", "only", "than", "there", "these", "where", "when",
+           "would", "could", "has", "have", "was", "were", "or", "on", "gender", "outcome", "outcomes", "cost",
+           "costs", "group", "groups", "share", "work", "none", "yes", "funnel", "goal", "goals", "reported",
+           "derived", "conflict", "caveats", "figure", "table", "points", "percentage", "people", "persons",
+           "cases", "participations", "unknown", "everyone", "limits", "within", "outside", "above", "below",
+           "value", "values", "source", "counts", "count", "evidence", "detectable", "power", "pooled", "tested",
+           "odds", "squared", "exact", "about"}
+SWEDISH = {"och", "av", "för", "med", "som", "inte", "är", "till", "kvinnor", "män", "deltagare", "andel", "år",
+           "eller", "från", "har", "den", "det", "utfall", "avslutade", "rapporten", "uppgift", "uppgifter",
+           "skillnad", "ingen", "inga", "kostnad", "kostnader", "insats", "insatser", "förbundet", "samtliga",
+           "procentenheter", "arbete", "studier", "också", "mellan", "över", "efter", "enligt"}
+
+
+def _data_texts(tables) -> list[str]:
+    """Text the pages show as the reports or the curators wrote it, longest first."""
+    texts = set()
+    texts.update(tables.associations["name"].astype(str))
+    i = tables.interventions
+    texts.update(i["intervention"].astype(str))
+    for aliases in i["aliases"].dropna().astype(str):
+        texts.update(a for a in aliases.split(";") if a)
+    texts.update(i["note"].dropna().astype(str))
+    texts.update(i["target_group"].dropna().astype(str))
+    o = tables.observations
+    texts.update(o["quote"].astype(str))
+    texts.update(o["note"].astype(str))
+    texts.update(o["intervention"].astype(str))
+    c = tables.categories
+    texts.update(c["label_sv"].astype(str))
+    texts.update(c["category"].astype(str))
+    texts.update(tables.sources["title"].astype(str))
+    return sorted((t for t in texts if t.strip()), key=len, reverse=True)
+
+
+DATA_TEXTS = _data_texts(TABLES)
+
+
+def foreign_words(text: str, lang: str) -> set[str]:
+    """Words of the other language left in ``text`` once data text is taken out."""
+    for t in DATA_TEXTS:
+        if t in text:
+            text = text.replace(t, " ")
+    text = re.sub(r"\\(.)", r"\1", text)  # Markdown escapes
+    words = set(re.findall(r"[^\W\d_]+", text.lower()))
+    return words & (ENGLISH if lang == "sv" else SWEDISH)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("notebook,params", PAGES, ids=[report_stem(nb, p) for nb, p in PAGES])
+def test_a_page_speaks_one_language(notebook, params, lang):
+    out = section_outputs(TABLES, notebook, params, lang)
+    found = {name: sorted(foreign_words(text, lang)) for name, text in out.items()}
+    found = {k: v for k, v in found.items() if v}
+    assert not found, f"{lang} page {report_stem(notebook, params)} has words of the other language: {found}"
+
+
+def test_the_check_finds_words_of_the_other_language():
+    assert foreign_words("Andelen kvinnor som gick till arbete, 95 % interval", "sv") == {"interval"}
+    assert foreign_words("Share of women who left för work", "en") == {"för"}
+    name = str(TABLES.associations["name"].iloc[0])
+    assert foreign_words(f"{name} och", "en") == {"och"} and not foreign_words(name, "en")
