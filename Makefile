@@ -49,8 +49,9 @@ setup: $(STAMP)  ## create .venv and install the locked packages (done by the ot
 report: $(STAMP)  ## render every report into reports/ (index: reports/index.html)
 	$(BIN)/finsam render --jobs $(JOBS)
 
+# test files run in parallel, one file per process (its fixtures are shared within it)
 test: $(STAMP)  ## run every test: unit, data validation, provenance, rendering, nbval, wheel, JupyterLab
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(JOBS) --dist loadfile
 
 test-pythons: $(STAMP)  ## build the wheel and render a report with it on each of PYTHONS (3.11 3.12 3.13)
 	FINSAM_TEST_PYTHONS="$(PYTHONS)" $(BIN)/python -m pytest -q tests/test_install.py -k pythons

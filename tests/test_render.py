@@ -143,7 +143,7 @@ def test_failing_notebook_and_dead_kernel_are_reported_and_others_still_render(f
             p.unlink()
     res = cli_subprocess("render", "--output", str(target), "--association", "bhs", "--notebook", "yearly_trend",
                          "--notebook", "gender_outcomes", "--notebooks-dir", str(_broken_notebooks(tmp_path)),
-                         "--no-progress")
+                         "--language", "en", "--no-progress")  # one language: the mechanism is the same
     assert res.returncode == 1
     assert "RuntimeError: deliberately broken for a test" in res.stdout
     assert re.search(r"FAILED .*yearly_trend_bhs_cost\.html", res.stdout)
@@ -153,7 +153,7 @@ def test_failing_notebook_and_dead_kernel_are_reported_and_others_still_render(f
     assert "Failures in this run" in index and "deliberately broken for a test" in index
     assert not list(target.rglob("*.tmp"))
 
-    res = cli_subprocess("render", "--output", str(target), "--notebook", "overview",
+    res = cli_subprocess("render", "--output", str(target), "--notebook", "overview", "--language", "en",
                          "--notebooks-dir", str(tmp_path / "notebooks"), "--no-progress")
     assert res.returncode == 1
     assert re.search(r"FAILED .*overview\.html .*(DeadKernel|died)", res.stdout), res.stdout
