@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import semantics
 from .data import Tables, load
 from .errors import ParameterError
 
@@ -43,10 +44,10 @@ def gender_outcome_choices(tables: Tables) -> list[dict]:
     """(association, year) with one-year participant or outcome figures by gender."""
     m = tables.metrics
     people = m[(m["metric_kind"] == "count") & m["outcome"].isna() & m["timing"].isna()]["metric"]
-    exit_metrics = m[(m["timing"] == "exit") | (m["metric"] == "participants_share")]["metric"]
+    exit_metrics = m[(m["timing"] == "exit") | (m["metric_kind"] == "share")]["metric"]  # shares: of a gender, a category
     wanted = set(people.astype(str)) | set(exit_metrics.astype(str))
     o = _one_year(tables.observations)
-    o = o[o["metric"].astype(str).isin(wanted) & o["gender"].astype(str).isin(["women", "men"])]
+    o = o[o["metric"].astype(str).isin(wanted) & o["gender"].astype(str).isin(semantics.compared_genders(tables.vocabulary))]
     pairs = o[["association_id", "period_start"]].astype({"association_id": str}).drop_duplicates()
     return [dict(association=a, year=int(y)) for a, y in sorted(pairs.itertuples(index=False, name=None))]
 

@@ -33,7 +33,7 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("vocabulary", "str", "Name of a controlled vocabulary (gender, unit, metric_kind, intervention_kind, "
           "outcome, timing, text_quality); the column of that name (or named in the field's description) takes its codes."),
     Field("code", "str", "A code of the vocabulary, as it appears in the data."),
-    Field("class", "str", "For units: count, percent or money (what kind of quantity the unit measures).", required=False),
+    Field("class", "str", "For units: count, percent or money (what kind of quantity the unit measures); for genders: everyone (all together), compared (the groups a gender gap compares) or not_stated.", required=False),
     Field("noun_sv", "str", "Swedish noun for what a count in this unit counts, as used in sentences.", required=False),
     Field("noun_en", "str", "English noun for what a count in this unit counts, as used in sentences.", required=False),
     Field("source_id", "category", "Identifier of one source report: <association_id>-<report_year>."),

@@ -28,6 +28,12 @@ def codes(vocabulary: pd.DataFrame, name: str) -> list[str]:
     return [str(c) for c in v["code"]]
 
 
+def compared_genders(vocabulary: pd.DataFrame) -> list[str]:
+    """The genders a gender gap compares (class ``compared`` in vocabulary.csv: women, men)."""
+    v = vocabulary[(vocabulary["vocabulary"].astype(str) == "gender") & (vocabulary["class"].astype(str) == "compared")]
+    return [str(c) for c in v["code"]]
+
+
 def unit_classes(vocabulary: pd.DataFrame) -> dict[str, str]:
     """unit -> count, percent or money."""
     v = vocabulary[vocabulary["vocabulary"].astype(str) == "unit"]

@@ -128,7 +128,7 @@ def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | 
     cols = {
         "vocabulary": {
             "vocabulary": _column("vocabulary", [_isin(sorted(set(VOCABULARY_OF.values())), "vocabulary")]),
-            "code": _column("code", [snake]), "class": _column("class", [_isin(("count", "percent", "money"), "class")]),
+            "code": _column("code", [snake]), "class": _column("class", [_isin(("count", "percent", "money", "everyone", "compared", "not_stated"), "class")]),
             "label_sv": _column("label_sv", [_NONBLANK]), "label_en": _column("label_en", [_NONBLANK]),
             "noun_sv": _column("noun_sv"), "noun_en": _column("noun_en"),
             "description_en": _column("description_en", [_NONBLANK]),

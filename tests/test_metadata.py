@@ -70,3 +70,14 @@ def test_data_readme_lists_every_conflict_note():
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     assert readme_with_conflicts(readme, finsam.load()) == readme, \
         "run `python -m finsam.devtools conflicts-readme` after changing conflict notes"
+
+
+def test_gender_classes_say_who_is_everyone_and_who_a_gap_compares():
+    from finsam import semantics
+    v = finsam.load().vocabulary
+    g = v[v["vocabulary"].astype(str) == "gender"]
+    classes = dict(zip(g["code"].astype(str), g["class"].astype(str)))
+    assert [c for c, k in classes.items() if k == "everyone"] == [semantics.EVERYONE]
+    assert semantics.compared_genders(v) == [c for c, k in classes.items() if k == "compared"]
+    assert len(semantics.compared_genders(v)) == 2  # a gap is one difference: two groups
+    assert set(classes.values()) <= {"everyone", "compared", "not_stated"}
