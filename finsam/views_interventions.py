@@ -14,6 +14,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from . import fmt
 from . import inference as inf
 from .conflicts import resolve
 from .data import Tables, select
@@ -296,7 +297,13 @@ class InterventionComparison(View):
         return self.tr("interventions.above" if above else "interventions.below" if below else "interventions.within")
 
     def _kr(self, x) -> str:
-        return self.missing() if pd.isna(x) else ("∞" if np.isinf(x) else self.sek(x))
+        """An amount of the costs table, always in thousands so that a column compares at a glance
+        (1 941 tkr / SEK 1,941 thousand); one decimal below 10 thousand (7,9 tkr)."""
+        if pd.isna(x):
+            return self.missing()
+        if np.isinf(x):
+            return "∞"
+        return fmt.sek(x, self.lang, "tkr", 1 if abs(x) < 10_000 else 0)
 
     # --- views ---
     def heading(self):
@@ -451,8 +458,6 @@ class InterventionComparison(View):
 
     def goals_table(self) -> pd.DataFrame:
         g = self.goals
-        if g.empty:
-            return g
         def result(r):
             if pd.isna(r.result):
                 return self.missing()
@@ -475,7 +480,7 @@ class InterventionComparison(View):
             "interventions.col.judged": [self._status(x) for x in g["status"]],
             "interventions.col.point": [self.missing() if pd.isna(v) else self._status("met" if v else "not met")
                                         for v in g["point_met"]],
-            "interventions.col.conflict": np.where(g["conflict"], "⚠", ""),
+            "interventions.col.conflict": ["⚠" if x else "" for x in g["conflict"]],
         }, index=["interventions.col.intervention", "interventions.col.goal"])
 
     def goals_text(self):
@@ -590,8 +595,6 @@ class InterventionComparison(View):
 
     def costs_table(self) -> pd.DataFrame:
         c = cost_rows(self.facts, self.counts)
-        if c.empty:
-            return c
         return self.frame({
             "interventions.col.intervention": c["intervention"],
             "interventions.col.cost": [self._kr(x) for x in c["cost"]],
@@ -601,7 +604,7 @@ class InterventionComparison(View):
             "interventions.col.per_work_or_studies": [self._kr(x) for x in c["per_work_or_studies"]],
             "interventions.col.cost_range": [self.tr("common.range", low=self._kr(lo), high=self._kr(hi)) for lo, hi in
                                              zip(c["per_work_or_studies_low"], c["per_work_or_studies_high"])],
-            "interventions.col.conflict": np.where(c["conflict"], "⚠", ""),
+            "interventions.col.conflict": ["⚠" if x else "" for x in c["conflict"]],
         }, index="interventions.col.intervention")
 
     def costs_text(self):

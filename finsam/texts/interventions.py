@@ -218,10 +218,10 @@ TEXT = {
               "below, **cannot tell** when it contains the target. Count goals (participants) are counts of "
               "everyone served, not samples, so they are compared directly."},
     "interventions.goals.rate_counts": {
-        "sv": "Mål för andelar, {rate}: uppfyllt {met}, inte uppfyllt {not_met}, går inte att avgöra {cannot_tell}.",
+        "sv": "Mål för andelar ({rate} st.): uppfyllt {met}, inte uppfyllt {not_met}, går inte att avgöra {cannot_tell}.",
         "en": "Of {rate} rate goal(s), {met} met, {not_met} not met, {cannot_tell} cannot tell."},
     "interventions.goals.rate_counts_point": {
-        "sv": "Mål för andelar, {rate}: uppfyllt {met}, inte uppfyllt {not_met}, går inte att avgöra "
+        "sv": "Mål för andelar ({rate} st.): uppfyllt {met}, inte uppfyllt {not_met}, går inte att avgöra "
               "{cannot_tell} (för {point} av dessa skulle punktvärdet ensamt säga uppfyllt).",
         "en": "Of {rate} rate goal(s), {met} met, {not_met} not met, {cannot_tell} cannot tell (the point value "
               "alone would say met for {point} of these)."},
