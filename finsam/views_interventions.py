@@ -345,7 +345,7 @@ class InterventionComparison(View):
                 why = ("percentage_only" if "exit_work_or_studies_rate" in has
                        and not {"exit_work_or_studies", "exit_work"} & has else
                        "no_work_or_studies" if "participants_exited" in has else "no_exited")
-            lines.append(self.tr("interventions.not_compared.item", name=esc(n), why=self.tr(f"interventions.why.{why}")))
+            lines.append(f"- {esc(n)}: {self.tr(f'interventions.why.{why}')}.")
         if not lines:
             return self.md("interventions.not_compared.none")
         return self.md("interventions.not_compared", items="\n".join(lines))
@@ -385,9 +385,7 @@ class InterventionComparison(View):
         for level in g.levels:
             key = inf._level_key(level)
             out = g.table[g.table[f"above_{key}"] | g.table[f"below_{key}"]]
-            names = ", ".join(self.tr("interventions.named_position", name=esc(r.label),
-                                      position=self._side(getattr(r, f"above_{key}")))
-                              for r in out.itertuples())
+            names = ", ".join(f"{esc(r.label)} ({self._side(getattr(r, f'above_{key}'))})" for r in out.itertuples())
             parts.append(self.tr("interventions.funnel.outside_named" if names else "interventions.funnel.outside",
                                  level=self._level(level), count=self.int(len(out)), names=names))
         lo, hi = g.levels[0], g.levels[-1]
@@ -462,10 +460,9 @@ class InterventionComparison(View):
             if pd.isna(r.result):
                 return self.missing()
             if r.goal_metric == "exit_work_or_studies_rate_goal":
-                whose = "" if r.result_group == r.intervention else self.tr("interventions.goal.whose",
-                                                                             group=esc(r.result_group))
+                whose = "" if r.result_group == r.intervention else f"{esc(r.result_group)}: "
                 if pd.isna(r.k):
-                    return self.tr("interventions.goal.result_rate", whose=whose, rate=self._stated_pct(r.result))
+                    return whose + self._stated_pct(r.result)
                 return self.tr("interventions.goal.result_ci", whose=whose, rate=self.pct(r.result),
                                k_of_n=self.of(r.k, r.n), ci=self.interval(r.ci_low, r.ci_high))
             return self.int(r.result)
@@ -473,7 +470,7 @@ class InterventionComparison(View):
             "interventions.col.intervention": [self.tr("interventions.all_title") if i == ALL else i
                                                for i in g["intervention"]],
             "interventions.col.goal": [self.metric(m) for m in g["goal_metric"]],
-            "interventions.col.target": [self.tr("interventions.goal.at_least", value=self._stated_pct(v))
+            "interventions.col.target": [f"≥ {self._stated_pct(v)}"
                                          if m == "exit_work_or_studies_rate_goal" else self.int(v)
                                          for m, v in zip(g["goal_metric"], g["goal"])],
             "interventions.col.result": [result(r) for r in g.itertuples()],

@@ -55,7 +55,6 @@ TEXT = {
     "interventions.above": {"sv": "över", "en": "above"},
     "interventions.below": {"sv": "under", "en": "below"},
     "interventions.within": {"sv": "inom", "en": "within"},
-    "interventions.named_position": {"sv": "{name} ({position})", "en": "{name} ({position})"},
 
     # ---------------------------------------------------------------- table headers
     "interventions.col.intervention": {"sv": "Insats", "en": "Intervention"},
@@ -86,7 +85,6 @@ TEXT = {
 
     # ---------------------------------------------------------------- not compared
     "interventions.not_compared": {"sv": "Jämförs inte:\n\n{items}", "en": "Not compared:\n\n{items}"},
-    "interventions.not_compared.item": {"sv": "- {name}: {why}.", "en": "- {name}: {why}."},
     "interventions.not_compared.none": {
         "sv": "Alla insatser med utfallssiffror för året jämförs.",
         "en": "Every intervention with outcome figures for this year is compared."},
@@ -201,11 +199,8 @@ TEXT = {
     "interventions.goal.cannot_tell": {"sv": "går inte att avgöra", "en": "cannot tell"},
     "interventions.goal.no_result": {"sv": "inget resultat", "en": "no result"},
     "interventions.goal.percentage_only": {"sv": "bara procentsats", "en": "percentage only"},
-    "interventions.goal.at_least": {"sv": "≥ {value}", "en": "≥ {value}"},
     "interventions.goal.result_ci": {"sv": "{whose}{rate} ({k_of_n}; 95 % KI {ci})",
                                      "en": "{whose}{rate} ({k_of_n}; 95% CI {ci})"},
-    "interventions.goal.result_rate": {"sv": "{whose}{rate}", "en": "{whose}{rate}"},
-    "interventions.goal.whose": {"sv": "{group}: ", "en": "{group}: "},
     "interventions.goals.none": {"sv": "Uppgifterna innehåller inga mål för {year}.",
                                  "en": "The data hold no goals for {year}."},
     "interventions.goals.text": {
