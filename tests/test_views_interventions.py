@@ -169,6 +169,8 @@ def test_the_swedish_page_writes_swedish_numbers_in_its_tables_and_texts(mini):
     assert rates.loc["Gamma", "Andel"] == sv_pct(75)  # 6 of 8
     # pooled: 5 + 4 + 3 + 6 of 20 + 10 + 12 + 8 = 18 of 50
     assert f"36,0{NB}% (18 av 50 avslutade)" in v.funnel_text().data
+    alt = v.funnel_alt()  # the figure's text for a reader who cannot see it
+    assert f"sammanvägda andelen 36,0{NB}% (18 av 50)" in alt and f"Gamma: 75,0{NB}% (6 av 8" in alt
     # national: 9 of 30 = 30 % against 33 %: -3 percentage points with a true minus sign
     nat = v.national_text().data
     assert f"30,0{NB}%" in nat and f"{MINUS}3,0 procentenheter" in nat and f"33{NB}%" in nat
