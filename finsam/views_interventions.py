@@ -1,8 +1,9 @@
 """Interventions compared within one association and year: the data behind interventions.ipynb.
 
 Decisions (which interventions can be compared: those with counts, not overlapping) are plain
-functions returning data; :class:`InterventionComparison` formats their results for the
-notebook. Rates are percentages of exited participants (``participants_exited``) who left for
+functions returning data (codes, never sentences); :class:`InterventionComparison` (a
+:class:`finsam.viewkit.View`) words and formats their results for the notebook in the page's
+language, from the texts in finsam/texts/interventions.py. Rates are percentages of exited participants (``participants_exited``) who left for
 work or studies, per intervention, as :func:`finsam.rates.rates_from_facts` computes them.
 """
 from __future__ import annotations
