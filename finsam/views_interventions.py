@@ -3,8 +3,9 @@
 Decisions (which interventions can be compared: those with counts, not overlapping) are plain
 functions returning data (codes, never sentences); :class:`InterventionComparison` (a
 :class:`finsam.viewkit.View`) words and formats their results for the notebook in the page's
-language, from the texts in finsam/texts/interventions.py. Rates are percentages of exited participants (``participants_exited``) who left for
-work or studies, per intervention, as :func:`finsam.rates.rates_from_facts` computes them.
+language, from the texts in finsam/texts/interventions.py. Rates are percentages of exited
+participants (``participants_exited``) who left for work or studies, per intervention, as
+:func:`finsam.rates.rates_from_facts` computes them.
 """
 from __future__ import annotations
 
