@@ -65,6 +65,12 @@ class TableTest:
     shape: tuple[int, int]
     draws: int = 0  # Monte Carlo draws (0 for the asymptotic test)
 
+    @property
+    def method_code(self) -> str:
+        """``method`` as a code a view words per language: 'chi_squared', 'monte_carlo' or 'none'
+        (no test: fewer than two non-empty rows or columns)."""
+        return {"chi-squared": "chi_squared", "Monte Carlo chi-squared": "monte_carlo"}.get(self.method, "none")
+
 
 def table_test(table, min_expected: float = 5.0, draws: int = MONTE_CARLO_DRAWS, seed: int = SEED) -> TableTest:
     """Pearson's chi-squared test of independence on ``table`` (rows and columns that are all
@@ -257,6 +263,11 @@ class GoalAttainment:
     status: str
     point_met: bool
     method: str
+
+    @property
+    def status_code(self) -> str:
+        """``status`` as a code a view words per language: 'met', 'not_met' or 'cannot_tell'."""
+        return self.status.replace(" ", "_")
 
 
 def goal_attainment(k: int, n: int, goal_rate: float, confidence: float = CONFIDENCE,
@@ -488,7 +499,8 @@ def cost_range(cost: float, k: int, n: int, n_alternatives: Mapping[str, int] | 
     - ``per person to work or studies``: cost / k, where k of n exited went to work or studies;
       ``low``/``high`` = cost / (n × upper and lower Wilson limit of k/n): the range if the
       underlying rate were anywhere in its interval.
-    One row per (measure, denominator) with ``value``, ``low``, ``high``."""
+    One row per (measure, denominator) with ``value``, ``low``, ``high``; ``measure_code``
+    ('per_participant', 'per_work_or_studies') names the measure for a view to word per language."""
     (k,), (n,) = _check_counts([k], [n])
     if not cost >= 0:
         raise ValueError(f"cost must be a non-negative amount, got {cost}")
@@ -497,10 +509,10 @@ def cost_range(cost: float, k: int, n: int, n_alternatives: Mapping[str, int] | 
     if alts:
         vals = {label: cost / d for label, d in alts.items() if d > 0}
         for label, v in vals.items():
-            rows.append(dict(measure="per participant", denominator=label, count=alts[label], value=v,
+            rows.append(dict(measure="per participant", measure_code="per_participant", denominator=label, count=alts[label], value=v,
                              low=min(vals.values()), high=max(vals.values())))
     lo, hi = wilson(k, n, confidence)
-    rows.append(dict(measure="per person to work or studies", denominator=f"{k} of {n} exited", count=int(k),
+    rows.append(dict(measure="per person to work or studies", measure_code="per_work_or_studies", denominator=f"{k} of {n} exited", count=int(k),
                      value=cost / k if k else math.inf, low=cost / (n * float(hi)),
                      high=cost / (n * float(lo)) if lo > 0 else math.inf))
     return pd.DataFrame(rows)

@@ -175,28 +175,34 @@ def line_by_group(df: pd.DataFrame, x: str, y: str, group: str, colors: dict, la
 
 
 def funnel_plot(groups: pd.DataFrame, limits: pd.DataFrame, pooled_rate: float, title: str,
-                levels=(0.95, 0.998)):
+                levels=(0.95, 0.998), texts: dict | None = None):
     """Funnel plot: each group's rate (``rate``, percent) against its size (``n``), labelled by
     ``label``, with the pooled rate and the control limits from :func:`finsam.inference.funnel_limits`
-    (columns ``n``, ``low_<L>``, ``high_<L>``) drawn as steps."""
+    (columns ``n``, ``low_<L>``, ``high_<L>``) drawn as steps.
+
+    ``texts`` holds the words in the page's language: ``xlabel``, ``ylabel``, ``limits`` (one
+    legend label per level) and ``pooled`` (the pooled rate's legend label, its number formatted);
+    without them the labels are English."""
     from .inference import _level_key
+    texts = dict(texts or {})
     set_theme()
     fig, ax = plt.subplots()
     styles = {0: ("#555555", "--"), 1: ("#555555", ":")}
+    limit_labels = texts.get("limits") or [f"{100 * level:g}% limits" for level in levels]
     for i, level in enumerate(levels):
         key = _level_key(level)
         color, ls = styles.get(i, ("#999999", "-."))
         ax.step(limits["n"], limits[f"low_{key}"], where="post", color=color, linestyle=ls, linewidth=1,
-                label=f"{100 * level:g} % limits")
+                label=limit_labels[i])
         ax.step(limits["n"], limits[f"high_{key}"], where="post", color=color, linestyle=ls, linewidth=1)
-    ax.axhline(pooled_rate, color="#000000", linewidth=1, label=f"pooled rate {pooled_rate:.1f} %")
+    ax.axhline(pooled_rate, color="#000000", linewidth=1, label=texts.get("pooled", f"pooled rate {pooled_rate:.1f}%"))
     ax.scatter(groups["n"], groups["rate"], color=ASSOCIATION_COLORS[3], zorder=3)
     for r in groups.sort_values("label").itertuples():
         ax.annotate(str(r.label), (r.n, r.rate), xytext=(4, 3), textcoords="offset points", fontsize=8)
     ax.set_xlim(0, limits["n"].max())
     ax.set_ylim(0, 100)
-    ax.set_xlabel("exited participants (n)")
-    ax.set_ylabel("% to work or studies")
+    ax.set_xlabel(texts.get("xlabel", "exited participants (n)"))
+    ax.set_ylabel(texts.get("ylabel", "% to work or studies"))
     ax.set_title(title)
     ax.legend(loc="upper right", fontsize=8)
     fig.tight_layout()

@@ -1,9 +1,11 @@
 """Interventions compared within one association and year: the data behind interventions.ipynb.
 
 Decisions (which interventions can be compared: those with counts, not overlapping) are plain
-functions returning data; :class:`InterventionComparison` formats their results for the
-notebook. Rates are percentages of exited participants (``participants_exited``) who left for
-work or studies, per intervention, as :func:`finsam.rates.rates_from_facts` computes them.
+functions returning data (codes, never sentences); :class:`InterventionComparison` (a
+:class:`finsam.viewkit.View`) words and formats their results for the notebook in the page's
+language, from the texts in finsam/texts/interventions.py. Rates are percentages of exited
+participants (``participants_exited``) who left for work or studies, per intervention, as
+:func:`finsam.rates.rates_from_facts` computes them.
 """
 from __future__ import annotations
 
@@ -14,11 +16,13 @@ import re
 import numpy as np
 import pandas as pd
 
+from . import fmt
 from . import inference as inf
 from .conflicts import resolve
 from .data import Tables, select
 from .rates import rates_from_facts
 from .schema import ALL
+from .viewkit import View, esc, markdown
 
 COUNT_METRICS = ["participants_exited", "exit_work_or_studies", "exit_work", "exit_studies"]
 RATE_METRICS = [*COUNT_METRICS, "exit_work_or_studies_rate"]  # what a rate to work or studies rests on
@@ -188,8 +192,8 @@ def cost_rows(facts: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
         parts = sorted(set(fi[fi["metric"] == "participants"]["value"].astype(float))) or [None]
         for cost, p in itertools.product(costs, parts):
             t = inf.cost_range(cost, c.k, c.n, {"participants": int(p)} if p else None)
-            per_p = t[t["measure"] == "per participant"]
-            ws = t[t["measure"] == "per person to work or studies"].iloc[0]
+            per_p = t[t["measure_code"] == "per_participant"]
+            ws = t[t["measure_code"] == "per_work_or_studies"].iloc[0]
             rows.append(dict(intervention=c.intervention, cost=cost, participants=p, k=c.k, n=c.n,
                              per_participant=per_p["value"].iloc[0] if len(per_p) else np.nan,
                              per_work_or_studies=ws["value"], per_work_or_studies_low=ws["low"],
@@ -200,20 +204,23 @@ def cost_rows(facts: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
                                        "conflict"])
 
 
-def _pct(x) -> str:
-    return "–" if pd.isna(x) else f"{x:.1f} %"
+def _decimals(v: float) -> int:
+    """Decimals a stated percentage needs to be written as the report states it (37, 36.6, 36.55)."""
+    for d in (0, 1, 2):
+        if abs(round(float(v), d) - float(v)) < 1e-9:
+            return d
+    return 2
 
 
-def _p(p: float) -> str:
-    return "< 0.001" if p < 0.001 else f"{p:.3f}"
+class InterventionComparison(View):
+    """Sections of the interventions notebook for one association and year, in one language."""
 
-
-class InterventionComparison:
-    """Sections of the interventions notebook for one association and year."""
+    notebook = "interventions"
 
     def __init__(self, tables: Tables, association: str, year: int, figures_dir=None, policy: str = "show", lang: str = "en"):
         from .params import report_stem
-        self.t, self.a, self.year, self.figures_dir = tables, association, year, figures_dir
+        super().__init__(tables, lang)
+        self.a, self.year, self.figures_dir = association, year, figures_dir
         self.obs = select(tables.observations, association=association, period=year)
         self.facts = resolve(self.obs, policy)
         self.counts = intervention_counts(tables, association, year, facts=self.facts)
@@ -236,10 +243,11 @@ class InterventionComparison:
 
     @functools.cached_property
     def reference(self) -> tuple[str, float] | None:
-        """The rate the headline is judged against: the report's goal for the headline group (or
-        the association), else a national share the report quotes."""
-        for metric, what in (("exit_work_or_studies_rate_goal", "the report's goal"),
-                             ("national_exit_work_or_studies_rate", "the national share the report quotes")):
+        """The rate the headline is judged against, as (kind, value): kind 'goal' for the report's
+        goal for the headline group (or the association), else 'national' for a national share the
+        report quotes."""
+        for metric, what in (("exit_work_or_studies_rate_goal", "goal"),
+                             ("national_exit_work_or_studies_rate", "national")):
             for group in self._reference_groups():
                 v = self._fact(metric, group)
                 if len(v) == 1:
@@ -270,33 +278,59 @@ class InterventionComparison:
         ref = self.reference
         return inf.mix_effect(v["k"], v["n"], v["intervention"], reference_rate=ref[1] if ref else None)
 
+    # --- words and numbers of this page ---
+    def _group(self, group: str) -> str:
+        """A result group in a sentence: 'all interventions' for the association, else its name."""
+        return self.tr("interventions.all") if group == ALL else esc(group)
+
+    def _stated_pct(self, v: float) -> str:
+        """A percentage as a report states it (37 %, 36,6 %)."""
+        return self.pct(v, _decimals(v))
+
+    def _level(self, level: float) -> str:
+        """A funnel level as a percentage: 95 %, 99,8 %."""
+        return self.pct(100 * level, _decimals(100 * level))
+
+    def _side(self, above: bool) -> str:
+        return self.tr("interventions.above" if above else "interventions.below")
+
+    def _position(self, row, key: str) -> str:
+        above, below = getattr(row, f"above_{key}"), getattr(row, f"below_{key}")
+        return self.tr("interventions.above" if above else "interventions.below" if below else "interventions.within")
+
+    def _kr(self, x) -> str:
+        """An amount of the costs table, always in thousands so that a column compares at a glance
+        (1 941 tkr / SEK 1,941 thousand); one decimal below 10 thousand (7,9 tkr)."""
+        if pd.isna(x):
+            return self.missing()
+        if np.isinf(x):
+            return "∞"
+        return fmt.sek(x, self.lang, "tkr", 1 if abs(x) < 10_000 else 0)
+
     # --- views ---
     def heading(self):
-        from .labels import association_name
-        from .report import esc, markdown
         src = sorted(set(self.obs["source_id"].astype(str)))
         titles = self.t.sources.set_index(self.t.sources["source_id"].astype(str)).loc[src, "title"]
-        return markdown(f"# {esc(association_name(self.t, self.a))}: interventions compared, {self.year}\n\n"
-                        f"Figures for {self.year} as stated in: " + "; ".join(esc(x) for x in titles) + ".")
+        return self.md("interventions.heading", name=esc(self.association(self.a)), year=self.year,
+                       sources="; ".join(esc(x) for x in titles))
 
     def rates_table(self) -> pd.DataFrame:
         tab = self.main.table
         conflict = dict(zip(self.versions[0]["intervention"], self.versions[0]["conflict"]))
-        out = pd.DataFrame({
-            "Intervention": tab["label"],
-            "Exited (n)": tab["n"].astype(int),
-            "To work or studies (k)": tab["k"].astype(int),
-            "Rate": tab["rate"].map(_pct),
-            "95 % CI": [f"{lo:.1f}–{hi:.1f} %" for lo, hi in zip(tab["ci_low"], tab["ci_high"])],
-            "Funnel 95 %": np.where(tab["above_95"], "above", np.where(tab["below_95"], "below", "within")),
-            "Funnel 99.8 %": np.where(tab["above_99_8"], "above", np.where(tab["below_99_8"], "below", "within")),
-            "Conflict": ["⚠" if conflict.get(x) else "" for x in tab["label"]],
-        })
-        return out.set_index("Intervention")
+        rows = list(tab.itertuples())
+        return self.frame({
+            "interventions.col.intervention": tab["label"],
+            "interventions.col.exited": [self.int(r.n) for r in rows],
+            "interventions.col.work_or_studies_k": [self.int(r.k) for r in rows],
+            "interventions.col.rate": [self.pct(r.rate) for r in rows],
+            "interventions.col.ci": [self.interval(r.ci_low, r.ci_high) for r in rows],
+            "interventions.col.funnel_95": [self._position(r, "95") for r in rows],
+            "interventions.col.funnel_99_8": [self._position(r, "99_8") for r in rows],
+            "interventions.col.conflict": ["⚠" if conflict.get(x) else "" for x in tab["label"]],
+        }, index="interventions.col.intervention")
 
     def not_compared(self):
         """Interventions with outcome figures for the year that the comparison cannot use."""
-        from .report import esc, markdown
         f = self.facts[(self.facts["gender"] == "all") & self.facts["metric"].isin(
             ["exit_work_or_studies_rate", "exit_work_or_studies", "exit_work", "participants_exited"])]
         names = set(f["intervention"].astype(str)) - {ALL} - set(self.counts["intervention"])
@@ -305,184 +339,205 @@ class InterventionComparison:
         lines = []
         for n in sorted(names):
             if is_aggregate(kinds.get(n)):
-                why = "a total of several interventions (the headline group), not one intervention"
+                why = "aggregate"
             elif n in set(parents.values()) and any(parents.get(c) == n for c in self.counts["intervention"]):
-                why = "its parts are compared instead"
+                why = "parts"
             else:
                 has = set(f[f["intervention"].astype(str) == n]["metric"].astype(str))
-                why = ("a percentage without its counts: no interval is possible" if "exit_work_or_studies_rate" in has
+                why = ("percentage_only" if "exit_work_or_studies_rate" in has
                        and not {"exit_work_or_studies", "exit_work"} & has else
-                       "no count of exits to work or studies" if "participants_exited" in has else
-                       "no count of exited participants")
-            lines.append(f"- {esc(n)}: {why}.")
+                       "no_work_or_studies" if "participants_exited" in has else "no_exited")
+            lines.append(f"- {esc(n)}: {self.tr(f'interventions.why.{why}')}.")
         if not lines:
-            return markdown("Every intervention with outcome figures for this year is compared.")
-        return markdown("Not compared:\n\n" + "\n".join(lines))
+            return self.md("interventions.not_compared.none")
+        return self.md("interventions.not_compared", items="\n".join(lines))
+
+    def funnel_alt(self) -> str:
+        """What the funnel figure shows, for a reader who cannot see it: the interventions' rates and
+        sizes, the pooled rate and where each lies against the limits, in the page's language."""
+        g = self.main
+        top = g.levels[0]
+        key = inf._level_key(top)
+        points = "; ".join(
+            self.tr("interventions.funnel.point", name=esc(r.label), rate=self.pct(r.rate),
+                    k_of_n=self.of(r.k, r.n), position=self._position(r, key), level=self._level(top))
+            for r in g.table.sort_values("label").itertuples())
+        return self.tr("interventions.funnel.alt", m=len(g.table), year=self.year, level1=self._level(g.levels[0]),
+                       level2=self._level(g.levels[-1]), rate=self.pct(g.pooled_rate),
+                       k_of_n=self.of(g.pooled_k, g.pooled_n), points=points)
 
     def funnel_figure(self):
         from .plotting import finish_figure, funnel_plot
         g = self.main
         n_max = int(g.table["n"].max())
         limits = inf.funnel_limits(g.pooled_rate / 100, np.arange(1, int(n_max * 1.3) + 2))
-        fig = funnel_plot(g.table, limits, g.pooled_rate,
-                          f"Exits to work or studies by intervention, {self.year}",
-                          levels=g.levels)
-        return finish_figure(fig, f"{self.stem}__funnel", self.figures_dir)
+        fig = funnel_plot(g.table, limits, g.pooled_rate, self.tr("interventions.funnel.title", year=self.year),
+                          levels=g.levels, texts=dict(
+                              xlabel=self.tr("interventions.funnel.xlabel"),
+                              ylabel=self.tr("interventions.funnel.ylabel"),
+                              limits=[self.tr("interventions.funnel.limits", level=self._level(x)) for x in g.levels],
+                              pooled=self.tr("interventions.funnel.pooled", rate=self.pct(g.pooled_rate))))
+        return finish_figure(fig, f"{self.stem}__funnel", self.figures_dir, alt=self.funnel_alt())
 
     def funnel_text(self):
-        from .report import esc, markdown
         g = self.main
         m = len(g.table)
-        parts = [f"The pooled rate of the {m} interventions is {g.pooled_rate:.1f} % ({g.pooled_k} of "
-                 f"{g.pooled_n} exited). The limits are exact binomial limits around it for each size n: an "
-                 "intervention outside them differs from the pooled rate by more than chance would make likely."]
+        parts = [self.tr("interventions.funnel.pooled_text", m=m, rate=self.pct(g.pooled_rate),
+                         k_of_n=self.of(g.pooled_k, g.pooled_n))]
         for level in g.levels:
             key = inf._level_key(level)
             out = g.table[g.table[f"above_{key}"] | g.table[f"below_{key}"]]
-            names = ", ".join(f"{esc(r.label)} ({'above' if getattr(r, f'above_{key}') else 'below'})"
-                              for r in out.itertuples())
-            parts.append(f"Outside the {100 * level:g} % limits: {len(out)}" + (f" — {names}." if names else "."))
-        e95, e998 = g.expected_outside[g.levels[0]], g.expected_outside[g.levels[-1]]
-        parts.append(f"If every intervention had the pooled rate, chance alone would put on average {e95:.2f} of "
-                     f"the {m} outside the 95 % limits and {e998:.3f} outside the 99.8 % limits (nominally "
-                     f"{g.nominal_outside[g.levels[0]]:.2f} and {g.nominal_outside[g.levels[-1]]:.3f}; limits on "
-                     "whole counts are a little stricter).")
+            names = ", ".join(f"{esc(r.label)} ({self._side(getattr(r, f'above_{key}'))})" for r in out.itertuples())
+            parts.append(self.tr("interventions.funnel.outside_named" if names else "interventions.funnel.outside",
+                                 level=self._level(level), count=self.int(len(out)), names=names))
+        lo, hi = g.levels[0], g.levels[-1]
+        parts.append(self.tr("interventions.funnel.chance", m=m, level1=self._level(lo), level2=self._level(hi),
+                             e1=self.num(g.expected_outside[lo], 2), e2=self.num(g.expected_outside[hi], 3),
+                             n1=self.num(g.nominal_outside[lo], 2), n2=self.num(g.nominal_outside[hi], 3)))
         return markdown(" ".join(parts))
 
     def heterogeneity_text(self):
-        from .report import markdown
         tests = [c.heterogeneity for c in self.comparisons]
         t = tests[0]
         if not np.isfinite(t.p_value):
-            return markdown(f"No test of heterogeneity: {t.method}.")
-        how = ("Pearson's chi-squared test" if t.method == "chi-squared" else
-               f"A Monte Carlo test of the chi-squared statistic ({t.draws:,} tables with the same margins), "
-               f"because the smallest expected count is {t.min_expected:.1f}, below 5")
-        s = (f"Do the interventions' rates differ by more than chance? {how}: X² = {t.statistic:.1f} on "
-             f"{t.dof} degrees of freedom, p {'< 0.001' if t.p_value < 0.001 else f'= {t.p_value:.3f}'}. ")
-        s += ("The rates differ by more than chance." if t.p_value < 0.05 else
-              "No evidence that the rates differ; with these group sizes, that is not evidence that they are equal.")
+            return self.md("interventions.het.none")
+        how = (self.tr("interventions.het.chi_squared") if t.method_code == "chi_squared" else
+               self.tr("interventions.het.monte_carlo", draws=self.int(t.draws), min_expected=self.num(t.min_expected, 1)))
+        s = [self.tr("interventions.het.result", how=how, statistic=self.num(t.statistic, 1), dof=self.int(t.dof),
+                     p=self.p(t.p_value)),
+             self.tr("interventions.het.evidence" if t.p_value < 0.05 else "interventions.het.no_evidence")]
         if len(tests) > 1:
             ps = [x.p_value for x in tests]
-            s += (f" The report states some counts with two values (⚠); over the {len(tests)} versions p ranges "
-                  f"from {_p(min(ps))} to {_p(max(ps))}.")
-        return markdown(s)
+            s.append(self.tr("interventions.het.versions", versions=self.int(len(tests)),
+                             p=self.span(self.p(min(ps)), self.p(max(ps)))))
+        return markdown(" ".join(s))
 
     def mix_table(self) -> pd.DataFrame:
         tab = self.mix.table
-        return pd.DataFrame({"Intervention": tab["label"], "Share of exits": tab["weight"].map(lambda w: f"{100 * w:.0f} %"),
-                             "Rate": tab["rate"].map(_pct),
-                             "Contribution to pooled rate": tab["contribution_pp"].map(lambda x: f"{x:.1f} pp")}
-                            ).set_index("Intervention")
+        return self.frame({
+            "interventions.col.intervention": tab["label"],
+            "interventions.col.weight": [self.pct(100 * w, 0) for w in tab["weight"]],
+            "interventions.col.rate": [self.pct(x) for x in tab["rate"]],
+            "interventions.col.contribution": [self.num(x, 1) for x in tab["contribution_pp"]],
+        }, index="interventions.col.intervention")
 
     def mix_text(self):
-        from .report import esc, markdown
         m, ref = self.mix, self.reference
-        s = (f"The pooled rate {m.crude_rate:.1f} % weights each intervention by its exits; "
-             f"{esc(m.largest_group)} alone has {100 * m.largest_weight:.0f} % of them. With every intervention "
-             f"weighted equally the rate would be {m.standardised_rate:.1f} %: the mix of interventions moves the "
-             f"pooled rate by {m.mix_effect_pp:+.1f} percentage points.")
+        s = [self.tr("interventions.mix.text", crude=self.pct(m.crude_rate), largest=esc(m.largest_group),
+                     weight=self.pct(100 * m.largest_weight, 0), standardised=self.pct(m.standardised_rate),
+                     effect=self.pp(m.mix_effect_pp))]
         h = self.headline
         if h is not None:
-            group = "all interventions" if h["group"] == ALL else esc(h["group"])
-            s += f" The report's own headline is {' / '.join(f'{v:g}' for v in h['reported'])} % for {group}"
-            s += (f" ({int(h['count'])} of {int(h['exited'])})." if pd.notna(h["count"]) else ".")
+            reported = " / ".join(self._stated_pct(v) for v in h["reported"])
+            if pd.notna(h["count"]):
+                s.append(self.tr("interventions.mix.headline_counts", reported=reported, group=self._group(h["group"]),
+                                 k_of_n=self.of(h["count"], h["exited"])))
+            else:
+                s.append(self.tr("interventions.mix.headline", reported=reported, group=self._group(h["group"])))
         if ref:
             what, value = ref
+            what, value = self.tr(f"interventions.ref.{what}"), self._stated_pct(value)
             if m.mix_flips_reference:
-                s += (f" Against {what} of {value:g} %, **the mix rather than the results decides**: the pooled rate "
-                      f"is {'above' if m.crude_rate > value else 'below'} it, the equally weighted rate "
-                      f"{'above' if m.standardised_rate > value else 'below'}.")
+                s.append(self.tr("interventions.mix.flips", what=what, value=value,
+                                 side_pooled=self._side(m.crude_rate > ref[1]),
+                                 side_equal=self._side(m.standardised_rate > ref[1])))
             else:
-                s += (f" Against {what} of {value:g} %, both are on the same side "
-                      f"({'above' if m.crude_rate > value else 'below'}): the mix does not decide it.")
+                s.append(self.tr("interventions.mix.same_side", what=what, value=value,
+                                 side=self._side(m.crude_rate > ref[1])))
         else:
-            s += " The report states no goal or national share to judge the rate against."
-        return markdown(s)
+            s.append(self.tr("interventions.mix.no_reference"))
+        return markdown(" ".join(s))
 
     @functools.cached_property
     def goals(self) -> pd.DataFrame:
         h = self.headline
         return goal_rows(self.facts, self.t, h["group"] if h is not None else None)
 
+    def _status(self, status) -> str:
+        return self.tr(f"interventions.goal.{str(status).replace(' ', '_')}")
+
     def goals_table(self) -> pd.DataFrame:
-        from . import labels as L
-        from .report import esc
         g = self.goals
-        if g.empty:
-            return g
         def result(r):
             if pd.isna(r.result):
-                return "–"
+                return self.missing()
             if r.goal_metric == "exit_work_or_studies_rate_goal":
                 whose = "" if r.result_group == r.intervention else f"{esc(r.result_group)}: "
-                return whose + (f"{r.result:.1f} %" + ("" if pd.isna(r.k) else f" ({int(r.k)} of {int(r.n)}; 95 % CI "
-                                                                        f"{r.ci_low:.1f}–{r.ci_high:.1f} %)"))
-            return f"{r.result:,.0f}"
-        out = pd.DataFrame({
-            "Intervention": g["intervention"].replace({ALL: "All interventions"}),
-            "Goal": [L.metric_label(self.t, m) for m in g["goal_metric"]],
-            "Target": [f"≥ {v:g} %" if m == "exit_work_or_studies_rate_goal" else f"{v:,.0f}"
-                       for m, v in zip(g["goal_metric"], g["goal"])],
-            "Result": [result(r) for r in g.itertuples()],
-            "Judged from the interval": g["status"],
-            "Point value": g["point_met"].map(lambda v: "–" if pd.isna(v) else ("met" if v else "not met")),
-            "Conflict": np.where(g["conflict"], "⚠", ""),
-        })
-        return out.set_index(["Intervention", "Goal"])
+                if pd.isna(r.k):
+                    return whose + self._stated_pct(r.result)
+                return self.tr("interventions.goal.result_ci", whose=whose, rate=self.pct(r.result),
+                               k_of_n=self.of(r.k, r.n), ci=self.interval(r.ci_low, r.ci_high))
+            return self.int(r.result)
+        return self.frame({
+            "interventions.col.intervention": [self.tr("interventions.all_title") if i == ALL else i
+                                               for i in g["intervention"]],
+            "interventions.col.goal": [self.metric(m) for m in g["goal_metric"]],
+            "interventions.col.target": [f"≥ {self._stated_pct(v)}"
+                                         if m == "exit_work_or_studies_rate_goal" else self.int(v)
+                                         for m, v in zip(g["goal_metric"], g["goal"])],
+            "interventions.col.result": [result(r) for r in g.itertuples()],
+            "interventions.col.judged": [self._status(x) for x in g["status"]],
+            "interventions.col.point": [self.missing() if pd.isna(v) else self._status("met" if v else "not met")
+                                        for v in g["point_met"]],
+            "interventions.col.conflict": ["⚠" if x else "" for x in g["conflict"]],
+        }, index=["interventions.col.intervention", "interventions.col.goal"])
 
     def goals_text(self):
-        from .report import markdown
         g = self.goals
         if g.empty:
-            return markdown(f"The data hold no goals for {self.year}.")
+            return self.md("interventions.goals.none", year=self.year)
         rate = g[g["goal_metric"] == "exit_work_or_studies_rate_goal"]
-        s = [f"{len(g)} goal(s) with their results. Rate goals (\"at least\") are judged from the result's 95 % "
-             "interval: **met** when the whole interval is at or above the target, **not met** when it is wholly "
-             "below, **cannot tell** when it contains the target. Count goals (participants) are counts of everyone "
-             "served, not samples, so they are compared directly."]
+        s = [self.tr("interventions.goals.text", n=self.int(len(g)))]
         if len(rate):
             ct = rate[rate["status"] == "cannot tell"]
-            s.append(f"Of {len(rate)} rate goal(s), {int((rate['status'] == 'met').sum())} met, "
-                     f"{int((rate['status'] == 'not met').sum())} not met, {len(ct)} cannot tell"
-                     + (f" (the point value alone would say met for {int(ct['point_met'].sum())} of these)"
-                        if len(ct) else "") + ".")
+            counts = dict(rate=self.int(len(rate)), met=self.int((rate["status"] == "met").sum()),
+                          not_met=self.int((rate["status"] == "not met").sum()), cannot_tell=self.int(len(ct)))
+            if len(ct):
+                s.append(self.tr("interventions.goals.rate_counts_point", point=self.int(ct["point_met"].sum()),
+                                 **counts))
+            else:
+                s.append(self.tr("interventions.goals.rate_counts", **counts))
         return markdown(" ".join(s))
 
     @functools.cached_property
     def national(self):
-        """(comparison, note) of the headline against a national share quoted in the year's report,
-        or None when there is no such figure or no headline counts."""
+        """(comparison, note, quote) of the headline against a national share quoted in the year's
+        report, or None when there is no such figure or no headline counts. ``note`` is the
+        curators' (English) note, ``quote`` the report's own words."""
         h = self.headline
         f = self.facts[(self.facts["metric"] == "national_exit_work_or_studies_rate") & (self.facts["gender"] == "all")]
         if f.empty or h is None or pd.isna(h["count"]) or len(set(f["value"])) != 1:
             return None
         note = next((n for n in f["notes"] if n), "") if "notes" in f else ""
-        return inf.compare_with_national(int(h["count"]), int(h["exited"]), float(f["value"].iloc[0])), note
+        o = self.obs[(self.obs["metric"] == "national_exit_work_or_studies_rate") & (self.obs["gender"] == "all")]
+        quote = next((q for q in o["quote"].astype(str) if q.strip()), "") if "quote" in o else ""
+        return inf.compare_with_national(int(h["count"]), int(h["exited"]), float(f["value"].iloc[0])), note, quote
 
     def national_text(self):
-        from .report import esc, markdown
         if self.national is None:
-            return markdown("The report quotes no national share to work or studies for this year (or the headline "
-                            "has no counts), so no national comparison is made.")
-        c, note = self.national
+            return self.md("interventions.national.none")
+        c, note, quote = self.national
         h = self.headline
-        group = "all interventions" if h["group"] == ALL else esc(h["group"])
-        s = (f"The report quotes a national share of {c.national_rate:g} %. The headline, {c.k} of {c.n} "
-             f"({c.rate:.1f} %, 95 % CI {c.ci_low:.1f}–{c.ci_high:.1f} %, {group}), differs from it by "
-             f"{c.difference_pp:+.1f} percentage points; exact binomial test p = {c.p_value:.3f}: "
-             + ("evidence of a difference." if c.evidence else
-                "no evidence of a difference (which is not evidence that the rates are equal).")
-             + " The national figure is taken as fixed (its n is not stated).")
-        if note:
-            s += f" Scope: {esc(note)}."
-        return markdown(s)
+        s = [self.tr("interventions.national.text", national=self._stated_pct(c.national_rate),
+                     k_of_n=self.of(c.k, c.n), rate=self.pct(c.rate), ci=self.interval(c.ci_low, c.ci_high),
+                     group=self._group(h["group"]), difference=self.pp(c.difference_pp), p=self.p(c.p_value),
+                     verdict=self.tr("interventions.national.evidence" if c.evidence
+                                     else "interventions.national.no_evidence"))]
+        if h["group"] != ALL:
+            s.append(self.tr("interventions.national.scope_differs", group=esc(h["group"])))
+        # the curators' notes are English: a Swedish page shows the report's own words instead
+        if self.lang == "en" and note:
+            s.append(self.tr("interventions.national.note", note=esc(note)))
+        elif quote:
+            s.append(self.tr("interventions.national.quote", quote=esc(quote)))
+        return markdown(" ".join(s))
 
     @functools.cached_property
     def change(self):
         """The headline group's rate against the previous year, as a range over the counts
         consistent with a rounded percentage; None without a previous year. Returns (range
-        table, previous-year description, years with the rate)."""
+        table, the previous year's figures: dict with ``n`` and ``k`` or ``pct`` and the
+        ``counts`` consistent with it, years with the rate)."""
         h = self.headline
         if h is None or pd.isna(h["count"]):
             return None
@@ -501,76 +556,62 @@ class InterventionComparison:
             return None
         earlier = dict(n=int(n), k=int(k)) if k is not None else dict(n=int(n), pct=pct)
         table = inf.difference_range(dict(k=int(h["count"]), n=int(h["exited"])), earlier)
-        desc = (f"{int(k)} of {int(n)}" if k is not None else
-                f"{pct:g} % of {int(n)} (counts {', '.join(map(str, inf.rounding_range(pct, int(n))))} round to it)")
-        return table, desc, years
+        earlier = {**earlier, "counts": inf.consistent_counts(int(n), earlier.get("k"), earlier.get("pct"))}
+        return table, earlier, years
 
     def change_text(self):
-        from .report import markdown
         if self.change is None:
-            return markdown(f"The data hold no {self.year - 1} rate with its denominator for the headline group, so no "
-                            "year-on-year comparison is made.")
-        table, desc, years = self.change
+            return self.md("interventions.change.none", previous=self.year - 1)
+        table, earlier, years = self.change
         t = table.set_index("quantity")
-        def rng(q, fmt="{:+.1f}"):
+        def rng(q, one):
             lo, hi = t.loc[q, "min"], t.loc[q, "max"]
-            return fmt.format(lo) if abs(hi - lo) < 0.05 else f"{fmt.format(lo)} to {fmt.format(hi)}"
+            return self.span(one(lo), one(hi))
+        if "k" in earlier:
+            desc = self.of(earlier["k"], earlier["n"])
+        else:
+            desc = self.tr("interventions.change.earlier_pct", pct=self._stated_pct(earlier["pct"]),
+                           n=self.int(earlier["n"]), counts=", ".join(self.int(x) for x in earlier["counts"]))
         ranged = table["combinations"].iloc[0] > 1
-        s = (f"{self.year - 1}: {desc}. Change to {self.year}: {rng('difference_pp')} percentage points; "
-             + (f"the 95 % intervals (Newcombe) together span {t.loc['ci_low_pp', 'min']:+.1f} to "
-                f"{t.loc['ci_high_pp', 'max']:+.1f}" if ranged else
-                f"95 % CI {t.loc['ci_low_pp', 'min']:+.1f} to {t.loc['ci_high_pp', 'max']:+.1f} (Newcombe)")
-             + f", score test p {rng('p_value', '{:.3f}')}. ")
+        ci = self.interval(t.loc["ci_low_pp", "min"], t.loc["ci_high_pp", "max"], "pp")
+        lo, hi = t.loc["difference_pp", "min"], t.loc["difference_pp", "max"]
+        difference = ((self.signed(lo) if self.signed(lo) == self.signed(hi) else self.interval(lo, hi, "pp"))
+                      + " " + self.tr("common.pp"))
+        s = [self.tr("interventions.change.text", previous=self.year - 1, earlier=desc, year=self.year,
+                     difference=difference,
+                     interval=self.tr("interventions.change.intervals" if ranged else "interventions.change.interval",
+                                      ci=ci),
+                     p=rng("p_value", self.p))]
         ev_all, ev_any = bool(table["evidence_all"].iloc[0]), bool(table["evidence_any"].iloc[0])
-        s += ("Evidence of a change." if ev_all else "Whether there is evidence of a change depends on the rounding."
-              if ev_any else "No evidence of a change; a change smaller than about "
-              f"{t.loc['detectable_pp', 'max']:.0f} percentage points could not have been detected with 80 % power.")
+        s.append(self.tr("interventions.change.evidence") if ev_all else self.tr("interventions.change.depends")
+                 if ev_any else self.tr("interventions.change.no_evidence",
+                                        detectable=self.num(t.loc["detectable_pp", "max"], 0)))
         if ranged:
-            s += " Ranges run over every count consistent with the rounded percentage, never one invented count."
-        s += (f" The data hold this rate for {len(years)} year(s) ({', '.join(map(str, years))}); "
-              + ("a trend test would be possible." if len(years) >= 3 else
-                 "with fewer than three years no trend test is possible: two years make a change, not a trend."))
-        return markdown(s)
+            s.append(self.tr("interventions.change.ranged"))
+        s.append(self.tr("interventions.change.years_trend" if len(years) >= 3 else "interventions.change.years_no_trend",
+                         n=self.int(len(years)), years=", ".join(map(str, years))))
+        return markdown(" ".join(s))
 
     def costs_table(self) -> pd.DataFrame:
         c = cost_rows(self.facts, self.counts)
-        if c.empty:
-            return c
-        def kr(x):
-            return "–" if pd.isna(x) else ("∞" if np.isinf(x) else f"{x:,.0f}".replace(",", " "))
-        return pd.DataFrame({
-            "Intervention": c["intervention"], "Cost (kr)": c["cost"].map(kr),
-            "Participants": c["participants"].map(lambda p: "–" if pd.isna(p) else f"{int(p)}"),
-            "Per participant (kr)": c["per_participant"].map(kr),
-            "To work or studies": [f"{k} of {n}" for k, n in zip(c["k"], c["n"])],
-            "Per person to work or studies (kr)": c["per_work_or_studies"].map(kr),
-            "Range from the rate's 95 % CI (kr)": [f"{kr(lo)}–{kr(hi)}" for lo, hi in
-                                                   zip(c["per_work_or_studies_low"], c["per_work_or_studies_high"])],
-            "Conflict": np.where(c["conflict"], "⚠", ""),
-        }).set_index("Intervention")
+        return self.frame({
+            "interventions.col.intervention": c["intervention"],
+            "interventions.col.cost": [self._kr(x) for x in c["cost"]],
+            "interventions.col.participants": [self.missing() if pd.isna(p) else self.int(p) for p in c["participants"]],
+            "interventions.col.per_participant": [self._kr(x) for x in c["per_participant"]],
+            "interventions.col.work_or_studies": [self.of(k, n) for k, n in zip(c["k"], c["n"])],
+            "interventions.col.per_work_or_studies": [self._kr(x) for x in c["per_work_or_studies"]],
+            "interventions.col.cost_range": [self.tr("common.range", low=self._kr(lo), high=self._kr(hi)) for lo, hi in
+                                             zip(c["per_work_or_studies_low"], c["per_work_or_studies_high"])],
+            "interventions.col.conflict": ["⚠" if x else "" for x in c["conflict"]],
+        }, index="interventions.col.intervention")
 
     def costs_text(self):
-        from .report import markdown
         c = cost_rows(self.facts, self.counts)
         if c.empty:
-            return markdown("The report states no costs for the compared interventions this year.")
-        return markdown(
-            "Derived here (cost ÷ count), not stated in the reports, and not price-adjusted (kronor of the report "
-            "year). The cost covers the intervention's whole year, including people still taking part and those who "
-            "left for other reasons; cost per person to work or studies puts all of it on those exits. The range is "
-            "that cost if the "
-            "intervention's underlying rate were anywhere in its 95 % interval. Participants are as the report counts "
-            "them (participations in the intervention); a person in two interventions counts in both.")
+            return self.md("interventions.costs.none")
+        return self.md("interventions.costs.text")
 
     def caveats(self):
-        from .report import markdown
-        items = ["Rates are percentages of the participants who **ended** an intervention in the year; one person "
-                 "can be counted in more than one intervention.",
-                 "Intervals are 95 % Wilson score intervals. Funnel limits are exact binomial limits around the "
-                 "pooled rate of the interventions shown, which includes each intervention itself.",
-                 "Interventions serve different target groups (see data/interventions.csv); a funnel shows where "
-                 "rates differ by more than chance, not which intervention works better for the same people."]
-        if len(self.versions) > 1:
-            items.append("Where the report states a count twice with different values (⚠), the tables use the first "
-                         "and the text gives the range over every version.")
-        return markdown("\n".join(f"- {i}" for i in items))
+        keys = ["exited", "intervals", "target_groups"] + (["versions"] if len(self.versions) > 1 else [])
+        return markdown("\n".join(f"- {self.tr(f'interventions.caveat.{k}')}" for k in keys))

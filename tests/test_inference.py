@@ -371,3 +371,16 @@ def test_cost_range_by_hand():
     assert ws["value"] == pytest.approx(cost / 90)
     assert ws["low"] == pytest.approx(cost / (246 * hi)) and ws["high"] == pytest.approx(cost / (246 * lo))
     assert ws["low"] < ws["value"] < ws["high"]
+
+
+def test_results_name_their_method_status_and_measure_by_codes_for_the_views():
+    """Views word these per language; the codes sit beside the English fields, which stay."""
+    assert inf.table_test([[10, 20], [30, 40]]).method_code == "chi_squared"  # expected counts all >= 5
+    assert inf.table_test([[1, 2], [3, 4]], draws=200).method_code == "monte_carlo"  # expected 1.2 < 5
+    assert inf.table_test([[1, 2]]).method_code == "none"  # one row: no test
+    assert inf.goal_attainment(90, 246, 30).status_code == "met"
+    assert inf.goal_attainment(12, 18, 70).status_code == "cannot_tell"
+    assert inf.goal_attainment(5, 100, 30).status_code == "not_met"
+    out = inf.cost_range(1000, 1, 2, {"participations": 4})
+    assert list(out["measure_code"]) == ["per_participant", "per_work_or_studies"]
+    assert list(out["measure"]) == ["per participant", "per person to work or studies"]

@@ -24,11 +24,13 @@ ENGLISH = {"the", "and", "of", "with", "from", "to", "for", "are", "women", "rat
            "derived", "conflict", "caveats", "figure", "table", "points", "percentage", "people", "persons",
            "cases", "participations", "unknown", "everyone", "limits", "within", "outside", "above", "below",
            "value", "values", "source", "counts", "count", "evidence", "detectable", "power", "pooled", "tested",
-           "odds", "squared", "exact", "about"}
+           "odds", "squared", "exact", "about", "chance", "headline", "national", "heterogeneity", "weighted",
+           "target", "degrees", "freedom"}
 SWEDISH = {"och", "av", "för", "med", "som", "inte", "är", "till", "kvinnor", "män", "deltagare", "andel", "år",
            "eller", "från", "har", "den", "det", "utfall", "avslutade", "rapporten", "uppgift", "uppgifter",
            "skillnad", "ingen", "inga", "kostnad", "kostnader", "insats", "insatser", "förbundet", "samtliga",
-           "procentenheter", "arbete", "studier", "också", "mellan", "över", "efter", "enligt"}
+           "procentenheter", "arbete", "studier", "också", "mellan", "över", "efter", "enligt", "insatserna",
+           "sammanvägda", "uppfyllt", "belägg"}
 
 
 def _data_texts(tables) -> list[str]:

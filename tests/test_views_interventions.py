@@ -75,7 +75,7 @@ def test_the_view_compares_pools_and_judges_against_hand_worked_values(mini):
     assert (g.pooled_k, g.pooled_n) == (5 + 4 + 3 + 6, 50)
     h = v.headline
     assert h["group"] == "Work (totalt)" and h["reported"] == [30.0] and (h["count"], h["exited"]) == (9, 30)
-    assert v.reference == ("the report's goal", 25.0)  # the goal before the national share
+    assert v.reference == ("goal", 25.0)  # the goal before the national share
     text = v.not_compared().data
     assert "Whole: its parts are compared instead" in text
     assert "Solo: a percentage without its counts" in text
@@ -98,11 +98,13 @@ def test_goals_rate_goal_from_interval_count_goal_plain_and_association_goal_on_
 
 def test_national_and_year_on_year_sections(mini):
     v = vi.InterventionComparison(mini, "bhs", 2018)
-    c, _ = v.national
+    c, _, quote = v.national
     assert (c.k, c.n, c.national_rate) == (9, 30, 33.0)
-    table, desc, years = v.change
+    assert quote == "national_exit_work_or_studies_rate 33"  # the report's words, shown on a Swedish page
+    table, earlier, years = v.change
     # 2017: 20 % of 40 can only be 8 (7/40 = 17.5 % -> 18 %, 9/40 = 22.5 % -> 23 %)
-    assert desc.startswith("20 % of 40 (counts 8 round")
+    assert earlier == dict(n=40, pct=20.0, counts=[8])
+    assert "20% of 40 (counts 8 round to it)" in v.change_text().data
     t = table.set_index("quantity")
     assert t.loc["difference_pp", "min"] == pytest.approx(30 - 20) == t.loc["difference_pp", "max"]
     assert years == [2017, 2018]
@@ -144,3 +146,68 @@ def test_costs_per_participant_and_per_person_to_work_or_studies_by_hand(mini):
     assert a["per_work_or_studies"] == pytest.approx(100000 / 5)
     assert a["per_work_or_studies_low"] == pytest.approx(100000 / (20 * hi))
     assert a["per_work_or_studies_high"] == pytest.approx(100000 / (20 * lo))
+
+
+NB, MINUS = "\u00a0", "\u2212"
+
+
+def sv_pct(x):
+    """Swedish percent written by hand: one decimal, decimal comma, a no-break space before %."""
+    return f"{x:.1f}".replace(".", ",") + NB + "%"
+
+
+def test_the_swedish_page_writes_swedish_numbers_in_its_tables_and_texts(mini):
+    from test_inference import wilson_closed_form
+    v = vi.InterventionComparison(mini, "bhs", 2018, lang="sv")
+    rates = v.rates_table()
+    assert list(rates.columns) == ["Avslutade (n)", "Till arbete eller studier (k)", "Andel", "95 % KI", "Tratt 95 %",
+                                   "Tratt 99,8 %", "Olika värden"]
+    alpha = rates.loc["Alpha"]
+    lo, hi = wilson_closed_form(5, 20)  # Alpha: 5 of 20 exited
+    assert alpha["Andel"] == sv_pct(25)
+    assert alpha["95 % KI"] == f"{100 * lo:.1f}".replace(".", ",") + "\u2013" + sv_pct(100 * hi)
+    assert rates.loc["Gamma", "Andel"] == sv_pct(75)  # 6 of 8
+    # pooled: 5 + 4 + 3 + 6 of 20 + 10 + 12 + 8 = 18 of 50
+    assert f"36,0{NB}% (18 av 50 avslutade)" in v.funnel_text().data
+    alt = v.funnel_alt()  # the figure's text for a reader who cannot see it
+    assert f"sammanvägda andelen 36,0{NB}% (18 av 50)" in alt and f"Gamma: 75,0{NB}% (6 av 8" in alt
+    # national: 9 of 30 = 30 % against 33 %: -3 percentage points with a true minus sign
+    nat = v.national_text().data
+    assert f"30,0{NB}%" in nat and f"{MINUS}3,0 procentenheter" in nat and f"33{NB}%" in nat
+    assert "inga belägg för en skillnad" in nat and r"”national\_exit\_work\_or\_studies\_rate 33”" in nat  # escaped for Markdown
+    assert "Scope" not in nat and "Omfattning:" not in nat  # the curators' English note stays off the page
+    # year on year: 2017 20 % of 40 (only 8 rounds to it) to 2018 9 of 30: +10 percentage points
+    ch = v.change_text().data
+    assert f"20{NB}% av 40 (antalen 8 avrundas till den)" in ch and "+10,0 procentenheter" in ch
+    assert "går det inte att testa en trend" in ch
+    # goals: Alpha's 50 % goal against 5 of 20 (Wilson upper limit below 50 %)
+    goals = v.goals_table()
+    a = goals.loc[("Alpha", "Mål andel till arbete eller studier")]
+    assert a["Målvärde"] == f"≥ 50{NB}%" and a["Bedömt mot intervallet"] == "inte uppfyllt"
+    assert a["Resultat"].startswith(f"{sv_pct(25)} (5 av 20; 95 % KI ")
+    assert goals.loc[("Alla insatser", "Mål andel till arbete eller studier"), "Bedömt mot intervallet"] == \
+        "går inte att avgöra"  # 9 of 30, Wilson 16.7-47.9 % contains 25 %
+    # costs: 100 000 kr, 25 participants, 5 to work or studies: 4 000 and 20 000 kr per person
+    costs = v.costs_table().loc["Alpha"]
+    assert costs["Kostnad"] == f"100{NB}tkr" and costs["Kostnad per deltagare (härledd)"] == f"4,0{NB}tkr"
+    assert costs["Kostnad per person till arbete eller studier (härledd)"] == f"20{NB}tkr"
+    assert costs["Till arbete eller studier"] == "5 av 20"
+    # the same figures on the English page
+    en = vi.InterventionComparison(mini, "bhs", 2018, lang="en")
+    assert en.rates_table().loc["Alpha", "Rate"] == "25.0%"
+    assert "-3.0 percentage points" in en.national_text().data
+    assert en.costs_table().loc["Alpha", "Cost"] == f"SEK{NB}100 thousand"
+
+
+def test_the_swedish_page_groups_thousands_with_a_space_on_the_shipped_data():
+    from finsam.inference import MONTE_CARLO_DRAWS
+    t = finsam.load()
+    o = t.observations
+    cost = o[(o["association_id"] == "husam") & (o["period_start"] == 2012) & (o["metric"] == "cost")
+             & (o["intervention"] == "Samverkansteam Huddinge")]["value"]
+    assert set(cost) == {1009000}
+    sv = vi.InterventionComparison(t, "husam", 2012, lang="sv")
+    assert sv.costs_table().loc["Samverkansteam Huddinge", "Kostnad"] == f"1{NB}009{NB}tkr"
+    # BHS 2018 has an expected count below 5: the Monte Carlo test, 20 000 tables
+    assert MONTE_CARLO_DRAWS == 20000
+    assert f"(20{NB}000 slumpade tabeller" in vi.InterventionComparison(t, "bhs", 2018, lang="sv").heterogeneity_text().data
