@@ -521,8 +521,10 @@ class YearlyTrend(View):
                             conflicting=lambda label: self.tr("yearly_trend.figure.conflicting", label=label),
                             number=lambda v: _axis_number(self, v))
         everyone = s[s["gender"] == semantics.EVERYONE].sort_values("year")
-        points = ", ".join(self.tr("yearly_trend.figure.alt_point", year=int(y), value=self._fmt(v))
-                           for y, v in zip(everyone["year"], everyone["value"]))
+        # a year the reports state with different values gives each of them: "2021: 35 643 tkr eller 35 716 tkr"
+        points = ", ".join(self.tr("yearly_trend.figure.alt_point", year=int(y),
+                                   value=self.either([self._fmt(v) for v in g["value"]]))
+                           for y, g in everyone.groupby("year", sort=True))
         alt = self.tr("yearly_trend.figure.alt", title=title, unit=ylabel,
                       points=self.tr("yearly_trend.figure.alt_points", points=points) if points else "",
                       breaks=self.tr("yearly_trend.figure.alt_breaks") if len(runs) > 1 else "")
@@ -635,6 +637,12 @@ class Overview(View):
             return cell
         return self.tr("overview.count_with_noun", count=cell, noun=noun(self.t, unit, self.lang))
 
+    def _participants(self, values, unit) -> str:
+        """Participants as the association counts them, named: '651 deltaganden', '779 deltagare'."""
+        if not values or not unit or unit == "persons":
+            return self.tr("overview.figure.alt_participants", count=self._cell(values, self.int))
+        return self._count_cell(values, unit)
+
     def _group(self, group: str) -> str:
         return self.tr("overview.all_interventions") if group == ALL else esc(group)
 
@@ -702,7 +710,7 @@ class Overview(View):
             ax.grid(axis="x", visible=False)
         fig.tight_layout()
         bars = "; ".join(self.tr("overview.figure.alt_bar", name=r.name, year=r.year,
-                                 participants=self._cell(r.participants, self.int),
+                                 participants=self._participants(r.participants, r.participants_unit),
                                  rate=self._cell(r.rate, self.pct),
                                  cost=self._cell(r.cost_per_participant, lambda v: self.value(v, "sek")))
                          for r in d.itertuples())

@@ -10,6 +10,7 @@ import finsam
 from finsam import i18n, report
 from finsam.fmt import MINUS, NBSP
 from finsam.wording import change
+from test_analysis import mini  # noqa: F401  (the small dataset fixture)
 from test_language import foreign_words
 
 TABLES = finsam.load()
@@ -117,3 +118,12 @@ def test_the_overview_heading_is_the_pages_one_h1():
     for lang in ("sv", "en"):
         text = report.Overview(TABLES, lang=lang).heading().data
         assert text.startswith(f"# {i18n.t('notebook.overview', lang)}\n\n") and text.count("\n# ") == 0
+
+
+@pytest.mark.parametrize("lang,header,value", [("sv", ["Period", "Kön", "Värde", "Källa"], "1 500"),
+                                               ("en", ["Period", "Gender", "Value", "Source"], "1,500")])
+def test_multi_year_figures_are_listed_in_the_pages_language(mini, lang, header, value):
+    t = report.YearlyTrend(mini, "bhs", "participants", lang=lang).multi_year()
+    assert list(t.columns) == header
+    assert [_plain(v) for v in t.iloc[:, 2]] == [value]
+    assert t.iloc[0, 1] == {"sv": "Alla", "en": "All"}[lang]

@@ -94,9 +94,10 @@ TEXT = {
               "exited to work or studies with 95 % intervals, and derived cost per participant. {bars}.",
     },
     "overview.figure.alt_bar": {
-        "sv": "{name} {year}: {participants} deltagare, {rate} till arbete eller studier, {cost} per deltagare",
-        "en": "{name} {year}: {participants} participants, {rate} to work or studies, {cost} per participant",
+        "sv": "{name} {year}: {participants}, {rate} till arbete eller studier, {cost} per deltagare",
+        "en": "{name} {year}: {participants}, {rate} to work or studies, {cost} per participant",
     },
+    "overview.figure.alt_participants": {"sv": "{count} deltagare", "en": "{count} participants"},
     # ------------------------------------------------------------------ caveats
     "overview.caveat.years": {
         "sv": "Varje förbund visas för året i sin egen rapport. Åren skiljer sig åt ({years}), och därmed också "
