@@ -522,8 +522,7 @@ class YearlyTrend(View):
                             number=lambda v: _axis_number(self, v))
         everyone = s[s["gender"] == semantics.EVERYONE].sort_values("year")
         # a year the reports state with different values gives each of them: "2021: 35 643 tkr eller 35 716 tkr"
-        points = ", ".join(self.tr("yearly_trend.figure.alt_point", year=int(y),
-                                   value=self.either([self._fmt(v) for v in g["value"]]))
+        points = ", ".join(f"{int(y)}: {self.either([self._fmt(v) for v in g['value']])}"
                            for y, g in everyone.groupby("year", sort=True))
         alt = self.tr("yearly_trend.figure.alt", title=title, unit=ylabel,
                       points=self.tr("yearly_trend.figure.alt_points", points=points) if points else "",
@@ -555,8 +554,8 @@ class YearlyTrend(View):
             items = []
             for r in runs:
                 y0, y1 = int(r["year"].min()), int(r["year"].max())
-                items.append(self.tr("yearly_trend.run", years=f"{y0}–{y1}" if len(r) > 1 else str(y0),
-                                     name=esc(self.association(str(r["association_id"].iloc[0])))))
+                name = esc(self.association(str(r["association_id"].iloc[0])))
+                items.append(f"{y0}–{y1} ({name})" if len(r) > 1 else f"{y0} ({name})")
             texts.append(self.tr("yearly_trend.runs", runs="; ".join(items)))
         counts = self._counts()
         for r in runs:
@@ -566,10 +565,8 @@ class YearlyTrend(View):
             c = change(float(first["value"]), float(last["value"]), self.unit_class)
             y0, y1 = int(first["year"]), int(last["year"])
             n0, n1 = counts.get(y0), counts.get(y1)
-            shown0 = self.tr("yearly_trend.with_counts", value=self._fmt(first["value"]), counts=n0) if n0 else \
-                self._fmt(first["value"])
-            shown1 = self.tr("yearly_trend.with_counts", value=self._fmt(last["value"]), counts=n1) if n1 else \
-                self._fmt(last["value"])
+            shown0 = self._fmt(first["value"]) + (f" ({n0})" if n0 else "")
+            shown1 = self._fmt(last["value"]) + (f" ({n1})" if n1 else "")
             texts.append(self.tr("yearly_trend.change", label=esc(self.label), first=shown0, first_year=y0,
                                  last=shown1, last_year=y1, delta=self._delta(c)))
             if len(r) > 2:
@@ -635,7 +632,7 @@ class Overview(View):
         cell = self._cell(values, self.int)
         if cell == self.missing() or not unit or unit == "persons":
             return cell
-        return self.tr("overview.count_with_noun", count=cell, noun=noun(self.t, unit, self.lang))
+        return f"{cell} {noun(self.t, unit, self.lang)}"
 
     def _participants(self, values, unit) -> str:
         """Participants as the association counts them, named: '651 deltaganden', '779 deltagare'."""
@@ -726,8 +723,7 @@ class Overview(View):
             counts = (self.tr("overview.rate_counts", k=self.either([self.int(x) for x in r.work_or_studies]),
                               n=self.either([self.int(x) for x in r.exited]))
                       if r.work_or_studies and r.exited else self.tr("overview.rate_reported"))
-            lines.append(self.tr("overview.rate_line", name=esc(r.name), year=r.year, rate=rate, counts=counts,
-                                 group=self._group(r.group)))
+            lines.append(f"- {esc(r.name)}, {r.year}: {rate}{counts}, {self._group(r.group)}")
         cmp = findings.association_comparison(self.data)
         test = ""
         if cmp is not None:

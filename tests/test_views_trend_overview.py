@@ -120,8 +120,8 @@ def test_the_overview_heading_is_the_pages_one_h1():
         assert text.startswith(f"# {i18n.t('notebook.overview', lang)}\n\n") and text.count("\n# ") == 0
 
 
-@pytest.mark.parametrize("lang,header,value", [("sv", ["Period", "Kön", "Värde", "Källa"], "1 500"),
-                                               ("en", ["Period", "Gender", "Value", "Source"], "1,500")])
+@pytest.mark.parametrize("lang,header,value", [("sv", ["År", "Kön", "Värde", "Källa"], "1 500"),
+                                               ("en", ["Years", "Gender", "Value", "Source"], "1,500")])
 def test_multi_year_figures_are_listed_in_the_pages_language(mini, lang, header, value):
     t = report.YearlyTrend(mini, "bhs", "participants", lang=lang).multi_year()
     assert list(t.columns) == header

@@ -27,7 +27,6 @@ TEXT = {
     "overview.col.cost_per_work_or_studies": {"sv": "Kostnad per person till arbete/studier (härledd)",
                                               "en": "Cost per person to work/studies (derived)"},
     "overview.all_interventions": {"sv": "alla insatser", "en": "all interventions"},
-    "overview.count_with_noun": {"sv": "{count} {noun}", "en": "{count} {noun}"},
     # ------------------------------------------------------------------ text
     "overview.no_outcomes": {
         "sv": "Inget förbund har uppgifter om utfall för sitt rapportår.",
@@ -39,8 +38,6 @@ TEXT = {
         "en": "Share of exited participants who left for work or studies, each on the population its report's "
               "figures describe:",
     },
-    "overview.rate_line": {"sv": "- {name}, {year}: {rate}{counts}, {group}",
-                           "en": "- {name}, {year}: {rate}{counts}, {group}"},
     "overview.rate_counts": {"sv": " ({k} av {n} avslutade)", "en": " ({k} of {n} exits)"},
     "overview.rate_reported": {"sv": " (rapportens egen procentsats; antal saknas)",
                                "en": " (reported percentage; no counts)"},

@@ -30,7 +30,7 @@ TEXT = {
     "yearly_trend.col.association": {"sv": "Förbund", "en": "Association"},
     "yearly_trend.col.counts": {"sv": "Antal (k av n)", "en": "n (k of n)"},
     "yearly_trend.col.note": {"sv": "Anmärkning", "en": "Definition note"},
-    "yearly_trend.col.period": {"sv": "Period", "en": "Period"},
+    "yearly_trend.col.period": {"sv": "År", "en": "Years"},
     "yearly_trend.col.gender": {"sv": "Kön", "en": "Gender"},
     "yearly_trend.col.value": {"sv": "Värde", "en": "Value"},
     "yearly_trend.col.source": {"sv": "Källa", "en": "Source"},
@@ -54,12 +54,10 @@ TEXT = {
         "en": "The years with figures do not form one series: {runs}. Changes are described only within a run of "
               "consecutive years of one association.",
     },
-    "yearly_trend.run": {"sv": "{years} ({name})", "en": "{years} ({name})"},
     "yearly_trend.change": {
         "sv": "{label}: från {first} år {first_year} till {last} år {last_year}, en förändring med {delta}.",
         "en": "{label} went from {first} in {first_year} to {last} in {last_year}, a change of {delta}.",
     },
-    "yearly_trend.with_counts": {"sv": "{value} ({counts})", "en": "{value} ({counts})"},
     "yearly_trend.percent_change": {"sv": "{delta} ({relative}\u00a0%)", "en": "{delta} ({relative}%)"},
     "yearly_trend.low_high": {
         "sv": "Under perioden var värdet lägst år {low_year} ({low}) och högst år {high_year} ({high}).",
@@ -116,7 +114,6 @@ TEXT = {
     "yearly_trend.figure.alt": {"sv": "Linjediagram: {title}, {unit}{points}{breaks}.",
                                 "en": "Line chart: {title}, {unit}{points}{breaks}."},
     "yearly_trend.figure.alt_points": {"sv": "; alla: {points}", "en": "; everyone: {points}"},
-    "yearly_trend.figure.alt_point": {"sv": "{year}: {value}", "en": "{year}: {value}"},
     "yearly_trend.figure.alt_breaks": {"sv": "; linjen bryts där år saknas eller förbundet byts",
                                        "en": "; the line breaks where years are missing or the association changes"},
 }
