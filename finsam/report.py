@@ -403,10 +403,11 @@ class YearlyTrend(View):
     def __init__(self, tables: Tables, association: str, metric: str, by_gender: bool = True, chain: bool = True,
                  figures_dir=None, policy: str = "show", lang: str = "en"):
         super().__init__(tables, lang)
-        self.a, self.metric, self.figures_dir = association, metric, figures_dir
+        # metric_id, not metric: View.metric(code) gives a metric's label
+        self.a, self.metric_id, self.figures_dir = association, metric, figures_dir
         self.unit = L.metric_unit(tables, metric)
         self.unit_class = unit_class(tables, self.unit)
-        self.label = L.metric_label(tables, metric, self.lang)
+        self.label = self.metric(metric)
         self.series = trend(tables, association, metric, by_gender=by_gender, chain=chain, policy=policy)
         self.chain = lineage(tables, association) if chain else [association]
         self.stem = report_stem("yearly_trend", dict(association=association, metric=metric))
@@ -418,7 +419,7 @@ class YearlyTrend(View):
 
     def heading(self):
         m = self.t.metrics.set_index(self.t.metrics["metric"].astype(str))
-        desc = m.loc[self.metric, f"description_{self.lang}"]
+        desc = m.loc[self.metric_id, f"description_{self.lang}"]
         chain = ""
         if len(self.chain) > 1:
             chain = self.tr("yearly_trend.chain",
@@ -474,7 +475,7 @@ class YearlyTrend(View):
 
     def _counts(self) -> dict[int, str]:
         """For a rate with numerator and denominator metrics: 'k of n' per year, where stated."""
-        parts = semantics.rate_parts(self.t.metrics).get(self.metric)
+        parts = semantics.rate_parts(self.t.metrics).get(self.metric_id)
         if not parts:
             return {}
         out = {}
@@ -593,7 +594,7 @@ class YearlyTrend(View):
         return markdown(" ".join(texts))
 
     def multi_year(self) -> pd.DataFrame:
-        m = multi_year(self.t, self.a, self.metric)
+        m = multi_year(self.t, self.a, self.metric_id)
         if m.empty:
             return self.md("yearly_trend.no_multi_year", label=esc(self._lower(self.label)))
         return self.frame({
