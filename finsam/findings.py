@@ -123,6 +123,42 @@ def project_period_gender_outcomes(tables: Tables, association: str, year: int) 
             .drop_duplicates().sort_values(["intervention", "period_start"]).reset_index(drop=True))
 
 
+@dataclass(frozen=True)
+class Caution:
+    """A report's own warning about reading figures among a set of facts, as fields a view words
+    in its page's language: ``note`` is the curators' English wording (English pages show it; a
+    Swedish page says that the report warns, and where: ``source_id`` and the report's ``lines``);
+    ``rows`` are the index labels of the facts it is about."""
+
+    note: str
+    source_id: str = ""
+    lines: tuple[int, ...] = ()
+    rows: tuple = ()
+
+
+def caution_records(facts: pd.DataFrame) -> list[Caution]:
+    """The report's own warnings (notes marked 'caution:') among ``facts``, one per warning, with
+    the report and lines it comes from: the reference the note ends with ("(bhs-2018 lines
+    831-832)") or else the facts' sources."""
+    import re
+
+    from .schema import CAUTION_MARK
+    ref = re.compile(r"\(([\w-]+) lines? (\d+)(?:[-–](\d+))?\)\s*$")
+    found: dict[str, dict] = {}
+    for i, (notes, sources) in enumerate(zip(facts["notes"], facts["sources"] if "sources" in facts else
+                                             [""] * len(facts))):
+        for note in str(notes).split(" | "):
+            if CAUTION_MARK not in note:
+                continue
+            text = note.split(CAUTION_MARK, 1)[1].strip()
+            m = ref.search(text)
+            source = m.group(1) if m else str(sources).split(";")[0].strip()
+            lines = tuple(int(x) for x in m.group(2, 3) if x) if m else ()
+            rec = found.setdefault(text, dict(note=text, source_id=source, lines=lines, rows=[]))
+            rec["rows"].append(facts.index[i])
+    return [Caution(r["note"], r["source_id"], r["lines"], tuple(r["rows"])) for r in found.values()]
+
+
 def cautions(facts: pd.DataFrame) -> list[str]:
     """The report's own warnings about figures among ``facts`` (notes marked 'caution:')."""
     from .schema import CAUTION_MARK

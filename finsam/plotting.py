@@ -140,11 +140,17 @@ def outcome_label_map(tables, lang: str = "en") -> dict:
 
 
 def line_by_group(df: pd.DataFrame, x: str, y: str, group: str, colors: dict, labels: dict, title: str,
-                  ylabel: str, marks=None, segment: str | None = None):
+                  ylabel: str, marks=None, segment: str | None = None, conflicting=None, number=None):
     """Lines with markers per group; ``marks`` is a list of (x, text) drawn as dashed verticals.
     With ``segment``, a line joins only points of the same segment (consecutive years of one
     association): a gap or a change of association breaks it. Every value of a year with
-    conflicting statements is drawn, as an open marker; the line follows the first."""
+    conflicting statements is drawn, as an open marker; the line follows the first.
+
+    Every word comes from the caller, in the page's language: ``labels`` of the groups, ``title``,
+    ``ylabel``, the ``marks``' texts, and ``conflicting(label)``, the legend entry of a group's
+    conflicting values. ``number(value)`` writes the value axis' numbers as the page's language
+    does (1 000 / 1,000; 1,5 / 1.5)."""
+    conflicting = conflicting or (lambda label: f"{label}: conflicting values")
     set_theme()
     fig, ax = plt.subplots()
     for g, sub in df.groupby(group, observed=True, sort=False):
@@ -158,7 +164,7 @@ def line_by_group(df: pd.DataFrame, x: str, y: str, group: str, colors: dict, la
         if conflicted.any():
             ax.plot(sub.loc[conflicted, x], sub.loc[conflicted, y], linestyle="none", marker="o",
                     markerfacecolor="white", markeredgecolor=color, markersize=8,
-                    label=f"{label}: conflicting values")
+                    label=conflicting(label))
     for xm, text in marks or ():
         ax.axvline(xm - 0.5, color="#777777", linestyle="--", linewidth=1)
         ax.annotate(text, (xm - 0.5, 1), xycoords=("data", "axes fraction"), fontsize=8, rotation=90,
@@ -168,6 +174,9 @@ def line_by_group(df: pd.DataFrame, x: str, y: str, group: str, colors: dict, la
     ax.set_ylabel(ylabel)
     years = sorted(set(df[x]))
     ax.set_xticks(years, [str(v) for v in years])
+    if number is not None:
+        from matplotlib.ticker import FuncFormatter
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v)))
     if len(set(df[group])) > 1 or any(labels.get(str(g)) for g in set(df[group])):
         ax.legend(title="")
     fig.tight_layout()

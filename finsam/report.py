@@ -385,32 +385,72 @@ class GenderOutcomes:
         return markdown("\n".join(f"- {i}" for i in items))
 
 
-class YearlyTrend:
-    """Sections of the yearly_trend notebook for one association and metric."""
+from .viewkit import View  # noqa: E402  (the base of the views below)
+
+
+def _axis_number(view: View, v: float) -> str:
+    """A number on a figure's value axis as the page's language writes it, with the decimals the
+    tick needs (0, 0,5, 1 / 0, 0.5, 1)."""
+    decimals = next((d for d in range(4) if abs(round(v, d) - v) < 1e-9), 3)
+    return view.num(v, decimals)
+
+
+class YearlyTrend(View):
+    """Sections of the yearly_trend notebook for one association and metric, in one language."""
+
+    notebook = "yearly_trend"
 
     def __init__(self, tables: Tables, association: str, metric: str, by_gender: bool = True, chain: bool = True,
                  figures_dir=None, policy: str = "show", lang: str = "en"):
-        self.t, self.a, self.metric, self.figures_dir = tables, association, metric, figures_dir
+        super().__init__(tables, lang)
+        # metric_id, not metric: View.metric(code) gives a metric's label
+        self.a, self.metric_id, self.figures_dir = association, metric, figures_dir
         self.unit = L.metric_unit(tables, metric)
         self.unit_class = unit_class(tables, self.unit)
-        self.label = L.metric_label(tables, metric)
+        self.label = self.metric(metric)
         self.series = trend(tables, association, metric, by_gender=by_gender, chain=chain, policy=policy)
         self.chain = lineage(tables, association) if chain else [association]
         self.stem = report_stem("yearly_trend", dict(association=association, metric=metric))
         self.runs = findings.trend_runs(self.series)
 
+    def _lower(self, text: str) -> str:
+        """A label inside a sentence: its first letter small (the labels start a line in tables)."""
+        return text[:1].lower() + text[1:]
+
     def heading(self):
-        name = L.association_name(self.t, self.a)
-        desc = self.t.metrics.set_index(self.t.metrics["metric"].astype(str)).loc[self.metric, "description_en"]
+        m = self.t.metrics.set_index(self.t.metrics["metric"].astype(str))
+        desc = m.loc[self.metric_id, f"description_{self.lang}"]
         chain = ""
         if len(self.chain) > 1:
-            chain = (" The series includes the predecessor " +
-                     ", ".join(esc(L.association_name(self.t, a)) for a in self.chain[:-1]) +
-                     ": its years are shown, but not joined to or compared with the successor's.")
-        return markdown(f"# {esc(name)}: {esc(self.label)} by year\n\n{esc(desc)}{chain}")
+            chain = self.tr("yearly_trend.chain",
+                            names=", ".join(esc(self.association(a)) for a in self.chain[:-1]))
+        return self.md("yearly_trend.heading", name=esc(self.association(self.a)), label=esc(self.label),
+                       description=esc(desc), chain=chain)
 
     def _fmt(self, v) -> str:
-        return L.format_value(v, self.unit)
+        return self.value(v, self.unit)
+
+    def _cell(self, values: pd.DataFrame) -> str:
+        """One table cell: the value, or every conflicting value marked with ⚠."""
+        vals = list(dict.fromkeys(values["value"]))
+        texts = [self._fmt(v) for v in vals]
+        if len(set(texts)) < len(texts) and self.unit == "sek":  # 264 479 and 264 497 kr both read "264 tkr"
+            texts = [self.sek(v, "kr") for v in vals]
+        return " / ".join(texts) + (" ⚠" if len(vals) > 1 else "")
+
+    def _note(self, row) -> str:
+        """What changes at a marked year, worded from the series' fields."""
+        if row.change_kind == "association":
+            a = self.t.associations.set_index(self.t.associations["association_id"].astype(str))
+            before, after = str(row.previous_association_id), str(row.association_id)
+            return self.tr("yearly_trend.note.association",
+                           before=esc(a.loc[before, "name"]),
+                           before_municipalities=esc(str(a.loc[before, "municipalities"]).replace(";", ", ")),
+                           after=esc(a.loc[after, "name"]),
+                           after_municipalities=esc(str(a.loc[after, "municipalities"]).replace(";", ", ")))
+        if row.change_kind == "source":
+            return self.tr("yearly_trend.note.source", sources=esc(row.sources), previous=esc(row.previous_sources))
+        return ""
 
     def table(self) -> pd.DataFrame:
         s = self.series
@@ -418,23 +458,24 @@ class YearlyTrend:
             return pd.DataFrame()
         out = {}
         for (year, gender), g in s.groupby(["year", "gender"], observed=True, sort=True):
-            out.setdefault(int(year), {})[L.gender_label(gender)] = _cell(g, str(g["unit"].iloc[0]))
+            out.setdefault(int(year), {})[self.gender(str(gender))] = self._cell(g)
         df = pd.DataFrame.from_dict(out, orient="index").sort_index()
-        cols = [L.gender_label(g) for g in _genders(self.t) if L.gender_label(g) in df.columns]
-        df = df[cols].fillna("–")
+        cols = [self.gender(g) for g in _genders(self.t) if self.gender(g) in df.columns]
+        df = df[cols].fillna(self.missing())
         assoc = s.drop_duplicates("year").set_index("year")["association_id"]
-        df.insert(0, "Association", [esc(L.association_name(self.t, str(assoc[y]))) for y in df.index])
+        df.insert(0, self.tr("yearly_trend.col.association"), [esc(self.association(str(assoc[y]))) for y in df.index])
         counts = self._counts()
         if counts:
-            df["n (k of n)"] = [counts.get(int(y), "–") for y in df.index]
-        notes = s[s["definition_note"] != ""].drop_duplicates("year").set_index("year")["definition_note"]
-        df["Definition note"] = [esc(notes.get(y, "")) for y in df.index]
-        df.index.name = "Year"
+            df[self.tr("yearly_trend.col.counts")] = [counts.get(int(y), self.missing()) for y in df.index]
+        marked = s[s["change_kind"] != ""].drop_duplicates("year").set_index("year")
+        notes = {y: self._note(r) for y, r in zip(marked.index, marked.itertuples())}
+        df[self.tr("yearly_trend.col.note")] = [notes.get(y, "") for y in df.index]
+        df.index.name = self.tr("yearly_trend.col.year")
         return df
 
     def _counts(self) -> dict[int, str]:
         """For a rate with numerator and denominator metrics: 'k of n' per year, where stated."""
-        parts = semantics.rate_parts(self.t.metrics).get(self.metric)
+        parts = semantics.rate_parts(self.t.metrics).get(self.metric_id)
         if not parts:
             return {}
         out = {}
@@ -445,8 +486,16 @@ class YearlyTrend:
             k = sorted(f.loc[f["metric"] == parts[0], "value"])
             n = sorted(f.loc[f["metric"] == parts[1], "value"])
             if k and n:
-                out[int(y)] = f"{_values(k, lambda x: f'{x:.0f}')} of {_values(n, lambda x: f'{x:.0f}')}"
+                out[int(y)] = self.tr("common.k_of_n", k=self.either([self.int(x) for x in k]),
+                                      n=self.either([self.int(x) for x in n]))
         return out
+
+    def _unit_words(self) -> str:
+        if self.unit_class == "money":
+            return self.tr("yearly_trend.figure.money")
+        if self.unit_class == "percent":
+            return self.tr("yearly_trend.figure.percent")
+        return noun(self.t, self.unit, self.lang)
 
     def figure(self):
         from .plotting import GENDER_COLORS, line_by_group
@@ -461,33 +510,54 @@ class YearlyTrend:
         runs = segments(years, [assoc[y] for y in years])
         run_of = {y: i for i, r in enumerate(runs) for y in r}
         s = s.assign(run=s["year"].map(run_of))
-        marks = [(int(r[0]), f"from here: {L.association_name(self.t, assoc[r[0]])}") for r in runs[1:]
-                 if assoc[r[0]] != assoc[runs[runs.index(r) - 1][-1]]]
-        ylabel = ("million kronor" if self.unit_class == "money" else "percent" if self.unit_class == "percent"
-                  else noun(self.t, self.unit))
+        marks = [(int(r[0]), self.tr("yearly_trend.figure.from_here", name=self.association(assoc[r[0]])))
+                 for r in runs[1:] if assoc[r[0]] != assoc[runs[runs.index(r) - 1][-1]]]
+        ylabel = self._unit_words()
         genders = set(s["gender"])
-        title = f"{self.label}, by year" + (" and gender" if genders & {"women", "men"} else "")
+        key = "yearly_trend.figure.title_gender" if genders & {"women", "men"} else "yearly_trend.figure.title"
+        title = self.tr(key, label=self.label)
         fig = line_by_group(s, "year", "shown", "gender", GENDER_COLORS,
-                            {g: L.gender_label(g) for g in _genders(self.t)}, title, ylabel,
-                            marks=marks, segment="run")
+                            {g: self.gender(g) for g in _genders(self.t)}, title, ylabel,
+                            marks=marks, segment="run",
+                            conflicting=lambda label: self.tr("yearly_trend.figure.conflicting", label=label),
+                            number=lambda v: _axis_number(self, v))
         everyone = s[s["gender"] == semantics.EVERYONE].sort_values("year")
-        points = ", ".join(f"{int(y)}: {self._fmt(v)}" for y, v in zip(everyone["year"], everyone["value"]))
-        alt = (f"Line chart: {title}, {ylabel}" + (f"; everyone: {points}" if points else "")
-               + ("; the line breaks where years are missing or the association changes" if len(runs) > 1 else "")
-               + ".")
+        # a year the reports state with different values gives each of them: "2021: 35 643 tkr eller 35 716 tkr"
+        points = ", ".join(f"{int(y)}: {self.either([self._fmt(v) for v in g['value']])}"
+                           for y, g in everyone.groupby("year", sort=True))
+        alt = self.tr("yearly_trend.figure.alt", title=title, unit=ylabel,
+                      points=self.tr("yearly_trend.figure.alt_points", points=points) if points else "",
+                      breaks=self.tr("yearly_trend.figure.alt_breaks") if len(runs) > 1 else "")
         return _finish(fig, "trend", self.figures_dir, self.stem, alt)
+
+    def _delta(self, c: dict) -> str:
+        """A change as the page's language states it: percentage points for a rate; otherwise the
+        signed amount, and a percent change only where :func:`finsam.wording.change` gives one."""
+        if c["kind"] == "pp":
+            return self.pp(c["difference"])
+        d = c["difference"]
+        sign = "" if self._fmt(abs(d)) == self._fmt(0) else "+" if d > 0 else ("−" if self.lang == "sv" else "-")
+        delta = sign + self._fmt(abs(d))
+        if c["relative"] is not None:
+            delta = self.tr("yearly_trend.percent_change", delta=delta, relative=self.signed(c["relative"], 0))
+        return delta
+
+    def _years(self, years) -> str:
+        years = sorted(set(int(y) for y in years))
+        return self.either([str(y) for y in years])
 
     def summary(self):
         runs = self.runs
         if not runs:
-            return markdown(f"No association-wide figures of {esc(self.label.lower())} for single years.")
+            return self.md("yearly_trend.no_series", label=esc(self._lower(self.label)))
         texts = []
         if len(runs) > 1:
-            texts.append("The years with figures do not form one series: "
-                         + "; ".join(f"{r['year'].min()}–{r['year'].max()} ({esc(L.association_name(self.t, r['association_id'].iloc[0]))})"
-                                     if len(r) > 1 else f"{r['year'].iloc[0]} ({esc(L.association_name(self.t, r['association_id'].iloc[0]))})"
-                                     for r in runs)
-                         + ". Changes are described only within a run of consecutive years of one association.")
+            items = []
+            for r in runs:
+                y0, y1 = int(r["year"].min()), int(r["year"].max())
+                name = esc(self.association(str(r["association_id"].iloc[0])))
+                items.append(f"{y0}–{y1} ({name})" if len(r) > 1 else f"{y0} ({name})")
+            texts.append(self.tr("yearly_trend.runs", runs="; ".join(items)))
         counts = self._counts()
         for r in runs:
             if len(r) < 2:
@@ -498,82 +568,108 @@ class YearlyTrend:
             n0, n1 = counts.get(y0), counts.get(y1)
             shown0 = self._fmt(first["value"]) + (f" ({n0})" if n0 else "")
             shown1 = self._fmt(last["value"]) + (f" ({n1})" if n1 else "")
-            if c["kind"] == "pp":
-                delta = f"a change of {c['difference']:+.1f} percentage points"
-            else:
-                delta = f"a change of {'+' if c['difference'] >= 0 else '−'}{self._fmt(abs(c['difference']))}"
-                if c["relative"] is not None:
-                    delta += f" ({c['relative']:+.0f} %)"
-            texts.append(f"{esc(self.label)} went from {shown0} in {y0} to {shown1} in {y1}, {delta}.")
+            texts.append(self.tr("yearly_trend.change", label=esc(self.label), first=shown0, first_year=y0,
+                                 last=shown1, last_year=y1, delta=self._delta(c)))
             if len(r) > 2:
                 lo, hi = r.loc[r["value"].idxmin()], r.loc[r["value"].idxmax()]
-                texts.append(f"In between, it was lowest in {int(lo['year'])} ({self._fmt(lo['value'])}) and highest "
-                             f"in {int(hi['year'])} ({self._fmt(hi['value'])}).")
+                texts.append(self.tr("yearly_trend.low_high", low_year=int(lo["year"]), low=self._fmt(lo["value"]),
+                                     high_year=int(hi["year"]), high=self._fmt(hi["value"])))
             if self.unit_class == "percent" and not (n0 and n1):
-                texts.append("The report gives no counts for both years, so no interval or test of the change is "
-                             "possible; two years are too few for a trend.")
-            elif self.unit_class == "percent":
-                texts.append("Two years are too few to speak of a trend.")
-        for c in findings.cautions(self.series):
-            texts.append(f"The report's own caution: {esc(c)}.")
+                texts.append(self.tr("yearly_trend.no_counts_two_years" if len(r) == 2 else "yearly_trend.no_counts"))
+            elif self.unit_class == "percent" and len(r) == 2:
+                texts.append(self.tr("yearly_trend.two_years"))
+        for c in findings.caution_records(self.series):
+            if self.lang == "en":  # the curators' notes are English
+                texts.append(self.tr("yearly_trend.caution_note", note=esc(c.note)))
+                continue
+            lines = "–".join(str(x) for x in c.lines)
+            reference = self.tr("yearly_trend.reference", source=esc(c.source_id), lines=lines) if lines \
+                else esc(c.source_id)
+            texts.append(self.tr("yearly_trend.caution", years=self._years(self.series.loc[list(c.rows), "year"]),
+                                 reference=reference))
         if self.series["conflict"].any():
-            texts.append("Some years have conflicting statements in the reports (⚠): all values are shown, in the "
-                         "table and in the figure.")
+            texts.append(self.tr("yearly_trend.conflicts"))
         if self.series["definition_change"].any():
-            texts.append("Years marked in the table may not be comparable with the year before (see the notes).")
+            texts.append(self.tr("yearly_trend.definition_changes"))
         return markdown(" ".join(texts))
 
     def multi_year(self) -> pd.DataFrame:
-        m = multi_year(self.t, self.a, self.metric)
+        m = multi_year(self.t, self.a, self.metric_id)
         if m.empty:
-            return markdown(f"No multi-year figures of {esc(self.label.lower())} for this association.")
-        return pd.DataFrame({"Period": [f"{a}–{b}" for a, b in zip(m["period_start"], m["period_end"])],
-                             "Gender": m["gender"].map(L.gender_label),
-                             "Value": [L.format_value(v, self.unit) for v in m["value"]],
-                             "Source": m["sources"]}).sort_values(["Period", "Gender"]).reset_index(drop=True)
+            return self.md("yearly_trend.no_multi_year", label=esc(self._lower(self.label)))
+        return self.frame({
+            "yearly_trend.col.period": [f"{a}–{b}" for a, b in zip(m["period_start"], m["period_end"])],
+            "yearly_trend.col.gender": [self.gender(str(g)) for g in m["gender"]],
+            "yearly_trend.col.value": [self._fmt(v) for v in m["value"]],
+            "yearly_trend.col.source": list(m["sources"]),
+        }).sort_values([self.tr("yearly_trend.col.period"), self.tr("yearly_trend.col.gender")]).reset_index(drop=True)
 
 
-class Overview:
+class Overview(View):
     """All associations side by side, each at the year of its own report, each outcome rate on
-    the population finsam.scope decides for that association-year."""
+    the population finsam.scope decides for that association-year, in one language."""
+
+    notebook = "overview"
 
     def __init__(self, tables: Tables, figures_dir=None, policy: str = "show", lang: str = "en"):
-        self.t, self.figures_dir, self.policy = tables, figures_dir, policy
+        super().__init__(tables, lang)
+        self.figures_dir, self.policy = figures_dir, policy
         self.stem = report_stem("overview", {})
         self.data = findings.overview_rows(tables, policy)
 
-    @staticmethod
-    def _cell(values, fmt) -> str:
+    def heading(self):
+        return self.md("overview.heading", title=self.tr("notebook.overview"))
+
+    def _cell(self, values, fmt) -> str:
+        """Every value the reports allow: one, or the range of conflicting ones marked with ⚠."""
         if not values:
-            return "–"
+            return self.missing()
         lo, hi = fmt(min(values)), fmt(max(values))
         if len(values) == 1:
             return lo
-        return (lo if lo == hi else f"{lo} to {hi}") + " ⚠"
+        return self.span(lo, hi) + " ⚠"
 
     def _count_cell(self, values, unit) -> str:
-        cell = self._cell(values, lambda v: L.format_value(v, "persons"))
-        return cell if cell == "–" or not unit or unit == "persons" else f"{cell} {noun(self.t, unit)}"
+        cell = self._cell(values, self.int)
+        if cell == self.missing() or not unit or unit == "persons":
+            return cell
+        return f"{cell} {noun(self.t, unit, self.lang)}"
+
+    def _participants(self, values, unit) -> str:
+        """Participants as the association counts them, named: '651 deltaganden', '779 deltagare'."""
+        if not values or not unit or unit == "persons":
+            return self.tr("overview.figure.alt_participants", count=self._cell(values, self.int))
+        return self._count_cell(values, unit)
+
+    def _group(self, group: str) -> str:
+        return self.tr("overview.all_interventions") if group == ALL else esc(group)
+
+    def _ci(self, intervals) -> str:
+        if not intervals or any(np.isnan(x) for c in intervals for x in c):
+            return self.missing()
+        return " / ".join(self.interval(lo, hi) for lo, hi in intervals)
 
     def table(self) -> pd.DataFrame:
         d = self.data
-        num = lambda unit: (lambda v: L.format_value(v, unit))
-        col = lambda c, unit: [self._cell(v, num(unit)) for v in d[c]]
-        ci = [("–" if not c else " / ".join(f"{lo:.1f}–{hi:.1f} %" for lo, hi in c) if not any(np.isnan(x) for cc in c for x in cc) else "–")
-              for c in d["ci"]]
-        return pd.DataFrame({
-            "Association": d["name"].to_numpy(), "Year": d["year"].astype(str),
-            "Participants": [self._count_cell(v, u) for v, u in zip(d["participants"], d["participants_unit"])],
-            "Outcome group": [("all interventions" if g == ALL else g) for g in d["group"]],
-            "Exited": [self._count_cell(v, u) for v, u in zip(d["exited"], d["exit_unit"])],
-            "To work/studies": col("work_or_studies", "persons"), "Rate": [self._cell(v, _pct) for v in d["rate"]],
-            "95 % CI": ci,
-            "Total cost": col("cost", "sek"),
-            "Cost per participant (derived)": col("cost_per_participant", "sek"),
-            "Cost per person to work/studies (derived)": col("cost_per_work_or_studies", "sek"),
-        }).set_index("Association")
+        sek = lambda v: self.value(v, "sek")  # noqa: E731
+        return self.frame({
+            "overview.col.association": d["name"].to_numpy(),
+            "overview.col.year": d["year"].astype(str).to_numpy(),
+            "overview.col.participants": [self._count_cell(v, u) for v, u in zip(d["participants"],
+                                                                                  d["participants_unit"])],
+            "overview.col.group": [self._group(g) for g in d["group"]],
+            "overview.col.exited": [self._count_cell(v, u) for v, u in zip(d["exited"], d["exit_unit"])],
+            "overview.col.work_or_studies": [self._cell(v, self.int) for v in d["work_or_studies"]],
+            "overview.col.rate": [self._cell(v, self.pct) for v in d["rate"]],
+            "overview.col.ci": [self._ci(c) for c in d["ci"]],
+            "overview.col.cost": [self._cell(v, sek) for v in d["cost"]],
+            "overview.col.cost_per_participant": [self._cell(v, sek) for v in d["cost_per_participant"]],
+            "overview.col.cost_per_work_or_studies": [self._cell(v, sek) for v in d["cost_per_work_or_studies"]],
+        }, index="overview.col.association")
 
     def figure(self):
+        import textwrap
+
         import matplotlib.pyplot as plt
         from .plotting import ASSOCIATION_COLORS, set_theme
         set_theme()
@@ -581,16 +677,15 @@ class Overview:
         fig, axes = plt.subplots(1, 3, figsize=(11, 4.2))
         # colours repeat beyond the palette: the bars are labelled, the colour only groups them
         colors = [ASSOCIATION_COLORS[i % len(ASSOCIATION_COLORS)] for i in range(len(d))]
-        import textwrap
         short = ["\n".join(textwrap.wrap(L.short_name(n), 12)) + f"\n{y}" for n, y in zip(d["name"], d["year"])]
         for ax, col, title in zip(axes, ["participants", "rate", "cost_per_participant"],
-                                  ["Participants as counted\n(persons, participations or cases)",
-                                   "% of exited to work/studies\n(95 % CI where counts exist)",
-                                   "Cost per participant\n(tkr, derived)"]):
+                                  [self.tr("overview.figure.participants"), self.tr("overview.figure.rate"),
+                                   self.tr("overview.figure.cost")]):
             scale = 1000 if col == "cost_per_participant" else 1
             for i, v in enumerate(d[col]):
                 if not v:
-                    ax.text(i, 0, "n/a", ha="center", va="bottom", fontsize=8, color="#555555")
+                    ax.text(i, 0, self.tr("overview.figure.missing"), ha="center", va="bottom", fontsize=8,
+                            color="#555555")
                     continue
                 lo, hi = min(v) / scale, max(v) / scale
                 ax.bar(i, lo, color=colors[i], width=0.7)
@@ -607,60 +702,48 @@ class Overview:
             ax.set_xticks(range(len(d)), short)
             ax.set_title(title, fontsize=10)
             ax.tick_params(axis="x", labelsize=8)
+            # numbers on the value axis as the page's language writes them
+            from matplotlib.ticker import FuncFormatter
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _axis_number(self, v)))
             ax.grid(axis="x", visible=False)
         fig.tight_layout()
-        alt = ("Three bar charts, one bar per association and report year: participants as counted, percent of "
-               "exited to work or studies with 95 % intervals, and derived cost per participant. "
-               + "; ".join(f"{r.name} {r.year}: {self._cell(r.participants, lambda v: f'{v:,.0f}')} participants, "
-                           f"{self._cell(r.rate, _pct)} to work or studies, "
-                           f"{self._cell(r.cost_per_participant, lambda v: L.format_value(v, 'sek'))} per participant"
-                           for r in d.itertuples()) + ".")
-        return _finish(fig, "overview", self.figures_dir, self.stem, alt)
+        bars = "; ".join(self.tr("overview.figure.alt_bar", name=r.name, year=r.year,
+                                 participants=self._participants(r.participants, r.participants_unit),
+                                 rate=self._cell(r.rate, self.pct),
+                                 cost=self._cell(r.cost_per_participant, lambda v: self.value(v, "sek")))
+                         for r in d.itertuples())
+        return _finish(fig, "overview", self.figures_dir, self.stem, self.tr("overview.figure.alt", bars=bars))
 
     def text(self):
         d = self.data[self.data["rate"].map(bool)]
         if d.empty:
-            return markdown("No association has outcome figures for its report year.")
+            return self.md("overview.no_outcomes")
         lines = []
         for r in d.sort_values("name").itertuples():
-            rate = " or ".join(f"{x:.1f} %" for x in r.rate)
-            k_n = (f" ({_values(r.work_or_studies, lambda x: f'{x:.0f}')} of "
-                   f"{_values(r.exited, lambda x: f'{x:.0f}')} exits)") if r.work_or_studies and r.exited else \
-                " (reported percentage; no counts)"
-            who = "all interventions" if r.group == ALL else esc(r.group)
-            lines.append(f"- {esc(r.name)}, {r.year}: {rate}{k_n}, {who}")
+            rate = self.either([self.pct(x) for x in r.rate])
+            counts = (self.tr("overview.rate_counts", k=self.either([self.int(x) for x in r.work_or_studies]),
+                              n=self.either([self.int(x) for x in r.exited]))
+                      if r.work_or_studies and r.exited else self.tr("overview.rate_reported"))
+            lines.append(f"- {esc(r.name)}, {r.year}: {rate}{counts}, {self._group(r.group)}")
         cmp = findings.association_comparison(self.data)
         test = ""
         if cmp is not None:
-            verdict = ("the differences are larger than chance alone would give" if cmp["p_value"] < 0.05 else
-                       "the differences are within what chance alone could give (no evidence of a difference; "
-                       "this is not evidence that the rates are equal)")
-            test = (f"\n\nTested together ({cmp['test']} test of {len(cmp['names'])} associations' counts, "
-                    f"p = {cmp['p_value']:.3g}): {verdict}. ")
+            verdict = self.tr("overview.verdict.difference" if cmp["p_value"] < 0.05 else "overview.verdict.no_evidence")
+            test = "\n\n" + self.tr("overview.test", test=self.tr(f"overview.test.{cmp['test']}"),
+                                    n=self.int(len(cmp["names"])), p=self.p(cmp["p_value"]), verdict=verdict)
             if len(cmp["groups"]) > 1:
-                test += ("The test compares different populations, though: some rates are of all interventions, "
-                         "others of the work-oriented ones only, and the target groups and years differ, so a "
-                         "difference says nothing about which association works better.")
-        return markdown("Share of exited participants who left for work or studies, each on the population "
-                        "its report's figures describe:\n\n" + "\n".join(lines) + test + "\n\n"
-                        "The groups differ (all interventions, or only the work-oriented ones) and so do the years, "
-                        "so these rates are not a ranking. Costs per participant and per person leaving for work or "
-                        "studies are derived here (cost ÷ count) and are not stated in the reports.")
+                test += " " + self.tr("overview.different_groups")
+        return markdown(self.tr("overview.rates_intro") + "\n\n" + "\n".join(lines) + test + "\n\n"
+                        + self.tr("overview.not_a_ranking"))
 
-    @staticmethod
-    def caveats():
-        return markdown("\n".join(f"- {x}" for x in [
-            "Each association is shown in the year of its own report; the years differ (2012–2022), so prices, "
-            "labour markets and follow-up systems (SUS until 2022) differ too.",
-            "Associations count participants differently (column *Participants*): people, participations (a person "
-            "in two interventions counts twice), or participants and cases together; structural interventions "
-            "(seminars, staff training) may be included in totals.",
-            "Total cost includes administration and structural work, so cost per participant is an upper bound "
-            "of what reaching one participant costs.",
-            "Rates are of exited participants; where only a percentage is reported, the rate is the report's own. "
-            "Where a report gives outcomes only for its work-oriented interventions, that group is used "
-            "(column *Outcome group*) on every page, so its rate is not comparable with an association-wide one.",
-        ]))
+    def caveats(self):
+        years = [int(y) for y in self.data["year"]] if len(self.data) else []
+        span = (f"{min(years)}–{max(years)}" if min(years) != max(years) else str(years[0])) if years else ""
+        items = [self.tr("overview.caveat.years", years=span) if years else None,
+                 self.tr("overview.caveat.counting", column=self.tr("overview.col.participants")),
+                 self.tr("overview.caveat.cost"),
+                 self.tr("overview.caveat.rates", column=self.tr("overview.col.group"))]
+        return markdown("\n".join(f"- {x}" for x in items if x))
 
 
 #: notebook -> (view class, its sections that return tables or text), in page order; the golden
@@ -671,7 +754,7 @@ VIEWS = {
                          "gap_table", "gap_text", "by_intervention", "caveats"]),
     "yearly_trend": (lambda t, p, lang: YearlyTrend(t, p["association"], p["metric"], lang=lang),
                      ["heading", "summary", "table", "multi_year"]),
-    "overview": (lambda t, p, lang: Overview(t, lang=lang), ["table", "text", "caveats"]),
+    "overview": (lambda t, p, lang: Overview(t, lang=lang), ["heading", "table", "text", "caveats"]),
 }
 
 

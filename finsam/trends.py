@@ -26,7 +26,10 @@ def trend(tables: Tables, association: str, metric: str, *, by_gender: bool = Fa
     Columns: ``year``, ``association_id``, ``gender``, ``value``, ``unit``, ``conflict``,
     ``alternatives``, ``sources``, ``definition_change`` and ``definition_note``: the first year of
     a chained successor, and years whose figure comes from a different report than the year
-    before (reports may count differently), are marked.
+    before (reports may count differently), are marked. ``definition_note`` is an English note
+    for exploring the data; pages word the change from its fields: ``change_kind``
+    ("association" or "source", '' for none), ``previous_association_id`` and ``previous_sources``
+    (the year before's, where the kind is set).
     """
     names = lineage(tables, association) if chain else [association]
     genders = ["all", "women", "men", "unknown"] if by_gender else ["all"]
@@ -39,25 +42,33 @@ def trend(tables: Tables, association: str, metric: str, *, by_gender: bool = Fa
     out["association_id"] = out["association_id"].astype(str)
     out = out.sort_values(["gender", "year", "value"], kind="stable").reset_index(drop=True)
     label = tables.associations.set_index(tables.associations["association_id"].astype(str))
-    notes, changes = [], []
+    notes, changes, kinds, prev_assoc, prev_sources = [], [], [], [], []
     prev: dict = {}
     for r in out.itertuples():
-        note = []
+        note, kind = [], ""
         p = prev.get(r.gender)
         if p is not None and p.year != r.year:
             if p.association_id != r.association_id:
+                kind = "association"
                 note.append(f"association changes: {label.loc[p.association_id, 'name']} "
                             f"({label.loc[p.association_id, 'municipalities'].replace(';', ', ')}) → "
                             f"{label.loc[r.association_id, 'name']} "
                             f"({label.loc[r.association_id, 'municipalities'].replace(';', ', ')})")
             elif p.sources != r.sources:
+                kind = "source"
                 note.append(f"figure from another report ({r.sources}, before: {p.sources}); "
                             "definitions may differ")
         notes.append("; ".join(note))
         changes.append(bool(note))
+        kinds.append(kind)
+        prev_assoc.append(p.association_id if kind else "")
+        prev_sources.append(p.sources if kind else "")
         prev[r.gender] = r
     out["definition_change"] = changes
     out["definition_note"] = notes
+    out["change_kind"] = kinds
+    out["previous_association_id"] = prev_assoc
+    out["previous_sources"] = prev_sources
     out["gender"] = pd.Categorical(out["gender"].astype(str), categories=["all", "women", "men", "unknown"])
     return out
 

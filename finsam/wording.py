@@ -14,20 +14,25 @@ from .data import Tables
 
 SMALL_N = 30  #: below this many in a denominator, say that a rate is uncertain
 
+#: why :func:`change` gives no percent change, as codes (the views word them per language):
+#: a rate changes in percentage points; the sign changes; a value is zero or negative
+WHY_NO_RELATIVE = ("rate", "sign_change", "not_positive")
+
 
 def change(first: float, last: float, unit_class: str) -> dict:
     """How to state a change from ``first`` to ``last``: the absolute change, and a percent
     change only where it means something. ``unit_class`` is count, percent or money.
 
     Returns ``difference`` (in the unit; percentage points for percent), ``kind`` ('pp' for
-    rates, 'abs' otherwise), ``relative`` (percent change or None) and ``why_no_relative``.
+    rates, 'abs' otherwise), ``relative`` (percent change or None) and ``why_no_relative``, a
+    code the view words in the page's language (:data:`WHY_NO_RELATIVE`), '' when there is a
+    percent change.
     """
     diff = last - first
     if unit_class == "percent":
-        return dict(difference=diff, kind="pp", relative=None, why_no_relative="rates change in percentage points")
+        return dict(difference=diff, kind="pp", relative=None, why_no_relative="rate")
     if first <= 0 or last <= 0:
-        why = ("the sign changes" if (first < 0 < last) or (last < 0 < first)
-               else "a value is zero or negative")
+        why = "sign_change" if (first < 0 < last) or (last < 0 < first) else "not_positive"
         return dict(difference=diff, kind="abs", relative=None, why_no_relative=why)
     return dict(difference=diff, kind="abs", relative=100 * diff / first, why_no_relative="")
 

@@ -138,6 +138,9 @@ def test_trend_chains_predecessor_and_marks_the_change(mini):
     changed = t[t["definition_change"]]
     assert list(changed["year"]) == [2017]
     assert "Samordningsförbundet Huddinge/HUSAM" in changed["definition_note"].iloc[0]
+    # pages word the change from its fields, in their own language
+    assert list(changed["change_kind"]) == ["association"] and list(changed["previous_association_id"]) == ["husam"]
+    assert set(t.loc[~t["definition_change"], "change_kind"]) == {""}
 
 
 def test_trend_without_chain_and_multi_year_figures_apart(mini):

@@ -33,22 +33,37 @@ def test_the_gender_page_shows_the_headline_rate_of_the_decided_population(p):
         assert {f"{r:.1f} %" for r in h.rate} <= shown_rates(t)
 
 
-def test_the_overview_rate_of_each_association_is_the_rate_its_gender_page_shows():
-    ov = report.Overview(TABLES)
+def gender_page_rates(association: str, year: int) -> set[float]:
+    """The work-or-studies rates for everyone that the (English) gender page's rates table shows,
+    as numbers: the page's own format and headers are its business (read through shown_rates)."""
+    cells = shown_rates(report.GenderOutcomes(TABLES, association, year).rates_table())
+    return {float(re.sub(r"[^\d.]", "", c.replace(",", "."))) for c in cells if re.search(r"\d", c)}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_overview_rate_of_each_association_is_the_rate_its_gender_page_shows(lang):
+    from finsam import fmt, i18n
+    ov = report.Overview(TABLES, lang=lang)
     table = ov.table()
+    col = lambda key: i18n.t(f"overview.col.{key}", lang)  # noqa: E731
     pages = {(p["association"], p["year"]) for p in GENDER_PAGES}
     checked = 0
     for a, year in report_years(TABLES).items():
         name = str(TABLES.associations.set_index(TABLES.associations["association_id"].astype(str)).loc[a, "name"])
         h = headline(TABLES, a, year)
-        cell = table.loc[name, "Rate"]
-        assert cell == ("–" if not h.rate else " to ".join(dict.fromkeys(f"{r:.1f} %" for r in (min(h.rate), max(h.rate))))
-                        + (" ⚠" if len(h.rate) > 1 else "")), a
-        group = table.loc[name, "Outcome group"]
-        assert group == ("all interventions" if h.population.group == "ALL" else h.population.group)
+        assert table.loc[name, col("year")] == str(year)
+        cell = table.loc[name, col("rate")]
+        lo, hi = (fmt.percent(min(h.rate), lang), fmt.percent(max(h.rate), lang)) if h.rate else (None, None)
+        expected = (fmt.MISSING if not h.rate else lo if lo == hi else i18n.t("common.range", lang, low=lo, high=hi))
+        assert cell == expected + (" ⚠" if len(h.rate) > 1 else ""), a
+        if len(h.rate) == 1 and h.from_counts:  # the interval of the same rate, as the page writes it
+            assert table.loc[name, col("ci")] == fmt.interval(*h.ci[0], lang)
+            assert table.loc[name, col("work_or_studies")] == fmt.integer(h.count[0], lang)
+        group = table.loc[name, col("group")]
+        assert group == (i18n.t("overview.all_interventions", lang) if h.population.group == "ALL"
+                         else h.population.group)
         if (a, year) in pages and h.rate:
-            gender = report.GenderOutcomes(TABLES, a, year).rates_table()
-            assert shown_rates(gender) >= {f"{r:.1f} %" for r in h.rate}
+            assert gender_page_rates(a, year) >= {round(r, 1) for r in h.rate}
             checked += 1
     assert checked >= 3
 

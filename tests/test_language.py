@@ -55,11 +55,15 @@ def _data_texts(tables) -> list[str]:
 
 
 DATA_TEXTS = _data_texts(TABLES)
+#: the curated descriptions of metrics in each language (metrics.csv description_sv/_en): a page shows
+#: its own language's, whose words may look like the other language's ("tidpunkt i not", a footnote)
+OWN_DESCRIPTIONS = {lang: sorted(TABLES.metrics[f"description_{lang}"].dropna().astype(str), key=len, reverse=True)
+                    for lang in ("sv", "en")}
 
 
 def foreign_words(text: str, lang: str) -> set[str]:
     """Words of the other language left in ``text`` once data text is taken out."""
-    for t in DATA_TEXTS:
+    for t in DATA_TEXTS + OWN_DESCRIPTIONS.get(lang, []):
         if t in text:
             text = text.replace(t, " ")
     text = re.sub(r"\\(.)", r"\1", text)  # Markdown escapes

@@ -8,17 +8,20 @@ from finsam.wording import change, noun, segments
 def test_a_rate_changes_in_percentage_points_never_percent():
     c = change(54.0, 78.0, "percent")
     assert c["kind"] == "pp" and c["difference"] == 24.0 and c["relative"] is None
+    assert c["why_no_relative"] == "rate"
 
 
-@pytest.mark.parametrize("first,last", [(-884_000, 1_250_000), (1_000, -5), (-3_017_000, -3_566_000), (0, 10)])
-def test_no_percent_change_for_a_value_that_is_zero_negative_or_changes_sign(first, last):
+@pytest.mark.parametrize("first,last,why", [(-884_000, 1_250_000, "sign_change"), (1_000, -5, "sign_change"),
+                                            (-3_017_000, -3_566_000, "not_positive"), (0, 10, "not_positive")])
+def test_no_percent_change_for_a_value_that_is_zero_negative_or_changes_sign(first, last, why):
     c = change(first, last, "money")
-    assert c["relative"] is None and c["why_no_relative"]
+    assert c["relative"] is None and c["why_no_relative"] == why
     assert c["difference"] == last - first
 
 
 def test_percent_change_between_two_positive_values():
-    assert change(200, 250, "money")["relative"] == pytest.approx(25.0)
+    c = change(200, 250, "money")
+    assert c["relative"] == pytest.approx(25.0) and c["why_no_relative"] == ""
 
 
 def test_series_break_at_gaps_and_at_a_change_of_association():

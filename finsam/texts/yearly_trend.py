@@ -1,0 +1,119 @@
+"""Texts of the yearly_trend page (one metric of one association over the years), its table,
+figure and the sentences that describe a change."""
+
+TEXT = {
+    # ------------------------------------------------------------------ page and sections
+    "yearly_trend.heading": {
+        "sv": "# {name}: {label} år för år\n\n{description}{chain}",
+        "en": "# {name}: {label} by year\n\n{description}{chain}",
+    },
+    "yearly_trend.chain": {
+        "sv": " Serien tar också med föregångaren {names}. Dess år visas, men binds inte samman med och "
+              "jämförs inte med efterträdarens.",
+        "en": " The series includes the predecessor {names}: its years are shown, but not joined to or compared "
+              "with the successor's.",
+    },
+    "yearly_trend.section.values": {
+        "sv": "## Värden år för år\n\nUppgifterna så som rapporterna anger dem (⚠ = rapporten anger uppgiften med "
+              "olika värden).",
+        "en": "## Values by year\n\nThe figures as the reports state them (⚠ marks a figure a report states with "
+              "different values).",
+    },
+    "yearly_trend.section.multi_year": {
+        "sv": "## Uppgifter för flera år\n\nUppgifter som gäller flera år tillsammans (ackumulerade eller för hela "
+              "projekttiden) ingår inte i serien år för år; de redovisas här för sig.",
+        "en": "## Figures covering several years\n\nCumulative and project-to-date figures are not part of the year "
+              "series; they are listed here.",
+    },
+    # ------------------------------------------------------------------ table
+    "yearly_trend.col.year": {"sv": "År", "en": "Year"},
+    "yearly_trend.col.association": {"sv": "Förbund", "en": "Association"},
+    "yearly_trend.col.counts": {"sv": "Antal (k av n)", "en": "n (k of n)"},
+    "yearly_trend.col.note": {"sv": "Anmärkning", "en": "Definition note"},
+    "yearly_trend.col.period": {"sv": "År", "en": "Years"},
+    "yearly_trend.col.gender": {"sv": "Kön", "en": "Gender"},
+    "yearly_trend.col.value": {"sv": "Värde", "en": "Value"},
+    "yearly_trend.col.source": {"sv": "Källa", "en": "Source"},
+    "yearly_trend.note.association": {
+        "sv": "nytt förbund: {before} ({before_municipalities}) → {after} ({after_municipalities})",
+        "en": "association changes: {before} ({before_municipalities}) → {after} ({after_municipalities})",
+    },
+    "yearly_trend.note.source": {
+        "sv": "uppgiften kommer från en annan rapport ({sources}, året innan: {previous}); definitionerna kan "
+              "skilja sig åt",
+        "en": "figure from another report ({sources}, before: {previous}); definitions may differ",
+    },
+    # ------------------------------------------------------------------ summary
+    "yearly_trend.no_series": {
+        "sv": "Det finns inga uppgifter för hela förbundet om {label} för enskilda år.",
+        "en": "No association-wide figures of {label} for single years.",
+    },
+    "yearly_trend.runs": {
+        "sv": "Åren med uppgifter bildar inte en sammanhängande serie: {runs}. Förändringar beskrivs bara inom "
+              "en följd av år i rad för samma förbund.",
+        "en": "The years with figures do not form one series: {runs}. Changes are described only within a run of "
+              "consecutive years of one association.",
+    },
+    "yearly_trend.change": {
+        "sv": "{label}: från {first} år {first_year} till {last} år {last_year}, en förändring med {delta}.",
+        "en": "{label} went from {first} in {first_year} to {last} in {last_year}, a change of {delta}.",
+    },
+    "yearly_trend.percent_change": {"sv": "{delta} ({relative}\u00a0%)", "en": "{delta} ({relative}%)"},
+    "yearly_trend.low_high": {
+        "sv": "Under perioden var värdet lägst år {low_year} ({low}) och högst år {high_year} ({high}).",
+        "en": "In between, it was lowest in {low_year} ({low}) and highest in {high_year} ({high}).",
+    },
+    "yearly_trend.no_counts": {
+        "sv": "Rapporterna anger inte antalen för båda åren, så förändringen kan inte förses med ett intervall "
+              "eller prövas statistiskt.",
+        "en": "The report gives no counts for both years, so no interval or test of the change is possible.",
+    },
+    "yearly_trend.no_counts_two_years": {
+        "sv": "Rapporterna anger inte antalen för båda åren, så förändringen kan inte förses med ett intervall "
+              "eller prövas statistiskt; två år räcker inte för att tala om en trend.",
+        "en": "The report gives no counts for both years, so no interval or test of the change is possible; two "
+              "years are too few for a trend.",
+    },
+    "yearly_trend.two_years": {
+        "sv": "Två år räcker inte för att tala om en trend.",
+        "en": "Two years are too few to speak of a trend.",
+    },
+    # a Swedish page words the report's caution itself (the curators' notes are English; the report's
+    # quote may stop mid-sentence); an English page shows the note
+    "yearly_trend.caution": {
+        "sv": "Rapporten uppmanar själv till försiktighet när uppgiften för {years} tolkas ({reference}).",
+        "en": "The report itself urges caution in reading the figure for {years} ({reference}).",
+    },
+    "yearly_trend.caution_note": {
+        "sv": "Rapportens egen varning: {note}.",
+        "en": "The report's own caution: {note}.",
+    },
+    "yearly_trend.reference": {"sv": "{source}, rad {lines}", "en": "{source}, lines {lines}"},
+    "yearly_trend.conflicts": {
+        "sv": "För några år anger rapporterna olika värden (⚠): alla värden visas, både i tabellen och i "
+              "diagrammet.",
+        "en": "Some years have conflicting statements in the reports (⚠): all values are shown, in the table and "
+              "in the figure.",
+    },
+    "yearly_trend.definition_changes": {
+        "sv": "År med en anmärkning i tabellen går kanske inte att jämföra med året innan (se anmärkningen).",
+        "en": "Years marked in the table may not be comparable with the year before (see the notes).",
+    },
+    "yearly_trend.no_multi_year": {
+        "sv": "Förbundet har inga uppgifter om {label} som gäller flera år.",
+        "en": "No multi-year figures of {label} for this association.",
+    },
+    # ------------------------------------------------------------------ figure
+    "yearly_trend.figure.title": {"sv": "{label}, år för år", "en": "{label}, by year"},
+    "yearly_trend.figure.title_gender": {"sv": "{label}, år för år och per kön", "en": "{label}, by year and gender"},
+    "yearly_trend.figure.money": {"sv": "mnkr", "en": "SEK million"},
+    "yearly_trend.figure.percent": {"sv": "procent", "en": "percent"},
+    "yearly_trend.figure.from_here": {"sv": "härifrån: {name}", "en": "from here: {name}"},
+    "yearly_trend.figure.conflicting": {"sv": "{label}: olika värden i rapporten",
+                                        "en": "{label}: conflicting values"},
+    "yearly_trend.figure.alt": {"sv": "Linjediagram: {title}, {unit}{points}{breaks}.",
+                                "en": "Line chart: {title}, {unit}{points}{breaks}."},
+    "yearly_trend.figure.alt_points": {"sv": "; alla: {points}", "en": "; everyone: {points}"},
+    "yearly_trend.figure.alt_breaks": {"sv": "; linjen bryts där år saknas eller förbundet byts",
+                                       "en": "; the line breaks where years are missing or the association changes"},
+}

@@ -1,0 +1,129 @@
+"""The yearly_trend and overview pages in Swedish and English: changes worded per language (rates
+in percentage points, no percent change across a sign change), series breaks said in both
+languages, and every text the golden files do not hold (section headings, figure titles, labels
+and alt text) in the page's language only."""
+import re
+
+import pytest
+
+import finsam
+from finsam import i18n, report
+from finsam.fmt import MINUS, NBSP
+from finsam.wording import change
+from test_analysis import mini  # noqa: F401  (the small dataset fixture)
+from test_language import foreign_words
+
+TABLES = finsam.load()
+
+
+def _plain(text: str) -> str:
+    return text.replace(NBSP, " ")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("prefix", ["yearly_trend.", "overview."])
+def test_every_text_of_the_pages_is_in_its_language(prefix, lang):
+    keys = [k for k in i18n.TEXT if k.startswith(prefix)]
+    assert keys
+    found = {k: foreign_words(re.sub(r"\{\w+\}", " ", i18n.TEXT[k][lang]), lang) for k in keys}  # placeholders out
+    assert not {k: v for k, v in found.items() if v}
+
+
+def test_a_change_is_worded_per_language():
+    view = {lang: report.YearlyTrend(TABLES, "bhs", "result", lang=lang) for lang in ("sv", "en")}
+    # a result from -884 tkr to 1 250 tkr changed by 2 134 tkr; no percent change across the sign
+    c = change(-884_000, 1_250_000, "money")
+    assert _plain(view["sv"]._delta(c)) == "+2 134 tkr"
+    assert _plain(view["en"]._delta(c)) == "+SEK 2,134 thousand"
+    # between two positive values the percent change is given too: 200 -> 250 tkr is +50 tkr, +25 %
+    c = change(200_000, 250_000, "money")
+    assert _plain(view["sv"]._delta(c)) == "+50 tkr (+25 %)"
+    assert _plain(view["en"]._delta(c)) == "+SEK 50 thousand (+25%)"
+    c = change(250_000, 200_000, "money")
+    assert _plain(view["sv"]._delta(c)) == f"{MINUS}50 tkr ({MINUS}20 %)"
+    # a rate changes in percentage points: 36.6 % -> 60.6 % is +24.0 points
+    c = change(36.6, 60.6, "percent")
+    assert _plain(view["sv"]._delta(c)) == "+24,0 procentenheter"
+    assert _plain(view["en"]._delta(c)) == "+24.0 percentage points"
+
+
+def test_the_swedish_summary_states_the_change_with_its_counts_and_the_reports_caution():
+    # bhs followup_work_rate: 54 % in 2017 (no counts), 78 % = 32 of 41 in 2018: +24 points
+    text = _plain(report.YearlyTrend(TABLES, "bhs", "followup_work_rate", lang="sv").summary().data)
+    assert ("Andel i arbete vid uppföljning: från 54,0 % år 2017 till 78,0 % (32 av 41) år 2018, "
+            "en förändring med +24,0 procentenheter.") in text
+    assert "två år räcker inte för att tala om en trend" in text
+    # the curators' English note is not shown; the report's warning is, with where it stands
+    assert "caution" not in text and "(bhs-2018, rad 831–832)" in text
+
+
+@pytest.mark.parametrize("lang,breaks,note", [
+    ("sv", "Åren med uppgifter bildar inte en sammanhängande serie: 2011–2012 (Samordningsförbundet Huddinge/HUSAM); "
+           "2017–2018 (Samordningsförbundet Botkyrka Huddinge Salem).", "nytt förbund: Samordningsförbundet "
+           "Huddinge/HUSAM (Huddinge) → Samordningsförbundet Botkyrka Huddinge Salem (Botkyrka, Huddinge, Salem)"),
+    ("en", "The years with figures do not form one series: 2011–2012 (Samordningsförbundet Huddinge/HUSAM); "
+           "2017–2018 (Samordningsförbundet Botkyrka Huddinge Salem).", "association changes: Samordningsförbundet "
+           "Huddinge/HUSAM (Huddinge) → Samordningsförbundet Botkyrka Huddinge Salem (Botkyrka, Huddinge, Salem)"),
+])
+def test_a_series_break_at_a_change_of_association_is_said_in_the_pages_language(lang, breaks, note):
+    view = report.YearlyTrend(TABLES, "bhs", "result", lang=lang)
+    assert breaks in _plain(view.summary().data)
+    table = view.table()
+    assert table.loc[2017].iloc[-1] == note and table.loc[2018].iloc[-1] == ""
+    # each run is described on its own: HUSAM 2011 -> 2012 and BHS 2017 -> 2018, never 2012 -> 2017
+    assert ("2012 till" if lang == "sv" else "in 2012 to") not in view.summary().data
+
+
+def _figure(view, monkeypatch):
+    """The figure a view draws, its texts read before it is closed."""
+    seen = {}
+
+    def keep(fig, name, figures_dir, stem, alt):
+        seen["texts"] = [t.get_text() for ax in fig.axes
+                         for t in [ax.title, ax.yaxis.label, *ax.get_yticklabels(), *ax.texts,
+                                   *(ax.get_legend().get_texts() if ax.get_legend() else [])]]
+        seen["ticks"] = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels() if t.get_text()]
+        seen["alt"] = alt
+        return None
+
+    monkeypatch.setattr(report, "_finish", keep)
+    view.figure()
+    return seen
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("make", [lambda lang: report.YearlyTrend(TABLES, "bhs", "result", lang=lang),
+                                  lambda lang: report.YearlyTrend(TABLES, "bhs", "participants", lang=lang),
+                                  lambda lang: report.Overview(TABLES, lang=lang)],
+                         ids=["trend-result", "trend-participants", "overview"])
+def test_figures_speak_the_pages_language(make, lang, monkeypatch):
+    seen = _figure(make(lang), monkeypatch)
+    words = " ".join(seen["texts"])
+    assert not foreign_words(words, lang), words
+    assert not foreign_words(seen["alt"], lang), seen["alt"]
+    # numbers on the value axis as the page's language writes them: −1,5 and 1 000 / -1.5 and 1,000
+    number = r"^−?\d{1,3}( \d{3})*(,\d+)?$" if lang == "sv" else r"^-?\d{1,3}(,\d{3})*(\.\d+)?$"
+    assert seen["ticks"] and all(re.match(number, _plain(t)) for t in seen["ticks"]), seen["ticks"]
+
+
+def test_the_trend_figure_says_where_the_association_changes(monkeypatch):
+    seen = _figure(report.YearlyTrend(TABLES, "bhs", "result", lang="sv"), monkeypatch)
+    assert "härifrån: Samordningsförbundet Botkyrka Huddinge Salem" in seen["texts"]
+    assert _plain(seen["alt"]).startswith("Linjediagram: Årets resultat, år för år, mnkr; alla: 2011: 1 078 tkr, "
+                                          "2012: −1 993 tkr")
+    assert "linjen bryts där år saknas eller förbundet byts" in seen["alt"]
+
+
+def test_the_overview_heading_is_the_pages_one_h1():
+    for lang in ("sv", "en"):
+        text = report.Overview(TABLES, lang=lang).heading().data
+        assert text.startswith(f"# {i18n.t('notebook.overview', lang)}\n\n") and text.count("\n# ") == 0
+
+
+@pytest.mark.parametrize("lang,header,value", [("sv", ["År", "Kön", "Värde", "Källa"], "1 500"),
+                                               ("en", ["Years", "Gender", "Value", "Source"], "1,500")])
+def test_multi_year_figures_are_listed_in_the_pages_language(mini, lang, header, value):
+    t = report.YearlyTrend(mini, "bhs", "participants", lang=lang).multi_year()
+    assert list(t.columns) == header
+    assert [_plain(v) for v in t.iloc[:, 2]] == [value]
+    assert t.iloc[0, 1] == {"sv": "Alla", "en": "All"}[lang]
