@@ -52,7 +52,6 @@ COLUMNS = ["gender", "outcome", "exited", "count", "rate", "ci_low", "ci_high", 
            "conflict", "basis_code"]
 
 
-
 def rates_from_facts(facts: pd.DataFrame, tables: Tables) -> pd.DataFrame:
     """outcome_rates for facts already selected (one association, period and intervention) and
     resolved; lets a caller resolve a year once and compute every intervention's rates from it.

@@ -98,8 +98,8 @@ def rates_table(rates: pd.DataFrame, lang: str = "en", tables: Tables | None = N
     out = pd.DataFrame({
         col("outcome"): [L.outcome_label(str(o), lang, tables) for o in r["outcome"]],
         col("gender"): [L.gender_label(str(g), lang, tables) for g in r["gender"]],
-        col("exited"): [fmt.integer(v, lang) for v in r["exited"]],
-        col("count"): [fmt.integer(v, lang) for v in r["count"]],
+        col("exited"): [_whole(v, lang) for v in r["exited"]],
+        col("count"): [_whole(v, lang) for v in r["count"]],
         col("rate"): [fmt.percent(v, lang) for v in r["rate"]],
         col("ci"): [fmt.interval(lo, hi, lang) for lo, hi in zip(r["ci_low"], r["ci_high"])],
         col("reported"): [fmt.percent(v, lang) for v in r["reported_rate"]],
@@ -107,6 +107,11 @@ def rates_table(rates: pd.DataFrame, lang: str = "en", tables: Tables | None = N
         col("conflict"): np.where(r["conflict"], "⚠", ""),
     })
     return out.set_index([col("outcome"), col("gender")])
+
+
+def _whole(v, lang: str) -> str:
+    """A count (NA-safe: pandas' Int64 columns hold pd.NA, which fmt does not know)."""
+    return fmt.MISSING if pd.isna(v) else fmt.integer(int(v), lang)
 
 
 def _range(values, fmt, lang: str = "en") -> str:
@@ -176,7 +181,7 @@ def gap_table(gaps: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
     def n(row, g):
         k, nn = row.get(f"{g}_count"), row.get(f"{g}_n")
-        return fmt.MISSING if k is None or pd.isna(k) else of(fmt.integer(k, lang), fmt.integer(nn, lang))
+        return fmt.MISSING if k is None or pd.isna(k) else of(_whole(k, lang), _whole(nn, lang))
     rows = []
     basis = gaps["basis_code"].astype(str) if "basis_code" in gaps else pd.Series("counts", index=gaps.index)
     split = basis == "split"
@@ -193,7 +198,7 @@ def gap_table(gaps: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
                      col("conclusion"): _verdict(g, lang) + (" ⚠" if g["conflict"] else "")})
     if split.any():
         g = gaps[split]
-        whole = lambda v: fmt.integer(v, lang)
+        whole = lambda v: _whole(v, lang)
         ci = (fmt.interval(g["ci_low_pp"].min(), g["ci_high_pp"].max(), lang, "pp")
               if "ci_low_pp" in g and g["ci_low_pp"].notna().all() else fmt.MISSING)
         rows.append({col("women"): of(_range(g["women_count"], whole, lang), _range(g["women_n"], whole, lang)),
@@ -211,6 +216,12 @@ def gap_table(gaps: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
                      col("conclusion"): _t("gender_outcomes.splits", lang, n=fmt.integer(len(g), lang),
                                            verdicts="; ".join(sorted({_verdict(x, lang) for _, x in g.iterrows()})))})
     return pd.DataFrame(rows)
+
+
+def _disagree(gaps: pd.DataFrame) -> pd.Series:
+    """Rows whose 95 % interval (Newcombe) and test (Fisher/χ²) give different verdicts at 5 %."""
+    excludes_zero = (gaps["ci_low_pp"].astype(float) > 0) | (gaps["ci_high_pp"].astype(float) < 0)
+    return excludes_zero != gaps["significant"].astype(bool)
 
 
 def gap_sentence(gaps: pd.DataFrame, what: str, lang: str = "en") -> str:
@@ -236,6 +247,8 @@ def gap_sentence(gaps: pd.DataFrame, what: str, lang: str = "en") -> str:
                        high=pp(tested["ci_high_pp"].max()),
                        det_low=fmt.number(tested["detectable_pp"].min(), lang, 1),
                        det_high=fmt.number(tested["detectable_pp"].max(), lang, 1))
+        if has_ci and _disagree(tested).any():
+            text += _t("gender_outcomes.gap.methods_disagree", lang)
         if not tested["significant"].any():
             text += _t("gender_outcomes.gap.not_evidence_small", lang)
         return text
@@ -256,6 +269,8 @@ def gap_sentence(gaps: pd.DataFrame, what: str, lang: str = "en") -> str:
             s += _t("gender_outcomes.gap.interval", lang, low=pp(g["ci_low_pp"]), high=pp(g["ci_high_pp"]),
                     n_women=fmt.integer(g["women_n"], lang), n_men=fmt.integer(g["men_n"], lang),
                     detectable=fmt.number(g["detectable_pp"], lang, 1))
+            if _disagree(g.to_frame().T).any():
+                s += _t("gender_outcomes.gap.methods_disagree", lang)
         if not g["significant"]:
             s += _t("gender_outcomes.gap.not_evidence", lang)
         out.append(s)
@@ -287,7 +302,8 @@ def conflict_list(facts: pd.DataFrame, lang: str = "en", tables: Tables | None =
         else:
             vals = _t("gender_outcomes.conflict.values_sep", lang).join(
                 L.format_value(v, unit, lang, tables) for v in g["value"])
-            head = (f"{esc(key[0])}, {esc(L.metric_label(tables, str(key[1]), lang).lower())}, "
+            where = _t("gender_outcomes.all_interventions", lang) if str(key[0]) == ALL else esc(key[0])
+            head = (f"{where}, {esc(L.metric_label(tables, str(key[1]), lang).lower())}, "
                     f"{L.gender_label(str(key[2]), lang, tables).lower()}")
         if lang == "en":
             note = next((n for n in g["notes"] if n), "")

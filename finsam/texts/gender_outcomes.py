@@ -145,7 +145,7 @@ TEXT = {
     "gender_outcomes.col.men_rate": {"sv": "Andel män", "en": "Men rate"},
     "gender_outcomes.col.difference": {"sv": "Skillnad kvinnor − män", "en": "Difference"},
     "gender_outcomes.col.difference_ci": {"sv": "95 % KI (procentenheter)", "en": "95 % CI (pp)"},
-    "gender_outcomes.col.detectable": {"sv": "Upptäckbar skillnad (80 % styrka)",
+    "gender_outcomes.col.detectable": {"sv": "Upptäckbar skillnad, 80 % styrka (procentenheter)",
                                        "en": "Detectable at 80 % power (pp)"},
     "gender_outcomes.col.odds_ratio": {"sv": "Oddskvot", "en": "Odds ratio"},
     "gender_outcomes.col.cohens_h": {"sv": "Cohens h", "en": "Cohen's h"},
@@ -263,6 +263,12 @@ TEXT = {
         "en": " The 95 % interval of the difference is {low} to {high} percentage points (Newcombe); with "
               "{n_women} women and {n_men} men, only a difference of at least {detectable} percentage points would "
               "be detected with 80 % power.",
+    },
+    "gender_outcomes.gap.methods_disagree": {
+        "sv": " Intervallet (Newcombe) och testet är olika metoder och ger här olika besked: skillnaden ligger "
+              "nära gränsen för vad som kan skiljas från slumpen och bör läsas som osäker.",
+        "en": " The interval (Newcombe) and the test are different methods and disagree here: the difference is "
+              "close to what chance alone could give and should be read as uncertain.",
     },
     "gender_outcomes.gap.not_evidence": {
         "sv": " Det är inte belägg för att skillnaden saknas.",
