@@ -123,9 +123,10 @@ def bar_by_gender(df: pd.DataFrame, x: str, y: str, title: str, ylabel: str, xla
                 ax.errorbar(pos[has], mid, yerr=(hi - lo) / 2, fmt="none", ecolor=color, elinewidth=lw,
                             capsize=3, capthick=lw)
     from matplotlib.patches import Patch  # legend swatches plain, whatever the first bar's hatch
-    ax.legend(handles=[Patch(facecolor=GENDER_COLORS[g], label=gender_label(g, lang, tables)) for g in genders], title="")
+    ax.legend(handles=[Patch(facecolor=GENDER_COLORS[g], label=gender_label(g, lang, tables)) for g in genders],
+              title="")
     if any_conflict:
-        ax.text(1, -0.28, "hatched: the report states this figure with another value too", transform=ax.transAxes,
+        ax.text(1, -0.40, text("gender_outcomes.fig.hatched", lang), transform=ax.transAxes,
                 ha="right", va="top", fontsize=8, color="#333333")
     ax.set_xticks(range(len(order)), [(xlabels or {}).get(o, o) for o in order])
     ax.set_title(title)
