@@ -69,7 +69,7 @@ def fact_table(facts: pd.DataFrame, tables: Tables, metrics, lang: str = "en") -
         shown = L.metric_label(tables, m, lang)
         if unit_class(tables, u) != "count" or u == "persons":
             return shown
-        return _t("gender_outcomes.metric_in_unit", lang, metric=shown, noun=noun(tables, u, lang))
+        return f"{shown} ({noun(tables, u, lang)})"
 
     df = pd.DataFrame([out[m] for m in order], index=[label(m) for m in order])
     cols = [L.gender_label(g, lang, tables) for g in _genders(tables)]
@@ -377,12 +377,7 @@ class GenderOutcomes(View):
                            "persons_reached", "participants_share"], self.lang)
 
     def _unit_description(self, unit: str) -> str:
-        """What a count in ``unit`` counts, when it is not people: vocabulary.csv's description on
-        English pages, this page's own Swedish words on Swedish ones."""
-        if self.lang == "en":
-            desc = self.t.vocabulary
-            desc = desc[(desc["vocabulary"] == "unit") & (desc["code"] == unit)]["description_en"].iloc[0]
-            return esc(desc[0].lower() + desc[1:])
+        """What a count in ``unit`` counts, when it is not people (empty for a unit without a text)."""
         try:
             return self.tr(f"gender_outcomes.unit.{unit}")
         except KeyError:
@@ -407,7 +402,9 @@ class GenderOutcomes(View):
         if unit != "persons":
             desc = self._unit_description(unit)
             if desc:
-                s += self.tr("gender_outcomes.participants.not_people", noun=noun(self.t, unit, self.lang),
+                # participations and cases are not people; registered participants are (only fewer)
+                key = "not_people" if unit in ("participations", "cases") else "which"
+                s += self.tr(f"gender_outcomes.participants.{key}", noun=noun(self.t, unit, self.lang),
                              description=desc)
         other = self.facts[(self.facts["intervention"] == ALL) & (self.facts["gender"] == "all")
                            & self.facts["metric"].isin(["unique_individuals", "persons_reached"])]
@@ -536,7 +533,7 @@ class GenderOutcomes(View):
             listing = ", ".join(f"{self.gender(r.gender).lower()} (n = {self.int(r.exited)})"
                                 for r in small_groups.itertuples())
             items.append(self.tr("gender_outcomes.caveat.small", small=SMALL_N, listing=listing))
-        if self.headline.unit and self.headline.unit != "persons":
+        if self.headline.unit in ("participations", "cases"):  # counts that are not people
             items.append(self.tr("gender_outcomes.caveat.unit", noun=noun(self.t, self.headline.unit, self.lang)))
         items.append(self.tr("gender_outcomes.caveat.totals"))
         for c in self._cautions():

@@ -101,23 +101,32 @@ TEXT = {
         "sv": ", ej angivet kön {unknown}",
         "en": ", gender not stated {unknown}",
     },
+    "gender_outcomes.participants.which": {
+        "sv": " Det är {noun}: {description}",
+        "en": " These are {noun}: {description}",
+    },
     "gender_outcomes.participants.not_people": {
         "sv": " Det är {noun}, inte personer: {description}",
         "en": " These are {noun}, not people: {description}",
     },
-    # what a count in a unit other than persons counts (English pages show vocabulary.csv's description)
+    # what a count in a unit other than persons counts (as vocabulary.csv describes the unit)
     "gender_outcomes.unit.participations": {
-        "sv": "en person som deltagit i två insatser räknas två gånger (rapporten anger, där den gör det, ungefär "
-              "hur många unika individer det är).",
-        "en": "",
+        "sv": "en räkning av deltaganden summerade över insatserna: en person som deltagit i två insatser räknas "
+              "två gånger (rapporten anger, där den gör det, ungefär hur många unika individer det är).",
+        "en": "a count of participations summed over interventions: a person who took part in two interventions "
+              "counts twice (the report states about how many unique individuals these are, where it does).",
     },
     "gender_outcomes.unit.cases": {
-        "sv": "deltagare och ärenden räknas tillsammans, summerade över insatserna, så som rapporten räknar dem.",
-        "en": "",
+        "sv": "en räkning av deltagare och ärenden summerade över insatserna, så som rapporten räknar dem; forum "
+              "som tar emot ärenden räknar ärenden, inte personer, och en person kan räknas i flera insatser.",
+        "en": "a count of participants and cases (ärenden) summed over interventions, as the report counts them; "
+              "case forums count cases, not persons, and a person may count in several interventions.",
     },
     "gender_outcomes.unit.registered_persons": {
-        "sv": "bara deltagare som registrerats med personuppgifter räknas.",
-        "en": "",
+        "sv": "en räkning av personer som registrerats med personuppgifter i uppföljningssystemet (SUS); personer "
+              "som fått stöd utan att registreras räknas inte.",
+        "en": "a count of persons registered with personal data in the follow-up register (SUS); people helped "
+              "without registration are not counted.",
     },
     "gender_outcomes.participants.also": {
         "sv": " Rapporten anger också {values} {metric}.",
@@ -149,12 +158,11 @@ TEXT = {
                                        "en": "Detectable at 80 % power (pp)"},
     "gender_outcomes.col.odds_ratio": {"sv": "Oddskvot", "en": "Odds ratio"},
     "gender_outcomes.col.cohens_h": {"sv": "Cohens h", "en": "Cohen's h"},
-    "gender_outcomes.col.test": {"sv": "Test", "en": "Test"},
-    "gender_outcomes.col.p": {"sv": "p", "en": "p"},
+    "gender_outcomes.col.test": {"sv": "Testmetod", "en": "Test"},
+    "gender_outcomes.col.p": {"sv": "p-värde", "en": "p"},
     "gender_outcomes.col.conclusion": {"sv": "Slutsats", "en": "Conclusion"},
     "gender_outcomes.all_interventions": {"sv": "Samtliga insatser", "en": "All interventions"},
     "gender_outcomes.all_interventions_lower": {"sv": "samtliga insatser", "en": "all interventions"},
-    "gender_outcomes.metric_in_unit": {"sv": "{metric} ({noun})", "en": "{metric} ({noun})"},
     "gender_outcomes.pp_short": {"sv": "{value} procentenheter", "en": "{value} pp"},
 
     # what a rate rests on (rates.basis_code)
