@@ -60,7 +60,8 @@ TEXT = {
     },
     "gender_outcomes.group.excluded": {
         "sv": "rapporten lämnar {excluded} utanför sina utfallssiffror (arbete eller studier är inte tillämpligt "
-              "för dem, eller så är de bedömningsforum), medan dess antal avslutade för hela förbundet räknar med dem.",
+              "för dem, eller så är de bedömningsforum), medan rapportens antal avslutade för hela förbundet räknar med "
+              "dem.",
         "en": "the report leaves {excluded} out of its outcome figures (work or studies are not applicable to them, "
               "or they are assessment forums), while its association-wide exit count includes them.",
     },
@@ -133,7 +134,7 @@ TEXT = {
         "en": " The report also states {values} {metric}.",
     },
     "gender_outcomes.participants.both": {
-        "sv": " Där två tal anges, anger rapporten båda.",
+        "sv": " Där två tal visas anger rapporten båda.",
         "en": " Where two numbers are given, the report states both.",
     },
 
@@ -243,19 +244,19 @@ TEXT = {
         "en": "the conclusion depends on which version is right: {verdicts}",
     },
     "gender_outcomes.gap.interval_range": {
-        "sv": " Det 95-procentiga konfidensintervallet för skillnaden (Newcombe) sträcker sig, över versionerna, från "
-              "{low} till {high} procentenheter; med de här gruppstorlekarna upptäcks med 80 % styrka bara en "
-              "skillnad på minst {det_low} till {det_high} procentenheter.",
+        "sv": " Konfidensintervallet (95 %, Newcombe) för skillnaden sträcker sig över versionerna från {low} till "
+              "{high} procentenheter. Med de här gruppstorlekarna är den minsta skillnad som kan upptäckas med 80 % "
+              "styrka {det_low} till {det_high} procentenheter.",
         "en": " The 95 % interval of the difference (Newcombe) spans, over the versions, from {low} to {high} "
               "percentage points; groups of these sizes detect with 80 % power only a difference of at least "
               "{det_low} to {det_high} percentage points.",
     },
     "gender_outcomes.gap.not_evidence_small": {
-        "sv": " Det är inte belägg för att skillnaden saknas: grupperna kan vara för små för att upptäcka en.",
+        "sv": " Det är inte belägg för att skillnaden saknas: grupperna kan vara för små för att upptäcka en skillnad.",
         "en": " This is not evidence that there is no difference: the groups may be too small to detect one.",
     },
     "gender_outcomes.gap.untested": {
-        "sv": "För {what}: kvinnor {women}, män {men}: {verdict}.",
+        "sv": "För {what} är andelen för kvinnor {women} och för män {men}: {verdict}.",
         "en": "For {what}, women {women} and men {men}: {verdict}.",
     },
     "gender_outcomes.gap.tested": {
@@ -265,9 +266,9 @@ TEXT = {
               "difference of {diff} percentage points: {verdict} ({test}, {p}).",
     },
     "gender_outcomes.gap.interval": {
-        "sv": " Det 95-procentiga konfidensintervallet för skillnaden är {low} till {high} procentenheter "
-              "(Newcombe); med {n_women} kvinnor och {n_men} män upptäcks med 80 % styrka bara en skillnad på "
-              "minst {detectable} procentenheter.",
+        "sv": " Konfidensintervallet (95 %, Newcombe) för skillnaden är {low} till {high} procentenheter. Med "
+              "{n_women} kvinnor och {n_men} män är den minsta skillnad som kan upptäckas med 80 % styrka "
+              "{detectable} procentenheter.",
         "en": " The 95 % interval of the difference is {low} to {high} percentage points (Newcombe); with "
               "{n_women} women and {n_men} men, only a difference of at least {detectable} percentage points would "
               "be detected with 80 % power.",
@@ -315,13 +316,13 @@ TEXT = {
         "en": "Small groups, fewer than {small} exits: {listing}; their rates are uncertain (see the intervals).",
     },
     "gender_outcomes.caveat.unit": {
-        "sv": "Antalen avslutade i den här gruppen är {noun}: en person som avslutat flera insatser räknas en gång "
-              "för varje.",
+        "sv": "Antalen avslutade i den här gruppen räknar {noun}: en person som avslutat flera insatser räknas en "
+              "gång per insats.",
         "en": "The exit counts of this group are {noun}: a person who ended several interventions counts once for "
               "each.",
     },
     "gender_outcomes.caveat.totals": {
-        "sv": "Summor för insatser kan räkna en person mer än en gång när personen deltagit i flera insatser; "
+        "sv": "Summor över insatser kan räkna samma person flera gånger om personen deltagit i flera insatser; "
               "uppgifterna för hela förbundet är rapportens egna.",
         "en": "Intervention totals can count one person more than once when they took part in several "
               "interventions; association-wide figures are the report's own.",
