@@ -87,10 +87,13 @@ def finish_figure(fig, name: str, figures_dir: str | os.PathLike | None, alt: st
 
 
 def bar_by_gender(df: pd.DataFrame, x: str, y: str, title: str, ylabel: str, xlabels=None, ax=None,
-                  percent: bool = False):
+                  percent: bool = False, lang: str = "en", tables=None):
     """Grouped bars, one colour per gender; ``df`` has columns ``gender``, ``x`` and ``y`` (one
     row per x and gender). Optional ``ci_low``/``ci_high`` columns draw interval whiskers.
+    The legend (genders, from vocabulary.csv) and the note on hatched bars are in ``lang``;
+    ``xlabels`` maps the x values to their tick labels (already in the page's language).
     Plain matplotlib: seaborn's barplot costs a notebook half a second for the same picture."""
+    from .i18n import t as text
     set_theme()
     if ax is None:
         fig, ax = plt.subplots()
@@ -104,7 +107,7 @@ def bar_by_gender(df: pd.DataFrame, x: str, y: str, title: str, ylabel: str, xla
     for i, g in enumerate(genders):
         sub = d[d["gender"] == g].drop_duplicates(x).set_index(x).reindex(order)
         pos = np.arange(len(order)) - 0.4 + width * (i + 0.5)
-        bars = ax.bar(pos, sub[y].fillna(0), width, color=GENDER_COLORS[g], label=gender_label(g))
+        bars = ax.bar(pos, sub[y].fillna(0), width, color=GENDER_COLORS[g], label=gender_label(g, lang, tables))
         if "conflict" in sub.columns:  # a value the report states otherwise elsewhere: hatched
             for b, c in zip(bars, sub["conflict"].fillna(False).astype(bool)):
                 if c:
@@ -120,9 +123,10 @@ def bar_by_gender(df: pd.DataFrame, x: str, y: str, title: str, ylabel: str, xla
                 ax.errorbar(pos[has], mid, yerr=(hi - lo) / 2, fmt="none", ecolor=color, elinewidth=lw,
                             capsize=3, capthick=lw)
     from matplotlib.patches import Patch  # legend swatches plain, whatever the first bar's hatch
-    ax.legend(handles=[Patch(facecolor=GENDER_COLORS[g], label=gender_label(g)) for g in genders], title="")
+    ax.legend(handles=[Patch(facecolor=GENDER_COLORS[g], label=gender_label(g, lang, tables)) for g in genders],
+              title="")
     if any_conflict:
-        ax.text(1, -0.28, "hatched: the report states this figure with another value too", transform=ax.transAxes,
+        ax.text(1, -0.40, text("gender_outcomes.fig.hatched", lang), transform=ax.transAxes,
                 ha="right", va="top", fontsize=8, color="#333333")
     ax.set_xticks(range(len(order)), [(xlabels or {}).get(o, o) for o in order])
     ax.set_title(title)
@@ -135,6 +139,7 @@ def bar_by_gender(df: pd.DataFrame, x: str, y: str, title: str, ylabel: str, xla
 
 
 def outcome_label_map(tables, lang: str = "en") -> dict:
+    """Tick labels of the outcomes in ``lang`` (vocabulary.csv), by outcome code."""
     from .semantics import outcomes
     return {o.outcome: outcome_label(o.outcome, lang, tables) for o in outcomes(tables.metrics)}
 

@@ -37,7 +37,9 @@ def outcome_rates(tables: Tables, association: str, year: int | tuple[int, int],
     One row per (gender, outcome, combination of conflicting values): ``exited`` (n),
     ``count`` (k), ``rate`` (percent of exited), ``ci_low``/``ci_high`` (95 % Wilson, percent),
     ``reported_rate`` (the percentage the report prints, if any), ``basis`` (how the rate was
-    obtained) and ``conflict`` (a value involved is contested in the report).
+    obtained, in English, for interactive use), ``conflict`` (a value involved is contested in the
+    report) and ``basis_code`` (the same as a code a page words in its language: ``counts``,
+    ``derived`` (work + studies), ``reported`` (a printed percentage, no counts)).
     """
     if intervention is None:
         from .scope import population
@@ -47,7 +49,7 @@ def outcome_rates(tables: Tables, association: str, year: int | tuple[int, int],
 
 
 COLUMNS = ["gender", "outcome", "exited", "count", "rate", "ci_low", "ci_high", "reported_rate", "basis",
-           "conflict"]
+           "conflict", "basis_code"]
 
 
 def rates_from_facts(facts: pd.DataFrame, tables: Tables) -> pd.DataFrame:
@@ -68,11 +70,11 @@ def rates_from_facts(facts: pd.DataFrame, tables: Tables) -> pd.DataFrame:
         exited = stated.get((gender, exited_m), [])
         for o in outcomes:
             outcome, count_m, rate_m = o.outcome, o.count, o.rate
-            counts, basis = stated.get((gender, count_m), []), "counts"
+            counts, basis, code = stated.get((gender, count_m), []), "counts", "counts"
             if not counts and outcome == semantics.SUM_OUTCOME:
                 work, studies = (stated.get((gender, m), []) for m in part_ms)
                 counts = [(a + b, ca or cb) for a, ca in work for b, cb in studies]
-                basis = "counts (derived: work + studies)"
+                basis, code = "counts (derived: work + studies)", "derived"
             reported = stated.get((gender, rate_m), [])
             rep_values = [v for v, _ in reported] or [np.nan]
             rep_conflict = any(c for _, c in reported)
@@ -82,13 +84,13 @@ def rates_from_facts(facts: pd.DataFrame, tables: Tables) -> pd.DataFrame:
                         lo, hi = wilson_interval(int(k), int(n)) if n > 0 else (np.nan, np.nan)
                         for rep in rep_values:
                             rows.append((gender, outcome, int(n), int(k), 100 * k / n if n else np.nan, 100 * lo,
-                                         100 * hi, rep, basis + ", 95 % Wilson interval", ck or cn or rep_conflict))
+                                         100 * hi, rep, basis + ", 95 % Wilson interval", ck or cn or rep_conflict, code))
             elif reported:
                 n = int(exited[0][0]) if len(exited) == 1 else np.nan
                 for rep in rep_values:
                     rows.append((gender, outcome, n, np.nan, rep, np.nan, np.nan, rep,
                                  "reported percentage only (no counts, so no interval)",
-                                 rep_conflict or any(c for _, c in exited)))
+                                 rep_conflict or any(c for _, c in exited), "reported"))
     out = pd.DataFrame(rows, columns=COLUMNS)
     for c in ("exited", "count"):
         out[c] = out[c].astype("Int64")
@@ -104,6 +106,11 @@ def gap_test(k_women: int, n_women: int, k_men: int, n_men: int, alpha: float = 
 
     Returns rates (percent), the difference women − men in percentage points, the odds ratio,
     Cohen's h, the test used, its p-value and a plain-language verdict at level ``alpha``.
+
+    ``test`` and ``verdict`` are English, for interactive use; pages word the codes instead:
+    ``test_code`` (``fisher``, ``chi2_yates``, ``none_same_outcome``), ``verdict_code``
+    (``evidence`` or ``no_evidence``), ``direction`` (``higher``/``lower``: women vs men) and
+    ``level`` (``alpha``).
     """
     from scipy.stats import chi2_contingency, fisher_exact
     table = np.array([[k_women, n_women - k_women], [k_men, n_men - k_men]])
@@ -113,11 +120,12 @@ def gap_test(k_women: int, n_women: int, k_men: int, n_men: int, alpha: float = 
     col = table.sum(axis=0)
     expected = np.outer(table.sum(axis=1), col) / table.sum()
     if (col == 0).any():
-        test, p = "none (every person had the same outcome)", 1.0
+        test, code, p = "none (every person had the same outcome)", "none_same_outcome", 1.0
     elif (expected < 5).any():
-        test, p = "Fisher's exact test", float(fisher_exact(table).pvalue)
+        test, code, p = "Fisher's exact test", "fisher", float(fisher_exact(table).pvalue)
     else:
-        test, p = "chi-squared test with Yates' correction", float(chi2_contingency(table, correction=True).pvalue)
+        test, code, p = ("chi-squared test with Yates' correction", "chi2_yates",
+                         float(chi2_contingency(table, correction=True).pvalue))
     with np.errstate(divide="ignore", invalid="ignore"):
         odds = (table[0, 0] * table[1, 1]) / (table[0, 1] * table[1, 0]) if table[0, 1] * table[1, 0] else math.inf
     h = 2 * math.asin(math.sqrt(pw)) - 2 * math.asin(math.sqrt(pm))
@@ -131,7 +139,9 @@ def gap_test(k_women: int, n_women: int, k_men: int, n_men: int, alpha: float = 
         verdict = f"no evidence of a difference at the {level} level"
     return dict(women_count=k_women, women_n=n_women, men_count=k_men, men_n=n_men, women_rate=100 * pw,
                 men_rate=100 * pm, difference_pp=diff, odds_ratio=odds, cohens_h=h, test=test, p_value=p,
-                significant=significant, verdict=verdict)
+                significant=significant, verdict=verdict, test_code=code,
+                verdict_code="evidence" if significant else "no_evidence",
+                direction="higher" if diff > 0 else "lower" if diff < 0 else "equal", level=alpha)
 
 
 def gender_gap(tables: Tables, association: str, year, outcome: str = "work_or_studies",
@@ -161,7 +171,12 @@ def gap_from_rates(rates: pd.DataFrame, outcome: str = "work_or_studies") -> pd.
     """gender_gap for rates already computed (see rates_from_facts). Where women's and men's
     rates are printed as rounded percentages without counts, but the counts of everyone are
     known, every split the rounding allows is tested (``basis`` says so): a range, never one
-    invented split."""
+    invented split.
+
+    Besides the English ``verdict``/``basis``, each row carries codes a page words per language:
+    ``verdict_code`` (``evidence``, ``no_evidence``, ``no_test_no_exits``, ``no_test_no_split``,
+    ``no_test_no_counts``), ``test_code`` (``none`` where no test was made) and ``basis_code``
+    (``counts`` or ``split``, with the split's ``split_count`` of ``split_n``)."""
     r = rates[rates["outcome"] == outcome]
     w, m = r[r["gender"] == "women"], r[r["gender"] == "men"]
     everyone = r[(r["gender"] == "all") & r["count"].notna() & r["exited"].notna()]
@@ -171,7 +186,8 @@ def gap_from_rates(rates: pd.DataFrame, outcome: str = "work_or_studies") -> pd.
             if pd.notna(a.exited) and pd.notna(b.exited) and (int(a.exited) == 0 or int(b.exited) == 0):
                 res = dict(women_rate=a.rate, men_rate=b.rate, difference_pp=np.nan, test="none", p_value=np.nan,
                            significant=False, conflict=bool(a.conflict or b.conflict),
-                           verdict="no test possible: no exits are stated for one of the two groups")
+                           verdict="no test possible: no exits are stated for one of the two groups",
+                           verdict_code="no_test_no_exits", test_code="none")
             elif pd.notna(a.count) and pd.notna(b.count):
                 res = gap_test(int(a.count), int(a.exited), int(b.count), int(b.exited))
                 res["conflict"] = bool(a.conflict or b.conflict)
@@ -182,18 +198,22 @@ def gap_from_rates(rates: pd.DataFrame, outcome: str = "work_or_studies") -> pd.
                 for kw, nw in splits:
                     res = gap_test(kw, nw, k - kw, n - nw)
                     res.update(conflict=bool(a.conflict or b.conflict or e["conflict"]), outcome=outcome,
-                               basis=f"split of {k} of {n} consistent with the rounded percentages")
+                               basis=f"split of {k} of {n} consistent with the rounded percentages",
+                               basis_code="split", split_count=k, split_n=n)
                     rows.append(res)
                 if splits:
                     continue
                 res = dict(women_rate=a.rate, men_rate=b.rate, difference_pp=a.rate - b.rate, test="none",
                            p_value=np.nan, significant=False, conflict=bool(a.conflict or b.conflict),
-                           verdict="no test possible: no split of the counts fits the report's rounded percentages")
+                           verdict="no test possible: no split of the counts fits the report's rounded percentages",
+                           verdict_code="no_test_no_split", test_code="none")
             else:
                 res = dict(women_rate=a.rate, men_rate=b.rate, difference_pp=a.rate - b.rate, test="none",
                            p_value=np.nan, significant=False, conflict=bool(a.conflict or b.conflict),
-                           verdict="no test possible: the report gives percentages without the counts behind them")
+                           verdict="no test possible: the report gives percentages without the counts behind them",
+                           verdict_code="no_test_no_counts", test_code="none")
             res["outcome"] = outcome
             res.setdefault("basis", "counts")
+            res.setdefault("basis_code", "counts")
             rows.append(res)
     return pd.DataFrame(rows)

@@ -13,13 +13,14 @@ import numpy as np
 import pandas as pd
 
 from . import findings
+from . import fmt
 from . import labels as L
 from . import semantics
 from .conflicts import resolve
 from .data import Tables, select
 from .params import report_stem
 from .rates import gap_from_rates, rates_from_facts
-from .schema import ALL
+from .schema import ALL, CAUTION_MARK
 from .trends import lineage, multi_year, trend
 from .wording import SMALL_N, change, noun, segments, unit_class
 
@@ -27,15 +28,22 @@ from .wording import SMALL_N, change, noun, segments, unit_class
 pd.set_option("display.max_colwidth", None)
 
 
-from .viewkit import esc, markdown  # noqa: E402,F401  (views_* and notebooks import them from here)
+from .viewkit import View, esc, markdown  # noqa: E402,F401  (views_* and notebooks import them from here)
 
 
-def _cell(values: pd.DataFrame, unit: str) -> str:
-    """One table cell: the value, or every conflicting value marked with ⚠."""
+def _t(key: str, lang: str, **values) -> str:
+    from . import i18n
+    return i18n.t(key, lang, **values)
+
+
+def _cell(values: pd.DataFrame, unit: str, lang: str | None = None) -> str:
+    """One table cell: the value, or every conflicting value marked with ⚠ (in ``lang``; without
+    it, as English pages wrote it before they had a language)."""
     vals = list(dict.fromkeys(values["value"]))
-    texts = [L.format_value(v, unit) for v in vals]
+    texts = [L.format_value(v, unit, lang or "en") for v in vals]
     if len(set(texts)) < len(texts) and unit == "sek":  # 264 479 and 264 497 kr both read "264 tkr"
-        texts = [f"{v:,.0f} kr".replace(",", "\u202f") for v in vals]
+        texts = ([f"{v:,.0f} kr".replace(",", "\u202f") for v in vals] if lang is None
+                 else [fmt.sek(v, lang, scale="kr") for v in vals])
     shown = " / ".join(texts)
     return shown + (" ⚠" if len(vals) > 1 else "")
 
@@ -44,131 +52,266 @@ def _genders(tables: Tables) -> list[str]:
     return semantics.codes(tables.vocabulary, "gender")
 
 
-def fact_table(facts: pd.DataFrame, tables: Tables, metrics) -> pd.DataFrame:
+def fact_table(facts: pd.DataFrame, tables: Tables, metrics, lang: str = "en") -> pd.DataFrame:
     """Facts as a table: one row per metric (in the order given), one column per gender; a count
-    in another unit than persons says so in its row label."""
+    in another unit than persons says so in its row label. Labels and numbers in ``lang``."""
     f = facts[facts["metric"].isin(metrics)]
     if f.empty:
         return pd.DataFrame()
     out, units = {}, {}
     for (metric, gender), g in f.groupby(["metric", "gender"], observed=True, sort=False):
-        out.setdefault(metric, {})[L.gender_label(gender)] = _cell(g, str(g["unit"].iloc[0]))
+        out.setdefault(metric, {})[L.gender_label(gender, lang, tables)] = _cell(g, str(g["unit"].iloc[0]), lang)
         units.setdefault(metric, str(g["unit"].iloc[0]))
     order = [m for m in metrics if m in out]
 
     def label(m):
         u = units[m]
-        shown = L.metric_label(tables, m)
-        return shown if unit_class(tables, u) != "count" or u == "persons" else f"{shown} ({noun(tables, u)})"
+        shown = L.metric_label(tables, m, lang)
+        if unit_class(tables, u) != "count" or u == "persons":
+            return shown
+        return f"{shown} ({noun(tables, u, lang)})"
 
     df = pd.DataFrame([out[m] for m in order], index=[label(m) for m in order])
-    cols = [L.gender_label(g) for g in _genders(tables) if L.gender_label(g) in df.columns]
-    return df[cols].fillna("–")
+    cols = [L.gender_label(g, lang, tables) for g in _genders(tables)]
+    return df[[c for c in cols if c in df.columns]].fillna(fmt.MISSING)
 
 
-def _pct(x) -> str:
+def _pct(x, lang: str | None = None) -> str:
+    """A rate in percent: in ``lang`` (36,6 % / 36.6%); without it, as pages wrote it before (36.6 %)."""
+    if lang is not None:
+        return fmt.percent(x, lang)
     return "–" if pd.isna(x) else f"{x:.1f} %"
 
 
-BASIS_SHORT = {"counts, 95 % Wilson interval": "counts",
-               "counts (derived: work + studies), 95 % Wilson interval": "counts (work + studies)",
-               "reported percentage only (no counts, so no interval)": "reported % only, no interval"}
+#: rates' ``basis_code`` -> the text that names it in a table cell
+BASIS_SHORT = {"counts": "gender_outcomes.basis.counts", "derived": "gender_outcomes.basis.derived",
+               "reported": "gender_outcomes.basis.reported"}
 
 
-def rates_table(rates: pd.DataFrame) -> pd.DataFrame:
+def rates_table(rates: pd.DataFrame, lang: str = "en", tables: Tables | None = None) -> pd.DataFrame:
     """Outcome rates for display, indexed by outcome and gender: n, k, rate, 95 % Wilson
     interval, the report's own percentage, what the rate rests on, and ⚠ for contested counts."""
     if rates.empty:
         return pd.DataFrame()
     r = rates
+    col = lambda key: _t(f"gender_outcomes.col.{key}", lang)
     out = pd.DataFrame({
-        "Outcome": r["outcome"].map(L.outcome_label).astype(str),
-        "Gender": r["gender"].map(L.gender_label).astype(str),
-        "Exited (n)": r["exited"].map(lambda v: "–" if pd.isna(v) else f"{int(v)}"),
-        "Count (k)": r["count"].map(lambda v: "–" if pd.isna(v) else f"{int(v)}"),
-        "Rate": r["rate"].map(_pct),
-        "95 % CI": [("–" if pd.isna(lo) else f"{lo:.1f}–{hi:.1f} %") for lo, hi in zip(r["ci_low"], r["ci_high"])],
-        "Reported": r["reported_rate"].map(_pct),
-        "Basis": r["basis"].map(lambda b: BASIS_SHORT.get(b, b)),
-        "Conflict": np.where(r["conflict"], "⚠", ""),
+        col("outcome"): [L.outcome_label(str(o), lang, tables) for o in r["outcome"]],
+        col("gender"): [L.gender_label(str(g), lang, tables) for g in r["gender"]],
+        col("exited"): [_whole(v, lang) for v in r["exited"]],
+        col("count"): [_whole(v, lang) for v in r["count"]],
+        col("rate"): [fmt.percent(v, lang) for v in r["rate"]],
+        col("ci"): [fmt.interval(lo, hi, lang) for lo, hi in zip(r["ci_low"], r["ci_high"])],
+        col("reported"): [fmt.percent(v, lang) for v in r["reported_rate"]],
+        col("basis"): [_t(BASIS_SHORT[b], lang) for b in r["basis_code"]],
+        col("conflict"): np.where(r["conflict"], "⚠", ""),
     })
-    return out.set_index(["Outcome", "Gender"])
+    return out.set_index([col("outcome"), col("gender")])
 
 
-def _range(values, fmt) -> str:
+def _whole(v, lang: str) -> str:
+    """A count (NA-safe: pandas' Int64 columns hold pd.NA, which fmt does not know)."""
+    return fmt.MISSING if pd.isna(v) else fmt.integer(int(v), lang)
+
+
+def _range(values, fmt, lang: str = "en") -> str:
     lo, hi = fmt(min(values)), fmt(max(values))
-    return lo if lo == hi else f"{lo} to {hi}"
+    return lo if lo == hi else _t("common.range", lang, low=lo, high=hi)
 
 
-def gap_table(gaps: pd.DataFrame) -> pd.DataFrame:
+def _level(alpha: float, lang: str) -> str:
+    return fmt.percent(100 * alpha, lang, 0)
+
+
+def _verdict(g, lang: str) -> str:
+    """The conclusion of one comparison (rates.gap_test / gap_from_rates codes) in ``lang``."""
+    code = g["verdict_code"]
+    if code == "evidence":
+        return _t(f"gender_outcomes.verdict.evidence.{g['direction']}", lang, level=_level(g["level"], lang),
+                  diff=fmt.number(abs(g["difference_pp"]), lang, 0))
+    if code == "no_evidence":
+        return _t("gender_outcomes.verdict.no_evidence", lang, level=_level(g["level"], lang))
+    return _t(f"gender_outcomes.verdict.{code}", lang)
+
+
+def _test(g, lang: str) -> str:
+    return _t(f"gender_outcomes.test.{g['test_code']}", lang)
+
+
+def _num(v, lang: str, decimals: int, signed: bool = False) -> str:
+    if v is None or pd.isna(v):
+        return fmt.MISSING
+    return fmt.signed(v, lang, decimals) if signed else fmt.number(v, lang, decimals)
+
+
+def _pp_short(v, lang: str) -> str:
+    return fmt.MISSING if pd.isna(v) else _t("gender_outcomes.pp_short", lang, value=fmt.signed(v, lang, 1))
+
+
+def with_intervals(gaps: pd.DataFrame) -> pd.DataFrame:
+    """``gaps`` (rates.gap_from_rates) with the difference's 95 % Newcombe interval
+    (``ci_low_pp``/``ci_high_pp``) and the smallest difference the group sizes detect with 80 %
+    power (``detectable_pp``), from finsam.inference.gap_interval, where counts exist."""
+    from . import inference as inf
+    if gaps.empty:
+        return gaps
+    cols = {c: [] for c in ("ci_low_pp", "ci_high_pp", "detectable_pp")}
+    for _, g in gaps.iterrows():
+        counts = [g.get(c) for c in ("women_count", "women_n", "men_count", "men_n")]
+        if any(v is None or pd.isna(v) for v in counts) or int(counts[1]) <= 0 or int(counts[3]) <= 0:
+            for c in cols:
+                cols[c].append(np.nan)
+            continue
+        d = inf.gap_interval(*(int(v) for v in counts))
+        cols["ci_low_pp"].append(d.ci_low_pp)
+        cols["ci_high_pp"].append(d.ci_high_pp)
+        cols["detectable_pp"].append(d.detectable_pp)
+    return gaps.assign(**cols)
+
+
+def gap_table(gaps: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """One row per comparison; the splits that a report's rounded percentages allow are
-    summarised in one row of ranges (the text says how many)."""
+    summarised in one row of ranges (the text says how many). With the difference's 95 %
+    interval and the detectable difference where ``gaps`` has them (:func:`with_intervals`)."""
     if gaps.empty:
         return pd.DataFrame()
+    col = lambda key: _t(f"gender_outcomes.col.{key}", lang)
+    of = lambda k, n: _t("common.k_of_n", lang, k=k, n=n)
+    get = lambda g, c: g[c] if c in g and not pd.isna(g[c]) else np.nan
+
     def n(row, g):
         k, nn = row.get(f"{g}_count"), row.get(f"{g}_n")
-        return "–" if k is None or pd.isna(k) else f"{int(k)} of {int(nn)}"
+        return fmt.MISSING if k is None or pd.isna(k) else of(_whole(k, lang), _whole(nn, lang))
     rows = []
-    basis = gaps["basis"].astype(str) if "basis" in gaps else pd.Series("counts", index=gaps.index)
-    split = basis.str.startswith("split")
+    basis = gaps["basis_code"].astype(str) if "basis_code" in gaps else pd.Series("counts", index=gaps.index)
+    split = basis == "split"
     for _, g in gaps[~split].iterrows():
-        rows.append({"Women": n(g, "women"), "Men": n(g, "men"), "Women rate": _pct(g["women_rate"]),
-                     "Men rate": _pct(g["men_rate"]),
-                     "Difference": "–" if pd.isna(g["difference_pp"]) else f"{g['difference_pp']:+.1f} pp",
-                     "Odds ratio": "–" if pd.isna(g.get("odds_ratio", np.nan)) else f"{g['odds_ratio']:.2f}",
-                     "Cohen's h": "–" if pd.isna(g.get("cohens_h", np.nan)) else f"{g['cohens_h']:+.2f}",
-                     "Test": g["test"], "p": "–" if pd.isna(g["p_value"]) else f"{g['p_value']:.3f}",
-                     "Conclusion": g["verdict"] + (" ⚠" if g["conflict"] else "")})
+        rows.append({col("women"): n(g, "women"), col("men"): n(g, "men"),
+                     col("women_rate"): fmt.percent(g["women_rate"], lang),
+                     col("men_rate"): fmt.percent(g["men_rate"], lang),
+                     col("difference"): _pp_short(g["difference_pp"], lang),
+                     col("difference_ci"): fmt.interval(get(g, "ci_low_pp"), get(g, "ci_high_pp"), lang, "pp"),
+                     col("detectable"): _num(get(g, "detectable_pp"), lang, 1),
+                     col("odds_ratio"): _num(get(g, "odds_ratio"), lang, 2),
+                     col("cohens_h"): _num(get(g, "cohens_h"), lang, 2, signed=True),
+                     col("test"): _test(g, lang), col("p"): _num(g["p_value"], lang, 3),
+                     col("conclusion"): _verdict(g, lang) + (" ⚠" if g["conflict"] else "")})
     if split.any():
         g = gaps[split]
-        rows.append({"Women": f"{_range(g['women_count'], lambda v: f'{v:.0f}')} of {_range(g['women_n'], lambda v: f'{v:.0f}')}",
-                     "Men": f"{_range(g['men_count'], lambda v: f'{v:.0f}')} of {_range(g['men_n'], lambda v: f'{v:.0f}')}",
-                     "Women rate": _range(g["women_rate"], _pct), "Men rate": _range(g["men_rate"], _pct),
-                     "Difference": _range(g["difference_pp"], lambda v: f"{v:+.1f} pp"),
-                     "Odds ratio": _range(g["odds_ratio"], lambda v: f"{v:.2f}"),
-                     "Cohen's h": _range(g["cohens_h"], lambda v: f"{v:+.2f}"),
-                     "Test": "; ".join(sorted(set(g["test"]))), "p": _range(g["p_value"], lambda v: f"{v:.3f}"),
-                     "Conclusion": f"{len(g)} splits consistent with the rounded percentages: "
-                                   + "; ".join(sorted(set(g["verdict"])))})
+        whole = lambda v: _whole(v, lang)
+        ci = (fmt.interval(g["ci_low_pp"].min(), g["ci_high_pp"].max(), lang, "pp")
+              if "ci_low_pp" in g and g["ci_low_pp"].notna().all() else fmt.MISSING)
+        rows.append({col("women"): of(_range(g["women_count"], whole, lang), _range(g["women_n"], whole, lang)),
+                     col("men"): of(_range(g["men_count"], whole, lang), _range(g["men_n"], whole, lang)),
+                     col("women_rate"): _range(g["women_rate"], lambda v: fmt.percent(v, lang), lang),
+                     col("men_rate"): _range(g["men_rate"], lambda v: fmt.percent(v, lang), lang),
+                     col("difference"): _range(g["difference_pp"], lambda v: _pp_short(v, lang), lang),
+                     col("difference_ci"): ci,
+                     col("detectable"): (_range(g["detectable_pp"], lambda v: _num(v, lang, 1), lang)
+                                         if "detectable_pp" in g else fmt.MISSING),
+                     col("odds_ratio"): _range(g["odds_ratio"], lambda v: _num(v, lang, 2), lang),
+                     col("cohens_h"): _range(g["cohens_h"], lambda v: _num(v, lang, 2, signed=True), lang),
+                     col("test"): "; ".join(sorted({_test(x, lang) for _, x in g.iterrows()})),
+                     col("p"): _range(g["p_value"], lambda v: _num(v, lang, 3), lang),
+                     col("conclusion"): _t("gender_outcomes.splits", lang, n=fmt.integer(len(g), lang),
+                                           verdicts="; ".join(sorted({_verdict(x, lang) for _, x in g.iterrows()})))})
     return pd.DataFrame(rows)
 
 
-def gap_sentence(gaps: pd.DataFrame, what: str) -> str:
+def _disagree(gaps: pd.DataFrame) -> pd.Series:
+    """Rows whose 95 % interval (Newcombe) and test (Fisher/χ²) give different verdicts at 5 %."""
+    excludes_zero = (gaps["ci_low_pp"].astype(float) > 0) | (gaps["ci_high_pp"].astype(float) < 0)
+    return excludes_zero != gaps["significant"].astype(bool)
+
+
+def gap_sentence(gaps: pd.DataFrame, what: str, lang: str = "en") -> str:
+    """The gender gap(s) of one group in words: the difference women − men, its test, its 95 %
+    interval and the detectable difference where counts exist; "no evidence of a difference" is
+    never written as "no difference"."""
     tested = gaps.dropna(subset=["p_value"])
+    pp = lambda v: fmt.signed(v, lang, 1)
+    has_ci = "ci_low_pp" in tested and len(tested) and tested["ci_low_pp"].notna().all()
     if len(tested) > 1:
-        verdicts = sorted(set(tested["verdict"]))
-        rounded = tested["basis"].astype(str).str.startswith("split").all() if "basis" in tested else False
-        why = (f"the report prints women's and men's rates only as rounded percentages, and {len(tested)} splits of "
-               f"the exits are consistent with them" if rounded else
-               f"the report's conflicting counts allow {len(tested)} versions of the comparison")
-        dmin, dmax = tested["difference_pp"].min(), tested["difference_pp"].max()
-        return (f"For {what}, {why}: the difference women − men ranges from {dmin:+.1f} to {dmax:+.1f} percentage "
-                f"points (p from {tested['p_value'].min():.3f} to {tested['p_value'].max():.3f}); "
-                + ("in every version, " + verdicts[0] if len(verdicts) == 1 else
-                   "the conclusion depends on which version is right: " + "; ".join(verdicts)) + "."
-                + ("" if tested["significant"].any() else " This is not evidence that there is no difference: "
-                   "the groups may be too small to detect one."))
+        verdicts = sorted({_verdict(g, lang) for _, g in tested.iterrows()})
+        rounded = (tested["basis_code"] == "split").all() if "basis_code" in tested else False
+        why = _t("gender_outcomes.gap.why_rounded" if rounded else "gender_outcomes.gap.why_conflict", lang,
+                 n=fmt.integer(len(tested), lang))
+        conclusion = (_t("gender_outcomes.gap.every_version", lang, verdict=verdicts[0]) if len(verdicts) == 1 else
+                      _t("gender_outcomes.gap.depends", lang, verdicts="; ".join(verdicts)))
+        p_range = _t("gender_outcomes.gap.p_range", lang, low=fmt.number(tested["p_value"].min(), lang, 3),
+                     high=fmt.number(tested["p_value"].max(), lang, 3))
+        text = _t("gender_outcomes.gap.versions", lang, what=what, why=why, dmin=pp(tested["difference_pp"].min()),
+                  dmax=pp(tested["difference_pp"].max()), p_range=p_range, conclusion=conclusion)
+        if has_ci:
+            text += _t("gender_outcomes.gap.interval_range", lang, low=pp(tested["ci_low_pp"].min()),
+                       high=pp(tested["ci_high_pp"].max()),
+                       det_low=fmt.number(tested["detectable_pp"].min(), lang, 1),
+                       det_high=fmt.number(tested["detectable_pp"].max(), lang, 1))
+        if has_ci and _disagree(tested).any():
+            text += _t("gender_outcomes.gap.methods_disagree", lang)
+        if not tested["significant"].any():
+            text += _t("gender_outcomes.gap.not_evidence_small", lang)
+        return text
     out = []
     for _, g in gaps.iterrows():
-        if g["test"] == "none" or pd.isna(g["p_value"]):
-            out.append(f"For {what}, women {_pct(g['women_rate'])} and men {_pct(g['men_rate'])}: {g['verdict']}.")
-        else:
-            out.append(f"For {what}, {int(g['women_count'])} of {int(g['women_n'])} women ({_pct(g['women_rate'])}) "
-                       f"and {int(g['men_count'])} of {int(g['men_n'])} men ({_pct(g['men_rate'])}) left for work or "
-                       f"studies, a difference of {g['difference_pp']:+.1f} percentage points: {g['verdict']} "
-                       f"({g['test']}, p = {g['p_value']:.3f})."
-                       + ("" if g["significant"] else " This is not evidence that there is no difference."))
+        if g["test_code"] == "none" or pd.isna(g["p_value"]):
+            out.append(_t("gender_outcomes.gap.untested", lang, what=what, women=fmt.percent(g["women_rate"], lang),
+                          men=fmt.percent(g["men_rate"], lang), verdict=_verdict(g, lang)))
+            continue
+        s = _t("gender_outcomes.gap.tested", lang, what=what,
+               women_k=_t("common.k_of_n", lang, k=fmt.integer(g["women_count"], lang),
+                          n=fmt.integer(g["women_n"], lang)),
+               men_k=_t("common.k_of_n", lang, k=fmt.integer(g["men_count"], lang), n=fmt.integer(g["men_n"], lang)),
+               women=fmt.percent(g["women_rate"], lang), men=fmt.percent(g["men_rate"], lang),
+               diff=pp(g["difference_pp"]), verdict=_verdict(g, lang), test=_test(g, lang),
+               p=fmt.p_value(g["p_value"], lang))
+        if "ci_low_pp" in g and not pd.isna(g["ci_low_pp"]):
+            s += _t("gender_outcomes.gap.interval", lang, low=pp(g["ci_low_pp"]), high=pp(g["ci_high_pp"]),
+                    n_women=fmt.integer(g["women_n"], lang), n_men=fmt.integer(g["men_n"], lang),
+                    detectable=fmt.number(g["detectable_pp"], lang, 1))
+            if _disagree(g.to_frame().T).any():
+                s += _t("gender_outcomes.gap.methods_disagree", lang)
+        if not g["significant"]:
+            s += _t("gender_outcomes.gap.not_evidence", lang)
+        out.append(s)
     return " ".join(out)
 
 
-def conflict_list(facts: pd.DataFrame) -> list[str]:
+def _quotes(obs: pd.DataFrame, key: tuple, value) -> list[str]:
+    """The report's own words (verbatim quotes) behind one stated value."""
+    inter, metric, gender, start, end = key
+    o = obs[(obs["intervention"].astype(str) == str(inter)) & (obs["metric"].astype(str) == str(metric))
+            & (obs["gender"].astype(str) == str(gender)) & (obs["period_start"] == start) & (obs["period_end"] == end)
+            & (obs["value"].astype(float) == float(value))]
+    return [q for q in dict.fromkeys(o["quote"].astype(str)) if q.strip()]
+
+
+def conflict_list(facts: pd.DataFrame, lang: str = "en", tables: Tables | None = None,
+                  obs: pd.DataFrame | None = None) -> list[str]:
+    """One line per figure the report states with different values: where, the values, and why
+    (the curators' English note on English pages; the report's own quoted words on Swedish ones,
+    which needs ``obs``, the observations behind ``facts``)."""
     c = facts[facts["conflict"]]
     lines = []
     for key, g in c.groupby(["intervention", "metric", "gender", "period_start", "period_end"], observed=True,
                             sort=True):
-        vals = " vs ".join(f"{v:.10g}" for v in g["value"])
-        note = next((n for n in g["notes"] if n), "")
-        lines.append(f"{esc(key[0])}, {key[1]}, {key[2]}: {vals}" + (f" — {esc(note)}" if note else ""))
+        unit = str(g["unit"].iloc[0])
+        if tables is None:  # as pages wrote it before they had a language
+            vals = " vs ".join(f"{v:.10g}" for v in g["value"])
+            head = f"{esc(key[0])}, {key[1]}, {key[2]}"
+        else:
+            vals = _t("gender_outcomes.conflict.values_sep", lang).join(
+                L.format_value(v, unit, lang, tables) for v in g["value"])
+            where = _t("gender_outcomes.all_interventions", lang) if str(key[0]) == ALL else esc(key[0])
+            head = (f"{where}, {esc(L.metric_label(tables, str(key[1]), lang).lower())}, "
+                    f"{L.gender_label(str(key[2]), lang, tables).lower()}")
+        if lang == "en":
+            note = next((n for n in g["notes"] if n), "")
+            why = esc(note)
+        else:
+            quotes = [q for v in g["value"] for q in _quotes(obs, key, v)] if obs is not None else []
+            why = " / ".join(f"”{esc(q)}”" for q in dict.fromkeys(quotes))
+        lines.append(f"{head}: {vals}" + (f" — {why}" if why else ""))
     return lines
 
 
@@ -177,15 +320,18 @@ def _finish(fig, name, figures_dir, stem, alt: str):
     return finish_figure(fig, f"{stem}__{name}", figures_dir, alt=alt)
 
 
-def _values(values, fmt=str) -> str:
-    return " or ".join(fmt(v) for v in values)
+def _values(values, fmt=str, lang: str = "en") -> str:
+    return _t("common.or", lang).join(fmt(v) for v in values)
 
 
-class GenderOutcomes:
-    """Sections of the gender_outcomes notebook for one association and year."""
+class GenderOutcomes(View):
+    """Sections of the gender_outcomes notebook for one association and year, in ``lang``."""
+
+    notebook = "gender_outcomes"
 
     def __init__(self, tables: Tables, association: str, year: int, figures_dir=None, policy: str = "show", lang: str = "en"):
-        self.t, self.a, self.year, self.figures_dir, self.policy = tables, association, year, figures_dir, policy
+        super().__init__(tables, lang)
+        self.a, self.year, self.figures_dir, self.policy = association, year, figures_dir, policy
         self.obs = select(tables.observations, association=association, period=year)
         self.facts = resolve(self.obs, policy)
         self.stem = report_stem("gender_outcomes", dict(association=association, year=year))
@@ -196,71 +342,84 @@ class GenderOutcomes:
         self.rates = rates_from_facts(self.facts[self.facts["intervention"].astype(str) == self.group], tables)
         self.exit_metrics = [semantics.denominator(tables.metrics)] + [o.count for o in semantics.outcomes(tables.metrics)]
 
+    def _names(self, names) -> str:
+        return ", ".join(esc(x) for x in names)
+
     def group_text(self):
         """Which population the outcome sections describe, and why (finsam.scope decides)."""
         p = self.population
         if p.reason == "no_outcomes":
-            return markdown(f"The report states no exit outcomes for {self.year}.")
+            return self.md("gender_outcomes.group.no_outcomes", year=self.year)
         if p.is_all:
-            return markdown("Exit outcomes below are association-wide (all interventions).")
-        parts = [f"The outcome sections below describe **{esc(p.group)}**, not all interventions: "]
+            return self.md("gender_outcomes.group.all")
+        parts = [self.tr("gender_outcomes.group.intro", group=esc(p.group))]
         if p.reason == "excluded_interventions":
-            parts.append("the report leaves " + ", ".join(esc(x) for x in p.excluded) + " out of its outcome "
-                         "figures (work or studies are not applicable to them, or they are assessment forums), while "
-                         "its association-wide exit count includes them.")
+            parts.append(self.tr("gender_outcomes.group.excluded", excluded=self._names(p.excluded)))
         else:
-            parts.append("the report states outcomes only for this group.")
+            parts.append(self.tr("gender_outcomes.group.only"))
         if p.covers:
-            parts.append(" The group covers " + ", ".join(esc(x) for x in p.covers) + ".")
-        if p.note:
-            parts.append(f" The report describes it as: {esc(p.note)}.")
-        parts.append(" Every page of this site uses the same group for this association and year.")
+            parts.append(self.tr("gender_outcomes.group.covers", covers=self._names(p.covers)))
+        if p.note and self.lang == "en":  # the curators' note is English; a Swedish page leaves it out
+            parts.append(self.tr("gender_outcomes.group.note", note=esc(p.note)))
+        parts.append(self.tr("gender_outcomes.group.same"))
         return markdown("".join(parts))
 
     def heading(self):
-        name = L.association_name(self.t, self.a)
+        name = self.association(self.a)
         src = sorted(set(self.obs["source_id"].astype(str)))
         titles = self.t.sources.set_index(self.t.sources["source_id"].astype(str)).loc[src, "title"]
-        return markdown(f"# {esc(name)}: participants and outcomes by gender, {self.year}\n\n"
-                        f"Figures for {self.year} as stated in: " + "; ".join(esc(x) for x in titles) + ".")
+        return self.md("gender_outcomes.heading", name=esc(name), year=self.year,
+                       sources="; ".join(esc(x) for x in titles))
 
     def participants(self) -> pd.DataFrame:
         return fact_table(self.facts[self.facts["intervention"] == ALL], self.t,
                           ["participants", "participants_new", "participants_exited", "unique_individuals",
-                           "persons_reached", "participants_share"])
+                           "persons_reached", "participants_share"], self.lang)
+
+    def _unit_description(self, unit: str) -> str:
+        """What a count in ``unit`` counts, when it is not people (empty for a unit without a text)."""
+        try:
+            return self.tr(f"gender_outcomes.unit.{unit}")
+        except KeyError:
+            return ""
 
     def participants_text(self):
         f = self.facts[(self.facts["intervention"] == ALL) & (self.facts["metric"] == "participants")]
         v = {str(g): list(x["value"]) for g, x in f.groupby("gender", observed=True)}
         if not v.get("all"):
-            return markdown("The report gives no association-wide participant count for this year; see the "
-                            "breakdown by intervention below.")
+            return self.md("gender_outcomes.participants.none")
         unit = str(f["unit"].iloc[0])
-        fmt = lambda x: L.format_value(x, unit)
-        s = f"In {self.year}, the report counts {_values(v['all'], fmt)} {noun(self.t, unit)}"
+        show = lambda x: self.value(x, unit)
+        vals = lambda xs: _values(xs, show, self.lang)
+        s = self.tr("gender_outcomes.participants.count", year=self.year, all=vals(v["all"]),
+                    noun=noun(self.t, unit, self.lang))
         if v.get("women") and v.get("men"):
-            s += f" (of which women {_values(v['women'], fmt)}, men {_values(v['men'], fmt)}"
+            s += self.tr("gender_outcomes.participants.split", women=vals(v["women"]), men=vals(v["men"]))
             if v.get("unknown"):
-                s += f", gender not stated {_values(v['unknown'], fmt)}"
+                s += self.tr("gender_outcomes.participants.unknown", unknown=vals(v["unknown"]))
             s += ")"
         s += "."
         if unit != "persons":
-            desc = self.t.vocabulary
-            desc = desc[(desc["vocabulary"] == "unit") & (desc["code"] == unit)]["description_en"].iloc[0]
-            s += f" These are {noun(self.t, unit)}, not people: {esc(desc[0].lower() + desc[1:])}"
+            desc = self._unit_description(unit)
+            if desc:
+                # participations and cases are not people; registered participants are (only fewer)
+                key = "not_people" if unit in ("participations", "cases") else "which"
+                s += self.tr(f"gender_outcomes.participants.{key}", noun=noun(self.t, unit, self.lang),
+                             description=desc)
         other = self.facts[(self.facts["intervention"] == ALL) & (self.facts["gender"] == "all")
                            & self.facts["metric"].isin(["unique_individuals", "persons_reached"])]
         for m, g in other.groupby("metric", observed=True, sort=False):
-            s += (f" The report also states {_values(sorted(g['value']), fmt)} "
-                  f"{esc(L.metric_label(self.t, str(m)).lower())}.")
-        s += (" Where two numbers are given, the report states both." if any(len(x) > 1 for x in v.values()) else "")
+            s += self.tr("gender_outcomes.participants.also", values=vals(sorted(g["value"])),
+                         metric=esc(self.metric(str(m)).lower()))
+        if any(len(x) > 1 for x in v.values()):
+            s += self.tr("gender_outcomes.participants.both")
         return markdown(s)
 
     def exits(self) -> pd.DataFrame:
-        return fact_table(self.facts[self.facts["intervention"] == self.group], self.t, self.exit_metrics)
+        return fact_table(self.facts[self.facts["intervention"] == self.group], self.t, self.exit_metrics, self.lang)
 
     def rates_table(self) -> pd.DataFrame:
-        return rates_table(self.rates)
+        return rates_table(self.rates, self.lang, self.t)
 
     def outcome_figure(self):
         from .plotting import bar_by_gender, outcome_label_map
@@ -272,21 +431,25 @@ class GenderOutcomes:
         r = r.drop_duplicates(["gender", "outcome"])
         genders = set(r["gender"].astype(str))
         has_ci = r["ci_low"].notna().any()
-        title = "Exit outcomes" + (" by gender" if genders & {"women", "men"} else " (everyone; no split by gender)")
-        title += f", {self.year}: % of exited" + (", 95 % CI where counts exist" if has_ci else " (reported, no intervals)")
+        title = self.tr("gender_outcomes.fig.title_by_gender" if genders & {"women", "men"}
+                        else "gender_outcomes.fig.title_everyone")
+        title = self.tr("gender_outcomes.fig.title_year_ci" if has_ci else "gender_outcomes.fig.title_year_no_ci",
+                        title=title, year=self.year)
         if not self.population.is_all:
             title += f"\n{self.population.group}"
-        fig = bar_by_gender(r, "outcome", "rate", title, "% of exited participants",
-                            xlabels=outcome_label_map(self.t), percent=True)
+        fig = bar_by_gender(r, "outcome", "rate", title, self.tr("gender_outcomes.fig.ylabel"),
+                            xlabels=outcome_label_map(self.t, self.lang), percent=True, lang=self.lang,
+                            tables=self.t)
         fig.axes[0].tick_params(axis="x", labelrotation=20)
         parts = []
         for o, g in r.groupby("outcome", sort=False):
-            vals = ", ".join(f"{L.gender_label(x.gender).lower()} {x.rate:.0f} %"
-                             + (f" ({x.ci_low:.0f}–{x.ci_high:.0f})" if pd.notna(x.ci_low) else "")
+            vals = ", ".join(f"{self.gender(x.gender).lower()} {self.pct(x.rate, 0)}"
+                             + (f" ({self.interval(x.ci_low, x.ci_high, decimals=0)})" if pd.notna(x.ci_low) else "")
                              for x in g.itertuples())
-            parts.append(f"{L.outcome_label(o)}: {vals}")
-        alt = (f"Bar chart: {title.splitlines()[0]}" + (f" ({self.population.group})" if not self.population.is_all
-                                                         else "") + ". " + "; ".join(parts) + ".")
+            parts.append(f"{self.outcome(o)}: {vals}")
+        alt = self.tr("gender_outcomes.fig.alt", title=title.splitlines()[0],
+                      group=f" ({self.population.group})" if not self.population.is_all else "",
+                      values="; ".join(parts))
         return _finish(fig, "outcomes", self.figures_dir, self.stem, alt)
 
     @functools.cached_property
@@ -301,12 +464,13 @@ class GenderOutcomes:
         for inter in [i for i in [ALL] + sorted(set(names) - {ALL}) if i in candidates]:
             g = gap_from_rates(rates_from_facts(self.facts[names == inter], self.t), semantics.SUM_OUTCOME)
             if not g.empty:
-                rows.append(g.assign(intervention=inter))
+                rows.append(with_intervals(g).assign(intervention=inter))
         return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
 
     def gaps(self) -> pd.DataFrame:
         """Gender gap in the work-or-studies rate for ALL and each intervention with data
-        (computed once, from the year's resolved facts)."""
+        (computed once, from the year's resolved facts), with the difference's 95 % interval and
+        the detectable difference (:func:`with_intervals`)."""
         return self._gaps
 
     def gap_table(self):
@@ -314,23 +478,23 @@ class GenderOutcomes:
         if g.empty:
             return g
         parts = []
+        col = self.tr("gender_outcomes.col.intervention")
         for inter, x in g.groupby("intervention", sort=False):
-            t = gap_table(x)
-            t.insert(0, "Intervention", "All interventions" if inter == ALL else inter)
+            t = gap_table(x, self.lang)
+            t.insert(0, col, self.tr("gender_outcomes.all_interventions") if inter == ALL else inter)
             parts.append(t)
-        return pd.concat(parts, ignore_index=True).set_index("Intervention")
+        return pd.concat(parts, ignore_index=True).set_index(col)
 
     def gap_text(self):
         g = self.gaps()
         if g.empty:
-            text = f"The report gives no one-year outcome figures for both women and men in {self.year}."
+            text = self.tr("gender_outcomes.gap.none", year=self.year)
             pp = findings.project_period_gender_outcomes(self.t, self.a, self.year)
             if len(pp):
-                text += (" It does give outcomes by gender for multi-year periods: " +
-                         "; ".join(f"{esc(r.intervention)} {r.period_start}–{r.period_end}" for r in pp.itertuples())
-                         + ". Those periods are not one-year figures and are not compared here.")
+                text += self.tr("gender_outcomes.gap.periods", periods="; ".join(
+                    f"{esc(r.intervention)} {r.period_start}–{r.period_end}" for r in pp.itertuples()))
             return markdown(text)
-        parts = [gap_sentence(x, "all interventions" if i == ALL else esc(i))
+        parts = [gap_sentence(x, self.tr("gender_outcomes.all_interventions_lower") if i == ALL else esc(i), self.lang)
                  for i, x in g.groupby("intervention", sort=False)]
         return markdown("\n\n".join(parts))
 
@@ -345,43 +509,44 @@ class GenderOutcomes:
         genders = _genders(self.t)
         rows = {}
         for (inter, metric, gender), g in f.groupby(["intervention", "metric", "gender"], observed=True, sort=True):
-            col = f"{L.metric_label(self.t, metric)} ({L.gender_label(gender).lower()})"
+            col = f"{self.metric(metric)} ({self.gender(gender).lower()})"
             rows.setdefault(str(inter), {})[(metrics.index(metric), genders.index(str(gender)), col)] = \
-                _cell(g, str(g["unit"].iloc[0]))
+                _cell(g, str(g["unit"].iloc[0]), self.lang)
         cols = sorted({c for r in rows.values() for c in r})
-        df = pd.DataFrame([[rows[i].get(c, "–") for c in cols] for i in sorted(rows)], index=sorted(rows),
+        df = pd.DataFrame([[rows[i].get(c, fmt.MISSING) for c in cols] for i in sorted(rows)], index=sorted(rows),
                           columns=[c[2] for c in cols])
         return df
 
+    def _cautions(self) -> list[str]:
+        """The report's own cautions: the curators' English summary on English pages, the
+        report's quoted words on Swedish ones."""
+        if self.lang == "en":
+            return [esc(c) for c in findings.cautions(self.facts)]
+        o = self.obs[self.obs["note"].astype(str).str.contains(CAUTION_MARK, regex=False)]
+        return [esc(q) for q in dict.fromkeys(o["quote"].astype(str)) if q.strip()]
+
     def caveats(self):
-        items = ["Rates are percentages of the participants who **ended** (avslutade) in the year, by gender; "
-                 "persons still taking part are not in the denominator.",
-                 "Intervals are 95 % Wilson score intervals from the counts; where the report prints only a "
-                 "percentage, it is shown as reported, without an interval."]
+        items = [self.tr("gender_outcomes.caveat.denominator"), self.tr("gender_outcomes.caveat.intervals")]
         small_groups = self.rates.dropna(subset=["exited"])
         small_groups = small_groups[small_groups["exited"] < SMALL_N].drop_duplicates(["gender"])
         if not small_groups.empty:
-            listing = ", ".join(f"{L.gender_label(r.gender).lower()} (n = {int(r.exited)})"
+            listing = ", ".join(f"{self.gender(r.gender).lower()} (n = {self.int(r.exited)})"
                                 for r in small_groups.itertuples())
-            items.append(f"Small groups, fewer than {SMALL_N} exits: {listing}; their rates are uncertain "
-                         "(see the intervals).")
-        if self.headline.unit and self.headline.unit != "persons":
-            items.append(f"The exit counts of this group are {noun(self.t, self.headline.unit)}: a person who "
-                         "ended several interventions counts once for each.")
-        items.append("Intervention totals can count one person more than once when they took part in several "
-                     "interventions; association-wide figures are the report's own.")
-        for c in findings.cautions(self.facts):
-            items.append(f"The report's own caution: {esc(c)}.")
-        conflicts = conflict_list(self.facts)
+            items.append(self.tr("gender_outcomes.caveat.small", small=SMALL_N, listing=listing))
+        if self.headline.unit in ("participations", "cases"):  # counts that are not people
+            items.append(self.tr("gender_outcomes.caveat.unit", noun=noun(self.t, self.headline.unit, self.lang)))
+        items.append(self.tr("gender_outcomes.caveat.totals"))
+        for c in self._cautions():
+            items.append(self.tr("gender_outcomes.caveat.caution", text=c))
+        conflicts = conflict_list(self.facts, self.lang, self.t, self.obs)
         if conflicts:
-            items.append("The report states some figures twice with different values (⚠ in the tables; "
-                         "both are shown):\n" + "\n".join(f"    - {c}" for c in conflicts))
+            items.append(self.tr("gender_outcomes.caveat.conflicts") + "\n"
+                         + "\n".join(f"    - {c}" for c in conflicts))
         multi = select(self.t.observations, association=self.a)
         multi = multi[(multi["association_id"] == self.a) & (multi["period_start"] != multi["period_end"])
                       & (multi["period_end"] == self.year)]
         if len(multi):
-            items.append(f"{len(multi)} figure(s) cover several years (cumulative or project-to-date); they are "
-                         "not mixed into these one-year figures.")
+            items.append(self.tr("gender_outcomes.caveat.multi_year", n=self.int(len(multi))))
         return markdown("\n".join(f"- {i}" for i in items))
 
 

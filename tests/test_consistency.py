@@ -5,7 +5,7 @@ import re
 import pytest
 
 import finsam
-from finsam import report, semantics
+from finsam import fmt, i18n, labels, report, semantics
 from finsam.findings import headline, report_years
 from finsam.params import NOTEBOOKS, choices, report_stem
 from finsam.report import section_outputs
@@ -14,30 +14,26 @@ TABLES = finsam.load()
 GENDER_PAGES = choices("gender_outcomes", TABLES)
 
 
-def shown_rates(t) -> set:
-    """The 'Rate' cells of the work-or-studies row for everyone in a rates table."""
-    key = ("Work or studies", "All")
+def shown_rates(t, lang: str = "en") -> set:
+    """The rate cells of the work-or-studies row for everyone in a gender page's rates table in
+    ``lang`` (row and column found by their labels in that language)."""
+    key = (labels.outcome_label(semantics.SUM_OUTCOME, lang, TABLES),
+           labels.gender_label(semantics.EVERYONE, lang, TABLES))
     if key not in t.index:
         return set()
-    v = t.loc[key, "Rate"]
+    v = t.loc[key, i18n.t("gender_outcomes.col.rate", lang)]
     return {v} if isinstance(v, str) else set(v)
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize("p", GENDER_PAGES, ids=[f"{p['association']}-{p['year']}" for p in GENDER_PAGES])
-def test_the_gender_page_shows_the_headline_rate_of_the_decided_population(p):
-    view = report.GenderOutcomes(TABLES, p["association"], p["year"])
+def test_the_gender_page_shows_the_headline_rate_of_the_decided_population(p, lang):
+    view = report.GenderOutcomes(TABLES, p["association"], p["year"], lang=lang)
     h = headline(TABLES, p["association"], p["year"])
     assert view.group == h.population.group == finsam.population(TABLES, p["association"], p["year"]).group
     t = view.rates_table()
     if h.rate:
-        assert {f"{r:.1f} %" for r in h.rate} <= shown_rates(t)
-
-
-def gender_page_rates(association: str, year: int) -> set[float]:
-    """The work-or-studies rates for everyone that the (English) gender page's rates table shows,
-    as numbers: the page's own format and headers are its business (read through shown_rates)."""
-    cells = shown_rates(report.GenderOutcomes(TABLES, association, year).rates_table())
-    return {float(re.sub(r"[^\d.]", "", c.replace(",", "."))) for c in cells if re.search(r"\d", c)}
+        assert {fmt.percent(r, lang) for r in h.rate} <= shown_rates(t, lang)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -63,7 +59,8 @@ def test_the_overview_rate_of_each_association_is_the_rate_its_gender_page_shows
         assert group == (i18n.t("overview.all_interventions", lang) if h.population.group == "ALL"
                          else h.population.group)
         if (a, year) in pages and h.rate:
-            assert gender_page_rates(a, year) >= {round(r, 1) for r in h.rate}
+            gender = report.GenderOutcomes(TABLES, a, year, lang=lang).rates_table()
+            assert shown_rates(gender, lang) >= {fmt.percent(r, lang) for r in h.rate}
             checked += 1
     assert checked >= 3
 
@@ -83,21 +80,69 @@ def test_rate_trend_pages_agree_with_the_population_rate_of_each_year():
 ALL_PAGES = [(nb, p) for nb in NOTEBOOKS for p in choices(nb, TABLES)]
 
 
+def _number(text: str) -> float:
+    """A number as a page prints it, in either language (1 009,5 / 1,009.5 / −3)."""
+    text = text.replace("\u2212", "-")
+    if "," in text and "." not in text and not re.search(r",\d{3}(\D|$)", text):
+        text = text.replace(",", ".")  # a Swedish decimal comma
+    return float(re.sub(r"[^\d.-]", "", text))
+
+
+#: per language: phrases that say "no evidence of a difference" (allowed) and the phrase that must
+#: never stand alone ("no difference"); a change given as a percent of a value
+WORDING = {
+    "en": dict(allowed=("no evidence of a difference", "not evidence that there is no difference",
+                        "not evidence of no difference"),
+               forbidden=("no difference",),
+               went=r"went from (?:SEK\s)?(-?[\d\s.,]+)\s?(tkr|%|thousand|million)? in \d{4} to (?:SEK\s)?"
+                    r"(-?[\d\s.,]+)\s?(tkr|%|thousand|million)?[^.]*?\(([+-]\d+)\s?%\)",
+               pp=r"percentage points? \([+-]\d+\s?%\)"),
+    "sv": dict(allowed=("inga belägg för en skillnad", "inte belägg för att skillnaden saknas",
+                        "inte är belägg för att skillnaden saknas"),
+               forbidden=("ingen skillnad", "inga skillnader", "skillnaden saknas"),
+               went=r"från (-?[\d\s,−]+)\s?(tkr|mnkr|%)? (?:år )?\d{4} till (-?[\d\s,−]+)\s?(tkr|mnkr|%)?"
+                    r"[^.]*?\(([+−-]\d+)\s?%\)",
+               pp=r"procentenheter \([+−-]\d+\s?%\)"),
+}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize("notebook,params", ALL_PAGES, ids=[report_stem(nb, p) for nb, p in ALL_PAGES])
-def test_wording_rules_hold_on_every_page(notebook, params):
-    text = "\n".join(section_outputs(TABLES, notebook, params).values())
+def test_wording_rules_hold_on_every_page(notebook, params, lang):
+    text = "\n".join(section_outputs(TABLES, notebook, params, lang).values())
+    rules = WORDING[lang]
     assert "…" not in text, "no truncated cells"
     assert " people took part" not in text
-    allowed = ("no evidence of a difference", "not evidence that there is no difference",
-               "not evidence of no difference")
-    for phrase in allowed:
+    for phrase in rules["allowed"]:
         text = text.replace(phrase, "")
-    assert "no difference" not in text
+    for phrase in rules["forbidden"]:
+        assert phrase not in text.lower(), phrase
     # a percent change is only ever stated after a change in a non-percent unit between positive values
-    for m in re.finditer(r"went from (-?[\d  .,]+) ?(tkr|%)? in \d{4} to (-?[\d  .,]+) ?(tkr|%)?[^.]*?\(([+-]\d+) %\)", text):
-        first, last = (float(re.sub(r"[^\d.-]", "", g)) for g in (m.group(1), m.group(3)))
+    for m in re.finditer(rules["went"], text):
+        first, last = _number(m.group(1)), _number(m.group(3))
         assert m.group(2) != "%" and first > 0 and last > 0, m.group(0)
-    assert not re.search(r"percentage points? \([+-]\d+ %\)", text)
+    assert not re.search(rules["pp"], text), "a change of a rate is given in percentage points, not in percent"
+
+
+def test_the_wording_rules_catch_what_they_are_for():
+    sv, en = WORDING["sv"], WORDING["en"]
+    assert re.search(sv["pp"], "en förändring med +3,0 procentenheter (+8 %)")
+    assert re.search(en["pp"], "a change of +3.0 percentage points (+8%)")
+    m = re.search(sv["went"], "Andelen gick från 36,6\u00a0% år 2017 till 40,1\u00a0% år 2018, en förändring (+10 %).")
+    assert m and m.group(2) == "%"
+    m = re.search(en["went"], "Cost went from SEK 1,200 thousand in 2017 to SEK 1,500 thousand in 2018, a change (+25%).")
+    assert m and (_number(m.group(1)), _number(m.group(3))) == (1200, 1500)
+    assert _number("1\u00a0009,5") == 1009.5 and _number("\u22123") == -3
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_change_rule_reads_the_changes_the_trend_pages_state(lang):
+    """Not vacuous: on a real page with two runs of costs, both stated changes are found, with the
+    percent change the rule allows (positive values, not a rate)."""
+    text = "\n".join(section_outputs(TABLES, "yearly_trend", dict(association="bhs", metric="cost"), lang).values())
+    found = list(re.finditer(WORDING[lang]["went"], text))
+    assert len(found) == 2, text
+    assert all(m.group(2) != "%" and _number(m.group(1)) > 0 for m in found)
 
 
 def test_associations_are_compared_on_their_decided_populations_with_a_test_worked_by_hand():

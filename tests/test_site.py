@@ -182,12 +182,15 @@ def test_pages_declare_their_language(small_site):
         assert _soup(page).html["lang"] == expected, page
 
 
-def test_report_text_of_a_notebook_without_a_language_is_marked_as_english(small_site):
-    """gender_outcomes takes no `language` yet: its text is English, so a Swedish page says so."""
+def test_notebooks_that_declare_a_language_speak_the_page_language(small_site):
+    """gender_outcomes declares `language`: its Swedish page is Swedish, its English page English,
+    and neither marks its main text as another language."""
     sv = _soup(small_site / "sv" / "bhs" / "gender_outcomes_bhs_2018.html")
-    assert sv.html["lang"] == "sv" and sv.find("main")["lang"] == "en"
+    assert sv.html["lang"] == "sv" and not sv.find("main").has_attr("lang")
+    assert "deltagare och utfall efter kön" in sv.find("main").get_text()
     en = _soup(small_site / "en" / "bhs" / "gender_outcomes_bhs_2018.html")
     assert not en.find("main").has_attr("lang")
+    assert "participants and outcomes by gender" in en.find("main").get_text()
     overview_sv = _soup(small_site / "sv" / "all" / "overview.html")  # declares `language`: its own
     assert not overview_sv.find("main").has_attr("lang")
 
