@@ -135,3 +135,8 @@ TEXT = {
         "en": "Groups that give exit reasons only as percentages are not tested: every combination of counts "
               "consistent with the rounding would be too many to carry, and one invented count is not used."},
 }
+
+# Swedish puts a space between a number and its percent sign; make it a no-break space (as
+# finsam.fmt does) so that "80 %" never breaks across lines.
+for _text in TEXT.values():
+    _text["sv"] = _text["sv"].replace(" %", "\u00a0%")

@@ -102,3 +102,8 @@ TEXT = {
               "- Tables the reports print in a form whose columns cannot be read with certainty are left out; "
               "data/README.md lists them with their lines."},
 }
+
+# Swedish puts a space between a number and its percent sign; make it a no-break space (as
+# finsam.fmt does) so that "80 %" never breaks across lines.
+for _text in TEXT.values():
+    _text["sv"] = _text["sv"].replace(" %", "\u00a0%")
