@@ -137,8 +137,8 @@ def group_label(tables: Tables, key, lang: str = "en") -> str:
     from .labels import association_name
     a, s, e, i = key
     period = f"{s}" if s == e else f"{s}–{e}"
-    return i18n.t("gender_gaps.group", lang, association=association_name(tables, a), period=period,
-                  intervention=i18n.t("gender_gaps.all_interventions", lang) if i == "ALL" else i)
+    intervention = i18n.t("gender_gaps.all_interventions", lang) if i == "ALL" else i
+    return f"{association_name(tables, a)}, {period}, {intervention}"
 
 
 class GenderGaps(View):

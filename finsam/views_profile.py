@@ -116,9 +116,8 @@ class ParticipantProfile(View):
     def outcomes_text(self):
         parts = []
         for dim, inter, period, r in self._rates():
-            what = self.tr("participant_profile.what", dimension=self.dimension(dim).lower(),
-                           intervention=esc(self._intervention(inter).lower() if inter == "ALL" else inter),
-                           period=_period(*period))
+            what = ", ".join([self.dimension(dim).lower(),
+                              esc(self._intervention(inter).lower() if inter == "ALL" else inter), _period(*period)])
             labels = {str(x.category): self._category(x) for x in r.itertuples()}
             d = profile.outcome_difference(r)
             if d["verdict"] == "untestable":
@@ -138,7 +137,7 @@ class ParticipantProfile(View):
                              lowest_rate=self.pct(lo_rate, 0))
             else:
                 s += self.tr("participant_profile.no_evidence", level=level)
-            small = [self.tr("participant_profile.small_group", category=esc(labels.get(c, c)), n=self.int(n))
+            small = [f"{esc(labels.get(c, c))} (n = {self.int(n)})"
                      for c, n in zip(d["categories"], d["exited"]) if n < SMALL_N]
             if small:
                 s += self.tr("participant_profile.small_groups", small=self.int(SMALL_N), groups=", ".join(small))

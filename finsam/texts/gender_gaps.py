@@ -34,9 +34,7 @@ TEXT = {
     "gender_gaps.section.pooled": {"sv": "## Sammanvägt över grupperna", "en": "## Pooled over the groups"},
     "gender_gaps.section.exit_reasons": {"sv": "## Alla avslutsanledningar, inte bara arbete eller studier",
                                          "en": "## All exit reasons, not only work or studies"},
-    # group labels: association, period, intervention
-    "gender_gaps.group": {"sv": "{association}, {period}, {intervention}",
-                          "en": "{association}, {period}, {intervention}"},
+    # group labels: 'association, period, intervention' (views_gaps.group_label); the names stay as written
     "gender_gaps.all_interventions": {"sv": "alla insatser", "en": "all interventions"},
     # the table of intervals
     "gender_gaps.col.group": {"sv": "Grupp", "en": "Group"},

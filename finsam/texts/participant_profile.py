@@ -26,7 +26,7 @@ TEXT = {
     # table headers
     "participant_profile.col.breakdown": {"sv": "Uppdelning", "en": "Breakdown"},
     "participant_profile.col.intervention": {"sv": "Insats", "en": "Intervention"},
-    "participant_profile.col.period": {"sv": "Period", "en": "Period"},
+    "participant_profile.col.period": {"sv": "Tidsperiod", "en": "Period"},
     "participant_profile.col.figures": {"sv": "Uppgifter", "en": "Figures"},
     "participant_profile.col.categories": {"sv": "Kategorier", "en": "Categories"},
     "participant_profile.col.by_gender": {"sv": "Per kön", "en": "By gender"},
@@ -45,8 +45,6 @@ TEXT = {
     "participant_profile.yes": {"sv": "ja", "en": "yes"},
     "participant_profile.no": {"sv": "nej", "en": "no"},
     # outcomes per category in words
-    "participant_profile.what": {"sv": "{dimension}, {intervention}, {period}",
-                                 "en": "{dimension}, {intervention}, {period}"},
     "participant_profile.untestable": {
         "sv": "Uppdelning efter {what}: går inte att testa, eftersom färre än två kategorier har antal.",
         "en": "For {what}: cannot be tested: fewer than two categories have counts."},
@@ -70,7 +68,6 @@ TEXT = {
               "that the categories have the same rate: the groups may be too small to show a difference."},
     "participant_profile.small_groups": {"sv": " Små grupper (färre än {small} avslutade): {groups}.",
                                          "en": " Small groups (fewer than {small} exited): {groups}."},
-    "participant_profile.small_group": {"sv": "{category} (n = {n})", "en": "{category} (n = {n})"},
     "participant_profile.test.fisher": {"sv": "Fishers exakta test", "en": "Fisher's exact test"},
     "participant_profile.test.chi2": {"sv": "χ²-test av oberoende", "en": "chi-squared test of independence"},
     "participant_profile.test.chi2_yates": {"sv": "χ²-test av oberoende med Yates korrektion",
