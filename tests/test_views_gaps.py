@@ -113,7 +113,7 @@ def test_the_swedish_page_words_the_same_results_in_swedish(mini):
     reasons = view.exit_reason_text().data
     assert f"X² = {((t - e) ** 2 / e).sum():.1f}".replace(".", ",") + " med 3 frihetsgrader" in reasons
     pooled = view.pooled_text().data
-    assert "Mantel–Haenszel" in pooled and "Breslow–Days test" in pooled
+    assert "Mantel–Haenszel" in pooled and "Breslow–Day-testet" in pooled
     assert "få grupper ger testet liten styrka" in pooled
 
 

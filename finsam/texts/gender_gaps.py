@@ -83,7 +83,7 @@ TEXT = {
     "gender_gaps.pooled": {
         "sv": "Sammanvägd oddskvot enligt Mantel–Haenszel (kvinnor jämfört med män, för att gå till arbete eller "
               "studier) över {strata} grupper: {odds_ratio}, 95 % konfidensintervall {ci} (över alla versioner och "
-              "avrundningar); test av en gemensam oddskvot på 1: p {p}. Breslow–Days test av om skillnaden "
+              "avrundningar); test av en gemensam oddskvot på 1: p {p}. Breslow–Day-testet av om skillnaden "
               "varierar mellan grupperna: p {homogeneity_p}",
         "en": "Mantel–Haenszel odds ratio (women vs men, of leaving for work or studies) pooled over {strata} "
               "groups: {odds_ratio}, 95 % interval {ci} (over every version and rounding); test of a common odds "
