@@ -39,9 +39,6 @@ class ParticipantProfile(View):
     def _category(self, r) -> str:
         return str(r.label_sv if self.lang == "sv" else r.label_en)
 
-    def _share(self, v) -> str:
-        return self.pct(v)
-
     def heading(self):
         v = self.t.vocabulary
         dims = [str(c) for c in v.loc[v["vocabulary"].astype(str) == "dimension", "code"]]
