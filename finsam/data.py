@@ -24,7 +24,7 @@ import pandas as pd
 from . import paths
 from .errors import DataError, Problem
 from . import semantics
-from .schema import ALL, DIMENSIONS, TABLE_ORDER, TABLES
+from .schema import ALL, TABLE_ORDER, TABLES
 
 _CODE_FILES = ("schema.py", "csvio.py", "validate.py", "provenance.py", "data.py")
 _MEMO: dict = {}
@@ -145,8 +145,9 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     obs["note"] = obs["note"].fillna("")
     # '' is the value for figures about everyone, so filters like obs["dimension"] == "" just work
     cats = tables["categories"]
-    cats["dimension"] = _categories(cats["dimension"], DIMENSIONS)
-    obs["dimension"] = _categories(obs["dimension"], ("", *DIMENSIONS))
+    dimensions = semantics.codes(vocab, "dimension")
+    cats["dimension"] = _categories(cats["dimension"], dimensions)
+    obs["dimension"] = _categories(obs["dimension"], ("", *dimensions))
     obs["category"] = obs["category"].astype("category")
     counted = obs["unit"].astype(str).isin(semantics.count_units(vocab))
     obs["count"] = obs["value"].where(counted).round().astype("Int64")

@@ -932,7 +932,7 @@ def _more_views():
         ["heading", "rates_table", "not_compared", "funnel_text", "heterogeneity_text", "mix_table", "mix_text",
          "goals_table", "goals_text", "national_text", "change_text", "costs_table", "costs_text", "caveats"])
     VIEWS["gender_gaps"] = (lambda t, p, lang: GenderGaps(t, lang=lang),
-                            ["intervals_table", "intervals_text", "pooled_text", "exit_reason_text"])
+                            ["heading", "intervals_table", "intervals_text", "pooled_text", "exit_reason_text"])
     from .views_profile import ParticipantProfile
     VIEWS["participant_profile"] = (lambda t, p, lang: ParticipantProfile(t, p["association"], p["year"], lang=lang),
                                     ["heading", "breakdowns_table", "composition_table", "outcomes_table",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# The controlled vocabularies (genders, units, kinds, outcomes, timings, text qualities) are data:
+# The controlled vocabularies (genders, units, kinds, outcomes, timings, text qualities, dimensions) are data:
 # data/vocabulary.csv declares each code once with its labels; nothing here re-lists them.
 
 ALL = "ALL"  # the intervention value for association-wide figures
@@ -13,9 +13,8 @@ CONFLICT_PREFIX = "conflict:"  # a note starting with this explains a known inco
 ROUNDING_PREFIX = "rounding:"  # marks a rounded/approximate restatement of a more precise figure
 CAUTION_MARK = "caution:"  # in a note: the report's own warning about reading the figure; pages show it
 PARTIAL_PREFIX = "partial:"  # a breakdown of which the report gives only some categories
-#: what a breakdown of participants is by (observations.dimension; empty: figures about everyone)
-DIMENSIONS = ("municipality", "referrer", "age_group", "education", "support_duration", "income_source",
-              "birth_region")
+# What a breakdown of participants is by (observations.dimension; empty: figures about everyone) is
+# the vocabulary 'dimension' of vocabulary.csv, with its labels: semantics.codes(vocabulary, "dimension").
 #: categories of these dimensions may carry one of these prefixes (the report compares before and after)
 PREFIXED_DIMENSIONS = {"income_source": ("before:", "after:")}
 
@@ -31,7 +30,7 @@ class Field:
 
 FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("vocabulary", "str", "Name of a controlled vocabulary (gender, unit, metric_kind, intervention_kind, "
-          "outcome, timing, text_quality); the column of that name (or named in the field's description) takes its codes."),
+          "outcome, timing, text_quality, dimension); the column of that name (or named in the field's description) takes its codes."),
     Field("code", "str", "A code of the vocabulary, as it appears in the data."),
     Field("class", "str", "For units: count, percent or money (what kind of quantity the unit measures); for genders: everyone (all together), compared (the groups a gender gap compares) or not_stated.", required=False),
     Field("noun_sv", "str", "Swedish noun for what a count in this unit counts, as used in sentences.", required=False),
@@ -74,7 +73,7 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("denominator", "str", "For percentages: what 100 % is.", required=False),
     Field("label_sv", "str", "Short Swedish label for tables and figures."),
     Field("label_en", "str", "Short English label for tables and figures."),
-    Field("description_sv", "str", "What the metric counts, in Swedish."),
+    Field("description_sv", "str", "What the metric (or vocabulary code) means, in Swedish."),
     Field("description_en", "str", "What the metric (or vocabulary code) means, in English."),
     Field("period_start", "int", "First year the value refers to.", unit="year"),
     Field("period_end", "int", "Last year the value refers to (equal to period_start for one year).", unit="year"),
@@ -107,7 +106,8 @@ class Table:
 
 
 TABLES: dict[str, Table] = {t.name: t for t in [
-    Table("vocabulary", ("vocabulary", "code", "class", "label_sv", "label_en", "noun_sv", "noun_en", "description_en"),
+    Table("vocabulary", ("vocabulary", "code", "class", "label_sv", "label_en", "noun_sv", "noun_en", "description_sv",
+                         "description_en"),
           ("vocabulary", "code"), "One row per code of a controlled vocabulary, with its labels."),
     Table("sources", ("source_id", "association_id", "report_year", "title", "document", "text_quality"),
           ("source_id",), "One row per source report."),
@@ -139,4 +139,5 @@ TABLE_ORDER = ("vocabulary", "associations", "sources", "metrics", "intervention
 VOCABULARY_OF = {("sources", "text_quality"): "text_quality", ("metrics", "unit"): "unit",
                  ("metrics", "metric_kind"): "metric_kind", ("metrics", "outcome"): "outcome",
                  ("metrics", "timing"): "timing", ("interventions", "kind"): "intervention_kind",
-                 ("observations", "gender"): "gender", ("observations", "unit"): "unit"}
+                 ("observations", "gender"): "gender", ("observations", "unit"): "unit",
+                 ("categories", "dimension"): "dimension", ("observations", "dimension"): "dimension"}

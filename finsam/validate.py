@@ -27,7 +27,7 @@ from . import csvio
 from .errors import Problem
 from . import semantics
 from .schema import (ALL, CONFLICT_PREFIX, ROUNDING_PREFIX, FACT_KEY, FIELDS, TABLE_ORDER, TABLES,
-                     VOCABULARY_OF, DIMENSIONS, PREFIXED_DIMENSIONS, PARTIAL_PREFIX)
+                     VOCABULARY_OF, PREFIXED_DIMENSIONS, PARTIAL_PREFIX)
 
 
 @dataclass
@@ -131,6 +131,7 @@ def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | 
             "code": _column("code", [snake]), "class": _column("class", [_isin(("count", "percent", "money", "everyone", "compared", "not_stated"), "class")]),
             "label_sv": _column("label_sv", [_NONBLANK]), "label_en": _column("label_en", [_NONBLANK]),
             "noun_sv": _column("noun_sv"), "noun_en": _column("noun_en"),
+            "description_sv": _column("description_sv", [_NONBLANK]),
             "description_en": _column("description_en", [_NONBLANK]),
         },
         "associations": {
@@ -170,7 +171,7 @@ def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | 
             "note": _column("note"),
         },
         "categories": {
-            "dimension": _column("dimension", [_isin(DIMENSIONS, "dimension")]),
+            "dimension": _column("dimension", [v("categories", "dimension")]),
             "category": _column("category", [pa.Check(lambda s: s.astype(str).str.strip() != "", error="empty text")]),
             "label_sv": _column("label_sv", [_NONBLANK]), "label_en": _column("label_en", [_NONBLANK]),
             "order": _column("order", [pa.Check.ge(1, error="order starts at 1")]),
@@ -191,7 +192,8 @@ def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | 
             "note": _column("note", [pa.Check(_explained_note, error=f"a note starting '{CONFLICT_PREFIX}' or "
                                               f"'{ROUNDING_PREFIX}' must say what disagrees: the other value "
                                               "and where it is stated (e.g. 'conflict: Table 2 says 705')")]),
-            "dimension": _column("dimension", [_isin(("", *DIMENSIONS), "dimension")]),
+            "dimension": _column("dimension", [_isin(("", *vocab.get(VOCABULARY_OF[("observations", "dimension")], ())),
+                                                     "dimension")]),
             "category": _column("category"),
         },
     }[name]

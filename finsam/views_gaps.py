@@ -19,6 +19,8 @@ from .conflicts import resolve
 from .data import Tables, select
 from . import semantics
 from .rates import rates_from_facts
+from .viewkit import View, esc, markdown
+from .wording import SMALL_N
 
 GAP_METRICS = ["participants_exited", "exit_work_or_studies", "exit_work", "exit_studies", "exit_work_or_studies_rate"]
 
@@ -128,117 +130,133 @@ def exit_reason_tables(tables: Tables, policy: str = "show") -> list[tuple[tuple
     return out
 
 
-def group_label(tables: Tables, key) -> str:
+def group_label(tables: Tables, key, lang: str = "en") -> str:
+    """'association, period, intervention' in ``lang``: names as the reports write them, 'all
+    interventions' / 'alla insatser' for association-wide figures."""
+    from . import i18n
     from .labels import association_name
     a, s, e, i = key
     period = f"{s}" if s == e else f"{s}–{e}"
-    return f"{association_name(tables, a)}, {period}, " + ("all interventions" if i == "ALL" else i)
+    intervention = i18n.t("gender_gaps.all_interventions", lang) if i == "ALL" else i
+    return f"{association_name(tables, a)}, {period}, {intervention}"
 
 
-def _rng(lo, hi, fmt="{:+.1f}") -> str:
-    a, b = fmt.format(lo), fmt.format(hi)
-    return a if a == b else f"{a} to {b}"
+class GenderGaps(View):
+    """Sections of the gender_gaps notebook (no parameters: every group the data hold), in one language."""
 
-
-class GenderGaps:
-    """Sections of the gender_gaps notebook (no parameters: every group the data hold)."""
+    notebook = "gender_gaps"
 
     def __init__(self, tables: Tables, figures_dir=None, policy: str = "show", lang: str = "en"):
-        self.t, self.figures_dir, self.policy = tables, figures_dir, policy
+        super().__init__(tables, lang)
+        self.figures_dir, self.policy = figures_dir, policy
         self.groups = gap_groups(tables, policy)
 
     @functools.cached_property
     def intervals(self) -> pd.DataFrame:
         return gap_intervals(self.groups)
 
+    def heading(self):
+        return self.md("gender_gaps.heading")
+
     def _label(self, r) -> str:
-        from .report import esc
-        return esc(group_label(self.t, (r["association"], r["period_start"], r["period_end"], r["intervention"])))
+        return esc(group_label(self.t, (r["association"], r["period_start"], r["period_end"], r["intervention"]),
+                               self.lang))
+
+    def _signed_span(self, lo, hi, decimals: int = 1) -> str:
+        return self.span(self.signed(lo, decimals), self.signed(hi, decimals))
+
+    def _span(self, lo, hi, decimals: int) -> str:
+        return self.span(self.num(lo, decimals), self.num(hi, decimals))
+
+    def _printed_pct(self, v) -> str:
+        """A percentage as the report prints it (whole, or with its decimal)."""
+        return self.pct(v, 0 if float(v) == round(float(v)) else 1)
 
     def intervals_table(self) -> pd.DataFrame:
         g = self.intervals
         if g.empty:
             return g
+
         def side(r, x):
-            return (f"{int(r[f'k_{x}'])} of {int(r[f'n_{x}'])}" if pd.notna(r[f"k_{x}"])
-                    else f"{r[f'pct_{x}']:g} % of {int(r[f'n_{x}'])} (rounded)")
-        rows = []
-        for _, r in g.iterrows():
-            rows.append({"Group": self._label(r), "Women": side(r, "women"), "Men": side(r, "men"),
-                         "Women − men (pp)": _rng(r["difference_pp_min"], r["difference_pp_max"]),
-                         "95 % CI (pp)": f"{r['ci_low_pp_min']:+.1f} to {r['ci_high_pp_max']:+.1f}",
-                         "Detectable at 80 % power (pp)": _rng(r["detectable_pp_min"], r["detectable_pp_max"], "{:.0f}"),
-                         "Interval excludes 0": ("yes" if r["evidence_all"] else "depends on rounding"
-                                                 if r["evidence_any"] else "no"),
-                         "Conflict": "⚠" if r["conflict"] else ""})
-        return pd.DataFrame(rows).set_index("Group")
+            if pd.notna(r[f"k_{x}"]):
+                return self.of(r[f"k_{x}"], r[f"n_{x}"])
+            return self.tr("gender_gaps.cell.rounded", pct=self._printed_pct(r[f"pct_{x}"]), n=self.int(r[f"n_{x}"]))
+
+        rows = list(g.iterrows())
+        return self.frame({
+            "gender_gaps.col.group": [self._label(r) for _, r in rows],
+            "gender_gaps.col.women": [side(r, "women") for _, r in rows],
+            "gender_gaps.col.men": [side(r, "men") for _, r in rows],
+            "gender_gaps.col.difference": [self._signed_span(r["difference_pp_min"], r["difference_pp_max"])
+                                           for _, r in rows],
+            "gender_gaps.col.ci": [self.interval(r["ci_low_pp_min"], r["ci_high_pp_max"], "pp") for _, r in rows],
+            "gender_gaps.col.detectable": [self._span(r["detectable_pp_min"], r["detectable_pp_max"], 0)
+                                           for _, r in rows],
+            "gender_gaps.col.excludes_zero": [self.tr("gender_gaps.cell.yes") if r["evidence_all"] else
+                                              self.tr("gender_gaps.cell.depends") if r["evidence_any"] else
+                                              self.tr("gender_gaps.cell.no") for _, r in rows],
+            "gender_gaps.col.conflict": ["⚠" if r["conflict"] else "" for _, r in rows],
+        }, index="gender_gaps.col.group")
 
     def intervals_text(self):
-        from .report import markdown
         g = self.intervals
         if g.empty:
-            return markdown("No group in the data gives exits to work or studies for both women and men with their "
-                            "denominators, so no gender gap can be estimated.")
+            return self.md("gender_gaps.none")
         parts = []
         for label, x in g.groupby(g.apply(self._label, axis=1), sort=True):
             lo, hi = x["ci_low_pp_min"].min(), x["ci_high_pp_max"].max()
-            det = x["detectable_pp_max"].max()
-            s = (f"**{label}**: women − men {_rng(x['difference_pp_min'].min(), x['difference_pp_max'].max())} "
-                 f"percentage points, 95 % interval {lo:+.1f} to {hi:+.1f}")
+            s = self.tr("gender_gaps.interval", label=label,
+                        difference=self._signed_span(x["difference_pp_min"].min(), x["difference_pp_max"].max()),
+                        ci=self.interval(lo, hi, "pp"))
             if x["evidence_all"].all():
-                s += ": evidence of a difference."
+                s += self.tr("gender_gaps.evidence")
             elif x["evidence_any"].any():
-                s += ": whether the interval excludes 0 depends on which of the report's figures or roundings is right."
+                s += self.tr("gender_gaps.depends")
             else:
-                s += (f": no evidence of a difference — which is not evidence of no difference. The data are compatible "
-                      f"with gaps from {lo:+.1f} to {hi:+.1f} points, and these group sizes would detect a gap only of "
-                      f"about {det:.0f} points or more with 80 % power.")
+                s += self.tr("gender_gaps.no_evidence", low=self.signed(lo), high=self.signed(hi),
+                             detectable=self.num(x["detectable_pp_max"].max(), 0))
             if len(x) > 1:
-                s += f" ({len(x)} versions of the report's conflicting figures.)"
+                s += self.tr("gender_gaps.versions", n=self.int(len(x)))
+            nw, nm = x["n_women"].min(), x["n_men"].min()
+            if min(nw, nm) < SMALL_N:
+                s += self.tr("gender_gaps.small_n", women=self._span(nw, x["n_women"].max(), 0),
+                             men=self._span(nm, x["n_men"].max(), 0), small=self.int(SMALL_N))
             parts.append(s)
         return markdown("\n\n".join(parts))
 
     def pooled_text(self):
-        from .report import markdown
         p = pooled_over_groups(self.groups)
         if p is None:
-            return markdown("Pooling needs at least two groups with counts by gender; the data hold "
-                            f"{self.groups.groupby(['association', 'period_start', 'period_end', 'intervention']).ngroups}.")
-        s = (f"Mantel–Haenszel odds ratio (women vs men, of leaving for work or studies) pooled over {int(p['strata'].iloc[0])} "
-             f"groups: {_rng(p.loc['odds_ratio', 'min'], p.loc['odds_ratio', 'max'], '{:.2f}')}, 95 % interval "
-             f"{p.loc['ci_low', 'min']:.2f} to {p.loc['ci_high', 'max']:.2f} (over every version and rounding); "
-             f"test of a common odds ratio of 1: p {_rng(p.loc['p_value', 'min'], p.loc['p_value', 'max'], '{:.3f}')}. "
-             f"Breslow–Day test of whether the gap differs between the groups: p "
-             f"{_rng(p.loc['homogeneity_p_value', 'min'], p.loc['homogeneity_p_value', 'max'], '{:.3f}')}"
-             + (" — the gap differs between groups, so one pooled figure does not describe them all." if
-                p.loc["homogeneity_p_value", "max"] < 0.05 else
-                " — no evidence that the gap differs between the groups (with few groups this test has little power)."))
-        s += (f" {int(p['combinations'].iloc[0])} combinations of counts were analysed: every count consistent with "
-              "the reports' rounded percentages and every version of their conflicting figures; no count was invented.")
-        s += (" The groups differ in association, period and target group; pooling asks only whether women and men "
-              "fare alike within each.")
+            n = self.groups.groupby(["association", "period_start", "period_end", "intervention"]).ngroups
+            return self.md("gender_gaps.pooled_too_few", n=self.int(n))
+        s = self.tr("gender_gaps.pooled", strata=self.int(p["strata"].iloc[0]),
+                    odds_ratio=self._span(p.loc["odds_ratio", "min"], p.loc["odds_ratio", "max"], 2),
+                    ci=self.tr("common.range", low=self.num(p.loc["ci_low", "min"], 2),
+                               high=self.num(p.loc["ci_high", "max"], 2)),
+                    p=self._span(p.loc["p_value", "min"], p.loc["p_value", "max"], 3),
+                    homogeneity_p=self._span(p.loc["homogeneity_p_value", "min"], p.loc["homogeneity_p_value", "max"], 3))
+        s += self.tr("gender_gaps.heterogeneous" if p.loc["homogeneity_p_value", "max"] < 0.05
+                     else "gender_gaps.homogeneous")
+        s += self.tr("gender_gaps.combinations", n=self.int(p["combinations"].iloc[0]))
+        s += self.tr("gender_gaps.pooled_groups_differ")
         return markdown(s)
 
     def exit_reason_text(self):
-        from . import labels as L
-        from .report import esc, markdown
         tabs = exit_reason_tables(self.t, self.policy)
         if not tabs:
-            return markdown("No group gives counts of several exit reasons for both women and men.")
+            return self.md("gender_gaps.no_exit_reasons")
         parts = []
         for key, tab, contested in tabs:
             t = inf.exit_reason_test(tab.to_numpy())
-            rows = ", ".join(f"{L.metric_label(self.t, m).lower()} {int(tab.loc[m, 'women'])}/{int(tab.loc[m, 'men'])}"
+            rows = ", ".join(f"{self.metric(m).lower()} {self.int(tab.loc[m, 'women'])}/{self.int(tab.loc[m, 'men'])}"
                              for m in tab.index)
-            how = ("chi-squared test" if t.method == "chi-squared" else
-                   f"Monte Carlo test of the chi-squared statistic ({t.draws:,} tables; smallest expected count "
-                   f"{t.min_expected:.1f})")
-            parts.append(f"**{esc(group_label(self.t, key))}** (women/men: {esc(rows)}): {how}, X² = {t.statistic:.1f} on "
-                         f"{t.dof} degrees of freedom, p = {t.p_value:.3f} — "
-                         + ("women and men end for different reasons." if t.p_value < 0.05 else
-                            "no evidence that women and men end for different reasons (not evidence that they do not).")
-                         + (" ⚠ The report states some of these figures inconsistently; the first stated value is used."
-                            if contested else ""))
-        parts.append("Groups that give exit reasons only as percentages are not tested: every combination of counts "
-                     "consistent with the rounding would be too many to carry, and one invented count is not used.")
+            how = (self.tr("gender_gaps.chi2") if t.method == "chi-squared" else
+                   self.tr("gender_gaps.monte_carlo", draws=self.int(t.draws), min_expected=self.num(t.min_expected, 1)))
+            parts.append(self.tr("gender_gaps.exit_reasons", label=esc(group_label(self.t, key, self.lang)),
+                                 rows=esc(rows), test=how, statistic=self.num(t.statistic, 1), dof=self.int(t.dof),
+                                 p=self.p(t.p_value))
+                         + self.tr("gender_gaps.exit_reasons_differ" if t.p_value < 0.05
+                                   else "gender_gaps.exit_reasons_no_evidence")
+                         + (self.tr("gender_gaps.exit_reasons_contested") if contested else ""))
+        parts.append(self.tr("gender_gaps.exit_reasons_rounded"))
         return markdown("\n\n".join(parts))

@@ -6,66 +6,86 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import labels as L
 from . import profile
 from .data import Tables
-from .report import esc, markdown
+from .viewkit import View, esc, markdown
 from .wording import SMALL_N
-
-
-def _dimension_label(tables: Tables, dimension: str) -> str:
-    return dimension.replace("_", " ")
 
 
 def _period(a, b) -> str:
     return f"{a}" if a == b else f"{a}–{b}"
 
 
-class ParticipantProfile:
-    """Sections of the participant_profile notebook."""
+class ParticipantProfile(View):
+    """Sections of the participant_profile notebook, in one language."""
 
-    def __init__(self, tables: Tables, association: str, year: int, figures_dir=None, policy: str = "show", lang: str = "en"):
-        self.t, self.a, self.year, self.policy = tables, association, year, policy
+    notebook = "participant_profile"
+
+    def __init__(self, tables: Tables, association: str, year: int, figures_dir=None, policy: str = "show",
+                 lang: str = "en"):
+        super().__init__(tables, lang)
+        self.a, self.year, self.policy = association, year, policy
         b = profile.breakdowns(tables, association)
         self.available = b[b["period_end"] == year].reset_index(drop=True)
 
+    # ------------------------------------------------------------------ words from the data
+    def dimension(self, dimension: str) -> str:
+        """The dimension's label in the page's language (vocabulary.csv, vocabulary 'dimension')."""
+        return self.code("dimension", dimension)
+
+    def _intervention(self, intervention: str) -> str:
+        return self.tr("participant_profile.all_interventions") if intervention == "ALL" else intervention
+
+    def _category(self, r) -> str:
+        return str(r.label_sv if self.lang == "sv" else r.label_en)
+
     def heading(self):
-        name = L.association_name(self.t, self.a)
-        return markdown(f"# {esc(name)}: who the participants are, {self.year}\n\n"
-                        "The participants broken down by the groups the report names (municipality, referring "
-                        "agency, age, education, time in public support, income source, birth region), for the "
-                        "periods the report gives that end in " + f"{self.year}.")
+        v = self.t.vocabulary
+        dims = [str(c) for c in v.loc[v["vocabulary"].astype(str) == "dimension", "code"]]
+        return self.md("participant_profile.heading", name=esc(self.association(self.a)), year=self.year,
+                       dimensions=", ".join(self.dimension(d).lower() for d in dims))
 
     def breakdowns_table(self) -> pd.DataFrame:
         b = self.available
         if b.empty:
             return pd.DataFrame()
-        return pd.DataFrame({
-            "Breakdown": [_dimension_label(self.t, d) for d in b["dimension"]],
-            "Intervention": [("All interventions" if i == "ALL" else i) for i in b["intervention"]],
-            "Period": [_period(x, y) for x, y in zip(b["period_start"], b["period_end"])],
-            "Figures": [", ".join(L.metric_label(self.t, m) for m in ms.split(", ")) for ms in b["metrics"]],
-            "Categories": b["categories"].astype(int),
-            "By gender": b["by_gender"].map({True: "yes", False: "no"}),
-        }).set_index("Breakdown")
+        yes, no = self.tr("participant_profile.yes"), self.tr("participant_profile.no")
+        return self.frame({
+            "participant_profile.col.breakdown": [self.dimension(d) for d in b["dimension"]],
+            "participant_profile.col.intervention": [self._intervention(i) for i in b["intervention"]],
+            "participant_profile.col.period": [_period(x, y) for x, y in zip(b["period_start"], b["period_end"])],
+            "participant_profile.col.figures": [", ".join(self.metric(m) for m in ms.split(", "))
+                                                for ms in b["metrics"]],
+            "participant_profile.col.categories": [self.int(x) for x in b["categories"]],
+            "participant_profile.col.by_gender": [yes if x else no for x in b["by_gender"]],
+        }, index="participant_profile.col.breakdown")
 
     def _groups(self):
         for r in self.available.itertuples():
             yield r.dimension, r.intervention, (int(r.period_start), int(r.period_end))
+
+    _INDEX = ["participant_profile.col.breakdown", "participant_profile.col.intervention",
+              "participant_profile.col.period"]
+
+    def _table(self, rows: list[dict]) -> pd.DataFrame:
+        if not rows:
+            return pd.DataFrame()
+        return self.frame({k: [r[k] for r in rows] for k in rows[0]}, index=self._INDEX)
 
     def composition_table(self) -> pd.DataFrame:
         rows = []
         for dim, inter, period in self._groups():
             c = profile.composition(self.t, self.a, period, dim, inter, self.policy)
             for r in c.itertuples():
-                rows.append({"Breakdown": _dimension_label(self.t, dim),
-                             "Intervention": "All interventions" if inter == "ALL" else inter,
-                             "Period": _period(*period), "Figure": L.metric_label(self.t, r.metric),
-                             "Category": r.label_en, "Gender": L.gender_label(r.gender),
-                             "Value": L.format_value(r.value, r.unit) + (" ⚠" if r.conflict else ""),
-                             "Share of the stated total (derived)": "–" if pd.isna(r.share_of_total)
-                             else f"{r.share_of_total:.1f} %"})
-        return pd.DataFrame(rows).set_index(["Breakdown", "Intervention", "Period"]) if rows else pd.DataFrame()
+                rows.append({"participant_profile.col.breakdown": self.dimension(dim),
+                             "participant_profile.col.intervention": self._intervention(inter),
+                             "participant_profile.col.period": _period(*period),
+                             "participant_profile.col.figure": self.metric(r.metric),
+                             "participant_profile.col.category": self._category(r),
+                             "participant_profile.col.gender": self.gender(r.gender),
+                             "participant_profile.col.value": self.value(r.value, r.unit) + (" ⚠" if r.conflict else ""),
+                             "participant_profile.col.share_of_total": self.pct(r.share_of_total)})
+        return self._table(rows)
 
     def _rates(self):
         for dim, inter, period in self._groups():
@@ -78,44 +98,50 @@ class ParticipantProfile:
         rows = []
         for dim, inter, period, r in self._rates():
             for x in r.itertuples():
-                rows.append({"Breakdown": _dimension_label(self.t, dim),
-                             "Intervention": "All interventions" if inter == "ALL" else inter,
-                             "Period": _period(*period), "Category": x.label_en, "Gender": L.gender_label(x.gender),
-                             "Exited (n)": "–" if pd.isna(x.exited) else f"{int(x.exited)}",
-                             "To work or studies (k)": "–" if pd.isna(x.count) else f"{int(x.count)}",
-                             "Rate": "–" if pd.isna(x.rate) else f"{x.rate:.1f} %",
-                             "95 % CI": "–" if pd.isna(x.ci_low) else f"{x.ci_low:.1f}–{x.ci_high:.1f} %",
-                             "Conflict": "⚠" if x.conflict else ""})
-        return pd.DataFrame(rows).set_index(["Breakdown", "Intervention", "Period"]) if rows else pd.DataFrame()
+                rows.append({"participant_profile.col.breakdown": self.dimension(dim),
+                             "participant_profile.col.intervention": self._intervention(inter),
+                             "participant_profile.col.period": _period(*period),
+                             "participant_profile.col.category": self._category(x),
+                             "participant_profile.col.gender": self.gender(x.gender),
+                             "participant_profile.col.exited": self.int(x.exited),
+                             "participant_profile.col.work_or_studies": self.int(x.count),
+                             "participant_profile.col.rate": self.pct(x.rate),
+                             "participant_profile.col.ci": self.interval(x.ci_low, x.ci_high),
+                             "participant_profile.col.conflict": "⚠" if x.conflict else ""})
+        return self._table(rows)
 
     def outcomes_text(self):
         parts = []
         for dim, inter, period, r in self._rates():
-            what = f"{_dimension_label(self.t, dim)}, {'all interventions' if inter == 'ALL' else esc(inter)}, " \
-                   f"{_period(*period)}"
+            what = ", ".join([self.dimension(dim).lower(),
+                              esc(self._intervention(inter).lower() if inter == "ALL" else inter), _period(*period)])
+            labels = {str(x.category): self._category(x) for x in r.itertuples()}
             d = profile.outcome_difference(r)
-            if d["p_value"] != d["p_value"]:  # NaN: no test possible
-                parts.append(f"For {what}: {esc(d['verdict'])}.")
+            if d["verdict"] == "untestable":
+                parts.append(self.tr("participant_profile.untestable", what=what))
                 continue
-            small = [f"{c} (n = {n})" for c, n in zip(d["categories"], d["exited"]) if n < SMALL_N]
-            parts.append(f"For {what}, whether the share leaving for work or studies differs between the categories "
-                         f"({d['test']}, p = {d['p_value']:.3f}): {esc(d['verdict'])}."
-                         + ("" if d["significant"] else " This is not evidence that the categories have the same "
-                            "rate: the groups may be too small to show a difference.")
-                         + (f" Small groups: {', '.join(small)}." if small else ""))
+            if d["verdict"] == "same_outcome":
+                parts.append(self.tr("participant_profile.same_outcome", what=what))
+                continue
+            test = self.tr(f"participant_profile.test.{d['test']}") + (
+                self.tr("participant_profile.test.rough") if d["rough"] else "")
+            level = self.pct(100 * d["level"], 0)
+            s = self.tr("participant_profile.tested", what=what, test=test, p=self.p(d["p_value"]))
+            if d["verdict"] == "evidence":
+                (hi, hi_rate), (lo, lo_rate) = d["highest"], d["lowest"]
+                s += self.tr("participant_profile.evidence", level=level, highest=esc(labels.get(hi, hi)),
+                             highest_rate=self.pct(hi_rate, 0), lowest=esc(labels.get(lo, lo)),
+                             lowest_rate=self.pct(lo_rate, 0))
+            else:
+                s += self.tr("participant_profile.no_evidence", level=level)
+            small = [f"{esc(labels.get(c, c))} (n = {self.int(n)})"
+                     for c, n in zip(d["categories"], d["exited"]) if n < SMALL_N]
+            if small:
+                s += self.tr("participant_profile.small_groups", small=self.int(SMALL_N), groups=", ".join(small))
+            parts.append(s)
         if not parts:
-            return markdown("The report gives no exit outcomes by category for these periods, so no rates per "
-                            "category can be shown.")
+            return self.md("participant_profile.no_outcomes")
         return markdown("\n\n".join(parts))
 
     def caveats(self):
-        return markdown("\n".join(f"- {x}" for x in [
-            "Categories are as the report names them. Shares of a stated total are derived here (count ÷ the "
-            "report's total for everyone) and are empty where the report states no total or contradicts it.",
-            "Some reports count only participants whose background is recorded, so shares of a category need not "
-            "add up to 100 %; a breakdown the report gives only in part is marked so in the data.",
-            "Rates are percentages of a category's exited participants, with 95 % Wilson intervals where the "
-            "report gives the counts.",
-            "Tables the reports print in a form whose columns cannot be read with certainty are left out; "
-            "data/README.md lists them with their lines.",
-        ]))
+        return self.md("participant_profile.caveats")

@@ -56,7 +56,12 @@ def test_shipped_breakdowns_are_valid_and_cover_every_report():
     assert {"age_group", "education", "support_duration", "birth_region"} <= have["uppsala-lan-2014"]
     assert {"age_group", "education", "support_duration"} <= have["husam-2012"]
     assert {"municipality", "age_group", "education", "support_duration"} <= have["bhs-2018"]
-    assert set(t.categories["dimension"].astype(str)) <= set(finsam.schema.DIMENSIONS)
+    dims = t.vocabulary[t.vocabulary["vocabulary"] == "dimension"]
+    assert set(t.categories["dimension"].astype(str)) <= set(dims["code"])
+    assert set(o["dimension"].astype(str)) - {""} <= set(dims["code"])
+    # every dimension has labels and descriptions in both languages (the pages show them)
+    for col in ("label_sv", "label_en", "description_sv", "description_en"):
+        assert dims[col].str.strip().str.len().min() > 0, col
 
 
 def test_select_keeps_figures_about_everyone_unless_a_dimension_is_asked_for():

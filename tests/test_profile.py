@@ -77,7 +77,7 @@ def test_difference_across_three_municipalities(tables):
     assert d["p_value"] == pytest.approx(math.exp(-chi2 / 2))  # chi-squared survival with 2 df
     assert d["cramers_v"] == pytest.approx(math.sqrt(chi2 / total))
     assert d["min_expected"] == pytest.approx(25 * 23 / 87)
-    assert not d["significant"] and d["verdict"].startswith("no evidence")
+    assert not d["significant"] and d["verdict"] == "no_evidence" and d["test"] == "chi2" and not d["rough"]
 
 
 def test_two_small_categories_use_fishers_exact_test():
@@ -93,7 +93,7 @@ def test_two_small_categories_use_fishers_exact_test():
 
     observed = prob(1)
     p = sum(prob(x) for x in range(0, n_a + 1) if k_total - x <= n - n_a and prob(x) <= observed * (1 + 1e-7))
-    assert d["test"] == "Fisher's exact test"
+    assert d["test"] == "fisher"
     assert d["p_value"] == pytest.approx(p)
 
 
@@ -101,7 +101,7 @@ def test_contested_or_single_categories_are_not_tested():
     rates = pd.DataFrame(dict(category=["A", "B"], outcome="work_or_studies", gender="all", count=[1, 4],
                               exited=[4, 5], conflict=[False, True]))
     d = profile.outcome_difference(rates)
-    assert d["categories"] == ["A"] and d["verdict"].startswith("cannot be tested")
+    assert d["categories"] == ["A"] and d["verdict"] == "untestable" and d["test"] == "none_few_categories"
     with pytest.raises(ValueError, match="unknown outcome"):
         profile.outcome_difference(rates, outcome="happiness")
 
@@ -110,3 +110,29 @@ def test_breakdowns_lists_what_the_data_hold(tables):
     b = profile.breakdowns(tables, "ostra-sodertorn")
     rr = b[(b["intervention"] == "Resursrådet") & (b["dimension"] == "municipality")].iloc[0]
     assert rr["categories"] == 3 and rr["by_gender"] and rr["metrics"] == "participants_new"
+
+
+def test_the_profile_page_words_dimensions_categories_and_the_test_per_language(tables):
+    from finsam.views_profile import ParticipantProfile
+    sv = ParticipantProfile(tables, "ostra-sodertorn", 2022, lang="sv")
+    en = ParticipantProfile(tables, "ostra-sodertorn", 2022, lang="en")
+    # dimension labels from vocabulary.csv, not codes
+    assert "Kommun" in set(sv.breakdowns_table().index) and "Municipality" in set(en.breakdowns_table().index)
+    assert "municipality" not in set(sv.breakdowns_table().index)
+    # category labels from categories.csv: label_sv on the Swedish page, label_en on the English one
+    comp_sv, comp_en = sv.composition_table(), en.composition_table()
+    assert "Försörjningsstöd" in set(comp_sv["Kategori"]) and "Social assistance" in set(comp_en["Category"])
+    # chi-squared on [[5, 26], [11, 20], [7, 18]] (see above): p = exp(-chi2 / 2), Nynäshamn 25 exited
+    obs = [[5, 26], [11, 20], [7, 18]]
+    rows = [sum(x) for x in obs]
+    cols = [sum(x[j] for x in obs) for j in range(2)]
+    total = sum(rows)
+    chi2 = sum((obs[i][j] - rows[i] * cols[j] / total) ** 2 / (rows[i] * cols[j] / total)
+               for i in range(3) for j in range(2))
+    p = f"{math.exp(-chi2 / 2):.3f}"
+    text_sv, text_en = sv.outcomes_text().data, en.outcomes_text().data
+    assert f"χ²-test av oberoende, p\u00a0=\u00a0{p.replace('.', ',')}" in text_sv
+    assert "inga belägg för att andelen skiljer sig mellan kategorierna på 5\u00a0%-nivån" in text_sv
+    assert "Nynäshamn (n = 25)" in text_sv and "Nynäshamn (n = 25)" in text_en
+    assert f"chi-squared test of independence, p\u00a0=\u00a0{p}" in text_en
+    assert "no evidence that the rate differs across categories" in text_en

@@ -89,3 +89,37 @@ def test_no_evidence_is_never_written_as_no_difference(mini):
     text = vg.GenderGaps(mini).intervals_text().data
     assert "no evidence of a difference — which is not evidence of no difference" in text
     assert "would detect a gap only of about" in text
+
+
+def test_the_swedish_page_words_the_same_results_in_swedish(mini):
+    view = vg.GenderGaps(mini, lang="sv")
+    text = view.intervals_text().data
+    assert "inga belägg för en skillnad — vilket inte är belägg för att skillnaden saknas" in text
+    assert "ingen skillnad" not in text
+    assert "80\u00a0% styrka" in text
+    # bhs: 20 women and 25 men exited, both below 30: the small groups are stated
+    assert "Få avslutade: 20 kvinnor och 25 män" in text
+    # husam: the rounded percentages stay ranges, one row per group with '37 % av 246 (avrundat)'
+    table = view.intervals_table()
+    assert list(table.columns)[0] == "Kvinnor" and table.index.name == "Grupp"
+    husam = table.loc[[i for i in table.index if "2012" in i][0]]
+    assert husam["Kvinnor"] == "37\u00a0% av 246 (avrundat)" and husam["Män"] == "39\u00a0% av 296 (avrundat)"
+    kw, km = rounding_brute_force(37, 246), rounding_brute_force(39, 296)
+    diffs = [100 * (a / 246 - c / 296) for a in kw for c in km]
+    sv = lambda x: f"{x:+.1f}".replace(".", ",").replace("-", "\u2212")  # noqa: E731
+    assert husam["Kvinnor − män (procentenheter)"] == f"{sv(min(diffs))} till {sv(max(diffs))}"
+    t = np.array([[5, 3], [3, 2], [7, 10], [5, 10]])
+    e = np.outer(t.sum(1), t.sum(0)) / t.sum()
+    reasons = view.exit_reason_text().data
+    assert f"X² = {((t - e) ** 2 / e).sum():.1f}".replace(".", ",") + " med 3 frihetsgrader" in reasons
+    pooled = view.pooled_text().data
+    assert "Mantel–Haenszel" in pooled and "Breslow–Day-testet" in pooled
+    assert "få grupper ger testet liten styrka" in pooled
+
+
+def test_group_labels_keep_names_and_word_the_rest_per_language(mini):
+    key = ("bhs", 2018, 2018, "ALL")
+    name = str(mini.associations.set_index("association_id").loc["bhs", "name"])
+    assert vg.group_label(mini, key, "sv") == f"{name}, 2018, alla insatser"
+    assert vg.group_label(mini, key, "en") == f"{name}, 2018, all interventions"
+    assert vg.group_label(mini, ("bhs", 2016, 2018, "Steg 1"), "sv") == f"{name}, 2016–2018, Steg 1"

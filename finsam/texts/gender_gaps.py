@@ -1,0 +1,140 @@
+"""Texts of the gender_gaps page (finsam/views_gaps.py): the difference women − men per group with
+its interval and the smallest detectable difference, the pooled odds ratio and the exit-reason test.
+
+"No evidence of a difference" is never written as "no difference", in either language."""
+
+TEXT = {
+    "gender_gaps.heading": {
+        "sv": "# Skillnader mellan kvinnor och män, med osäkerhet\n\n"
+              "Varje grupp i data (förbund, period, insats) vars rapport anger andelen kvinnor och andelen män som "
+              "gick till arbete eller studier: skillnaden kvinnor − män med sitt 95 % konfidensintervall och den "
+              "minsta skillnad som gruppernas storlek skulle kunna upptäcka, en sammanvägd oddskvot enligt "
+              "Mantel–Haenszel över grupperna med ett test av om skillnaden varierar mellan dem, och ett test av "
+              "hela tabellen över avslutsanledningar där rapporten anger den per kön. Där en rapport bara anger en "
+              "avrundad procentsats förs varje antal som stämmer med avrundningen med, och resultaten visas som "
+              "intervall av möjliga värden.",
+        "en": "# Gender gaps with their uncertainty\n\n"
+              "Every group in the data (association, period, intervention) whose report gives the share of women "
+              "and of men who left for work or studies: the difference women − men with its 95 % interval and the "
+              "smallest difference the group sizes could detect, a Mantel–Haenszel pooled odds ratio over the "
+              "groups with a test of whether the gap differs between them, and a test over the full exit-reason "
+              "table where the report gives it by gender. Where a report gives only a rounded percentage, every "
+              "count consistent with the rounding is carried and results are shown as ranges."},
+    "gender_gaps.section.intervals": {
+        "sv": "## Kvinnor − män, grupp för grupp\n\n"
+              "Skillnaden i andelen avslutade deltagare som gick till arbete eller studier, i procentenheter, med "
+              "Newcombes 95 % konfidensintervall; *upptäckbar* är den minsta skillnad som ett tvåsidigt test på "
+              "5 %-nivån skulle upptäcka med 80 % styrka vid de här gruppstorlekarna (⚠: rapporten anger en "
+              "uppgift med olika värden; varje version visas).",
+        "en": "## Women − men, group by group\n\n"
+              "Difference in the share of exited participants who left for work or studies, in percentage points, "
+              "with Newcombe's 95 % interval; *detectable* is the smallest difference a two-sided 5 % test would "
+              "find with 80 % power at these group sizes (⚠: the report states a figure with two values; every "
+              "version is shown)."},
+    "gender_gaps.section.pooled": {"sv": "## Sammanvägt över grupperna", "en": "## Pooled over the groups"},
+    "gender_gaps.section.exit_reasons": {"sv": "## Alla avslutsanledningar, inte bara arbete eller studier",
+                                         "en": "## All exit reasons, not only work or studies"},
+    # group labels: 'association, period, intervention' (views_gaps.group_label); the names stay as written
+    "gender_gaps.all_interventions": {"sv": "alla insatser", "en": "all interventions"},
+    # the table of intervals
+    "gender_gaps.col.group": {"sv": "Grupp", "en": "Group"},
+    "gender_gaps.col.women": {"sv": "Kvinnor", "en": "Women"},
+    "gender_gaps.col.men": {"sv": "Män", "en": "Men"},
+    "gender_gaps.col.difference": {"sv": "Kvinnor − män (procentenheter)", "en": "Women − men (pp)"},
+    "gender_gaps.col.ci": {"sv": "95 % KI (procentenheter)", "en": "95 % CI (pp)"},
+    "gender_gaps.col.detectable": {"sv": "Upptäckbar med 80 % styrka (procentenheter)",
+                                   "en": "Detectable at 80 % power (pp)"},
+    "gender_gaps.col.excludes_zero": {"sv": "Intervallet utesluter 0", "en": "Interval excludes 0"},
+    "gender_gaps.col.conflict": {"sv": "Olika värden", "en": "Conflict"},
+    "gender_gaps.cell.rounded": {"sv": "{pct} av {n} (avrundat)", "en": "{pct} of {n} (rounded)"},
+    "gender_gaps.cell.yes": {"sv": "ja", "en": "yes"},
+    "gender_gaps.cell.no": {"sv": "nej", "en": "no"},
+    "gender_gaps.cell.depends": {"sv": "beror på avrundningen", "en": "depends on rounding"},
+    # the intervals in words
+    "gender_gaps.none": {
+        "sv": "Ingen grupp i data anger avslut till arbete eller studier för både kvinnor och män med sina nämnare, "
+              "så skillnaden mellan könen kan inte skattas.",
+        "en": "No group in the data gives exits to work or studies for both women and men with their "
+              "denominators, so no gender gap can be estimated."},
+    "gender_gaps.interval": {
+        "sv": "**{label}**: kvinnor − män {difference} procentenheter, 95 % konfidensintervall {ci}",
+        "en": "**{label}**: women − men {difference} percentage points, 95 % interval {ci}"},
+    "gender_gaps.evidence": {"sv": ": belägg för en skillnad på 5 %-nivån.", "en": ": evidence of a difference."},
+    "gender_gaps.depends": {
+        "sv": ": om intervallet utesluter 0 beror på vilken av rapportens uppgifter eller avrundningar som stämmer.",
+        "en": ": whether the interval excludes 0 depends on which of the report's figures or roundings is right."},
+    "gender_gaps.no_evidence": {
+        "sv": ": inga belägg för en skillnad — vilket inte är belägg för att skillnaden saknas. Uppgifterna är "
+              "förenliga med skillnader från {low} till {high} procentenheter, och med de här gruppstorlekarna "
+              "skulle en skillnad upptäckas med 80 % styrka först om den är omkring {detectable} procentenheter "
+              "eller större.",
+        "en": ": no evidence of a difference — which is not evidence of no difference. The data are compatible "
+              "with gaps from {low} to {high} points, and these group sizes would detect a gap only of about "
+              "{detectable} points or more with 80 % power."},
+    "gender_gaps.versions": {"sv": " ({n} versioner av rapportens motstridiga uppgifter.)",
+                             "en": " ({n} versions of the report's conflicting figures.)"},
+    "gender_gaps.small_n": {
+        "sv": " Få avslutade: {women} kvinnor och {men} män (färre än {small} i en grupp gör andelen osäker).",
+        "en": " Few exits: {women} women and {men} men (fewer than {small} in a group make its rate uncertain)."},
+    # pooled over the groups
+    "gender_gaps.pooled_too_few": {
+        "sv": "En sammanvägning kräver minst två grupper med antal per kön; data har {n}.",
+        "en": "Pooling needs at least two groups with counts by gender; the data hold {n}."},
+    "gender_gaps.pooled": {
+        "sv": "Sammanvägd oddskvot enligt Mantel–Haenszel (kvinnor jämfört med män, för att gå till arbete eller "
+              "studier) över {strata} grupper: {odds_ratio}, 95 % konfidensintervall {ci} (över alla versioner och "
+              "avrundningar); test av en gemensam oddskvot på 1: p {p}. Breslow–Day-testet av om skillnaden "
+              "varierar mellan grupperna: p {homogeneity_p}",
+        "en": "Mantel–Haenszel odds ratio (women vs men, of leaving for work or studies) pooled over {strata} "
+              "groups: {odds_ratio}, 95 % interval {ci} (over every version and rounding); test of a common odds "
+              "ratio of 1: p {p}. Breslow–Day test of whether the gap differs between the groups: p "
+              "{homogeneity_p}"},
+    "gender_gaps.heterogeneous": {
+        "sv": " — skillnaden varierar mellan grupperna, så en sammanvägd siffra beskriver inte alla.",
+        "en": " — the gap differs between groups, so one pooled figure does not describe them all."},
+    "gender_gaps.homogeneous": {
+        "sv": " — inga belägg för att skillnaden varierar mellan grupperna (få grupper ger testet liten styrka).",
+        "en": " — no evidence that the gap differs between the groups (with few groups this test has little "
+              "power)."},
+    "gender_gaps.combinations": {
+        "sv": " {n} kombinationer av antal analyserades: varje antal som stämmer med rapporternas avrundade "
+              "procentsatser och varje version av deras motstridiga uppgifter; inget antal har hittats på.",
+        "en": " {n} combinations of counts were analysed: every count consistent with the reports' rounded "
+              "percentages and every version of their conflicting figures; no count was invented."},
+    "gender_gaps.pooled_groups_differ": {
+        "sv": " Grupperna skiljer sig åt i förbund, period och målgrupp; sammanvägningen frågar bara om kvinnor "
+              "och män går till arbete eller studier i samma grad inom varje grupp.",
+        "en": " The groups differ in association, period and target group; pooling asks only whether women and "
+              "men fare alike within each."},
+    # exit reasons
+    "gender_gaps.no_exit_reasons": {
+        "sv": "Ingen grupp anger antal för flera avslutsanledningar för både kvinnor och män.",
+        "en": "No group gives counts of several exit reasons for both women and men."},
+    "gender_gaps.chi2": {"sv": "χ²-test", "en": "chi-squared test"},
+    "gender_gaps.monte_carlo": {
+        "sv": "Monte Carlo-test av χ²-statistikan ({draws} tabeller; minsta förväntade antal {min_expected})",
+        "en": "Monte Carlo test of the chi-squared statistic ({draws} tables; smallest expected count "
+              "{min_expected})"},
+    "gender_gaps.exit_reasons": {
+        "sv": "**{label}** (kvinnor/män: {rows}): {test}, X² = {statistic} med {dof} frihetsgrader, {p} — ",
+        "en": "**{label}** (women/men: {rows}): {test}, X² = {statistic} on {dof} degrees of freedom, {p} — "},
+    "gender_gaps.exit_reasons_differ": {"sv": "kvinnor och män avslutar av olika anledningar.",
+                                        "en": "women and men end for different reasons."},
+    "gender_gaps.exit_reasons_no_evidence": {
+        "sv": "inga belägg för att kvinnor och män avslutar av olika anledningar (vilket inte är belägg för att "
+              "de avslutar av samma).",
+        "en": "no evidence that women and men end for different reasons (not evidence that they do not)."},
+    "gender_gaps.exit_reasons_contested": {
+        "sv": " ⚠ Rapporten anger några av de här uppgifterna med olika värden; det först angivna värdet används.",
+        "en": " ⚠ The report states some of these figures inconsistently; the first stated value is used."},
+    "gender_gaps.exit_reasons_rounded": {
+        "sv": "Grupper som bara anger avslutsanledningar som procentsatser testas inte: alla kombinationer av antal "
+              "som stämmer med avrundningen vore för många att föra med, och ett påhittat antal används inte.",
+        "en": "Groups that give exit reasons only as percentages are not tested: every combination of counts "
+              "consistent with the rounding would be too many to carry, and one invented count is not used."},
+}
+
+# Swedish puts a space between a number and its percent sign; make it a no-break space (as
+# finsam.fmt does) so that "80 %" never breaks across lines.
+for _text in TEXT.values():
+    _text["sv"] = _text["sv"].replace(" %", "\u00a0%")
