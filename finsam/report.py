@@ -518,12 +518,19 @@ class GenderOutcomes(View):
         return df
 
     def _cautions(self) -> list[str]:
-        """The report's own cautions: the curators' English summary on English pages, the
-        report's quoted words on Swedish ones."""
+        """The report's own cautions: the curators' English summary on English pages; on Swedish
+        ones, that the report warns, about which figures, and where (its quote may stop mid-sentence)."""
         if self.lang == "en":
-            return [esc(c) for c in findings.cautions(self.facts)]
-        o = self.obs[self.obs["note"].astype(str).str.contains(CAUTION_MARK, regex=False)]
-        return [esc(q) for q in dict.fromkeys(o["quote"].astype(str)) if q.strip()]
+            return [self.tr("gender_outcomes.caveat.caution", text=esc(c)) for c in findings.cautions(self.facts)]
+        out = []
+        for c in findings.caution_records(self.facts):
+            figures = self.listing([self.metric(str(m)).lower()
+                                   for m in dict.fromkeys(self.facts.loc[list(c.rows), "metric"].astype(str))])
+            lines = "–".join(str(x) for x in c.lines)
+            reference = (self.tr("common.reference", source=esc(c.source_id), lines=lines) if lines
+                         else esc(c.source_id))
+            out.append(self.tr("gender_outcomes.caveat.caution_ref", figures=figures, reference=reference))
+        return out
 
     def caveats(self):
         items = [self.tr("gender_outcomes.caveat.denominator"), self.tr("gender_outcomes.caveat.intervals")]
@@ -536,8 +543,7 @@ class GenderOutcomes(View):
         if self.headline.unit in ("participations", "cases"):  # counts that are not people
             items.append(self.tr("gender_outcomes.caveat.unit", noun=noun(self.t, self.headline.unit, self.lang)))
         items.append(self.tr("gender_outcomes.caveat.totals"))
-        for c in self._cautions():
-            items.append(self.tr("gender_outcomes.caveat.caution", text=c))
+        items += self._cautions()
         conflicts = conflict_list(self.facts, self.lang, self.t, self.obs)
         if conflicts:
             items.append(self.tr("gender_outcomes.caveat.conflicts") + "\n"
@@ -748,7 +754,7 @@ class YearlyTrend(View):
                 texts.append(self.tr("yearly_trend.caution_note", note=esc(c.note)))
                 continue
             lines = "–".join(str(x) for x in c.lines)
-            reference = self.tr("yearly_trend.reference", source=esc(c.source_id), lines=lines) if lines \
+            reference = self.tr("common.reference", source=esc(c.source_id), lines=lines) if lines \
                 else esc(c.source_id)
             texts.append(self.tr("yearly_trend.caution", years=self._years(self.series.loc[list(c.rows), "year"]),
                                  reference=reference))

@@ -117,6 +117,13 @@ class View:
         texts = list(dict.fromkeys(texts))
         return texts[0] if len(texts) == 1 else self.tr("common.or").join(texts)
 
+    def listing(self, texts) -> str:
+        """Several things together: 'a, b och c' / 'a, b and c'."""
+        texts = list(dict.fromkeys(texts))
+        if len(texts) < 2:
+            return "".join(texts)
+        return ", ".join(texts[:-1]) + self.tr("common.and") + texts[-1]
+
     def span(self, low: str, high: str) -> str:
         """A range of two formatted values, or one when they are the same: 'a till b' / 'a to b'."""
         return low if low == high else self.tr("common.range", low=low, high=high)

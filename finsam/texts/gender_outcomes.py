@@ -327,6 +327,12 @@ TEXT = {
         "en": "Intervention totals can count one person more than once when they took part in several "
               "interventions; association-wide figures are the report's own.",
     },
+    # a Swedish page words the report's caution itself (the curators' notes are English; the report's
+    # quote may stop mid-sentence), as the trend page does; an English page shows the note
+    "gender_outcomes.caveat.caution_ref": {
+        "sv": "Rapporten uppmanar själv till försiktighet när uppgifterna om {figures} tolkas ({reference}).",
+        "en": "The report itself urges caution in reading the figures on {figures} ({reference}).",
+    },
     "gender_outcomes.caveat.caution": {
         "sv": "Rapportens egen reservation: ”{text}”.",
         "en": "The report's own caution: {text}.",

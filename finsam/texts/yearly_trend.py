@@ -88,7 +88,6 @@ TEXT = {
         "sv": "Rapportens egen varning: {note}.",
         "en": "The report's own caution: {note}.",
     },
-    "yearly_trend.reference": {"sv": "{source}, rad {lines}", "en": "{source}, lines {lines}"},
     "yearly_trend.conflicts": {
         "sv": "För några år anger rapporterna olika värden (⚠): alla värden visas, både i tabellen och i "
               "diagrammet.",
