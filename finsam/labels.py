@@ -13,11 +13,15 @@ def _vocabulary():
 
 
 def code_label(vocabulary: str, code: str, lang: str = "en", tables: Tables | None = None) -> str:
+    from .semantics import frame_cached
     v = tables.vocabulary if tables is not None else _vocabulary()
-    row = v[(v["vocabulary"].astype(str) == vocabulary) & (v["code"].astype(str) == str(code))]
-    if row.empty:
+    labels = frame_cached(v, "labels", lambda v: {(str(a), str(c), lg): str(v[f"label_{lg}"].iloc[i])
+                                                   for i, (a, c) in enumerate(zip(v["vocabulary"], v["code"]))
+                                                   for lg in LANGUAGES})
+    key = (vocabulary, str(code), _lang(lang))
+    if key not in labels:
         raise KeyError(f"{vocabulary} {code!r} is not in vocabulary.csv")
-    return str(row.iloc[0][f"label_{_lang(lang)}"])
+    return labels[key]
 
 
 def _lang(lang: str) -> str:

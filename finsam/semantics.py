@@ -54,9 +54,26 @@ class Outcome:
     timing: str
 
 
+#: derived rows per table frame, by identity: the loaded tables are shared and never changed in
+#: place, and the views ask for the same lists hundreds of times per page
+_ROWS: dict[int, tuple] = {}
+
+
+def frame_cached(df: pd.DataFrame, what: str, make):
+    """``make(df)``, computed once per frame (held with the frame, so its id is not reused)."""
+    key = (id(df), what)
+    hit = _ROWS.get(key)
+    if hit is None or hit[0] is not df or hit[1] != df.shape:
+        if len(_ROWS) > 256:
+            _ROWS.clear()
+        hit = _ROWS[key] = (df, df.shape, make(df))
+    return hit[2]
+
+
 def _metrics(metrics: pd.DataFrame) -> list[dict]:
     cols = ["metric", "unit", "metric_kind", "outcome", "timing", "numerator", "denominator_metric", "goal_of"]
-    return [{c: _s(v) for c, v in zip(cols, row)} for row in zip(*(metrics[c] for c in cols))]
+    return frame_cached(metrics, "metrics", lambda m: [{c: _s(v) for c, v in zip(cols, row)}
+                                                       for row in zip(*(m[c] for c in cols))])
 
 
 def outcomes(metrics: pd.DataFrame, timing: str = "exit") -> list[Outcome]:

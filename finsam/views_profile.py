@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import profile
+from . import profile, semantics
 from .data import Tables
 from .viewkit import View, esc, markdown
 from .wording import SMALL_N
@@ -25,6 +25,7 @@ class ParticipantProfile(View):
                  lang: str = "en"):
         super().__init__(tables, lang)
         self.a, self.year, self.policy = association, year, policy
+        self._rates_cache = None
         b = profile.breakdowns(tables, association)
         self.available = b[b["period_end"] == year].reset_index(drop=True)
 
@@ -87,12 +88,18 @@ class ParticipantProfile(View):
                              "participant_profile.col.share_of_total": self.pct(r.share_of_total)})
         return self._table(rows)
 
-    def _rates(self):
-        for dim, inter, period in self._groups():
-            r = profile.category_rates(self.t, self.a, period, dim, inter, self.policy)
-            r = r[(r["outcome"].astype(str) == "work_or_studies")]
-            if not r.empty:
-                yield dim, inter, period, r
+    def _rates(self) -> list[tuple]:
+        """(dimension, intervention, period, rates to work or studies) per group with such rates;
+        computed once per view (three sections show them)."""
+        if self._rates_cache is None:
+            out = []
+            for dim, inter, period in self._groups():
+                r = profile.category_rates(self.t, self.a, period, dim, inter, self.policy)
+                r = r[(r["outcome"].astype(str) == semantics.SUM_OUTCOME)]
+                if not r.empty:
+                    out.append((dim, inter, period, r))
+            self._rates_cache = out
+        return self._rates_cache
 
     def outcomes_table(self) -> pd.DataFrame:
         rows = []
