@@ -29,13 +29,19 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait as _wait
 from pathlib import Path
 
-from . import kernelpool, paths, site
-from .errors import FinsamError, ParameterError
-from .devtools import clean_metadata
-from .files import RUN_TAG_ENV, write_atomic
-from .kernels import use_project_kernel
-from .i18n import LANGUAGES
-from .params import NOTEBOOKS, report_stem, select_reports
+# jsonschema (through nbformat and papermill) imports rfc3987_syntax, when installed (JupyterLab's
+# jupyter_events asks for it), to check the "iri" string format; that import compiles a grammar and
+# costs 2 s of CPU in every process that renders — the command, each worker. Notebook schemas use
+# no "iri" format, so a render process goes without it (jsonschema skips a checker it cannot import).
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+from . import kernelpool, paths, site  # noqa: E402
+from .errors import FinsamError, ParameterError  # noqa: E402
+from .devtools import clean_metadata  # noqa: E402
+from .files import RUN_TAG_ENV, write_atomic  # noqa: E402
+from .kernels import use_project_kernel  # noqa: E402
+from .i18n import LANGUAGES  # noqa: E402
+from .params import NOTEBOOKS, report_stem, select_reports  # noqa: E402
 
 KERNEL = "python3"
 KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]  # keep the kernel's start-up chatter off the terminal
