@@ -377,11 +377,11 @@ class GenderOutcomes(View):
                            "persons_reached", "participants_share"], self.lang)
 
     def _unit_description(self, unit: str) -> str:
-        """What a count in ``unit`` counts, when it is not people (empty for a unit without a text)."""
-        try:
-            return self.tr(f"gender_outcomes.unit.{unit}")
-        except KeyError:
-            return ""
+        """What a count in ``unit`` counts, as vocabulary.csv describes the unit in the page's language."""
+        v = self.t.vocabulary
+        row = v[(v["vocabulary"].astype(str) == "unit") & (v["code"].astype(str) == unit)]
+        text = row[f"description_{self.lang}"].iloc[0] if not row.empty else ""
+        return esc(text) if isinstance(text, str) else ""
 
     def participants_text(self):
         f = self.facts[(self.facts["intervention"] == ALL) & (self.facts["metric"] == "participants")]
@@ -403,9 +403,11 @@ class GenderOutcomes(View):
             desc = self._unit_description(unit)
             if desc:
                 # participations and cases are not people; registered participants are (only fewer)
-                key = "not_people" if unit in ("participations", "cases") else "which"
-                s += self.tr(f"gender_outcomes.participants.{key}", noun=noun(self.t, unit, self.lang),
-                             description=desc)
+                if unit in ("participations", "cases"):
+                    s += self.tr("gender_outcomes.participants.not_people", noun=noun(self.t, unit, self.lang),
+                                 description=desc)
+                else:
+                    s += " " + desc
         other = self.facts[(self.facts["intervention"] == ALL) & (self.facts["gender"] == "all")
                            & self.facts["metric"].isin(["unique_individuals", "persons_reached"])]
         for m, g in other.groupby("metric", observed=True, sort=False):

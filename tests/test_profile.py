@@ -63,16 +63,20 @@ def test_rates_printed_without_counts_have_no_interval(tables):
     assert work["ci_low"].isna().all() and work["count"].isna().all()
 
 
+def _pearson_by_hand(obs) -> float:
+    """Pearson's chi-squared of a table of counts, from its margins."""
+    rows = [sum(x) for x in obs]
+    cols = [sum(x[j] for x in obs) for j in range(len(obs[0]))]
+    total = sum(rows)
+    return sum((obs[i][j] - rows[i] * cols[j] / total) ** 2 / (rows[i] * cols[j] / total)
+               for i in range(len(obs)) for j in range(len(obs[0])))
+
+
 def test_difference_across_three_municipalities(tables):
     r = profile.category_rates(tables, "ostra-sodertorn", 2022, "municipality", "MIA Vidare Östra Södertörn")
     d = profile.outcome_difference(r)
     # Pearson's chi-squared by hand on [[5, 26], [11, 20], [7, 18]]
-    obs = [[5, 26], [11, 20], [7, 18]]
-    rows = [sum(x) for x in obs]
-    cols = [sum(x[j] for x in obs) for j in range(2)]
-    total = sum(rows)
-    chi2 = sum((obs[i][j] - rows[i] * cols[j] / total) ** 2 / (rows[i] * cols[j] / total)
-               for i in range(3) for j in range(2))
+    chi2 = _pearson_by_hand([[5, 26], [11, 20], [7, 18]])
     assert d["statistic"] == pytest.approx(chi2) and d["dof"] == 2
     assert d["p_value"] == pytest.approx(math.exp(-chi2 / 2))  # chi-squared survival with 2 df
     assert d["cramers_v"] == pytest.approx(math.sqrt(chi2 / total))
@@ -123,12 +127,7 @@ def test_the_profile_page_words_dimensions_categories_and_the_test_per_language(
     comp_sv, comp_en = sv.composition_table(), en.composition_table()
     assert "Försörjningsstöd" in set(comp_sv["Kategori"]) and "Social assistance" in set(comp_en["Category"])
     # chi-squared on [[5, 26], [11, 20], [7, 18]] (see above): p = exp(-chi2 / 2), Nynäshamn 25 exited
-    obs = [[5, 26], [11, 20], [7, 18]]
-    rows = [sum(x) for x in obs]
-    cols = [sum(x[j] for x in obs) for j in range(2)]
-    total = sum(rows)
-    chi2 = sum((obs[i][j] - rows[i] * cols[j] / total) ** 2 / (rows[i] * cols[j] / total)
-               for i in range(3) for j in range(2))
+    chi2 = _pearson_by_hand([[5, 26], [11, 20], [7, 18]])
     p = f"{math.exp(-chi2 / 2):.3f}"
     text_sv, text_en = sv.outcomes_text().data, en.outcomes_text().data
     assert f"χ²-test av oberoende, p\u00a0=\u00a0{p.replace('.', ',')}" in text_sv

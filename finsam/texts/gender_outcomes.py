@@ -102,32 +102,9 @@ TEXT = {
         "sv": ", ej angivet kön {unknown}",
         "en": ", gender not stated {unknown}",
     },
-    "gender_outcomes.participants.which": {
-        "sv": " Det är {noun}: {description}",
-        "en": " These are {noun}: {description}",
-    },
     "gender_outcomes.participants.not_people": {
-        "sv": " Det är {noun}, inte personer: {description}",
-        "en": " These are {noun}, not people: {description}",
-    },
-    # what a count in a unit other than persons counts (as vocabulary.csv describes the unit)
-    "gender_outcomes.unit.participations": {
-        "sv": "en räkning av deltaganden summerade över insatserna: en person som deltagit i två insatser räknas "
-              "två gånger (rapporten anger, där den gör det, ungefär hur många unika individer det är).",
-        "en": "a count of participations summed over interventions: a person who took part in two interventions "
-              "counts twice (the report states about how many unique individuals these are, where it does).",
-    },
-    "gender_outcomes.unit.cases": {
-        "sv": "en räkning av deltagare och ärenden summerade över insatserna, så som rapporten räknar dem; forum "
-              "som tar emot ärenden räknar ärenden, inte personer, och en person kan räknas i flera insatser.",
-        "en": "a count of participants and cases (ärenden) summed over interventions, as the report counts them; "
-              "case forums count cases, not persons, and a person may count in several interventions.",
-    },
-    "gender_outcomes.unit.registered_persons": {
-        "sv": "en räkning av personer som registrerats med personuppgifter i uppföljningssystemet (SUS); personer "
-              "som fått stöd utan att registreras räknas inte.",
-        "en": "a count of persons registered with personal data in the follow-up register (SUS); people helped "
-              "without registration are not counted.",
+        "sv": " Det är {noun}, inte personer. {description}",
+        "en": " These are {noun}, not people. {description}",
     },
     "gender_outcomes.participants.also": {
         "sv": " Rapporten anger också {values} {metric}.",
