@@ -79,7 +79,7 @@ def test_difference_across_three_municipalities(tables):
     chi2 = _pearson_by_hand([[5, 26], [11, 20], [7, 18]])
     assert d["statistic"] == pytest.approx(chi2) and d["dof"] == 2
     assert d["p_value"] == pytest.approx(math.exp(-chi2 / 2))  # chi-squared survival with 2 df
-    assert d["cramers_v"] == pytest.approx(math.sqrt(chi2 / total))
+    assert d["cramers_v"] == pytest.approx(math.sqrt(chi2 / 87))  # 31 + 31 + 25 exited
     assert d["min_expected"] == pytest.approx(25 * 23 / 87)
     assert not d["significant"] and d["verdict"] == "no_evidence" and d["test"] == "chi2" and not d["rough"]
 
