@@ -7,7 +7,6 @@ data is HTML-escaped before it enters Markdown.
 from __future__ import annotations
 
 import functools
-import html
 
 import numpy as np
 import pandas as pd
@@ -20,7 +19,7 @@ from .conflicts import resolve
 from .data import Tables, select
 from .params import report_stem
 from .rates import gap_from_rates, rates_from_facts
-from .schema import ALL, CAUTION_MARK
+from .schema import ALL
 from .trends import lineage, multi_year, trend
 from .wording import SMALL_N, change, noun, segments, unit_class
 
@@ -28,24 +27,19 @@ from .wording import SMALL_N, change, noun, segments, unit_class
 pd.set_option("display.max_colwidth", None)
 
 
+from .i18n import t as _t  # noqa: E402
 from .viewkit import View, esc, markdown  # noqa: E402,F401  (views_* and notebooks import them from here)
 
 
-def _t(key: str, lang: str, **values) -> str:
-    from . import i18n
-    return i18n.t(key, lang, **values)
 
 
-def _cell(values: pd.DataFrame, unit: str, lang: str | None = None) -> str:
-    """One table cell: the value, or every conflicting value marked with ⚠ (in ``lang``; without
-    it, as English pages wrote it before they had a language)."""
+def _cell(values: pd.DataFrame, unit: str, lang: str, tables: Tables | None = None) -> str:
+    """One table cell in ``lang``: the value, or every conflicting value marked with ⚠."""
     vals = list(dict.fromkeys(values["value"]))
-    texts = [L.format_value(v, unit, lang or "en") for v in vals]
+    texts = [L.format_value(v, unit, lang, tables) for v in vals]
     if len(set(texts)) < len(texts) and unit == "sek":  # 264 479 and 264 497 kr both read "264 tkr"
-        texts = ([f"{v:,.0f} kr".replace(",", "\u202f") for v in vals] if lang is None
-                 else [fmt.sek(v, lang, scale="kr") for v in vals])
-    shown = " / ".join(texts)
-    return shown + (" ⚠" if len(vals) > 1 else "")
+        texts = [fmt.sek(v, lang, scale="kr") for v in vals]
+    return " / ".join(texts) + (" ⚠" if len(vals) > 1 else "")
 
 
 def _genders(tables: Tables) -> list[str]:
@@ -60,7 +54,7 @@ def fact_table(facts: pd.DataFrame, tables: Tables, metrics, lang: str = "en") -
         return pd.DataFrame()
     out, units = {}, {}
     for (metric, gender), g in f.groupby(["metric", "gender"], observed=True, sort=False):
-        out.setdefault(metric, {})[L.gender_label(gender, lang, tables)] = _cell(g, str(g["unit"].iloc[0]), lang)
+        out.setdefault(metric, {})[L.gender_label(gender, lang, tables)] = _cell(g, str(g["unit"].iloc[0]), lang, tables)
         units.setdefault(metric, str(g["unit"].iloc[0]))
     order = [m for m in metrics if m in out]
 
@@ -74,13 +68,6 @@ def fact_table(facts: pd.DataFrame, tables: Tables, metrics, lang: str = "en") -
     df = pd.DataFrame([out[m] for m in order], index=[label(m) for m in order])
     cols = [L.gender_label(g, lang, tables) for g in _genders(tables)]
     return df[[c for c in cols if c in df.columns]].fillna(fmt.MISSING)
-
-
-def _pct(x, lang: str | None = None) -> str:
-    """A rate in percent: in ``lang`` (36,6 % / 36.6%); without it, as pages wrote it before (36.6 %)."""
-    if lang is not None:
-        return fmt.percent(x, lang)
-    return "–" if pd.isna(x) else f"{x:.1f} %"
 
 
 #: rates' ``basis_code`` -> the text that names it in a table cell
@@ -286,8 +273,7 @@ def _quotes(obs: pd.DataFrame, key: tuple, value) -> list[str]:
     return [q for q in dict.fromkeys(o["quote"].astype(str)) if q.strip()]
 
 
-def conflict_list(facts: pd.DataFrame, lang: str = "en", tables: Tables | None = None,
-                  obs: pd.DataFrame | None = None) -> list[str]:
+def conflict_list(facts: pd.DataFrame, lang: str, tables: Tables, obs: pd.DataFrame | None = None) -> list[str]:
     """One line per figure the report states with different values: where, the values, and why
     (the curators' English note on English pages; the report's own quoted words on Swedish ones,
     which needs ``obs``, the observations behind ``facts``)."""
@@ -296,15 +282,11 @@ def conflict_list(facts: pd.DataFrame, lang: str = "en", tables: Tables | None =
     for key, g in c.groupby(["intervention", "metric", "gender", "period_start", "period_end"], observed=True,
                             sort=True):
         unit = str(g["unit"].iloc[0])
-        if tables is None:  # as pages wrote it before they had a language
-            vals = " vs ".join(f"{v:.10g}" for v in g["value"])
-            head = f"{esc(key[0])}, {key[1]}, {key[2]}"
-        else:
-            vals = _t("gender_outcomes.conflict.values_sep", lang).join(
-                L.format_value(v, unit, lang, tables) for v in g["value"])
-            where = _t("gender_outcomes.all_interventions", lang) if str(key[0]) == ALL else esc(key[0])
-            head = (f"{where}, {esc(L.metric_label(tables, str(key[1]), lang).lower())}, "
-                    f"{L.gender_label(str(key[2]), lang, tables).lower()}")
+        vals = _t("gender_outcomes.conflict.values_sep", lang).join(
+            L.format_value(v, unit, lang, tables) for v in g["value"])
+        where = _t("gender_outcomes.all_interventions", lang) if str(key[0]) == ALL else esc(key[0])
+        head = (f"{where}, {esc(L.metric_label(tables, str(key[1]), lang).lower())}, "
+                f"{L.gender_label(str(key[2]), lang, tables).lower()}")
         if lang == "en":
             note = next((n for n in g["notes"] if n), "")
             why = esc(note)
@@ -513,7 +495,7 @@ class GenderOutcomes(View):
         for (inter, metric, gender), g in f.groupby(["intervention", "metric", "gender"], observed=True, sort=True):
             col = f"{self.metric(metric)} ({self.gender(gender).lower()})"
             rows.setdefault(str(inter), {})[(metrics.index(metric), genders.index(str(gender)), col)] = \
-                _cell(g, str(g["unit"].iloc[0]), self.lang)
+                _cell(g, str(g["unit"].iloc[0]), self.lang, self.t)
         cols = sorted({c for r in rows.values() for c in r})
         df = pd.DataFrame([[rows[i].get(c, fmt.MISSING) for c in cols] for i in sorted(rows)], index=sorted(rows),
                           columns=[c[2] for c in cols])
@@ -558,7 +540,6 @@ class GenderOutcomes(View):
         return markdown("\n".join(f"- {i}" for i in items))
 
 
-from .viewkit import View  # noqa: E402  (the base of the views below)
 
 
 def _axis_number(view: View, v: float) -> str:
@@ -604,12 +585,7 @@ class YearlyTrend(View):
         return self.value(v, self.unit)
 
     def _cell(self, values: pd.DataFrame) -> str:
-        """One table cell: the value, or every conflicting value marked with ⚠."""
-        vals = list(dict.fromkeys(values["value"]))
-        texts = [self._fmt(v) for v in vals]
-        if len(set(texts)) < len(texts) and self.unit == "sek":  # 264 479 and 264 497 kr both read "264 tkr"
-            texts = [self.sek(v, "kr") for v in vals]
-        return " / ".join(texts) + (" ⚠" if len(vals) > 1 else "")
+        return _cell(values, self.unit, self.lang, self.t)
 
     def _note(self, row) -> str:
         """What changes at a marked year, worded from the series' fields."""

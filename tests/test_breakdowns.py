@@ -205,7 +205,7 @@ def test_a_percentage_checked_against_a_base_in_a_category(data_copy, sources_di
     code, err = validate(data_copy, sources_dir)
     # 1/31 = 3.2 %, 2/31 = 6.5 %: 5 % cannot be a share of 31; the studies count (2) is stated, so the
     # ordinary rate check reports it against its counts instead
-    assert code == 1 and f"observations.csv:" in err
+    assert code == 1 and "observations.csv:" in err
     assert "exit_studies_rate 5 % disagrees with its counts (2 of 31 = 6.5 %)" in err and str(line) in err
 
 

@@ -6,7 +6,6 @@ parameters (which association a page is about), not from the fingerprints under 
 from __future__ import annotations
 
 import csv
-import os
 import re
 import shutil
 from pathlib import Path

@@ -1,10 +1,8 @@
 """Faults during `finsam render`, round two (issue 10), provoked for real: files planted in the
 output folder, a full tmpfs, a folder where index.html goes, SIGKILL of the render process and of
 one worker, a read-only home, ids that would lead out of the output folder."""
-import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
