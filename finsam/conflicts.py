@@ -48,15 +48,18 @@ def resolve(obs: pd.DataFrame, policy: str = "show") -> pd.DataFrame:
     rounded = [n.lower().startswith(ROUNDING_PREFIX) for n in notes]
     precise = {k for k, r in zip(keys, rounded) if not r}
     kinds = statement_kind(o["quote"]).astype(str).to_numpy()
+    units = o["unit"].to_numpy(dtype=object)
+    source_ids = [str(x) for x in o["source_id"].to_numpy(dtype=object)]
+    lines = o["line"].to_numpy(dtype=int)
     facts: dict[tuple, dict] = {}
     for i, k in enumerate(keys):
         if rounded[i] and k in precise:
             continue  # a rounded restatement ("drygt 600", 21,1 mkr) gives way to the precise figure
-        f = facts.setdefault((k, values[i]), dict(sort=order[i], unit=o["unit"].iat[i], n=0, sources=set(),
+        f = facts.setdefault((k, values[i]), dict(sort=order[i], unit=units[i], n=0, sources=set(),
                                                   lines=[], notes=set(), statement=set()))
         f["n"] += 1
-        f["sources"].add(str(o["source_id"].iat[i]))
-        f["lines"].append(int(o["line"].iat[i]))
+        f["sources"].add(source_ids[i])
+        f["lines"].append(int(lines[i]))
         if notes[i]:
             f["notes"].add(notes[i])
         f["statement"].add(kinds[i])

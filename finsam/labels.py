@@ -30,14 +30,18 @@ def _lang(lang: str) -> str:
     return lang
 
 
+def _column(df, key: str, column: str) -> dict[str, str]:
+    """``key`` -> ``column`` of a table, as strings, built once per frame."""
+    from .semantics import frame_cached
+    return frame_cached(df, f"{key}->{column}", lambda d: {str(k): str(v) for k, v in zip(d[key], d[column])})
+
+
 def metric_label(tables: Tables, metric: str, lang: str = "en") -> str:
-    m = tables.metrics.set_index(tables.metrics["metric"].astype(str))
-    return str(m.loc[metric, f"label_{_lang(lang)}"])
+    return _column(tables.metrics, "metric", f"label_{_lang(lang)}")[metric]
 
 
 def metric_unit(tables: Tables, metric: str) -> str:
-    m = tables.metrics.set_index(tables.metrics["metric"].astype(str))
-    return str(m.loc[metric, "unit"])
+    return _column(tables.metrics, "metric", "unit")[metric]
 
 
 def gender_label(gender: str, lang: str = "en", tables: Tables | None = None) -> str:
@@ -49,8 +53,7 @@ def outcome_label(outcome: str, lang: str = "en", tables: Tables | None = None) 
 
 
 def association_name(tables: Tables, association: str) -> str:
-    a = tables.associations.set_index(tables.associations["association_id"].astype(str))
-    return str(a.loc[association, "name"])
+    return _column(tables.associations, "association_id", "name")[association]
 
 
 def short_name(name: str) -> str:
@@ -72,8 +75,8 @@ def format_value(value: float, unit: str, lang: str = "en", tables: Tables | Non
         return fmt.percent(value, lang)
     if unit == "sek":
         return fmt.sek(value, lang, scale="tkr")
+    from .semantics import unit_classes
     v = tables.vocabulary if tables is not None else _vocabulary()
-    row = v[(v["vocabulary"].astype(str) == "unit") & (v["code"].astype(str) == str(unit))]
-    if not row.empty and str(row.iloc[0]["class"]) == "count":
+    if unit_classes(v).get(str(unit)) == "count":
         return fmt.integer(value, lang)
     return fmt.value(value, unit, lang)

@@ -21,12 +21,13 @@ CONFIDENCE = 0.95
 
 
 def wilson_interval(k: int, n: int, confidence: float = CONFIDENCE) -> tuple[float, float]:
-    """Wilson score interval for k successes in n trials, as proportions (scipy's implementation)."""
-    from scipy.stats import binomtest
+    """Wilson score interval for k successes in n trials, as proportions (statsmodels'
+    implementation, through :func:`finsam.inference.wilson`: one Wilson interval for the package)."""
+    from .inference import wilson
     if n <= 0:
         return (math.nan, math.nan)
-    ci = binomtest(int(k), int(n)).proportion_ci(confidence_level=confidence, method="wilson")
-    return float(ci.low), float(ci.high)
+    lo, hi = wilson(int(k), int(n), confidence)
+    return float(lo), float(hi)
 
 
 def outcome_rates(tables: Tables, association: str, year: int | tuple[int, int],

@@ -267,10 +267,20 @@ def gap_sentence(gaps: pd.DataFrame, what: str, lang: str = "en") -> str:
 def _quotes(obs: pd.DataFrame, key: tuple, value) -> list[str]:
     """The report's own words (verbatim quotes) behind one stated value."""
     inter, metric, gender, start, end = key
-    o = obs[(obs["intervention"].astype(str) == str(inter)) & (obs["metric"].astype(str) == str(metric))
-            & (obs["gender"].astype(str) == str(gender)) & (obs["period_start"] == start) & (obs["period_end"] == end)
-            & (obs["value"].astype(float) == float(value))]
-    return [q for q in dict.fromkeys(o["quote"].astype(str)) if q.strip()]
+    return semantics.frame_cached(obs, "quotes", _quote_index).get(
+        (str(inter), str(metric), str(gender), start, end, float(value)), [])
+
+
+def _quote_index(obs: pd.DataFrame) -> dict[tuple, list[str]]:
+    """(intervention, metric, gender, period_start, period_end, value) -> the distinct non-blank
+    quotes stating it, in the observations' order."""
+    cols = [obs[c].astype(str) for c in ("intervention", "metric", "gender")] + \
+        [obs["period_start"], obs["period_end"], obs["value"].astype(float), obs["quote"].astype(str)]
+    index: dict[tuple, dict[str, None]] = {}
+    for *k, q in zip(*cols):
+        if q.strip():
+            index.setdefault(tuple(k), {})[q] = None
+    return {k: list(v) for k, v in index.items()}
 
 
 def conflict_list(facts: pd.DataFrame, lang: str, tables: Tables, obs: pd.DataFrame | None = None) -> list[str]:

@@ -36,8 +36,8 @@ def compared_genders(vocabulary: pd.DataFrame) -> list[str]:
 
 def unit_classes(vocabulary: pd.DataFrame) -> dict[str, str]:
     """unit -> count, percent or money."""
-    v = vocabulary[vocabulary["vocabulary"].astype(str) == "unit"]
-    return {str(u): _s(c) for u, c in zip(v["code"], v["class"])}
+    return frame_cached(vocabulary, "unit_classes", lambda v: {
+        str(u): _s(c) for a, u, c in zip(v["vocabulary"], v["code"], v["class"]) if str(a) == "unit"})
 
 
 def count_units(vocabulary: pd.DataFrame) -> list[str]:

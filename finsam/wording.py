@@ -39,17 +39,18 @@ def change(first: float, last: float, unit_class: str) -> dict:
 
 def noun(tables: Tables, unit: str, lang: str = "en") -> str:
     """The noun for what a count in ``unit`` counts ('people', 'participations', …)."""
-    v = tables.vocabulary
-    row = v[(v["vocabulary"].astype(str) == "unit") & (v["code"].astype(str) == str(unit))]
-    if row.empty or not isinstance(row.iloc[0][f"noun_{lang}"], str):
+    from .semantics import frame_cached
+    nouns = frame_cached(tables.vocabulary, f"noun_{lang}", lambda v: {
+        str(u): n for a, u, n in zip(v["vocabulary"], v["code"], v[f"noun_{lang}"])
+        if str(a) == "unit" and isinstance(n, str)})
+    if str(unit) not in nouns:
         raise KeyError(f"unit {unit!r} has no noun in vocabulary.csv")
-    return str(row.iloc[0][f"noun_{lang}"])
+    return nouns[str(unit)]
 
 
 def unit_class(tables: Tables, unit: str) -> str:
-    v = tables.vocabulary
-    row = v[(v["vocabulary"].astype(str) == "unit") & (v["code"].astype(str) == str(unit))]
-    return str(row.iloc[0]["class"])
+    from .semantics import unit_classes
+    return unit_classes(tables.vocabulary)[str(unit)]
 
 
 def segments(years: list[int], associations: list[str]) -> list[list[int]]:
