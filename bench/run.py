@@ -128,7 +128,6 @@ def machine_info() -> list[str]:
 
 # ---------------------------------------------------------------------------- 1. report vs floor
 def render_vs_floor(res: Results, runs: int, reports: list[str], warmup: int) -> None:
-    import nbformat
     import papermill as pm
     from nbconvert import HTMLExporter
 
@@ -146,11 +145,11 @@ def render_vs_floor(res: Results, runs: int, reports: list[str], warmup: int) ->
     def floor(out: Path) -> None:
         # the same papermill call as finsam.render.run_job, minus the project's notebook
         with tempfile.TemporaryDirectory(prefix="finsam-floor-") as tmp:
-            executed = Path(tmp) / "floor.ipynb"
-            pm.execute_notebook(str(BENCH / "floor.ipynb"), str(executed), parameters={"figures_dir": tmp},
-                                kernel_name=render.KERNEL, progress_bar=False, log_output=False, cwd=str(BENCH),
-                                execution_timeout=render.EXECUTION_TIMEOUT, extra_arguments=render.KERNEL_ARGS)
-            nb = nbformat.read(str(executed), as_version=4)
+            # the same options as run_job, the executed notebook kept in memory as there: an
+            # immediate kernel shutdown (the floor's graceful one added about 0.8 s before
+            # 2026-11-24, which flattered every report's ratio)
+            nb = pm.execute_notebook(str(BENCH / "floor.ipynb"), None, parameters={"figures_dir": tmp},
+                                     cwd=str(BENCH), **render.PAPERMILL_OPTIONS)
         body, _ = floor_exporter.from_notebook_node(nb)
         render.write_atomic(out / "floor.html", body.encode("utf-8"))
 

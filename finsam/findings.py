@@ -37,8 +37,10 @@ def group_facts(tables: Tables, association: str, year: int, policy: str = "show
 
 def headline(tables: Tables, association: str, year: int, policy: str = "show",
              facts: pd.DataFrame | None = None) -> Headline:
-    pop = population(tables, association, year)
     facts = group_facts(tables, association, year, policy) if facts is None else facts
+    # the population is decided on the facts as the report states them (policy show), whatever policy
+    # the page applies: the same facts when the page shows them too
+    pop = population(tables, association, year, facts if policy == "show" else None)
     f = facts[facts["intervention"].astype(str) == pop.group]
     r = rates_from_facts(f, tables)
     r = r[(r["outcome"] == semantics.SUM_OUTCOME) & (r["gender"] == semantics.EVERYONE)]

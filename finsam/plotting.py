@@ -61,7 +61,8 @@ def describe_figure(fig) -> str:
 
 
 def finish_figure(fig, name: str, figures_dir: str | os.PathLike | None, alt: str | None = None):
-    """Render ``fig`` once as PNG: saved as ``<name>.png`` (and ``<name>.svg``) in ``figures_dir``
+    """Lay ``fig`` out (``tight_layout``: the chart builders here leave that to this last step)
+    and render it once as PNG: saved as ``<name>.png`` (and ``<name>.svg``) in ``figures_dir``
     when given, and returned as the image the notebook shows, so the same picture is not drawn
     again by the inline backend. Files are written atomically; metadata hold no dates.
 
@@ -70,16 +71,19 @@ def finish_figure(fig, name: str, figures_dir: str | os.PathLike | None, alt: st
     figure from its title and labels."""
     from IPython.display import Image
     alt = (alt or "").strip() or describe_figure(fig)
+    # laid out once here, after the caller's last change (rotated ticks, a second title line), so
+    # that each file is drawn once: bbox_inches="tight" would draw every format twice
+    fig.tight_layout()
+    fig.set_layout_engine(None)  # laid out: without this savefig draws once more per format to lay out again
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(buf, format="png", metadata={"Software": None})
     png = buf.getvalue()
     if figures_dir:
         d = Path(figures_dir)
         d.mkdir(parents=True, exist_ok=True)
         write_atomic(d / f"{name}.png", png)
         svg = io.BytesIO()
-        fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None,
-                                                                      "Description": alt or None})
+        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None, "Description": alt or None})
         write_atomic(d / f"{name}.svg", svg.getvalue())
     width = round(fig.get_figwidth() * plt.rcParams["figure.dpi"])
     plt.close(fig)
@@ -125,16 +129,15 @@ def bar_by_gender(df: pd.DataFrame, x: str, y: str, title: str, ylabel: str, xla
     from matplotlib.patches import Patch  # legend swatches plain, whatever the first bar's hatch
     ax.legend(handles=[Patch(facecolor=GENDER_COLORS[g], label=gender_label(g, lang, tables)) for g in genders],
               title="")
-    if any_conflict:
-        ax.text(1, -0.40, text("gender_outcomes.fig.hatched", lang), transform=ax.transAxes,
-                ha="right", va="top", fontsize=8, color="#333333")
     ax.set_xticks(range(len(order)), [(xlabels or {}).get(o, o) for o in order])
     ax.set_title(title)
-    ax.set_xlabel("")
+    # the note on hatched bars sits where the x label would: below the tick labels, however they
+    # are rotated, and inside the layout
+    ax.set_xlabel(text("gender_outcomes.fig.hatched", lang) if any_conflict else "", loc="right", fontsize=8,
+                  color="#333333")
     ax.set_ylabel(ylabel)
     if percent:
         ax.set_ylim(0, 100)
-    fig.tight_layout()
     return fig
 
 
@@ -184,7 +187,6 @@ def line_by_group(df: pd.DataFrame, x: str, y: str, group: str, colors: dict, la
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v)))
     if len(set(df[group])) > 1 or any(labels.get(str(g)) for g in set(df[group])):
         ax.legend(title="")
-    fig.tight_layout()
     return fig
 
 
@@ -219,5 +221,4 @@ def funnel_plot(groups: pd.DataFrame, limits: pd.DataFrame, pooled_rate: float, 
     ax.set_ylabel(texts.get("ylabel", "% to work or studies"))
     ax.set_title(title)
     ax.legend(loc="upper right", fontsize=8)
-    fig.tight_layout()
     return fig

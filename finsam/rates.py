@@ -58,10 +58,32 @@ def rates_from_facts(facts: pd.DataFrame, tables: Tables) -> pd.DataFrame:
     resolved; lets a caller resolve a year once and compute every intervention's rates from it.
     Works on a dictionary of the few facts involved: DataFrame filtering per gender and outcome
     would cost a report more time than all its statistics."""
-    stated: dict[tuple[str, str], list[tuple[float, bool]]] = {}
-    for g, m, v, c in zip(facts["gender"].astype(str), facts["metric"].astype(str), facts["value"],
-                          facts["conflict"]):
-        stated.setdefault((g, m), []).append((float(v), bool(c)))
+    return _rates_frame(_rate_rows(_stated_by(facts).get("", {}), tables), tables)
+
+
+def rates_by_group(facts: pd.DataFrame, tables: Tables, by: str = "intervention") -> pd.DataFrame:
+    """:func:`rates_from_facts` for every value of ``by`` (by default each intervention) of a
+    year's resolved facts at once, with a first column ``by``: the same rows as calling it on each
+    group's facts, in one pass and one frame (groups in sorted order)."""
+    rows = [(key, *r) for key, stated in sorted(_stated_by(facts, by).items()) for r in _rate_rows(stated, tables)]
+    out = _rates_frame([r[1:] for r in rows], tables, sort=False)
+    out.insert(0, by, [r[0] for r in rows])
+    return out.sort_values([by, "outcome", "gender"], kind="stable").reset_index(drop=True)
+
+
+def _stated_by(facts: pd.DataFrame, by: str | None = None) -> dict[str, dict[tuple[str, str], list[tuple[float, bool]]]]:
+    """group (the value of ``by``; "" without it) -> (gender, metric) -> every (value, conflict)
+    the facts state."""
+    keys = facts[by].astype(str) if by else [""] * len(facts)
+    stated: dict[str, dict[tuple[str, str], list[tuple[float, bool]]]] = {}
+    for key, g, m, v, c in zip(keys, facts["gender"].astype(str), facts["metric"].astype(str), facts["value"],
+                               facts["conflict"]):
+        stated.setdefault(key, {}).setdefault((g, m), []).append((float(v), bool(c)))
+    return stated
+
+
+def _rate_rows(stated: dict[tuple[str, str], list[tuple[float, bool]]], tables: Tables) -> list[tuple]:
+    """The rows (COLUMNS) of one group's rates from its stated values."""
     rows = []
     genders = semantics.codes(tables.vocabulary, "gender")
     outcomes = semantics.outcomes(tables.metrics)
@@ -92,13 +114,19 @@ def rates_from_facts(facts: pd.DataFrame, tables: Tables) -> pd.DataFrame:
                     rows.append((gender, outcome, n, np.nan, rep, np.nan, np.nan, rep,
                                  "reported percentage only (no counts, so no interval)",
                                  rep_conflict or any(c for _, c in exited), "reported"))
+    return rows
+
+
+def _rates_frame(rows: list[tuple], tables: Tables, sort: bool = True) -> pd.DataFrame:
+    genders = semantics.codes(tables.vocabulary, "gender")
+    outcomes = [o.outcome for o in semantics.outcomes(tables.metrics)]
     out = pd.DataFrame(rows, columns=COLUMNS)
     for c in ("exited", "count"):
         out[c] = out[c].astype("Int64")
     out["conflict"] = out["conflict"].astype(bool)
     out["gender"] = pd.Categorical(out["gender"], categories=genders)
-    out["outcome"] = pd.Categorical(out["outcome"], categories=[o.outcome for o in outcomes])
-    return out.sort_values(["outcome", "gender"], kind="stable").reset_index(drop=True)
+    out["outcome"] = pd.Categorical(out["outcome"], categories=outcomes)
+    return out.sort_values(["outcome", "gender"], kind="stable").reset_index(drop=True) if sort else out
 
 
 def gap_test(k_women: int, n_women: int, k_men: int, n_men: int, alpha: float = 0.05) -> dict:

@@ -46,6 +46,10 @@ from .params import NOTEBOOKS, report_stem, select_reports  # noqa: E402
 KERNEL = "python3"
 KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]  # keep the kernel's start-up chatter off the terminal
 EXECUTION_TIMEOUT = 600  # seconds per cell: a hung notebook fails instead of blocking the render
+#: how every report is executed (bench/run.py runs its floor with the same options)
+PAPERMILL_OPTIONS = dict(kernel_name=KERNEL, extra_arguments=KERNEL_ARGS, execution_timeout=EXECUTION_TIMEOUT,
+                         progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                         shutdown_kernel="immediate")  # the kernel is done: no graceful wait
 GENERATED_MARK = site.GENERATED_MARK  # the one line of a page that differs between renders
 TEMPLATES = Path(__file__).parent / "templates" / "nbconvert"
 
@@ -230,10 +234,8 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
     lease = kernelpool.Lease(KERNEL, KERNEL_ARGS, str(Path(notebooks_dir)))  # a kernel started ahead
     try:
         # no output path: the executed notebook stays in memory (it is converted, not kept)
-        nb = pm.execute_notebook(str(src), None, parameters=params, kernel_name=KERNEL, progress_bar=False,
-                                 log_output=False, cwd=str(Path(notebooks_dir)), request_save_on_cell_execute=False,
-                                 execution_timeout=EXECUTION_TIMEOUT, extra_arguments=KERNEL_ARGS,
-                                 shutdown_kernel="immediate",  # the kernel is done: no graceful wait
+        nb = pm.execute_notebook(str(src), None, parameters=params, cwd=str(Path(notebooks_dir)),
+                                 **PAPERMILL_OPTIONS,
                                  **lease.kwargs())  # issue 15: a pooled kernel (papermill -> nbclient km=)
     except PapermillExecutionError as e:
         return Outcome(job, False, time.perf_counter() - t0, f"{e.ename}: {e.evalue}".strip())

@@ -18,7 +18,7 @@ from . import semantics
 from .conflicts import resolve
 from .data import Tables, select
 from .params import report_stem
-from .rates import gap_from_rates, rates_from_facts
+from .rates import gap_from_rates, rates_by_group, rates_from_facts
 from .schema import ALL
 from .trends import lineage, multi_year, trend
 from .wording import SMALL_N, change, noun, segments, unit_class
@@ -455,8 +455,11 @@ class GenderOutcomes(View):
                            & self.facts["gender"].isin(["women", "men"])]
         both = split.groupby(split["intervention"].astype(str))["gender"].nunique()
         candidates = set(both.index[both == 2])
-        for inter in [i for i in [ALL] + sorted(set(names) - {ALL}) if i in candidates]:
-            g = gap_from_rates(rates_from_facts(self.facts[names == inter], self.t), semantics.SUM_OUTCOME)
+        order = [i for i in [ALL] + sorted(set(names) - {ALL}) if i in candidates]
+        rates = rates_by_group(self.facts[names.isin(order)], self.t)  # every group's rates in one pass
+        by = {k: g for k, g in rates.groupby("intervention", sort=False)}
+        for inter in order:
+            g = gap_from_rates(by[inter].drop(columns="intervention").reset_index(drop=True), semantics.SUM_OUTCOME)
             if not g.empty:
                 rows.append(with_intervals(g).assign(intervention=inter))
         return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
@@ -865,7 +868,6 @@ class Overview(View):
             from matplotlib.ticker import FuncFormatter
             ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _axis_number(self, v)))
             ax.grid(axis="x", visible=False)
-        fig.tight_layout()
         bars = "; ".join(self.tr("overview.figure.alt_bar", name=r.name, year=r.year,
                                  participants=self._participants(r.participants, r.participants_unit),
                                  rate=self._cell(r.rate, self.pct),

@@ -56,16 +56,19 @@ def _outcome_stated(facts: pd.DataFrame, metrics: pd.DataFrame) -> dict[str, tup
     parts = [semantics.outcome_metric(metrics, p) for p in semantics.SUM_PARTS]
     rate = next(o.rate for o in semantics.outcomes(metrics) if o.outcome == semantics.SUM_OUTCOME)
     exited = semantics.denominator(metrics)
+    stated: dict[str, set[str]] = {}
+    for group, gender, metric in zip(facts["intervention"].astype(str), facts["gender"].astype(str),
+                                     facts["metric"].astype(str)):
+        if gender == semantics.EVERYONE:
+            stated.setdefault(group, set()).add(metric)
     out = {}
-    f = facts[facts["gender"].astype(str) == semantics.EVERYONE]
-    for group, g in f.groupby(f["intervention"].astype(str), sort=True):
-        ms = set(g["metric"].astype(str))
+    for group, ms in sorted(stated.items()):
         k = ws in ms or all(p in ms for p in parts)
         out[group] = (k or rate in ms, k and exited in ms)
     return out
 
 
-def population(tables: Tables, association: str, year: int) -> Population:
+def population(tables: Tables, association: str, year: int, facts: pd.DataFrame | None = None) -> Population:
     """The population whose exit outcomes represent ``association`` in ``year``.
 
     Rules, in order:
@@ -79,10 +82,12 @@ def population(tables: Tables, association: str, year: int) -> Population:
        beats an aggregate; then an aggregate marked work-oriented; then the first by name.
 
     The decision does not depend on which page asks, nor on whether a gender split exists: one
-    association-year has one population.
+    association-year has one population. A caller that has the year's facts resolved with the
+    default policy (``show``) passes them as ``facts`` instead of having them resolved again.
     """
     metrics = tables.metrics
-    facts = resolve(select(tables.observations, association=association, period=year))
+    if facts is None:
+        facts = resolve(select(tables.observations, association=association, period=year))
     inter = _interventions(tables, association)
     aggregates = inter[inter["kind"].astype(str) == "aggregate"]
     stated = _outcome_stated(facts, metrics)

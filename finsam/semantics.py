@@ -24,8 +24,15 @@ def _s(x) -> str:
 
 def codes(vocabulary: pd.DataFrame, name: str) -> list[str]:
     """The codes of one vocabulary, in the order vocabulary.csv declares them."""
-    v = vocabulary[vocabulary["vocabulary"].astype(str) == name]
-    return [str(c) for c in v["code"]]
+    by_name = frame_cached(vocabulary, "codes", _codes)
+    return list(by_name.get(name, ()))
+
+
+def _codes(vocabulary: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for name, code in zip(vocabulary["vocabulary"].astype(str), vocabulary["code"].astype(str)):
+        out.setdefault(name, []).append(code)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def compared_genders(vocabulary: pd.DataFrame) -> list[str]:

@@ -20,7 +20,7 @@ from . import fmt
 from . import inference as inf
 from .conflicts import resolve
 from .data import Tables, select
-from .rates import rates_from_facts
+from .rates import rates_by_group, rates_from_facts
 from .schema import ALL
 from .viewkit import View, esc, markdown
 
@@ -76,14 +76,12 @@ def intervention_counts(tables: Tables, association: str, year: int, policy: str
         facts = resolve(select(tables.observations, association=association, period=year), policy)
     facts = facts[(facts["gender"] == "all") & facts["metric"].isin(COUNT_METRICS)]
     names = facts["intervention"].astype(str)
-    rows = []
-    for inter in sorted(set(names[facts["metric"] == "participants_exited"])):
-        r = rates_from_facts(facts[names == inter], tables)
-        r = r[(r["outcome"] == "work_or_studies") & (r["gender"] == "all")].dropna(subset=["count", "exited"])
-        r = r[r["exited"] > 0].drop_duplicates(["count", "exited"])
-        for x in r.itertuples():
-            rows.append(dict(intervention=inter, k=int(x.count), n=int(x.exited), conflict=bool(x.conflict),
-                             basis=x.basis))
+    with_exits = names.isin(set(names[facts["metric"] == "participants_exited"]))
+    r = rates_by_group(facts[with_exits], tables)  # every intervention's rates in one pass
+    r = r[(r["outcome"] == "work_or_studies") & (r["gender"] == "all")].dropna(subset=["count", "exited"])
+    r = r[r["exited"] > 0].drop_duplicates(["intervention", "count", "exited"])
+    rows = [dict(intervention=x.intervention, k=int(x.count), n=int(x.exited), conflict=bool(x.conflict), basis=x.basis)
+            for x in r.itertuples()]
     out = pd.DataFrame(rows, columns=["intervention", "k", "n", "conflict", "basis"])
     keep = comparable(sorted(set(out["intervention"])), tables.interventions, association)
     return out[out["intervention"].isin(keep)].reset_index(drop=True)
@@ -138,6 +136,14 @@ def goal_rows(facts: pd.DataFrame, tables: Tables, headline_group: str | None = 
     for i, m, v, c in zip(names, f["metric"].astype(str), f["value"].astype(float), f["conflict"]):
         stated.setdefault((i, m), []).append((v, bool(c)))
     rows = []
+    rates: dict[str, pd.DataFrame] = {}  # result group -> its work-or-studies rates (all genders)
+
+    def rates_of(group: str) -> pd.DataFrame:
+        if group not in rates:
+            r = rates_from_facts(f[(names == group) & f["metric"].isin(RATE_METRICS)], tables)
+            r = r[(r["outcome"] == "work_or_studies") & (r["gender"] == "all")]
+            rates[group] = pd.concat([r[r["count"].notna()].drop_duplicates(["count", "exited"]), r[r["count"].isna()]])
+        return rates[group]
     for inter in sorted({i for i, m in stated if m.endswith("_goal")}):
         def values(m):
             return sorted({v for v, _ in stated.get((inter, m), [])})
@@ -146,9 +152,7 @@ def goal_rows(facts: pd.DataFrame, tables: Tables, headline_group: str | None = 
             return any(c for m in ms for _, c in stated.get((inter, m), []))
         for goal in values("exit_work_or_studies_rate_goal"):
             result_group = headline_group if inter == ALL and headline_group else inter
-            r = rates_from_facts(f[(names == result_group) & f["metric"].isin(RATE_METRICS)], tables)
-            r = r[(r["outcome"] == "work_or_studies") & (r["gender"] == "all")]
-            r = pd.concat([r[r["count"].notna()].drop_duplicates(["count", "exited"]), r[r["count"].isna()]])
+            r = rates_of(result_group)
             base = dict(intervention=inter, goal_metric="exit_work_or_studies_rate_goal", goal=goal,
                         result_group=result_group)
             if r.empty:
@@ -220,7 +224,7 @@ class InterventionComparison(View):
     def __init__(self, tables: Tables, association: str, year: int, figures_dir=None, policy: str = "show", lang: str = "en"):
         from .params import report_stem
         super().__init__(tables, lang)
-        self.a, self.year, self.figures_dir = association, year, figures_dir
+        self.a, self.year, self.figures_dir, self.policy = association, year, figures_dir, policy
         self.obs = select(tables.observations, association=association, period=year)
         self.facts = resolve(self.obs, policy)
         self.counts = intervention_counts(tables, association, year, facts=self.facts)
@@ -261,7 +265,7 @@ class InterventionComparison(View):
         (``group``, ``reported`` values, ``count``, ``exited``, ``rate``); None when the report
         gives no such rate."""
         from .findings import headline
-        h = headline(self.t, self.a, self.year, facts=self.facts)
+        h = headline(self.t, self.a, self.year, self.policy, facts=self.facts)
         if not h.rate and not h.reported:
             return None
         return pd.Series(dict(group=h.population.group, reported=h.reported,
@@ -592,8 +596,13 @@ class InterventionComparison(View):
                          n=self.int(len(years)), years=", ".join(map(str, years))))
         return markdown(" ".join(s))
 
+    @functools.cached_property
+    def costs(self) -> pd.DataFrame:
+        """:func:`cost_rows` of the compared interventions (the table and the text share them)."""
+        return cost_rows(self.facts, self.counts)
+
     def costs_table(self) -> pd.DataFrame:
-        c = cost_rows(self.facts, self.counts)
+        c = self.costs
         return self.frame({
             "interventions.col.intervention": c["intervention"],
             "interventions.col.cost": [self._kr(x) for x in c["cost"]],
@@ -607,8 +616,7 @@ class InterventionComparison(View):
         }, index="interventions.col.intervention")
 
     def costs_text(self):
-        c = cost_rows(self.facts, self.counts)
-        if c.empty:
+        if self.costs.empty:
             return self.md("interventions.costs.none")
         return self.md("interventions.costs.text")
 

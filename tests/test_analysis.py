@@ -178,3 +178,26 @@ def test_parameters_unknown_notebook(mini):
 def test_trend_choices_need_two_years(mini):
     assert {"association": "bhs", "metric": "cost"} in finsam.choices("yearly_trend", mini)
     assert {"association": "bhs", "metric": "participants"} not in finsam.choices("yearly_trend", mini)
+
+
+def test_rates_by_group_gives_each_groups_rates_as_rates_from_facts_does():
+    # one pass over a year's facts must give, per intervention, exactly the rows the single-group
+    # function gives on that intervention's facts alone (every association-year of the real data)
+    from finsam.rates import rates_by_group, rates_from_facts
+    tables = finsam.load()
+    years = tables.observations[["association_id", "period_start"]].drop_duplicates()
+    checked = 0
+    for a, y in zip(years["association_id"].astype(str), years["period_start"].astype(int)):
+        facts = finsam.resolve(finsam.select(tables.observations, association=a, period=y))
+        grouped = rates_by_group(facts, tables)
+        names = facts["intervention"].astype(str)
+        assert list(dict.fromkeys(grouped["intervention"])) == sorted(set(grouped["intervention"]))
+        for inter in sorted(set(names)):
+            one = rates_from_facts(facts[names == inter], tables)
+            got = grouped[grouped["intervention"] == inter].drop(columns="intervention").reset_index(drop=True)
+            if one.empty:  # no outcome figures: no rows either way (an empty frame has no dtypes to compare)
+                assert got.empty, (a, y, inter)
+                continue
+            pd.testing.assert_frame_equal(got, one)
+            checked += len(one)
+    assert checked > 100

@@ -80,7 +80,7 @@ def _figure(view, monkeypatch):
 
     def keep(fig, name, figures_dir, stem, alt):
         seen["texts"] = [t.get_text() for ax in fig.axes
-                         for t in [ax.title, ax.yaxis.label, *ax.get_yticklabels(), *ax.texts,
+                         for t in [ax.title, ax.xaxis.label, ax.yaxis.label, *ax.get_yticklabels(), *ax.texts,
                                    *(ax.get_legend().get_texts() if ax.get_legend() else [])]]
         seen["ticks"] = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels() if t.get_text()]
         seen["alt"] = alt
