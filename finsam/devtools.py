@@ -11,6 +11,10 @@ each report view returns, in each language, for every parameter set the data sup
 ``python -m finsam.devtools conflicts-readme`` rewrites the list of conflicts in data/README.md
 from the `conflict:` notes of observations.csv (a test fails when the two disagree).
 
+``python -m finsam.devtools data-readme`` rewrites every generated part of data/README.md: the tables
+of files, fields, metrics and vocabulary (from finsam/schema.py, metrics.csv and vocabulary.csv) and
+the list of conflicts (a test fails when the README is not what this writes).
+
 ``python -m finsam.devtools environment-yml`` writes environment.yml from requirements.lock, so
 conda users install exactly the locked versions (``make lock`` runs it; a test checks it)."""
 from __future__ import annotations
@@ -115,6 +119,58 @@ def update_conflicts_readme() -> None:
     print(f"updated {path.relative_to(paths.PROJECT_ROOT)}")
 
 
+def _replace_table(text: str, header: str, rows: list[str]) -> str:
+    """``text`` with the Markdown table that starts with ``header`` replaced by ``header`` and ``rows``."""
+    a = text.index(header)
+    b = text.index("\n\n", a)
+    return text[:a] + "\n".join([header, *rows]) + text[b:]
+
+
+def readme_with_tables(readme: str, data_dir) -> str:
+    """data/README.md with its generated tables rewritten from the schema (finsam/schema.py) and
+    from metrics.csv and vocabulary.csv: the files, the fields, the metrics and the vocabulary."""
+    import csv
+    from pathlib import Path
+    from .schema import FIELDS, TABLES
+    data_dir = Path(data_dir)
+
+    def read(name):
+        with open(data_dir / name, encoding="utf-8", newline="") as f:
+            return list(csv.DictReader(f))
+    s = _replace_table(readme, "| file | columns | primary key | what a row is |\n|---|---|---|---|", [
+        f"| `{t.filename}` | " + ", ".join(f"`{c}`" for c in t.fields)
+        + f" | {', '.join(t.primary_key) or '— (see fact key)'} | {t.description} |" for t in TABLES.values()])
+    s = _replace_table(s, "| field | type | required | unit | meaning |\n|---|---|---|---|---|", [
+        f"| `{f.name}` | {f.dtype} | {'yes' if f.required else 'no'} | {f.unit} | {f.description} |"
+        for f in FIELDS.values()])
+    rows = []
+    for m in read("metrics.csv"):
+        rel = " / ".join(x for x in (m["numerator"] and f"`{m['numerator']}`",
+                                     m["denominator_metric"] and f"÷ `{m['denominator_metric']}`",
+                                     m["goal_of"] and f"goal of `{m['goal_of']}`") if x)
+        oc = f"{m['outcome']} ({m['timing']})" if m["outcome"] else (m["timing"] and f"({m['timing']})")
+        rows.append(f"| `{m['metric']}` | {m['metric_kind']} | {m['unit']} | {oc} | {rel} | "
+                    f"{m['label_en']} / {m['label_sv']} |")
+    s = _replace_table(s, "| metric | kind | unit | outcome (timing) | numerator / denominator / goal of | "
+                          "label (en / sv) |\n|---|---|---|---|---|---|", rows)
+    rows = []
+    for v in read("vocabulary.csv"):
+        noun = f"{v['noun_en']} / {v['noun_sv']}" if v["noun_en"] else ""
+        rows.append(f"| {v['vocabulary']} | `{v['code']}` | {v['class']} | {v['label_en']} / {v['label_sv']} | "
+                    f"{noun} | {v['people']} | {v['description_en']} |")
+    return _replace_table(s, "| vocabulary | code | class | label (en / sv) | noun (en / sv) | counts people | "
+                             "meaning |\n|---|---|---|---|---|---|---|", rows)
+
+
+def update_data_readme() -> None:
+    """Rewrite every generated part of data/README.md: its tables and its list of conflicts."""
+    from .data import load
+    path = paths.PROJECT_ROOT / "data" / "README.md"
+    text = readme_with_tables(path.read_text(encoding="utf-8"), path.parent)
+    path.write_text(readme_with_conflicts(text, load()), encoding="utf-8")
+    print(f"updated {path.relative_to(paths.PROJECT_ROOT)}")
+
+
 def environment_yml(lock: str) -> str:
     """environment.yml for conda: Python and pip from conda-forge, then every package of the lock
     (requirements.lock, environment markers kept) at its locked version through pip."""
@@ -136,6 +192,7 @@ def write_environment_yml() -> None:
 
 COMMANDS = {"refresh-notebooks": lambda args: refresh_notebooks(args or None),
             "conflicts-readme": lambda args: update_conflicts_readme(),
+            "data-readme": lambda args: update_data_readme(),
             "golden": lambda args: write_golden(args or None),
             "environment-yml": lambda args: write_environment_yml()}
 

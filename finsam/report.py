@@ -395,7 +395,7 @@ class GenderOutcomes(View):
             desc = self._unit_description(unit)
             if desc:
                 # participations and cases are not people; registered participants are (only fewer)
-                if unit in ("participations", "cases"):
+                if not semantics.counts_people(self.t.vocabulary, unit):
                     s += self.tr("gender_outcomes.participants.not_people", noun=noun(self.t, unit, self.lang),
                                  description=desc)
                 else:
@@ -537,7 +537,7 @@ class GenderOutcomes(View):
             listing = ", ".join(f"{self.gender(r.gender).lower()} (n = {self.int(r.exited)})"
                                 for r in small_groups.itertuples())
             items.append(self.tr("gender_outcomes.caveat.small", small=SMALL_N, listing=listing))
-        if self.headline.unit in ("participations", "cases"):  # counts that are not people
+        if self.headline.unit and not semantics.counts_people(self.t.vocabulary, self.headline.unit):
             items.append(self.tr("gender_outcomes.caveat.unit", noun=noun(self.t, self.headline.unit, self.lang)))
         items.append(self.tr("gender_outcomes.caveat.totals"))
         items += self._cautions()

@@ -35,6 +35,9 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("class", "str", "For units: count, percent or money (what kind of quantity the unit measures); for genders: everyone (all together), compared (the groups a gender gap compares) or not_stated.", required=False),
     Field("noun_sv", "str", "Swedish noun for what a count in this unit counts, as used in sentences.", required=False),
     Field("noun_en", "str", "English noun for what a count in this unit counts, as used in sentences.", required=False),
+    Field("people", "str", "For count units: true where each counted unit is one person (persons, registered "
+          "persons), false where one person may be counted more than once (participations summed over "
+          "interventions, cases); empty for other codes.", required=False),
     Field("source_id", "category", "Identifier of one source report: <association_id>-<report_year>."),
     Field("association_id", "category", "Identifier of a coordination association (samordningsförbund)."),
     Field("report_year", "int", "The year an annual report covers.", unit="year"),
@@ -106,8 +109,8 @@ class Table:
 
 
 TABLES: dict[str, Table] = {t.name: t for t in [
-    Table("vocabulary", ("vocabulary", "code", "class", "label_sv", "label_en", "noun_sv", "noun_en", "description_sv",
-                         "description_en"),
+    Table("vocabulary", ("vocabulary", "code", "class", "label_sv", "label_en", "noun_sv", "noun_en", "people",
+                         "description_sv", "description_en"),
           ("vocabulary", "code"), "One row per code of a controlled vocabulary, with its labels."),
     Table("sources", ("source_id", "association_id", "report_year", "title", "document", "text_quality"),
           ("source_id",), "One row per source report."),

@@ -51,6 +51,14 @@ def count_units(vocabulary: pd.DataFrame) -> list[str]:
     return [u for u, c in unit_classes(vocabulary).items() if c == "count"]
 
 
+def counts_people(vocabulary: pd.DataFrame, unit: str) -> bool:
+    """Whether a count in ``unit`` counts each person once (vocabulary.csv ``people``: persons,
+    registered persons), rather than participations or cases, where one person may count twice."""
+    people = frame_cached(vocabulary, "people", lambda v: {
+        str(u): _s(p) == "true" for a, u, p in zip(v["vocabulary"], v["code"], v["people"]) if str(a) == "unit"})
+    return people.get(str(unit), False)
+
+
 @dataclass(frozen=True)
 class Outcome:
     """One exit outcome: the count metric, the reported-rate metric, and how it is measured."""

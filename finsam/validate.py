@@ -131,6 +131,7 @@ def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | 
             "code": _column("code", [snake]), "class": _column("class", [_isin(("count", "percent", "money", "everyone", "compared", "not_stated"), "class")]),
             "label_sv": _column("label_sv", [_NONBLANK]), "label_en": _column("label_en", [_NONBLANK]),
             "noun_sv": _column("noun_sv"), "noun_en": _column("noun_en"),
+            "people": _column("people", [_isin(("true", "false"), "people")]),
             "description_sv": _column("description_sv", [_NONBLANK]),
             "description_en": _column("description_en", [_NONBLANK]),
         },
@@ -222,6 +223,13 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
                                .fillna(False).astype(bool),
                                error="report_year is not before the year the association's successor took over "
                                      "(successor_from in associations.csv)"))
+    elif name == "vocabulary":
+        def count_unit(d):
+            return (d["vocabulary"] == "unit") & (d["class"] == "count")
+        checks.append(pa.Check(lambda d: ~count_unit(d) | d["people"].notna(),
+                               error="a count unit must say whether it counts people (people: true or false)"))
+        checks.append(pa.Check(lambda d: count_unit(d) | d["people"].isna(),
+                               error="people is only for count units"))
     elif name == "metrics":
         known = set(ref["metrics"]["metric"])
         for col in ("numerator", "denominator_metric", "goal_of"):
@@ -836,6 +844,7 @@ def validate(data_dir: str | os.PathLike | None = None, sources_dir: str | os.Pa
     result = Result()
     ref: dict[str, pd.DataFrame] = {}
     broken = False
+    meaning_ok = True  # vocabulary.csv and metrics.csv passed whole
     try:
         found = data_dir.is_dir()
     except OSError as e:  # a folder on the way is unreadable
@@ -856,7 +865,11 @@ def validate(data_dir: str | os.PathLike | None = None, sources_dir: str | os.Pa
         typed, probs = check_schema(data_dir, name, raw, ref)
         result.problems += probs
         ref[name] = typed
-    if broken or "observations" not in ref:
+        if probs and name in ("vocabulary", "metrics"):
+            # the sums and rates read their meaning (units, outcomes, denominators) from these two
+            # tables: with rows of them refused, they would only add noise, or fail
+            meaning_ok = False
+    if broken or not meaning_ok or "observations" not in ref:
         return result
     obs = ref["observations"]
     facts = _facts(obs) if len(obs) else None  # one grouping of the facts for both layers

@@ -72,6 +72,20 @@ def test_data_readme_lists_every_conflict_note():
         "run `python -m finsam.devtools conflicts-readme` after changing conflict notes"
 
 
+def test_data_readme_tables_are_what_the_schema_and_the_vocabulary_say():
+    from finsam.devtools import readme_with_tables
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    assert readme_with_tables(readme, DATA) == readme, \
+        "run `python -m finsam.devtools data-readme` after changing the schema, metrics.csv or vocabulary.csv"
+
+
+def test_the_readme_check_sees_a_stale_vocabulary_table():
+    from finsam.devtools import readme_with_tables
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    stale = readme.replace("| unit | `cases` | count |", "| unit | `cases` | percent |", 1)
+    assert stale != readme and readme_with_tables(stale, DATA) == readme
+
+
 def test_gender_classes_say_who_is_everyone_and_who_a_gap_compares():
     from finsam import semantics
     v = finsam.load().vocabulary

@@ -112,6 +112,28 @@ def test_bad_values_name_file_line_and_problem(data_copy, sources_dir, changes, 
     assert f"observations.csv:{line}: {message}" in err, err
 
 
+@pytest.mark.parametrize("match,changes,message", [
+    (dict(vocabulary="unit", code="cases"), dict(people=""),
+     "a count unit must say whether it counts people (people: true or false)"),
+    (dict(vocabulary="unit", code="persons"), dict(people="yes"), "people: 'yes'"),
+    (dict(vocabulary="unit", code="sek"), dict(people="false"), "people is only for count units"),
+])
+def test_whether_a_count_unit_counts_people_is_declared_in_the_vocabulary(data_copy, sources_dir, match, changes,
+                                                                          message):
+    line = edit_row(data_copy / "vocabulary.csv", match, **changes)
+    code, err = validate(data_copy, sources_dir)
+    assert code == 1
+    assert f"vocabulary.csv:{line}: {message}" in err, err
+
+
+def test_pages_take_whom_a_count_unit_counts_from_the_vocabulary():
+    # participations and cases may count one person twice; persons and registered persons do not
+    from finsam import semantics
+    v = finsam.load().vocabulary
+    assert {u: semantics.counts_people(v, u) for u in semantics.count_units(v)} == {
+        "persons": True, "registered_persons": True, "participations": False, "cases": False}
+
+
 def test_percentage_outside_0_to_100(data_copy, sources_dir):
     line = edit_row(data_copy / "observations.csv", dict(metric="participants_share", gender="women",
                                                         source_id="bhs-2018"), value="157")
