@@ -56,7 +56,7 @@ def resolve(obs: pd.DataFrame, policy: str = "show") -> pd.DataFrame:
         if rounded[i] and k in precise:
             continue  # a rounded restatement ("drygt 600", 21,1 mkr) gives way to the precise figure
         f = facts.setdefault((k, values[i]), dict(sort=order[i], unit=units[i], n=0, sources=set(),
-                                                  lines=[], notes=set(), statement=set()))
+                                                  lines=[], notes=set(), statement=set(), first=i))
         f["n"] += 1
         f["sources"].add(source_ids[i])
         f["lines"].append(int(lines[i]))
@@ -66,16 +66,17 @@ def resolve(obs: pd.DataFrame, policy: str = "show") -> pd.DataFrame:
     by_fact: dict[tuple, list[float]] = {}
     for k, v in facts:
         by_fact.setdefault(k, []).append(v)
-    rows = []
+    rows, firsts = [], []
     for (k, v), f in sorted(facts.items(), key=lambda kv: (kv[1]["sort"], kv[0][1])):
+        firsts.append(f["first"])
         others = [x for x in by_fact[k] if x != v]
         rows.append((*k, v, f["unit"], f["n"], ", ".join(sorted(f["sources"])), ", ".join(map(str, sorted(f["lines"]))),
                      " | ".join(sorted(f["notes"])), "+".join(sorted(f["statement"])), bool(others),
                      ", ".join(f"{x:g}" for x in sorted(others))))
     out = pd.DataFrame(rows, columns=out_cols)
     for c in key + ["unit"]:
-        if isinstance(o[c].dtype, pd.CategoricalDtype):
-            out[c] = pd.Categorical(out[c], categories=o[c].cat.categories)
+        if isinstance(o[c].dtype, pd.CategoricalDtype):  # the codes of each fact's first statement
+            out[c] = pd.Categorical.from_codes(o[c].cat.codes.to_numpy()[firsts], categories=o[c].cat.categories)
     if policy == "error" and out["conflict"].any():
         bad = out[out["conflict"]].drop_duplicates(key)
         listing = "; ".join(f"{r.association_id} {r.period_start}–{r.period_end} {r.intervention} {r.metric} "
