@@ -207,12 +207,40 @@ _EXPORTER = None
 def _exporter():
     global _EXPORTER
     if _EXPORTER is None:
-        from nbconvert import HTMLExporter
-        _EXPORTER = HTMLExporter(template_name="finsam", extra_template_basedirs=[str(TEMPLATES)],
-                                 extra_template_paths=[str(TEMPLATES.parent)],  # frame.html.j2
-                                 exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                                 exclude_anchor_links=True)
+        _EXPORTER = _page_exporter_class()(
+            template_name="finsam", extra_template_basedirs=[str(TEMPLATES)],
+            extra_template_paths=[str(TEMPLATES.parent)],  # frame.html.j2
+            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, exclude_anchor_links=True,
+            # the notebook is validated once, after all preprocessors, not after each of the twelve
+            optimistic_validation=True)
     return _EXPORTER
+
+
+def _page_exporter_class():
+    from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+    class PageExporter(HTMLExporter):
+        """nbconvert's HTMLExporter without its closing BeautifulSoup pass, which parses and
+        re-serialises the whole page to put a placeholder alt text on images without one and a
+        tabindex on every output: site.finish_report describes such images itself and keeps
+        tabindex only on scrolling tables, on its own parse of the page. One parse instead of two
+        (about 60 ms of the 85 ms nbconvert takes for a page). The filters registered here are
+        the ones HTMLExporter.from_notebook_node registers (nbconvert is pinned in the lock)."""
+
+        def from_notebook_node(self, nb, resources=None, **kw):
+            info = nb.metadata.get("language_info", {})
+            lexer = info.get("pygments_lexer", info.get("name", None))
+            self.register_filter("highlight_code",
+                                 self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
+            resources = self._init_resources(resources)
+            self.register_filter("filter_data_type", WidgetsDataTypeFilter(
+                notebook_metadata=self._nb_metadata, parent=self, resources=resources))
+            return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+
+    return PageExporter
 
 
 def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
