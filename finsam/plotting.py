@@ -1,5 +1,9 @@
 """One plotting theme for every notebook: seaborn, Okabe–Ito colours (safe for colour-blind
-readers) fixed per gender, fonts that carry å, ä and ö, and deterministic figure files."""
+readers) fixed per gender, fonts that carry å, ä and ö, and deterministic figure files.
+
+The chart builders (bar_by_gender, line_by_group, funnel_plot) return figures not yet laid out:
+:func:`finish_figure` lays a figure out once, after the caller's last change, and draws each file
+format once."""
 from __future__ import annotations
 
 import io
