@@ -13,15 +13,12 @@ def _vocabulary():
 
 
 def code_label(vocabulary: str, code: str, lang: str = "en", tables: Tables | None = None) -> str:
-    from .semantics import frame_cached
+    from .semantics import vocabulary_column
     v = tables.vocabulary if tables is not None else _vocabulary()
-    labels = frame_cached(v, "labels", lambda v: {(str(a), str(c), lg): str(v[f"label_{lg}"].iloc[i])
-                                                   for i, (a, c) in enumerate(zip(v["vocabulary"], v["code"]))
-                                                   for lg in LANGUAGES})
-    key = (vocabulary, str(code), _lang(lang))
-    if key not in labels:
+    labels = vocabulary_column(v, vocabulary, f"label_{_lang(lang)}")
+    if str(code) not in labels:
         raise KeyError(f"{vocabulary} {code!r} is not in vocabulary.csv")
-    return labels[key]
+    return labels[str(code)]
 
 
 def _lang(lang: str) -> str:

@@ -31,8 +31,6 @@ from .i18n import t as _t  # noqa: E402
 from .viewkit import View, esc, markdown  # noqa: E402,F401  (views_* and notebooks import them from here)
 
 
-
-
 def _cell(values: pd.DataFrame, unit: str, lang: str, tables: Tables | None = None) -> str:
     """One table cell in ``lang``: the value, or every conflicting value marked with ⚠."""
     vals = list(dict.fromkeys(values["value"]))
@@ -370,10 +368,7 @@ class GenderOutcomes(View):
 
     def _unit_description(self, unit: str) -> str:
         """What a count in ``unit`` counts, as vocabulary.csv describes the unit in the page's language."""
-        v = self.t.vocabulary
-        row = v[(v["vocabulary"].astype(str) == "unit") & (v["code"].astype(str) == unit)]
-        text = row[f"description_{self.lang}"].iloc[0] if not row.empty else ""
-        return esc(text) if isinstance(text, str) else ""
+        return esc(semantics.vocabulary_column(self.t.vocabulary, "unit", f"description_{self.lang}").get(unit, ""))
 
     def participants_text(self):
         f = self.facts[(self.facts["intervention"] == ALL) & (self.facts["metric"] == "participants")]
@@ -551,8 +546,6 @@ class GenderOutcomes(View):
         if len(multi):
             items.append(self.tr("gender_outcomes.caveat.multi_year", n=self.int(len(multi))))
         return markdown("\n".join(f"- {i}" for i in items))
-
-
 
 
 def _axis_number(view: View, v: float) -> str:

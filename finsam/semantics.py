@@ -22,29 +22,26 @@ def _s(x) -> str:
     return "" if x is None or (isinstance(x, float) and x != x) or x is pd.NA else str(x)
 
 
+def vocabulary_column(vocabulary: pd.DataFrame, name: str, column: str) -> dict[str, str]:
+    """code -> ``column`` ("" where empty) for the codes of vocabulary ``name``, in the order
+    vocabulary.csv declares them: the one lookup into vocabulary.csv, built once per table and column."""
+    return frame_cached(vocabulary, ("vocabulary_column", name, column), lambda v: {
+        str(c): _s(x) for a, c, x in zip(v["vocabulary"], v["code"], v[column]) if str(a) == name})
+
+
 def codes(vocabulary: pd.DataFrame, name: str) -> list[str]:
     """The codes of one vocabulary, in the order vocabulary.csv declares them."""
-    by_name = frame_cached(vocabulary, "codes", _codes)
-    return list(by_name.get(name, ()))
-
-
-def _codes(vocabulary: pd.DataFrame) -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for name, code in zip(vocabulary["vocabulary"].astype(str), vocabulary["code"].astype(str)):
-        out.setdefault(name, []).append(code)
-    return {k: tuple(v) for k, v in out.items()}
+    return list(vocabulary_column(vocabulary, name, "code"))
 
 
 def compared_genders(vocabulary: pd.DataFrame) -> list[str]:
     """The genders a gender gap compares (class ``compared`` in vocabulary.csv: women, men)."""
-    v = vocabulary[(vocabulary["vocabulary"].astype(str) == "gender") & (vocabulary["class"].astype(str) == "compared")]
-    return [str(c) for c in v["code"]]
+    return [g for g, c in vocabulary_column(vocabulary, "gender", "class").items() if c == "compared"]
 
 
 def unit_classes(vocabulary: pd.DataFrame) -> dict[str, str]:
     """unit -> count, percent or money."""
-    return frame_cached(vocabulary, "unit_classes", lambda v: {
-        str(u): _s(c) for a, u, c in zip(v["vocabulary"], v["code"], v["class"]) if str(a) == "unit"})
+    return vocabulary_column(vocabulary, "unit", "class")
 
 
 def count_units(vocabulary: pd.DataFrame) -> list[str]:
@@ -54,9 +51,7 @@ def count_units(vocabulary: pd.DataFrame) -> list[str]:
 def counts_people(vocabulary: pd.DataFrame, unit: str) -> bool:
     """Whether a count in ``unit`` counts each person once (vocabulary.csv ``people``: persons,
     registered persons), rather than participations or cases, where one person may count twice."""
-    people = frame_cached(vocabulary, "people", lambda v: {
-        str(u): _s(p) == "true" for a, u, p in zip(v["vocabulary"], v["code"], v["people"]) if str(a) == "unit"})
-    return people.get(str(unit), False)
+    return vocabulary_column(vocabulary, "unit", "people").get(str(unit)) == "true"
 
 
 @dataclass(frozen=True)
@@ -74,7 +69,7 @@ class Outcome:
 _ROWS: dict[int, tuple] = {}
 
 
-def frame_cached(df: pd.DataFrame, what: str, make):
+def frame_cached(df: pd.DataFrame, what, make):
     """``make(df)``, computed once per frame (held with the frame, so its id is not reused)."""
     key = (id(df), what)
     hit = _ROWS.get(key)

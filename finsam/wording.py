@@ -39,13 +39,11 @@ def change(first: float, last: float, unit_class: str) -> dict:
 
 def noun(tables: Tables, unit: str, lang: str = "en") -> str:
     """The noun for what a count in ``unit`` counts ('people', 'participations', …)."""
-    from .semantics import frame_cached
-    nouns = frame_cached(tables.vocabulary, f"noun_{lang}", lambda v: {
-        str(u): n for a, u, n in zip(v["vocabulary"], v["code"], v[f"noun_{lang}"])
-        if str(a) == "unit" and isinstance(n, str)})
-    if str(unit) not in nouns:
+    from .semantics import vocabulary_column
+    found = vocabulary_column(tables.vocabulary, "unit", f"noun_{lang}").get(str(unit))
+    if not found:
         raise KeyError(f"unit {unit!r} has no noun in vocabulary.csv")
-    return nouns[str(unit)]
+    return found
 
 
 def unit_class(tables: Tables, unit: str) -> str:
