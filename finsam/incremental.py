@@ -40,7 +40,7 @@ MANIFEST = ".finsam-manifest.json"
 FORMAT = 1
 SHARED = "shared"
 #: libraries whose version can change what a page shows
-LIBRARIES = ("pandas", "numpy", "matplotlib", "seaborn", "scipy", "statsmodels", "nbconvert", "papermill",
+LIBRARIES = ("pandas", "numpy", "matplotlib", "scipy", "statsmodels", "nbconvert", "papermill",
              "nbclient", "ipykernel", "jinja2", "mistune", "pygments")
 #: notebooks that take an association parameter but read every association's data (none today)
 READS_ALL_DATA: set[str] = set()

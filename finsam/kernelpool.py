@@ -1,6 +1,6 @@
 """Kernels started ahead of need, one fresh kernel per report.
 
-A report's floor was mostly starting a kernel and importing pandas, matplotlib and seaborn again.
+A report's floor was mostly starting a kernel and importing pandas, matplotlib and scipy again.
 Each render worker therefore keeps the *next* report's kernel starting while the current report
 runs: when a report takes its kernel, the next one is launched at once, so its start-up (and, with
 ``PRELOAD``, its imports) overlaps with the current report's work instead of adding to it.
@@ -31,7 +31,10 @@ ENV_POOL = "FINSAM_KERNEL_POOL"
 ENV_PRELOAD = "FINSAM_KERNEL_PRELOAD"
 #: run by each pooled kernel at start-up, before its report's first cell: imports only, no state
 #: a report could see other than modules being already in sys.modules
-PRELOAD = "import pandas, numpy, matplotlib, matplotlib.pyplot, seaborn, finsam, finsam.report"
+#: what a report imports (finsam.inference imports scipy.stats and statsmodels when first used)
+LIBRARIES = ("pandas", "numpy", "matplotlib", "matplotlib.pyplot", "scipy.stats", "statsmodels.stats.proportion",
+             "statsmodels.stats.power", "statsmodels.stats.contingency_tables", "finsam", "finsam.report")
+PRELOAD = "import " + ", ".join(LIBRARIES)
 HISTORY = "--HistoryManager.hist_file=:memory:"  # what nbclient adds when it starts a kernel itself
 
 

@@ -1,7 +1,7 @@
 """Kernels forked from a process that has already imported the libraries (a "zygote").
 
 Starting a report's kernel used to cost a new Python process importing ipykernel, pandas,
-matplotlib, seaborn and finsam: most of a report's floor. The zygote does those imports once; each
+matplotlib, scipy and finsam: most of a report's floor. The zygote does those imports once; each
 kernel is then a ``fork()`` of it that becomes an ``IPKernelApp`` with the connection file the
 kernel manager wrote. The zygote never runs a report's code, so every kernel starts from the same
 clean state, in a process of its own (its own session, like a kernel jupyter_client launches):
@@ -26,9 +26,10 @@ import sys
 import threading
 import time
 
+from . import kernelpool
+
 #: imported once by the zygote, before any kernel is forked (what every report imports first)
-PRELOAD = ("ipykernel.kernelapp", "pandas", "numpy", "matplotlib", "matplotlib.pyplot", "seaborn", "finsam",
-           "finsam.report")
+PRELOAD = ("ipykernel.kernelapp", *kernelpool.LIBRARIES)
 
 
 # ---------------------------------------------------------------------------- zygote side

@@ -1,5 +1,6 @@
-"""One plotting theme for every notebook: seaborn, Okabe–Ito colours (safe for colour-blind
-readers) fixed per gender, fonts that carry å, ä and ö, and deterministic figure files.
+"""One plotting theme for every notebook (the style sheet finsam.mplstyle: seaborn's whitegrid
+look, written out), Okabe–Ito colours (safe for colour-blind readers) fixed per gender, fonts that
+carry å, ä and ö, and deterministic figure files.
 
 The chart builders (bar_by_gender, line_by_group, funnel_plot) return figures not yet laid out:
 :func:`finish_figure` lays a figure out once, after the caller's last change, and draws each file
@@ -10,10 +11,10 @@ import io
 import os
 from pathlib import Path
 
+import matplotlib.style
 import matplotlib.pyplot as plt  # the user's backend is left alone: figures are returned as images
 import numpy as np
 import pandas as pd
-import seaborn as sns
 
 from .files import write_atomic
 from .labels import gender_label, outcome_label
@@ -23,17 +24,15 @@ GENDER_COLORS = {"women": "#CC79A7", "men": "#0072B2", "unknown": "#999999", "al
 ASSOCIATION_COLORS = ["#E69F00", "#56B4E9", "#009E73", "#D55E00", "#F0E442", "#0072B2", "#CC79A7"]
 
 
-def set_theme() -> None:
-    """Apply the finsam theme (idempotent). Fixed SVG hash salt and no dates in metadata keep
-    figure files byte-identical between runs."""
-    sns.set_theme(context="notebook", style="whitegrid", font="DejaVu Sans")
-    plt.rcParams.update({"figure.figsize": (7.5, 4.0), "figure.dpi": 96, "savefig.dpi": 150,
-                         "svg.hashsalt": "finsam", "svg.fonttype": "none", "axes.titleweight": "bold", "axes.titlesize": 12,
-                         "legend.frameon": False,
-                         # horizontal grid lines only: vertical ones look like error bars
-                         "axes.grid.axis": "y",
-                         "text.parse_math": False})  # names and labels from the data are text: '$' is not mathtext
+#: the theme's style sheet (matplotlib's format; its comments say where each value comes from)
+STYLE = Path(__file__).with_name("finsam.mplstyle")
 
+
+def set_theme() -> None:
+    """Apply the finsam theme, :data:`STYLE` (idempotent). Its fixed SVG hash salt and the
+    metadata without dates that :func:`finish_figure` writes keep figure files byte-identical
+    between runs."""
+    matplotlib.style.use(STYLE)
 
 
 def describe_figure(fig) -> str:
