@@ -192,11 +192,13 @@ def load(data_dir: str | os.PathLike | None = None, *, provenance: bool = False,
     return tables
 
 
-# The disk cache: a folder tables-<hash of the key> holding <table>.parquet for each table and
-# meta.json (the key, the data version, the known conflicts). Reading it parses data only.
-_CACHE_FORMAT = "parquet-1"
+# The disk cache: a folder tables-<hash of the key> holding <table>.feather (Arrow IPC) for each
+# table and meta.json (the key, the data version, the known conflicts). Reading it parses data
+# only. Feather rather than Parquet: a report reads the cache in about a third of the time
+# (no pyarrow.dataset/fs imports, no decoding), and the files are only ever read back here.
+_CACHE_FORMAT = "feather-1"
 _CACHE_DIR = re.compile(r"tables-[0-9a-f]{24}")
-_CACHE_FILES = {f"{n}.parquet" for n in TABLE_ORDER} | {"meta.json"}
+_CACHE_FILES = {f"{n}.feather" for n in TABLE_ORDER} | {"meta.json"}
 
 
 def _read_cache(folder: Path, key: str) -> Tables | None:
@@ -205,7 +207,7 @@ def _read_cache(folder: Path, key: str) -> Tables | None:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         if meta.get("key") != key:
             return None
-        frames = {n: pd.read_parquet(folder / f"{n}.parquet", engine="pyarrow") for n in TABLE_ORDER}
+        frames = {n: pd.read_feather(folder / f"{n}.feather") for n in TABLE_ORDER}
         conflicts = tuple(Problem(str(p["path"]), int(p["line"]), str(p["message"]), str(p["level"]))
                           for p in meta["conflicts"])
         return Tables(**frames, version=str(meta["version"]), conflicts=conflicts)
@@ -220,7 +222,7 @@ def _write_cache(folder: Path, key: str, tables: Tables) -> None:
         folder.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tables-", suffix=".tmp"))
         for n in TABLE_ORDER:
-            tables[n].to_parquet(tmp / f"{n}.parquet", engine="pyarrow")
+            tables[n].to_feather(tmp / f"{n}.feather")
         meta = dict(key=key, version=tables.version,
                     conflicts=[dict(path=p.path, line=p.line, message=p.message, level=p.level)
                                for p in tables.conflicts])

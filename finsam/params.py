@@ -5,7 +5,7 @@ after its parameters cell, so a direct papermill call with bad parameters fails 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -70,11 +70,16 @@ def trend_choices(tables: Tables) -> list[dict]:
     return [dict(association=a, metric=m) for (a, m), n in sorted(years.items()) if n >= 2]
 
 
-def choices(notebook: str, tables: Tables | None = None) -> list[dict]:
-    """Every parameter set ``notebook`` supports with the current data."""
+def choices(notebook: str, tables: Tables | None = None, association: str | None = None) -> list[dict]:
+    """Every parameter set ``notebook`` supports with the current data; with ``association``,
+    those of that association only (decided on its rows alone: a report checking its own
+    parameters need not look at every association's)."""
     if notebook not in NOTEBOOKS:
         raise ParameterError(f"unknown notebook {notebook!r}; valid: {', '.join(NOTEBOOKS)}")
     tables = tables or load()
+    if association is not None and "association" in NOTEBOOKS[notebook].params:
+        o = tables.observations
+        tables = replace(tables, observations=o[o["association_id"] == association])
     if notebook == "gender_outcomes":
         return gender_outcome_choices(tables)
     if notebook == "yearly_trend":
@@ -158,7 +163,6 @@ def check_parameters(notebook: str, tables: Tables | None = None, **params) -> d
         raise ParameterError(f"unknown notebook {notebook!r}; valid: {', '.join(NOTEBOOKS)}")
     tables = tables or load()
     spec = NOTEBOOKS[notebook]
-    valid = choices(notebook, tables)
     types = {"association": str, "year": int, "metric": str, "by_gender": bool, "chain": bool, "language": str}
     for k, v in params.items():
         if k in types:
@@ -178,8 +182,9 @@ def check_parameters(notebook: str, tables: Tables | None = None, **params) -> d
     if missing:
         raise ParameterError(f"{notebook} needs {' and '.join(missing)}: {_takes(notebook)}")
     assoc = params.get("association")
-    known_assoc = sorted({c["association"] for c in valid})
-    if assoc not in known_assoc:
+    valid = choices(notebook, tables, association=assoc) if isinstance(assoc, str) else []
+    if not valid:  # the message lists every association the notebook has reports for
+        known_assoc = sorted({c["association"] for c in choices(notebook, tables)})
         all_ids = [str(a) for a in tables.associations["association_id"]]
         hint = "" if assoc not in all_ids else " (it is known, but the data hold no figures for this notebook)"
         raise ParameterError(f"unknown association {assoc!r} for {notebook}{hint}; valid: {', '.join(known_assoc)}")

@@ -180,6 +180,23 @@ def test_trend_choices_need_two_years(mini):
     assert {"association": "bhs", "metric": "participants"} not in finsam.choices("yearly_trend", mini)
 
 
+def test_choices_of_one_association_are_its_share_of_all_choices():
+    # a report checks its parameters on its association's rows alone: that must select exactly
+    # what the choices over every association select for it, in every notebook, on the real data
+    from finsam.params import NOTEBOOKS
+    tables = finsam.load()
+    checked = 0
+    for nb, spec in NOTEBOOKS.items():
+        if "association" not in spec.params:
+            continue
+        every = finsam.choices(nb, tables)
+        for a in sorted({str(x) for x in tables.associations["association_id"]}):
+            assert finsam.choices(nb, tables, association=a) == [c for c in every if c["association"] == a], (nb, a)
+            checked += bool([c for c in every if c["association"] == a])
+    assert checked >= 10
+    assert finsam.choices("interventions", tables, association="nope") == []
+
+
 def test_rates_by_group_gives_each_groups_rates_as_rates_from_facts_does():
     # one pass over a year's facts must give, per intervention, exactly the rows the single-group
     # function gives on that intervention's facts alone (every association-year of the real data)

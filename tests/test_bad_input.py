@@ -360,6 +360,24 @@ def test_provenance_answer_follows_the_source_texts(cache, data_copy, sources_di
         finsam.load(data_copy, provenance=True, sources_dir=src)
 
 
+def test_the_disk_cache_gives_back_the_tables_it_was_given(cache):
+    """What a fresh process reads from the cache equals what validation built: every table's
+    values and dtypes (categoricals with their order, Int64 counts, strings), version, conflicts."""
+    import pandas as pd
+    import finsam
+    from finsam import data
+    fresh = finsam.load(use_cache=False)
+    finsam.load()  # written to the disk cache
+    (folder,) = [p for p in cache.iterdir() if p.is_dir()]
+    assert {p.name for p in folder.iterdir()} == data._CACHE_FILES
+    data._MEMO.clear()
+    cached = finsam.load()
+    assert cached is not fresh
+    for n in data.TABLE_ORDER:
+        pd.testing.assert_frame_equal(cached[n], fresh[n], check_exact=True)
+    assert cached.version == fresh.version and cached.conflicts == fresh.conflicts
+
+
 PAYLOAD = b"cos\nsystem\n(S'touch %s'\ntR."  # a pickle that runs a shell command when unpickled
 
 
@@ -377,7 +395,7 @@ def test_the_cache_folder_is_data_never_code(cache, tmp_path):
     assert not marker.exists()
     # the cache's own files replaced by pickles: not run, not trusted, rebuilt
     (folder,) = [p for p in cache.iterdir() if p.is_dir()]
-    for f in folder.glob("*.parquet"):
+    for f in folder.glob("*.feather"):
         f.write_bytes(PAYLOAD % str(marker).encode())
     data._MEMO.clear()
     again = finsam.load()
