@@ -29,6 +29,9 @@ class Headline:
     unit: str = ""  #: count unit of the exits (persons, participations, cases, …)
     conflict: bool = False
     from_counts: bool = False
+    #: every rate of the population (all genders and outcomes; rates.rates_from_facts of its facts),
+    #: the rows the headline comes from, for a page that shows them
+    rates: pd.DataFrame | None = field(default=None, repr=False, compare=False)
 
 
 def group_facts(tables: Tables, association: str, year: int, policy: str = "show") -> pd.DataFrame:
@@ -42,8 +45,8 @@ def headline(tables: Tables, association: str, year: int, policy: str = "show",
     # the page applies: the same facts when the page shows them too
     pop = population(tables, association, year, facts if policy == "show" else None)
     f = facts[facts["intervention"].astype(str) == pop.group]
-    r = rates_from_facts(f, tables)
-    r = r[(r["outcome"] == semantics.SUM_OUTCOME) & (r["gender"] == semantics.EVERYONE)]
+    every = rates_from_facts(f, tables)
+    r = every[(every["outcome"] == semantics.SUM_OUTCOME) & (every["gender"] == semantics.EVERYONE)]
     exited_m = semantics.denominator(tables.metrics)
     units = f.loc[(f["metric"].astype(str) == exited_m) & (f["gender"].astype(str) == semantics.EVERYONE), "unit"]
     from_counts = bool(r["count"].notna().any())
@@ -58,6 +61,7 @@ def headline(tables: Tables, association: str, year: int, policy: str = "show",
         unit=str(units.iloc[0]) if len(units) else "",
         conflict=bool(r["conflict"].any()),
         from_counts=from_counts,
+        rates=every,
     )
 
 

@@ -18,7 +18,7 @@ from . import semantics
 from .conflicts import resolve
 from .data import Tables, select
 from .params import report_stem
-from .rates import gap_from_rates, rates_by_group, rates_from_facts
+from .rates import gap_from_rates, rates_by_group
 from .schema import ALL
 from .trends import lineage, multi_year, trend
 from .wording import SMALL_N, change, noun, segments, unit_class
@@ -328,8 +328,9 @@ class GenderOutcomes(View):
         self.headline = findings.headline(tables, association, year, policy, self.facts)
         self.population = self.headline.population
         self.group = self.population.group
-        # the year's facts are resolved once; the population's rates come from them
-        self.rates = rates_from_facts(self.facts[self.facts["intervention"].astype(str) == self.group], tables)
+        # the year's facts are resolved once; the population's rates come from them, computed once
+        # with the headline
+        self.rates = self.headline.rates
         self.exit_metrics = [semantics.denominator(tables.metrics)] + [o.count for o in semantics.outcomes(tables.metrics)]
 
     def _names(self, names) -> str:
