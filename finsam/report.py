@@ -826,11 +826,10 @@ class Overview(View):
     def figure(self):
         import textwrap
 
-        import matplotlib.pyplot as plt
-        from .plotting import ASSOCIATION_COLORS, set_theme
-        set_theme()
+        from .plotting import ASSOCIATION_COLORS, new_figure
         d = self.data
-        fig, axes = plt.subplots(1, 3, figsize=(11, 4.2))
+        fig = new_figure(figsize=(11, 4.2))
+        axes = fig.subplots(1, 3)
         # colours repeat beyond the palette: the bars are labelled, the colour only groups them
         colors = [ASSOCIATION_COLORS[i % len(ASSOCIATION_COLORS)] for i in range(len(d))]
         short = ["\n".join(textwrap.wrap(L.short_name(n), 12)) + f"\n{y}" for n, y in zip(d["name"], d["year"])]
