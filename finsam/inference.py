@@ -20,6 +20,7 @@ participants, see :mod:`finsam.rates`); differences are in percentage points (pp
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from dataclasses import dataclass
@@ -357,12 +358,20 @@ class DifferenceInterval:
     method: str = "Newcombe hybrid score interval; score test; power: normal approximation on Cohen's h"
 
 
+@functools.lru_cache(maxsize=4096)
+def _detectable_h(n1: int, n2: int, power: float, alpha: float) -> float:
+    """Cohen's h that groups of n1 and n2 detect with ``power`` at ``alpha`` (two-sided). It
+    depends on the group sizes only, and statsmodels' solver takes ~5 ms: the versions of one
+    comparison that a report's rounding allows share it."""
+    from statsmodels.stats.power import NormalIndPower
+    return float(NormalIndPower().solve_power(effect_size=None, nobs1=n1, ratio=n2 / n1, alpha=alpha, power=power,
+                                              alternative="two-sided"))
+
+
 def detectable_difference(n1: int, n2: int, pooled_rate: float, power: float = 0.8, alpha: float = 0.05) -> float:
     """Smallest difference (pp) between two rates around ``pooled_rate`` (percent) that groups of
     n1 and n2 detect with ``power`` in a two-sided test at ``alpha``."""
-    from statsmodels.stats.power import NormalIndPower
-    h = float(NormalIndPower().solve_power(effect_size=None, nobs1=n1, ratio=n2 / n1, alpha=alpha, power=power,
-                                           alternative="two-sided"))
+    h = _detectable_h(int(n1), int(n2), float(power), float(alpha))
     centre = math.asin(math.sqrt(pooled_rate / 100))
     half = h / 4  # h = 2·asin√p1 − 2·asin√p2, so each angle moves h/4 from the centre
     if 2 * half > math.pi / 2:

@@ -20,7 +20,7 @@ from . import fmt
 from . import inference as inf
 from .conflicts import resolve
 from .data import Tables, select
-from .rates import rates_by_group, rates_from_facts
+from .rates import rates_by_group
 from .schema import ALL
 from .viewkit import View, esc, markdown
 
@@ -137,11 +137,15 @@ def goal_rows(facts: pd.DataFrame, tables: Tables, headline_group: str | None = 
         stated.setdefault((i, m), []).append((v, bool(c)))
     rows = []
     rates: dict[str, pd.DataFrame] = {}  # result group -> its work-or-studies rates (all genders)
+    # every result group's rates in one pass (rates_by_group: per group what rates_from_facts gives)
+    groups = {headline_group if i == ALL and headline_group else i
+              for i, m in stated if m == "exit_work_or_studies_rate_goal"}
+    every = rates_by_group(f[names.isin(groups) & f["metric"].isin(RATE_METRICS)], tables)
 
     def rates_of(group: str) -> pd.DataFrame:
         if group not in rates:
-            r = rates_from_facts(f[(names == group) & f["metric"].isin(RATE_METRICS)], tables)
-            r = r[(r["outcome"] == "work_or_studies") & (r["gender"] == "all")]
+            r = every[(every["intervention"] == group) & (every["outcome"] == "work_or_studies")
+                      & (every["gender"] == "all")].drop(columns="intervention")
             rates[group] = pd.concat([r[r["count"].notna()].drop_duplicates(["count", "exited"]), r[r["count"].isna()]])
         return rates[group]
     for inter in sorted({i for i, m in stated if m.endswith("_goal")}):
