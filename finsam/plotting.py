@@ -15,7 +15,6 @@ import matplotlib
 import matplotlib.style
 import numpy as np
 import pandas as pd
-
 from matplotlib.figure import Figure
 
 from .files import write_atomic
