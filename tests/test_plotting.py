@@ -1,5 +1,5 @@
-"""The plotting theme: finsam.mplstyle is seaborn's whitegrid/notebook theme written out, and
-finsam does not import seaborn to draw it."""
+"""The plotting theme: finsam.mplstyle is seaborn's whitegrid/notebook theme written out, and a
+report's figures import neither seaborn nor pyplot."""
 import subprocess
 import sys
 
