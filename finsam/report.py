@@ -832,7 +832,10 @@ class Overview(View):
         axes = fig.subplots(1, 3)
         # colours repeat beyond the palette: the bars are labelled, the colour only groups them
         colors = [ASSOCIATION_COLORS[i % len(ASSOCIATION_COLORS)] for i in range(len(d))]
-        short = ["\n".join(textwrap.wrap(L.short_name(n), 12)) + f"\n{y}" for n, y in zip(d["name"], d["year"])]
+        # tick labels of at most 12 characters a line; a line may also end after a slash, so that
+        # "Huddinge/HUS AM" does not run into its neighbour
+        short = ["\n".join(line.replace("/ ", "/") for line in textwrap.wrap(L.short_name(n).replace("/", "/ "), 12))
+                 + f"\n{y}" for n, y in zip(d["name"], d["year"])]
         for ax, col, title in zip(axes, ["participants", "rate", "cost_per_participant"],
                                   [self.tr("overview.figure.participants"), self.tr("overview.figure.rate"),
                                    self.tr("overview.figure.cost")]):
