@@ -199,6 +199,9 @@ def load(data_dir: str | os.PathLike | None = None, *, provenance: bool = False,
 _CACHE_FORMAT = "feather-1"
 _CACHE_DIR = re.compile(r"tables-[0-9a-f]{24}")
 _CACHE_FILES = {f"{n}.feather" for n in TABLE_ORDER} | {"meta.json"}
+#: what this cache's answers hold in this format or the one before it ("parquet-1"): what _prune
+#: may remove; a folder holding anything else was not written here
+_WRITTEN_FILES = _CACHE_FILES | {f"{n}.parquet" for n in TABLE_ORDER}
 
 
 def _read_cache(folder: Path, key: str) -> Tables | None:
@@ -245,7 +248,7 @@ def _prune(keep: Path) -> None:
     for old in keep.parent.iterdir():
         if old == keep or not _CACHE_DIR.fullmatch(old.name) or old.is_symlink() or not old.is_dir():
             continue
-        if old.stat().st_mtime < cutoff and {p.name for p in old.iterdir()} <= _CACHE_FILES:
+        if old.stat().st_mtime < cutoff and {p.name for p in old.iterdir()} <= _WRITTEN_FILES:
             shutil.rmtree(old, ignore_errors=True)
 
 

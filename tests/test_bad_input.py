@@ -378,6 +378,31 @@ def test_the_disk_cache_gives_back_the_tables_it_was_given(cache):
     assert cached.version == fresh.version and cached.conflicts == fresh.conflicts
 
 
+def test_a_new_answer_prunes_old_answers_of_this_and_the_former_format_only(cache):
+    """Hour-old answers written as Feather, or as Parquet before that, go when a new one is
+    written; a folder of the same name holding anything else, or a recent one, stays."""
+    import os
+    import time
+    import finsam
+    from finsam import data
+    cache.mkdir()
+    two_hours_ago = time.time() - 7200
+    folders = {}
+    for i, (name, files) in enumerate({"feather": [f"{n}.feather" for n in data.TABLE_ORDER] + ["meta.json"],
+                        "parquet": [f"{n}.parquet" for n in data.TABLE_ORDER] + ["meta.json"],
+                        "foreign": ["meta.json", "notes.txt"], "recent": ["meta.json"]}.items()):
+        d = cache / f"tables-{i:024x}"
+        d.mkdir()
+        for f in files:
+            (d / f).write_bytes(b"x")
+        if name != "recent":
+            os.utime(d, (two_hours_ago, two_hours_ago))
+        folders[name] = d
+    finsam.load()  # a cache miss: writes its answer, then prunes
+    assert not folders["feather"].exists() and not folders["parquet"].exists()
+    assert folders["foreign"].exists() and folders["recent"].exists()
+
+
 PAYLOAD = b"cos\nsystem\n(S'touch %s'\ntR."  # a pickle that runs a shell command when unpickled
 
 
