@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .errors import FinsamError
-from .data import statement_kind
+from .data import statement_kinds, texts
 from .schema import FACT_KEY, ROUNDING_PREFIX
 
 POLICIES = ("show", "prefer_table", "prefer_text", "error")
@@ -47,7 +47,7 @@ def resolve(obs: pd.DataFrame, policy: str = "show") -> pd.DataFrame:
     notes = [str(n) if isinstance(n, str) else "" for n in o["note"].to_numpy(dtype=object)]
     rounded = [n.lower().startswith(ROUNDING_PREFIX) for n in notes]
     precise = {k for k, r in zip(keys, rounded) if not r}
-    kinds = statement_kind(o["quote"]).astype(str).to_numpy()
+    kinds = statement_kinds(o["quote"].tolist())
     units = o["unit"].to_numpy(dtype=object)
     source_ids = [str(x) for x in o["source_id"].to_numpy(dtype=object)]
     lines = o["line"].to_numpy(dtype=int)
@@ -88,6 +88,6 @@ def resolve(obs: pd.DataFrame, policy: str = "show") -> pd.DataFrame:
         any_has = has.groupby([out[k] for k in key], observed=True).transform("any")
         out = out[has | ~any_has]
     # counts are the rows load() typed as counts (units of class count in vocabulary.csv)
-    count_units = set(o.loc[o["count"].notna(), "unit"].astype(str)) if "count" in o else set()
-    out["count"] = out["value"].where(out["unit"].astype(str).isin(count_units)).round().astype("Int64")
+    count_units = set(texts(o.loc[o["count"].notna(), "unit"])) if "count" in o else set()
+    out["count"] = out["value"].where(out["unit"].isin(count_units)).round().astype("Int64")
     return out.reset_index(drop=True)

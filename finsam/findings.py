@@ -44,11 +44,11 @@ def headline(tables: Tables, association: str, year: int, policy: str = "show",
     # the population is decided on the facts as the report states them (policy show), whatever policy
     # the page applies: the same facts when the page shows them too
     pop = population(tables, association, year, facts if policy == "show" else None)
-    f = facts[facts["intervention"].astype(str) == pop.group]
+    f = facts[facts["intervention"] == pop.group]
     every = rates_from_facts(f, tables)
     r = every[(every["outcome"] == semantics.SUM_OUTCOME) & (every["gender"] == semantics.EVERYONE)]
     exited_m = semantics.denominator(tables.metrics)
-    units = f.loc[(f["metric"].astype(str) == exited_m) & (f["gender"].astype(str) == semantics.EVERYONE), "unit"]
+    units = f.loc[(f["metric"] == exited_m) & (f["gender"] == semantics.EVERYONE), "unit"]
     from_counts = bool(r["count"].notna().any())
     rr = r.dropna(subset=["rate"]).drop_duplicates(["rate"])
     return Headline(
@@ -83,13 +83,13 @@ def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
             continue
         year = years[a]
         facts = group_facts(tables, a, year, policy)
-        f = facts[(facts["intervention"].astype(str) == ALL) & (facts["gender"].astype(str) == semantics.EVERYONE)]
+        f = facts[(facts["intervention"] == ALL) & (facts["gender"] == semantics.EVERYONE)]
 
         def vals(metric):
-            return sorted(f.loc[f["metric"].astype(str) == metric, "value"])
+            return sorted(f.loc[f["metric"] == metric, "value"])
 
         def unit_of(metric):
-            u = f.loc[f["metric"].astype(str) == metric, "unit"]
+            u = f.loc[f["metric"] == metric, "unit"]
             return str(u.iloc[0]) if len(u) else ""
 
         h = headline(tables, a, year, policy, facts)
@@ -120,9 +120,8 @@ def project_period_gender_outcomes(tables: Tables, association: str, year: int) 
     period), which a one-year page does not compare but must mention."""
     o = select(tables.observations)  # figures about everyone (no breakdown by category)
     ms = [o_.count for o_ in semantics.outcomes(tables.metrics)] + [semantics.denominator(tables.metrics)]
-    o = o[(o["association_id"].astype(str) == association) & (o["period_end"] == year)
-          & (o["period_start"] != o["period_end"]) & o["metric"].astype(str).isin(ms)
-          & o["gender"].astype(str).isin(["women", "men"])]
+    o = o[(o["association_id"] == association) & (o["period_end"] == year)
+          & (o["period_start"] != o["period_end"]) & o["metric"].isin(ms) & o["gender"].isin(["women", "men"])]
     if o.empty:
         return pd.DataFrame(columns=["intervention", "period_start", "period_end"])
     return (o[["intervention", "period_start", "period_end"]].astype({"intervention": str})

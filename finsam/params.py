@@ -47,7 +47,7 @@ def gender_outcome_choices(tables: Tables) -> list[dict]:
     exit_metrics = m[(m["timing"] == "exit") | (m["metric_kind"] == "share")]["metric"]  # shares: of a gender, a category
     wanted = set(people.astype(str)) | set(exit_metrics.astype(str))
     o = _one_year(tables.observations)
-    o = o[o["metric"].astype(str).isin(wanted) & o["gender"].astype(str).isin(semantics.compared_genders(tables.vocabulary))]
+    o = o[o["metric"].isin(wanted) & o["gender"].isin(semantics.compared_genders(tables.vocabulary))]
     pairs = o[["association_id", "period_start"]].astype({"association_id": str}).drop_duplicates()
     return [dict(association=a, year=int(y)) for a, y in sorted(pairs.itertuples(index=False, name=None))]
 
@@ -56,7 +56,7 @@ def profile_choices(tables: Tables) -> list[dict]:
     """(association, year) with breakdowns by category (municipality, age, …) for periods ending
     in a year the association has a report for."""
     o = tables.observations
-    o = o[o["dimension"].astype(str) != ""]
+    o = o[o["dimension"] != ""]
     reports = set(zip(tables.sources["association_id"].astype(str), tables.sources["report_year"].astype(int)))
     pairs = {(str(a), int(y)) for a, y in zip(o["association_id"], o["period_end"])} & reports
     return [dict(association=a, year=y) for a, y in sorted(pairs)]

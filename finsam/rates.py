@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import semantics
 from .conflicts import resolve
-from .data import Tables, select
+from .data import Tables, select, texts
 
 CONFIDENCE = 0.95
 
@@ -74,9 +74,9 @@ def rates_by_group(facts: pd.DataFrame, tables: Tables, by: str = "intervention"
 def _stated_by(facts: pd.DataFrame, by: str | None = None) -> dict[str, dict[tuple[str, str], list[tuple[float, bool]]]]:
     """group (the value of ``by``; "" without it) -> (gender, metric) -> every (value, conflict)
     the facts state."""
-    keys = facts[by].astype(str) if by else [""] * len(facts)
+    keys = texts(facts[by]) if by else [""] * len(facts)
     stated: dict[str, dict[tuple[str, str], list[tuple[float, bool]]]] = {}
-    for key, g, m, v, c in zip(keys, facts["gender"].astype(str), facts["metric"].astype(str), facts["value"],
+    for key, g, m, v, c in zip(keys, texts(facts["gender"]), texts(facts["metric"]), facts["value"].tolist(),
                                facts["conflict"]):
         stated.setdefault(key, {}).setdefault((g, m), []).append((float(v), bool(c)))
     return stated

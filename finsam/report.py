@@ -16,7 +16,7 @@ from . import fmt
 from . import labels as L
 from . import semantics
 from .conflicts import resolve
-from .data import Tables, select
+from .data import Tables, select, texts
 from .params import report_stem
 from .rates import gap_from_rates, rates_by_group
 from .schema import ALL
@@ -272,8 +272,8 @@ def _quotes(obs: pd.DataFrame, key: tuple, value) -> list[str]:
 def _quote_index(obs: pd.DataFrame) -> dict[tuple, list[str]]:
     """(intervention, metric, gender, period_start, period_end, value) -> the distinct non-blank
     quotes stating it, in the observations' order."""
-    cols = [obs[c].astype(str) for c in ("intervention", "metric", "gender")] + \
-        [obs["period_start"], obs["period_end"], obs["value"].astype(float), obs["quote"].astype(str)]
+    cols = [texts(obs[c]) for c in ("intervention", "metric", "gender")] + \
+        [obs["period_start"].tolist(), obs["period_end"].tolist(), obs["value"].astype(float).tolist(), texts(obs["quote"])]
     index: dict[tuple, dict[str, None]] = {}
     for *k, q in zip(*cols):
         if q.strip():
@@ -357,8 +357,8 @@ class GenderOutcomes(View):
 
     def heading(self):
         name = self.association(self.a)
-        src = sorted(set(self.obs["source_id"].astype(str)))
-        titles = self.t.sources.set_index(self.t.sources["source_id"].astype(str)).loc[src, "title"]
+        src = sorted(set(texts(self.obs["source_id"])))
+        titles = self.t.sources.set_index(pd.Index(texts(self.t.sources["source_id"]))).loc[src, "title"]
         return self.md("gender_outcomes.heading", name=esc(name), year=self.year,
                        sources="; ".join(esc(x) for x in titles))
 
@@ -419,7 +419,7 @@ class GenderOutcomes(View):
         conflicted = r.duplicated(["gender", "outcome"], keep=False)
         r = r.assign(outcome=r["outcome"].astype(str), conflict=r["conflict"] | conflicted)
         r = r.drop_duplicates(["gender", "outcome"])
-        genders = set(r["gender"].astype(str))
+        genders = set(texts(r["gender"]))
         has_ci = r["ci_low"].notna().any()
         title = self.tr("gender_outcomes.fig.title_by_gender" if genders & {"women", "men"}
                         else "gender_outcomes.fig.title_everyone")
@@ -445,13 +445,13 @@ class GenderOutcomes(View):
     @functools.cached_property
     def _gaps(self) -> pd.DataFrame:
         rows = []
-        names = self.facts["intervention"].astype(str)
+        names = self.facts["intervention"]
         # only groups with exit figures for both women and men can be compared
         split = self.facts[self.facts["metric"].isin(self.exit_metrics + [o.rate for o in semantics.outcomes(self.t.metrics) if o.rate])
                            & self.facts["gender"].isin(["women", "men"])]
-        both = split.groupby(split["intervention"].astype(str))["gender"].nunique()
+        both = split.groupby(texts(split["intervention"]))["gender"].nunique()
         candidates = set(both.index[both == 2])
-        order = [i for i in [ALL] + sorted(set(names) - {ALL}) if i in candidates]
+        order = [i for i in [ALL] + sorted(set(texts(names)) - {ALL}) if i in candidates]
         rates = rates_by_group(self.facts[names.isin(order)], self.t)  # every group's rates in one pass
         by = {k: g for k, g in rates.groupby("intervention", sort=False)}
         for inter in order:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import semantics
 from .conflicts import resolve
-from .data import Tables, select
+from .data import Tables, select, texts
 from .schema import ALL
 
 #: why a population was chosen (machine-readable; views word it per language)
@@ -47,7 +47,7 @@ class Population:
 
 def _interventions(tables: Tables, association: str) -> pd.DataFrame:
     i = tables.interventions
-    return i[i["association_id"].astype(str) == association]
+    return i[i["association_id"] == association]
 
 
 def _outcome_stated(facts: pd.DataFrame, metrics: pd.DataFrame) -> dict[str, tuple[bool, bool]]:
@@ -57,8 +57,7 @@ def _outcome_stated(facts: pd.DataFrame, metrics: pd.DataFrame) -> dict[str, tup
     rate = next(o.rate for o in semantics.outcomes(metrics) if o.outcome == semantics.SUM_OUTCOME)
     exited = semantics.denominator(metrics)
     stated: dict[str, set[str]] = {}
-    for group, gender, metric in zip(facts["intervention"].astype(str), facts["gender"].astype(str),
-                                     facts["metric"].astype(str)):
+    for group, gender, metric in zip(texts(facts["intervention"]), texts(facts["gender"]), texts(facts["metric"])):
         if gender == semantics.EVERYONE:
             stated.setdefault(group, set()).add(metric)
     out = {}
@@ -89,14 +88,14 @@ def population(tables: Tables, association: str, year: int, facts: pd.DataFrame 
     if facts is None:
         facts = resolve(select(tables.observations, association=association, period=year))
     inter = _interventions(tables, association)
-    aggregates = inter[inter["kind"].astype(str) == "aggregate"]
+    aggregates = inter[inter["kind"] == "aggregate"]
     stated = _outcome_stated(facts, metrics)
-    names = set(facts["intervention"].astype(str))
+    names = set(texts(facts["intervention"]))
     not_wo = inter[inter["is_work_oriented"].eq(False).fillna(False).astype(bool)]
-    excluded = tuple(sorted(n for n in not_wo["intervention"].astype(str) if n in names))
-    work_oriented = set(aggregates.loc[aggregates["is_work_oriented"].eq(True).fillna(False).astype(bool),
-                                       "intervention"].astype(str))
-    candidates = [g for g in [ALL, *sorted(aggregates["intervention"].astype(str))] if stated.get(g, (False,))[0]]
+    excluded = tuple(sorted(n for n in texts(not_wo["intervention"]) if n in names))
+    work_oriented = set(texts(aggregates.loc[aggregates["is_work_oriented"].eq(True).fillna(False).astype(bool),
+                                             "intervention"]))
+    candidates = [g for g in [ALL, *sorted(texts(aggregates["intervention"]))] if stated.get(g, (False,))[0]]
     if excluded and ALL in candidates:
         candidates.remove(ALL)
     if not candidates:
@@ -104,7 +103,7 @@ def population(tables: Tables, association: str, year: int, facts: pd.DataFrame 
     best = sorted(candidates, key=lambda g: (not stated[g][1], g != ALL, g not in work_oriented, g))[0]
     if best == ALL:
         return Population(association, year, ALL, "all")
-    row = aggregates[aggregates["intervention"].astype(str) == best].iloc[0]
+    row = aggregates[aggregates["intervention"] == best].iloc[0]
     covers = tuple(x for x in str(row["covers"]).split(";") if x) if isinstance(row["covers"], str) else ()
     note = row["note"] if isinstance(row["note"], str) else ""
     reason = "excluded_interventions" if excluded else "aggregate_only"

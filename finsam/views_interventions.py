@@ -19,7 +19,7 @@ import pandas as pd
 from . import fmt
 from . import inference as inf
 from .conflicts import resolve
-from .data import Tables, select
+from .data import Tables, select, texts
 from .rates import rates_by_group
 from .schema import ALL
 from .viewkit import View, esc, markdown
@@ -38,17 +38,17 @@ def is_aggregate(kind) -> bool:
 
 
 def _kinds(interventions: pd.DataFrame, association: str) -> dict[str, str]:
-    iv = interventions[interventions["association_id"].astype(str) == association]
-    return dict(zip(iv["intervention"].astype(str), iv["kind"].astype(str)))
+    iv = interventions[interventions["association_id"] == association]
+    return dict(zip(texts(iv["intervention"]), texts(iv["kind"])))
 
 
 def parent_of(interventions: pd.DataFrame, association: str) -> dict[str, str]:
     """child -> parent for the association's interventions whose note says they are part of
     another intervention the data know (e.g. SamMA-Haninge, a local team of SamMA-projektet)."""
-    iv = interventions[interventions["association_id"].astype(str) == association]
-    names = set(iv["intervention"].astype(str))
+    iv = interventions[interventions["association_id"] == association]
+    names = set(texts(iv["intervention"]))
     out = {}
-    for name, note in zip(iv["intervention"].astype(str), iv["note"]):
+    for name, note in zip(texts(iv["intervention"]), iv["note"].tolist()):
         m = PART_OF.search(note) if isinstance(note, str) else None
         if m and m.group(1) in names and m.group(1) != name:
             out[name] = m.group(1)
@@ -75,8 +75,8 @@ def intervention_counts(tables: Tables, association: str, year: int, policy: str
     if facts is None:
         facts = resolve(select(tables.observations, association=association, period=year), policy)
     facts = facts[(facts["gender"] == "all") & facts["metric"].isin(COUNT_METRICS)]
-    names = facts["intervention"].astype(str)
-    with_exits = names.isin(set(names[facts["metric"] == "participants_exited"]))
+    names = facts["intervention"]
+    with_exits = names.isin(set(texts(names[facts["metric"] == "participants_exited"])))
     r = rates_by_group(facts[with_exits], tables)  # every intervention's rates in one pass
     r = r[(r["outcome"] == "work_or_studies") & (r["gender"] == "all")].dropna(subset=["count", "exited"])
     r = r[r["exited"] > 0].drop_duplicates(["intervention", "count", "exited"])
@@ -93,10 +93,10 @@ def intervention_choices(tables: Tables) -> list[dict]:
     as :func:`intervention_counts`, on the statements, without resolving every year)."""
     o = tables.observations
     o = o[(o["period_start"] == o["period_end"]) & (o["gender"] == "all") & o["metric"].isin(COUNT_METRICS)
-          & (o["intervention"].astype(str) != ALL)]
+          & (o["intervention"] != ALL)]
     has: dict[tuple[str, int, str], set] = {}
-    for a, y, i, m, v in zip(o["association_id"].astype(str), o["period_start"].astype(int),
-                             o["intervention"].astype(str), o["metric"].astype(str), o["value"]):
+    for a, y, i, m, v in zip(texts(o["association_id"]), o["period_start"].astype(int).tolist(),
+                             texts(o["intervention"]), texts(o["metric"]), o["value"].tolist()):
         if m != "participants_exited" or v > 0:
             has.setdefault((a, y, i), set()).add(m)
     counted: dict[tuple[str, int], list[str]] = {}
@@ -130,24 +130,29 @@ def goal_rows(facts: pd.DataFrame, tables: Tables, headline_group: str | None = 
     the group whose rate the report prints as the association's (e.g. its work-oriented
     interventions); ``result_group`` says whose result was used."""
     f = facts[facts["gender"] == "all"]
-    names = f["intervention"].astype(str)
+    names = f["intervention"]
     # plain dictionaries: per-intervention DataFrame groupbys would cost a report more than its statistics
     stated: dict[tuple[str, str], list[tuple[float, bool]]] = {}
-    for i, m, v, c in zip(names, f["metric"].astype(str), f["value"].astype(float), f["conflict"]):
+    for i, m, v, c in zip(texts(names), texts(f["metric"]), f["value"].astype(float).tolist(), f["conflict"].tolist()):
         stated.setdefault((i, m), []).append((v, bool(c)))
     rows = []
-    rates: dict[str, pd.DataFrame] = {}  # result group -> its work-or-studies rates (all genders)
+    rates: dict[str, list] = {}  # result group -> its work-or-studies rates (all genders), as rows
     # every result group's rates in one pass (rates_by_group: per group what rates_from_facts gives)
     groups = {headline_group if i == ALL and headline_group else i
               for i, m in stated if m == "exit_work_or_studies_rate_goal"}
     every = rates_by_group(f[names.isin(groups) & f["metric"].isin(RATE_METRICS)], tables)
+    every = every[(every["outcome"] == "work_or_studies") & (every["gender"] == "all")]
+    for x in every.itertuples():
+        rates.setdefault(x.intervention, []).append(x)
 
-    def rates_of(group: str) -> pd.DataFrame:
-        if group not in rates:
-            r = every[(every["intervention"] == group) & (every["outcome"] == "work_or_studies")
-                      & (every["gender"] == "all")].drop(columns="intervention")
-            rates[group] = pd.concat([r[r["count"].notna()].drop_duplicates(["count", "exited"]), r[r["count"].isna()]])
-        return rates[group]
+    def rates_of(group: str) -> list:
+        """The group's rates: those from counts, once per (k, n), then those reported without counts."""
+        r = rates.get(group, [])
+        counted: dict[tuple, object] = {}
+        for x in r:
+            if pd.notna(x.count):
+                counted.setdefault((x.count, x.exited), x)
+        return list(counted.values()) + [x for x in r if pd.isna(x.count)]
     for inter in sorted({i for i, m in stated if m.endswith("_goal")}):
         def values(m):
             return sorted({v for v, _ in stated.get((inter, m), [])})
@@ -159,9 +164,9 @@ def goal_rows(facts: pd.DataFrame, tables: Tables, headline_group: str | None = 
             r = rates_of(result_group)
             base = dict(intervention=inter, goal_metric="exit_work_or_studies_rate_goal", goal=goal,
                         result_group=result_group)
-            if r.empty:
+            if not r:
                 rows.append({**base, "status": "no result"})
-            for x in r.itertuples():
+            for x in r:
                 if pd.isna(x.count):
                     rows.append({**base, "result": x.rate, "status": "percentage only",
                                  "point_met": bool(x.rate >= goal), "conflict": bool(x.conflict)})
@@ -192,21 +197,25 @@ def cost_rows(facts: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
     interval. One row per intervention and version of conflicting figures; interventions
     without a stated cost are left out."""
     f = facts[(facts["gender"] == "all") & facts["metric"].isin(["cost", "participants"])]
-    names = f["intervention"].astype(str)
+    stated: dict[tuple[str, str], list[tuple[float, bool]]] = {}  # (intervention, metric) -> (value, conflict)
+    for i, m, v, conflict in zip(texts(f["intervention"]), texts(f["metric"]), f["value"].astype(float).tolist(),
+                                 f["conflict"].tolist()):
+        stated.setdefault((i, m), []).append((v, bool(conflict)))
     rows = []
     for c in counts.itertuples():
-        fi = f[names == c.intervention]
-        costs = sorted(set(fi[fi["metric"] == "cost"]["value"].astype(float)))
-        parts = sorted(set(fi[fi["metric"] == "participants"]["value"].astype(float))) or [None]
+        costs = sorted({v for v, _ in stated.get((c.intervention, "cost"), [])})
+        parts = sorted({v for v, _ in stated.get((c.intervention, "participants"), [])}) or [None]
+        contested = any(x for m in ("cost", "participants") for _, x in stated.get((c.intervention, m), []))
         for cost, p in itertools.product(costs, parts):
             t = inf.cost_range(cost, c.k, c.n, {"participants": int(p)} if p else None)
-            per_p = t[t["measure_code"] == "per_participant"]
-            ws = t[t["measure_code"] == "per_work_or_studies"].iloc[0]
+            by = {code: dict(value=v, low=lo, high=hi)  # one row per measure here
+                  for code, v, lo, hi in zip(t["measure_code"], t["value"], t["low"], t["high"])}
+            ws = by["per_work_or_studies"]
             rows.append(dict(intervention=c.intervention, cost=cost, participants=p, k=c.k, n=c.n,
-                             per_participant=per_p["value"].iloc[0] if len(per_p) else np.nan,
+                             per_participant=by["per_participant"]["value"] if "per_participant" in by else np.nan,
                              per_work_or_studies=ws["value"], per_work_or_studies_low=ws["low"],
                              per_work_or_studies_high=ws["high"],
-                             conflict=bool(c.conflict or fi["conflict"].any())))
+                             conflict=bool(c.conflict or contested)))
     return pd.DataFrame(rows, columns=["intervention", "cost", "participants", "k", "n", "per_participant",
                                        "per_work_or_studies", "per_work_or_studies_low", "per_work_or_studies_high",
                                        "conflict"])
@@ -246,7 +255,7 @@ class InterventionComparison(View):
 
     def _fact(self, metric: str, intervention: str) -> list[float]:
         f = self.facts[(self.facts["metric"] == metric) & (self.facts["gender"] == "all")
-                       & (self.facts["intervention"].astype(str) == intervention)]
+                       & (self.facts["intervention"] == intervention)]
         return sorted(set(f["value"].astype(float)))
 
     @functools.cached_property
@@ -317,8 +326,8 @@ class InterventionComparison(View):
 
     # --- views ---
     def heading(self):
-        src = sorted(set(self.obs["source_id"].astype(str)))
-        titles = self.t.sources.set_index(self.t.sources["source_id"].astype(str)).loc[src, "title"]
+        src = sorted(set(texts(self.obs["source_id"])))
+        titles = self.t.sources.set_index(pd.Index(texts(self.t.sources["source_id"]))).loc[src, "title"]
         return self.md("interventions.heading", name=esc(self.association(self.a)), year=self.year,
                        sources="; ".join(esc(x) for x in titles))
 
@@ -341,7 +350,7 @@ class InterventionComparison(View):
         """Interventions with outcome figures for the year that the comparison cannot use."""
         f = self.facts[(self.facts["gender"] == "all") & self.facts["metric"].isin(
             ["exit_work_or_studies_rate", "exit_work_or_studies", "exit_work", "participants_exited"])]
-        names = set(f["intervention"].astype(str)) - {ALL} - set(self.counts["intervention"])
+        names = set(texts(f["intervention"])) - {ALL} - set(self.counts["intervention"])
         kinds = _kinds(self.t.interventions, self.a)
         parents = parent_of(self.t.interventions, self.a)
         lines = []
@@ -351,7 +360,7 @@ class InterventionComparison(View):
             elif n in set(parents.values()) and any(parents.get(c) == n for c in self.counts["intervention"]):
                 why = "parts"
             else:
-                has = set(f[f["intervention"].astype(str) == n]["metric"].astype(str))
+                has = set(texts(f.loc[f["intervention"] == n, "metric"]))
                 why = ("percentage_only" if "exit_work_or_studies_rate" in has
                        and not {"exit_work_or_studies", "exit_work"} & has else
                        "no_work_or_studies" if "participants_exited" in has else "no_exited")
@@ -550,7 +559,7 @@ class InterventionComparison(View):
         if h is None or pd.isna(h["count"]):
             return None
         obs = self.t.observations
-        o = obs[(obs["association_id"].astype(str) == self.a) & (obs["intervention"].astype(str) == h["group"])
+        o = obs[(obs["association_id"] == self.a) & (obs["intervention"] == h["group"])
                 & (obs["period_start"] == obs["period_end"]) & (obs["gender"] == "all")
                 & obs["metric"].isin(["exit_work_or_studies_rate", "exit_work_or_studies"])]
         years = sorted(set(o["period_start"].astype(int)))
