@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from . import semantics
-from .data import Tables, load
+from .data import Tables, load, texts
 from .errors import ParameterError
 
 
@@ -33,11 +33,15 @@ NOTEBOOKS = {n.name: n for n in [
 INTERACTIVE = ("explore",)  # notebooks for JupyterLab, not rendered
 
 
-def _one_year(obs: pd.DataFrame) -> pd.DataFrame:
+def _one_year_mask(obs: pd.DataFrame) -> pd.Series:
     one = obs["period_start"] == obs["period_end"]
     if "dimension" in obs:  # breakdowns by category are not parameter sets of their own
         one &= obs["dimension"] == ""
-    return obs[one]
+    return one
+
+
+def _one_year(obs: pd.DataFrame) -> pd.DataFrame:
+    return obs[_one_year_mask(obs)]
 
 
 def gender_outcome_choices(tables: Tables) -> list[dict]:
@@ -45,11 +49,11 @@ def gender_outcome_choices(tables: Tables) -> list[dict]:
     m = tables.metrics
     people = m[(m["metric_kind"] == "count") & m["outcome"].isna() & m["timing"].isna()]["metric"]
     exit_metrics = m[(m["timing"] == "exit") | (m["metric_kind"] == "share")]["metric"]  # shares: of a gender, a category
-    wanted = set(people.astype(str)) | set(exit_metrics.astype(str))
-    o = _one_year(tables.observations)
-    o = o[o["metric"].isin(wanted) & o["gender"].isin(semantics.compared_genders(tables.vocabulary))]
-    pairs = o[["association_id", "period_start"]].astype({"association_id": str}).drop_duplicates()
-    return [dict(association=a, year=int(y)) for a, y in sorted(pairs.itertuples(index=False, name=None))]
+    wanted = set(texts(people)) | set(texts(exit_metrics))
+    o = tables.observations
+    keep = _one_year_mask(o) & o["metric"].isin(wanted) & o["gender"].isin(semantics.compared_genders(tables.vocabulary))
+    pairs = {(a, int(y)) for a, y, k in zip(texts(o["association_id"]), o["period_start"].tolist(), keep.tolist()) if k}
+    return [dict(association=a, year=y) for a, y in sorted(pairs)]
 
 
 def profile_choices(tables: Tables) -> list[dict]:
