@@ -70,7 +70,10 @@ validate: $(STAMP)  ## validate data/ (schema, consistency, provenance against F
 lab: $(STAMP)  ## start JupyterLab on notebooks/ with finsam importable (as root too; options: LAB_ARGS=...)
 	$(BIN)/jupyter lab --no-browser $(LAB_ROOT) --ServerApp.root_dir=notebooks $(LAB_ARGS)
 
-lock: $(STAMP)  ## re-resolve requirements.lock with uv (keeps current pins) and regenerate environment.yml
+# not on $(STAMP): after a pin changes in pyproject.toml, installing from the old lock would fail;
+# the existing .venv has what locking needs
+lock:  ## re-resolve requirements.lock with uv (keeps current pins) and regenerate environment.yml
+	@test -x $(BIN)/uv || { echo "make lock: no $(BIN)/uv; run make setup first" >&2; exit 1; }
 	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --extra lab --universal --python-version 3.11 \
 	  --custom-compile-command "make lock" -o requirements.lock
 	$(BIN)/python -m finsam.devtools environment-yml

@@ -558,7 +558,7 @@ def guarded(res: Results, title: str, fn, *args) -> None:
 # ---------------------------------------------------------------------------- main
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--runs", type=int, default=5, help="runs of each notebook in the report-vs-floor table")
+    p.add_argument("--runs", type=int, default=9, help="runs of each notebook in the report-vs-floor table")
     p.add_argument("--warmup", type=int, default=1, help="untimed rounds before the report-vs-floor runs")
     p.add_argument("--reports", default=",".join(REPORTS),
                    help=f"reports compared with the floor, from {', '.join(REPORTS)}")
