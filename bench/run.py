@@ -169,6 +169,7 @@ def render_vs_floor(res: Results, runs: int, reports: list[str], warmup: int) ->
 
     floors: list[float] = []
     times: dict[str, list[float]] = {r: [] for r in reports}
+    paired: dict[str, list[float]] = {r: [] for r in reports}  # each run / the floor run just before it
     with tempfile.TemporaryDirectory(prefix="finsam-bench-render-") as tmp:
         out = Path(tmp)
         for _ in range(warmup):  # the first kernel start pays for cold disk caches
@@ -181,6 +182,7 @@ def render_vs_floor(res: Results, runs: int, reports: list[str], warmup: int) ->
             for r in order:
                 floors.append(timed(floor, out))
                 times[r].append(timed(report, r, out))
+                paired[r].append(times[r][-1] / floors[-1])
                 say(f"  run {i + 1}/{runs}: floor {floors[-1]:.2f}s, {r} {times[r][-1]:.2f}s")
     # the same reports, one after another from the kernel pool: each report's kernel was started
     # (and its libraries imported) while the previous report ran
@@ -195,23 +197,28 @@ def render_vs_floor(res: Results, runs: int, reports: list[str], warmup: int) ->
     kernelpool.close_all()
     f_med = statistics.median(floors)
     rows = [["floor (bench/floor.ipynb)", f"{f_med:.2f}", f"{min(floors):.2f}–{max(floors):.2f}", len(floors),
-             "1.00", ""]]
+             "1.00", "", ""]]
     for r in reports:
         med = statistics.median(times[r])
         ratio = med / f_med
         verdict = res.target(f"{r} within {REPORT_VS_FLOOR}× its floor", f"{ratio:.2f}×", ratio <= REPORT_VS_FLOOR)
         nb, params = REPORTS[r]
         label = f"{nb} ({', '.join(f'{k}={v}' for k, v in params)})" if params else nb
+        pr = paired[r]
         rows.append([label, f"{med:.2f}", f"{min(times[r]):.2f}–{max(times[r]):.2f}", len(times[r]),
-                     f"{ratio:.2f}", f"{verdict} (≤ {REPORT_VS_FLOOR})"])
+                     f"{ratio:.2f}", f"{verdict} (≤ {REPORT_VS_FLOOR})",
+                     f"{statistics.median(pr):.2f} ({min(pr):.2f}–{max(pr):.2f})"])
     prow = [[r, f"{statistics.median(pooled[r]):.2f}", f"{min(pooled[r]):.2f}–{max(pooled[r]):.2f}",
              len(pooled[r]), f"{statistics.median(pooled[r]) / f_med:.2f}"] for r in reports]
     res.section("Render cost per report against its floor",
                 f"Median wall time of {runs} run(s) each (after {warmup} warm-up round(s)), in one process, "
                 "floor and report runs alternating. A run is papermill executing the notebook in a fresh "
                 "`python3` kernel plus the HTML conversion (`finsam.render.run_job` for reports; the kernel "
-                f"pool is off for this table: `{kernelpool.ENV_POOL}=0`).",
-                "", *table(["notebook", "median s", "range s", "runs", "× floor", "target"], rows),
+                f"pool is off for this table: `{kernelpool.ENV_POOL}=0`). The verdict is the ratio of the "
+                "medians; the last column shows how much one run varies: each run divided by the floor run "
+                "just before it, their median and range.",
+                "", *table(["notebook", "median s", "range s", "runs", "× floor", "target",
+                            "run ÷ floor before it: median (range)"], rows),
                 "", "The same reports run one after another through the kernel pool (issue 15): the time a "
                 "report waits for its run when its kernel was started, and its libraries imported, while the "
                 "previous report ran. The floor column is the fresh-kernel floor above.",

@@ -7,11 +7,10 @@ The chart builders (bar_by_gender, line_by_group, funnel_plot) return figures no
 format once."""
 from __future__ import annotations
 
+import functools
 import io
 import os
 from pathlib import Path
-
-import functools
 
 import matplotlib
 import numpy as np
