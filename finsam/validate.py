@@ -56,6 +56,29 @@ def _shown(data_dir: Path, name: str) -> str:
 
 
 # ---------------------------------------------------------------------------- schema layer
+# Row checks that look values up (a metric's unit, a unit's class, a source's association) do it
+# once per distinct value: mapping pandas' Arrow-backed strings row by row (``s.astype(str).map``)
+# was most of load's time at a million rows.
+def _distinct(s: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """(code of each row, the distinct values as strings); a missing value has code -1."""
+    codes, uniques = pd.factorize(s)
+    return codes, [str(u) for u in uniques]
+
+
+def _per_code(codes: np.ndarray, values: list, missing) -> np.ndarray:
+    """``values[code]`` for each row's code, ``missing`` where the code is -1."""
+    return np.array([*values, missing])[codes]
+
+
+def _position(values: list[str], value) -> int:
+    """The index of ``value`` in ``values``, -2 when absent (never a row's code)."""
+    try:
+        return values.index(value)
+    except ValueError:
+        return -2
+
+
+
 _DTYPES = {"int": "int64", "float": "float64", "str": str, "category": "category"}
 
 
@@ -265,21 +288,30 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
             return (d["intervention"] == ALL) | pd.Series(pairs.isin(known), index=d.index)
 
         def unit_matches(d):  # a count may count persons, participations or cases; others keep their unit
-            expected = d["metric"].astype(str).map(metric_unit)
-            same = expected == d["unit"].astype(str)
-            return same | (expected.map(unit_class) == "count") & (d["unit"].astype(str).map(unit_class) == "count")
+            m_codes, metrics = _distinct(d["metric"])
+            u_codes, units = _distinct(d["unit"])
+            same = _per_code(m_codes, [_position(units, metric_unit.get(m)) for m in metrics], -2) == u_codes
+            count_metric = _per_code(m_codes, [unit_class.get(metric_unit.get(m)) == "count" for m in metrics], False)
+            return pd.Series(same | count_metric & is_count_unit(d), index=d.index)
+
+        def is_count_unit(d) -> np.ndarray:
+            codes, units = _distinct(d["unit"])
+            return _per_code(codes, [unit_class.get(u) == "count" for u in units], False)
 
         def counts_whole(d):
             v = d["value"]
-            return (d["unit"].astype(str).map(unit_class) != "count") | ((v >= 0) & (v == np.floor(v)))
+            return ~pd.Series(is_count_unit(d), index=d.index) | ((v >= 0) & (v == np.floor(v)))
 
         def counts_exact(d):
-            return (d["unit"].astype(str).map(unit_class) != "count") | (d["value"] < MAX_COUNT)
+            return ~pd.Series(is_count_unit(d), index=d.index) | (d["value"] < MAX_COUNT)
 
-        source_assoc = ref["sources"].set_index("source_id")["association_id"].astype(str)
+        source_assoc = dict(zip(ref["sources"]["source_id"].astype(str), ref["sources"]["association_id"].astype(str)))
 
         def source_association(d):
-            return d["source_id"].astype(str).map(source_assoc) == d["association_id"].astype(str)
+            s_codes, sources = _distinct(d["source_id"])
+            a_codes, associations = _distinct(d["association_id"])
+            stated = _per_code(s_codes, [_position(associations, source_assoc.get(x)) for x in sources], -2)
+            return pd.Series(stated == a_codes, index=d.index)
 
         def percent_range(d):
             return (d["unit"] != "percent") | d["value"].between(0, 100)
