@@ -78,7 +78,6 @@ def _position(values: list[str], value) -> int:
         return -2
 
 
-
 _DTYPES = {"int": "int64", "float": "float64", "str": str, "category": "category"}
 
 
