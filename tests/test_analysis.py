@@ -218,3 +218,18 @@ def test_rates_by_group_gives_each_groups_rates_as_rates_from_facts_does():
             pd.testing.assert_frame_equal(got, one)
             checked += len(one)
     assert checked > 100
+
+
+def test_texts_gives_what_astype_str_gives_for_every_column_kind():
+    """finsam.data.texts replaces ``s.astype(str)`` where the pages iterate over ids: the same
+    values for categoricals (with a missing value), strings and numbers."""
+    import numpy as np
+    from finsam.data import texts
+    cat = pd.Series(pd.Categorical(["bhs", None, "husam", "bhs"], categories=["husam", "bhs", "unused"]))
+    cases = [cat, pd.Series(["a", None, "b"], dtype="str"), pd.Series([2018, 2019]), pd.Series([1.5, np.nan])]
+    for s in cases:
+        expected = s.astype(str).tolist()
+        got = texts(s)
+        assert len(got) == len(expected)
+        for g, e in zip(got, expected):
+            assert g == e or (isinstance(g, float) and isinstance(e, float) and np.isnan(g) and np.isnan(e)), (s, got, expected)
