@@ -70,12 +70,9 @@ def _per_code(codes: np.ndarray, values: list, missing) -> np.ndarray:
     return np.array([*values, missing])[codes]
 
 
-def _position(values: list[str], value) -> int:
-    """The index of ``value`` in ``values``, -2 when absent (never a row's code)."""
-    try:
-        return values.index(value)
-    except ValueError:
-        return -2
+def _code_of(values: list[str]) -> dict[str, int]:
+    """value -> its code in ``values``; look up with ``.get(v, -2)`` (-2 is never a row's code)."""
+    return {v: i for i, v in enumerate(values)}
 
 
 _DTYPES = {"int": "int64", "float": "float64", "str": str, "category": "category"}
@@ -289,13 +286,17 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
         def unit_matches(d):  # a count may count persons, participations or cases; others keep their unit
             m_codes, metrics = _distinct(d["metric"])
             u_codes, units = _distinct(d["unit"])
-            same = _per_code(m_codes, [_position(units, metric_unit.get(m)) for m in metrics], -2) == u_codes
+            unit_code = _code_of(units)
+            same = _per_code(m_codes, [unit_code.get(metric_unit.get(m), -2) for m in metrics], -2) == u_codes
             count_metric = _per_code(m_codes, [unit_class.get(metric_unit.get(m)) == "count" for m in metrics], False)
-            return pd.Series(same | count_metric & is_count_unit(d), index=d.index)
+            return pd.Series(same | count_metric & counting(u_codes, units), index=d.index)
+
+        def counting(u_codes, units) -> np.ndarray:
+            """Whether each row's unit is a count unit."""
+            return _per_code(u_codes, [unit_class.get(u) == "count" for u in units], False)
 
         def is_count_unit(d) -> np.ndarray:
-            codes, units = _distinct(d["unit"])
-            return _per_code(codes, [unit_class.get(u) == "count" for u in units], False)
+            return counting(*_distinct(d["unit"]))
 
         def counts_whole(d):
             v = d["value"]
@@ -309,7 +310,8 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
         def source_association(d):
             s_codes, sources = _distinct(d["source_id"])
             a_codes, associations = _distinct(d["association_id"])
-            stated = _per_code(s_codes, [_position(associations, source_assoc.get(x)) for x in sources], -2)
+            association_code = _code_of(associations)
+            stated = _per_code(s_codes, [association_code.get(source_assoc.get(x), -2) for x in sources], -2)
             return pd.Series(stated == a_codes, index=d.index)
 
         def percent_range(d):
