@@ -77,3 +77,76 @@ def test_reports_import_neither_seaborn_nor_pyplot():
             "print('seaborn' in sys.modules, 'matplotlib.pyplot' in sys.modules, 'matplotlib.style' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False False", out.stderr
+
+
+def _charts():
+    """One figure from each chart builder, with a title of two lines as the reports draw them."""
+    import numpy as np
+    import pandas as pd
+
+    from finsam.inference import funnel_limits
+    bars = pd.DataFrame({"gender": ["women", "men", "women", "men"], "outcome": ["work", "work", "studies", "studies"],
+                         "rate": [30.0, 25.0, 12.0, 9.0], "ci_low": [22.0, 18.0, 7.0, 5.0], "ci_high": [39.0, 33.0, 19.0, 15.0]})
+    groups = pd.DataFrame({"label": ["A", "B", "C"], "n": [40, 120, 75], "rate": [35.0, 22.0, 51.0]})
+    lines = pd.DataFrame({"year": [2016, 2017, 2018, 2016, 2017, 2018], "value": [3.0, 4.5, 4.0, 1.0, 1.5, 2.0],
+                          "group": ["a", "a", "a", "b", "b", "b"]})
+    yield plotting.bar_by_gender(bars, "outcome", "rate", "Outcomes, 2018\nA group", "% of exits", percent=True)
+    yield plotting.funnel_plot(groups, funnel_limits(0.3, np.arange(1, 160)), 30.0, "Interventions, 2018")
+    yield plotting.line_by_group(lines, "year", "value", "group", {"a": "#000000", "b": "#0072B2"},
+                                 {"a": "A", "b": "B"}, "Cost per year", "SEK", marks=[(2017, "new association")])
+
+
+def test_titles_sit_where_matplotlibs_automatic_placement_puts_them():
+    """finsam.mplstyle fixes axes.titley at 1.0, which spares every draw a measurement of the x
+    axis; the titles of every chart builder land exactly where the automatic placement (titley
+    None) puts them, since no axis of the theme has anything at its top."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    def title_boxes(titley):
+        boxes = []
+        with matplotlib.rc_context():
+            for fig in _charts():
+                for ax in fig.axes:
+                    if titley is None:
+                        ax._autotitlepos = True  # as an axes made with axes.titley None
+                fig.tight_layout()
+                canvas = FigureCanvasAgg(fig)
+                canvas.draw()
+                boxes += [tuple(ax.title.get_window_extent(canvas.get_renderer()).bounds) for ax in fig.axes]
+        return boxes
+
+    fixed = title_boxes(1.0)
+    assert plotting._theme()["axes.titley"] == 1.0 and len(fixed) == 3
+    assert title_boxes(None) == fixed
+
+
+def test_png_has_the_pixels_and_resolution_of_matplotlibs_own_png():
+    import io
+
+    import numpy as np
+    from PIL import Image
+    for fig in _charts():
+        fig.tight_layout()
+        fig.set_layout_engine(None)
+        fig.set_dpi(150)
+        ours = Image.open(io.BytesIO(plotting._png(fig)))
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=150)
+        theirs = Image.open(io.BytesIO(buf.getvalue()))
+        assert ours.mode == "RGB" and theirs.mode == "RGBA"  # opaque: no alpha channel written
+        assert np.array_equal(np.asarray(ours), np.asarray(theirs)[..., :3])
+        assert (np.asarray(theirs)[..., 3] == 255).all()
+        assert ours.size == theirs.size and ours.info["dpi"] == theirs.info["dpi"]
+        assert not {"Software", "Creation Time"} & set(ours.info)
+
+
+def test_png_keeps_transparency_when_the_figure_has_any():
+    import io
+
+    import numpy as np
+    from PIL import Image
+    fig = next(_charts())
+    fig.patch.set_alpha(0)  # a caller's own figure on a transparent face
+    fig.tight_layout()
+    ours = Image.open(io.BytesIO(plotting._png(fig)))
+    assert ours.mode == "RGBA" and np.asarray(ours)[..., 3].min() == 0
