@@ -98,7 +98,9 @@ def read_table(data_dir: Path, name: str, digests: dict | None = None) -> tuple[
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     if re.match(rb"\s*\Z", body):
         return None, [Problem(shown, 1, "file is empty; expected a header line")]
-    if re.search(rb"\r(?!\n)", body):  # classic Mac line endings (CR only): read as line breaks
+    # classic Mac line endings (CR only): read as line breaks (the regex only where a CR is
+    # present at all: scanning a million-row file with it cost a load ~0.08 s)
+    if b"\r" in body and re.search(rb"\r(?!\n)", body):
         body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     end = body.find(b"\n")
     first = body[: end if end >= 0 else None].rstrip(b"\r")

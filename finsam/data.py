@@ -158,7 +158,7 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     cats["dimension"] = _categories(cats["dimension"], dimensions)
     obs["dimension"] = _categories(obs["dimension"], ("", *dimensions))
     obs["category"] = obs["category"].astype("category")
-    counted = obs["unit"].astype(str).isin(semantics.count_units(vocab))
+    counted = obs["unit"].isin(semantics.count_units(vocab))  # on the categorical: no text per row
     obs["count"] = obs["value"].where(counted).round().astype("Int64")
     return tables
 
