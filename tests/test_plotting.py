@@ -80,7 +80,8 @@ def test_reports_import_neither_seaborn_nor_pyplot():
 
 
 def _charts():
-    """One figure from each chart builder, with a title of two lines as the reports draw them."""
+    """One figure from each chart builder (the bars with a title of two lines, as gender_outcomes
+    draws a population's name under its title)."""
     import numpy as np
     import pandas as pd
 
