@@ -385,7 +385,7 @@ def _numbers(df: pd.DataFrame, name: str) -> pd.DataFrame:
     faster, which is most of a million-row load's coercion time. A column that does not convert
     cleanly (digits of another script, a whole number beyond 64 bits, a required one left empty)
     stays text: pandera's coercion and checks report it as before."""
-    out = df
+    out = df.copy()  # about 5 ms at a million rows (Arrow text columns share their buffers)
     for c in TABLES[name].fields:
         kind = FIELDS[c].dtype
         if kind not in _NUMBER:
@@ -397,8 +397,6 @@ def _numbers(df: pd.DataFrame, name: str) -> pd.DataFrame:
         dtype = _dtype(c)
         if dtype == "int64" and parsed.isna().any():
             continue
-        if out is df:
-            out = df.copy()
         out[c] = parsed.astype(dtype)
     return out
 

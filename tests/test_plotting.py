@@ -103,12 +103,12 @@ def test_titles_sit_where_matplotlibs_automatic_placement_puts_them():
     None) puts them, since no axis of the theme has anything at its top."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    def title_boxes(titley):
+    def title_boxes(automatic: bool):
         boxes = []
         with matplotlib.rc_context():
             for fig in _charts():
                 for ax in fig.axes:
-                    if titley is None:
+                    if automatic:
                         ax._autotitlepos = True  # as an axes made with axes.titley None
                 fig.tight_layout()
                 canvas = FigureCanvasAgg(fig)
@@ -116,9 +116,9 @@ def test_titles_sit_where_matplotlibs_automatic_placement_puts_them():
                 boxes += [tuple(ax.title.get_window_extent(canvas.get_renderer()).bounds) for ax in fig.axes]
         return boxes
 
-    fixed = title_boxes(1.0)
+    fixed = title_boxes(automatic=False)
     assert plotting._theme()["axes.titley"] == 1.0 and len(fixed) == 3
-    assert title_boxes(None) == fixed
+    assert title_boxes(automatic=True) == fixed
 
 
 def test_png_has_the_pixels_and_resolution_of_matplotlibs_own_png():
