@@ -37,8 +37,9 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))  # synth.py lives beside this file, which is not a package
 
 import synth  # noqa: E402
-from finsam import kernelpool, paths  # noqa: E402
-from finsam.kernels import use_project_kernel  # noqa: E402
+from finsam.core import paths  # noqa: E402
+from finsam.site import kernelpool
+from finsam.site.kernels import use_project_kernel  # noqa: E402
 
 REPORTS = {  # one report of each parameterised notebook: name -> (notebook, params)
     "gender_outcomes": ("gender_outcomes", (("association", "bhs"), ("year", 2018))),
@@ -136,7 +137,7 @@ def render_vs_floor(res: Results, runs: int, reports: list[str], warmup: int) ->
     from nbconvert import HTMLExporter
 
     import finsam
-    from finsam import render
+    from finsam.site import render
 
     use_project_kernel()
     # this table is the cost of one report in a fresh kernel started for it (papermill starts it);
@@ -147,7 +148,7 @@ def render_vs_floor(res: Results, runs: int, reports: list[str], warmup: int) ->
     render._exporter()  # both exporters are built once per process, as in a render worker
 
     def floor(out: Path) -> None:
-        # the same papermill call as finsam.render.run_job, minus the project's notebook
+        # the same papermill call as finsam.site.render.run_job, minus the project's notebook
         with tempfile.TemporaryDirectory(prefix="finsam-floor-") as tmp:
             # the same options as run_job, the executed notebook kept in memory as there: an
             # immediate kernel shutdown (the floor's graceful one added about 0.8 s before
@@ -214,7 +215,7 @@ def render_vs_floor(res: Results, runs: int, reports: list[str], warmup: int) ->
     res.section("Render cost per report against its floor",
                 f"Median wall time of {runs} run(s) each (after {warmup} warm-up round(s)), in one process, "
                 "floor and report runs alternating. A run is papermill executing the notebook in a fresh "
-                "`python3` kernel plus the HTML conversion (`finsam.render.run_job` for reports; the kernel "
+                "`python3` kernel plus the HTML conversion (`finsam.site.render.run_job` for reports; the kernel "
                 f"pool is off for this table: `{kernelpool.ENV_POOL}=0`). The verdict is the ratio of the "
                 "medians; the last column shows how much one run varies: each run divided by the floor run "
                 "just before it, their median and range.",
@@ -323,8 +324,8 @@ def site(res: Results, rendered: Path) -> None:
     """Whole site before (fresh kernels, papermill starts each) and after (kernel pool), a no-op
     re-render and a re-render after one association's rows changed. ``rendered``: the site the
     whole-suite --jobs 2 run (kernel pool on) just wrote."""
-    from finsam.data import load
-    from finsam.render import plan
+    from finsam.data.load import load
+    from finsam.site.render import plan
     after_wall, n = SUITE_WALLS[2]
     with tempfile.TemporaryDirectory(prefix="finsam-bench-before-") as tmp:
         say("  before: finsam render --jobs 2 with fresh kernels (FINSAM_KERNEL_POOL=0) …")
@@ -378,9 +379,9 @@ def site(res: Results, rendered: Path) -> None:
 def national(res: Results, sample: int) -> None:
     """A synthetic national site (75 associations x 10 years): the plan, its planning cost, and a
     rendered sample of ``sample`` associations with --jobs 2, extrapolated to the whole plan."""
-    from finsam import incremental
-    from finsam.data import load
-    from finsam.render import plan
+    from finsam.site import incremental
+    from finsam.data.load import load
+    from finsam.site.render import plan
     with tempfile.TemporaryDirectory(prefix="finsam-bench-national-") as tmp:
         t = Path(tmp)
         probe = synth.generate(20_000, t / "probe-data", t / "probe-sources")  # rows per association
@@ -467,7 +468,7 @@ def national(res: Results, sample: int) -> None:
 # clock starts: they cost the same at every size and would hide how the work itself grows.
 _CHILD = r"""
 import json, resource, sys, time
-import finsam, finsam.validate
+import finsam, finsam.data.validate
 what, data, sources = sys.argv[1:4]
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 t0 = time.perf_counter()
@@ -475,7 +476,7 @@ if what == "load":
     t = finsam.load(data, use_cache=False)
     errors, rows = [], len(t.observations)
 else:
-    r = finsam.validate.validate(data, sources, provenance=True)
+    r = finsam.data.validate.validate(data, sources, provenance=True)
     errors, rows = [str(p) for p in r.errors], len(r.tables.get("observations", ()))
 seconds = time.perf_counter() - t0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -552,7 +553,7 @@ def data_layer(res: Results, sizes: list[int]) -> None:
                 "", *table(["rows", "associations", "sources", "interventions", "observations.csv MiB",
                             "source text MiB"], shape),
                 "", "`load` is `finsam.load(dir, use_cache=False)` (structure, schema, consistency, typing); "
-                "`validate` is `finsam.validate.validate(dir, sources, provenance=True)`. Each in "
+                "`validate` is `finsam.data.validate.validate(dir, sources, provenance=True)`. Each in "
                 f"{DATA_RUNS} fresh processes, timed after the imports: seconds is their median, range the "
                 "fastest and slowest; peak is the largest ru_maxrss, and Δ the largest growth over the "
                 "imports' baseline.",

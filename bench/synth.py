@@ -137,8 +137,8 @@ def _write_csv(path: Path, header, rows) -> None:
 
 def generate(n_rows: int, data_dir: Path, sources_dir: Path, seed: int = 1) -> dict:
     """Write ``n_rows`` observations and everything they refer to; returns a summary of the shape."""
-    from finsam import paths
-    from finsam.schema import TABLES  # headers come from the field dictionary, so they cannot drift
+    from finsam.core import paths
+    from finsam.data.fields import TABLES  # headers come from the field dictionary, so they cannot drift
 
     data_dir, sources_dir = Path(data_dir), Path(sources_dir)
     data_dir.mkdir(parents=True, exist_ok=True)

@@ -9,13 +9,13 @@ analyses built on them. The public API, in the order data flows:
     finsam.gender_gap(tables, "bhs", 2018)
     finsam.trend(tables, "bhs", "participants", by_gender=True, chain=True)
 """
-from .conflicts import POLICIES, ConflictError, resolve
-from .data import Tables, data_version, load, select
-from .errors import DataError, FinsamError, ParameterError, Problem
-from .params import check_parameters, choices
-from .rates import gap_test, gender_gap, outcome_rates, wilson_interval
-from .scope import Population, population
-from .trends import lineage, multi_year, trend
+from finsam.data.conflicts import POLICIES, ConflictError, resolve
+from finsam.data.load import Tables, data_version, load, select
+from finsam.core.errors import DataError, FinsamError, ParameterError, Problem
+from finsam.views.registry import check_parameters, choices
+from finsam.stats.rates import gap_test, gender_gap, outcome_rates, wilson_interval
+from finsam.stats.scope import Population, population
+from finsam.stats.trends import lineage, multi_year, trend
 
 __all__ = ["POLICIES", "ConflictError", "DataError", "FinsamError", "ParameterError", "Population", "Problem", "Tables",
            "check_parameters", "choices", "data_version", "gap_test", "gender_gap", "lineage", "load",

@@ -9,12 +9,12 @@ import argparse
 import os
 import sys
 
-from .errors import FinsamError
+from finsam.core.errors import FinsamError
 
 
 def _cmd_validate(args) -> int:
-    from .validate import validate
-    from . import paths
+    from finsam.data.validate import validate
+    from finsam.core import paths
     result = validate(args.data, args.sources, provenance=not args.no_provenance)
     for p in result.errors:
         print(p, file=sys.stderr)
@@ -41,7 +41,7 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_render(args) -> int:
-    from .render import render
+    from finsam.site.render import render
     return render(notebooks=args.notebook, associations=args.association, years=args.year, jobs=args.jobs,
                   output=args.output, data_dir=args.data, sources_dir=args.sources,
                   progress=not args.no_progress, notebooks_dir=args.notebooks_dir, metrics=args.metric,
@@ -49,7 +49,7 @@ def _cmd_render(args) -> int:
 
 
 def _cmd_choices(args) -> int:
-    from .params import select_reports
+    from finsam.views.registry import select_reports
     filters = dict(association=args.association, year=args.year, metric=args.metric)
     for nb, c in select_reports(args.notebook, filters):
         print(nb, " ".join(f"{k}={v}" for k, v in c.items()))
@@ -88,7 +88,7 @@ def _year(text: str) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    from . import __version__
+    from finsam import __version__
     p = argparse.ArgumentParser(prog="finsam", description=__doc__.splitlines()[0])
     p.add_argument("--version", action="version", version=f"finsam {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
@@ -130,7 +130,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
-    from . import paths
+    from finsam.core import paths
     args = parser().parse_args(argv)
     # exported as absolute paths so that kernels started by render (which run in the notebooks'
     # folder) see the same folders

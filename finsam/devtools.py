@@ -12,7 +12,7 @@ each report view returns, in each language, for every parameter set the data sup
 from the `conflict:` notes of observations.csv (a test fails when the two disagree).
 
 ``python -m finsam.devtools data-readme`` rewrites every generated part of data/README.md: the tables
-of files, fields, metrics and vocabulary (from finsam/schema.py, metrics.csv and vocabulary.csv) and
+of files, fields, metrics and vocabulary (from finsam/data/fields.py, metrics.csv and vocabulary.csv) and
 the list of conflicts (a test fails when the README is not what this writes).
 
 ``python -m finsam.devtools environment-yml`` writes environment.yml from requirements.lock, so
@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import sys
 
-from . import paths
-from .kernels import use_project_kernel
-from .params import INTERACTIVE, NOTEBOOKS
+from finsam.core import paths
+from finsam.site.kernels import use_project_kernel
+from finsam.views.registry import INTERACTIVE, NOTEBOOKS
 
 
 def clean_metadata(nb) -> None:
@@ -56,10 +56,10 @@ def write_golden(notebooks=None) -> None:
     """Rewrite tests/golden/<lang>/<report>/ for ``notebooks`` (all when none are named): their
     old files go, so a parameter set the data no longer support leaves no stale folder."""
     import shutil
-    from .data import load
-    from .i18n import LANGUAGES
-    from .params import choices, report_stem
-    from .report import section_outputs
+    from finsam.data.load import load
+    from finsam.texts import LANGUAGES
+    from finsam.views.registry import choices, report_stem
+    from finsam.views.report import section_outputs
     tables = load()
     d = golden_dir()
     for notebook in notebooks or NOTEBOOKS:
@@ -83,7 +83,7 @@ CONFLICTS_START, CONFLICTS_END = "<!-- conflicts:start -->", "<!-- conflicts:end
 
 def conflicts_markdown(tables) -> str:
     """The known contradictions of each report, one line per fact, from the `conflict:` notes."""
-    from .schema import CONFLICT_PREFIX
+    from finsam.data.fields import CONFLICT_PREFIX
     o = tables.observations.reset_index()
     c = o[o["note"].str.lower().str.startswith(CONFLICT_PREFIX)]
     out = []
@@ -113,7 +113,7 @@ def readme_with_conflicts(readme: str, tables) -> str:
 
 
 def update_conflicts_readme() -> None:
-    from .data import load
+    from finsam.data.load import load
     path = paths.PROJECT_ROOT / "data" / "README.md"
     path.write_text(readme_with_conflicts(path.read_text(encoding="utf-8"), load()), encoding="utf-8")
     print(f"updated {path.relative_to(paths.PROJECT_ROOT)}")
@@ -127,11 +127,11 @@ def _replace_table(text: str, header: str, rows: list[str]) -> str:
 
 
 def readme_with_tables(readme: str, data_dir) -> str:
-    """data/README.md with its generated tables rewritten from the schema (finsam/schema.py) and
+    """data/README.md with its generated tables rewritten from the schema (finsam/data/fields.py) and
     from metrics.csv and vocabulary.csv: the files, the fields, the metrics and the vocabulary."""
     import csv
     from pathlib import Path
-    from .schema import FIELDS, TABLES
+    from finsam.data.fields import FIELDS, TABLES
     data_dir = Path(data_dir)
 
     def read(name):
@@ -164,7 +164,7 @@ def readme_with_tables(readme: str, data_dir) -> str:
 
 def update_data_readme() -> None:
     """Rewrite every generated part of data/README.md: its tables and its list of conflicts."""
-    from .data import load
+    from finsam.data.load import load
     path = paths.PROJECT_ROOT / "data" / "README.md"
     text = readme_with_tables(path.read_text(encoding="utf-8"), path.parent)
     path.write_text(readme_with_conflicts(text, load()), encoding="utf-8")

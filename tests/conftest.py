@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from finsam import paths
-from finsam.kernels import use_project_kernel
+from finsam.core import paths
+from finsam.site.kernels import use_project_kernel
 
 ROOT = paths.PROJECT_ROOT
 DATA = ROOT / "data"
-from finsam.schema import TABLES  # noqa: E402
+from finsam.data.fields import TABLES  # noqa: E402
 
 TABLE_FILES = tuple(t.filename for t in TABLES.values())
 

@@ -6,7 +6,7 @@ import pytest
 
 import finsam
 from finsam import ParameterError
-from finsam.rates import wilson_interval
+from finsam.stats.rates import wilson_interval
 
 from conftest import small_dataset
 
@@ -183,7 +183,7 @@ def test_trend_choices_need_two_years(mini):
 def test_choices_of_one_association_are_its_share_of_all_choices():
     # a report checks its parameters on its association's rows alone: that must select exactly
     # what the choices over every association select for it, in every notebook, on the real data
-    from finsam.params import NOTEBOOKS
+    from finsam.views.registry import NOTEBOOKS
     tables = finsam.load()
     checked = 0
     for nb, spec in NOTEBOOKS.items():
@@ -200,7 +200,7 @@ def test_choices_of_one_association_are_its_share_of_all_choices():
 def test_rates_by_group_gives_each_groups_rates_as_rates_from_facts_does():
     # one pass over a year's facts must give, per intervention, exactly the rows the single-group
     # function gives on that intervention's facts alone (every association-year of the real data)
-    from finsam.rates import rates_by_group, rates_from_facts
+    from finsam.stats.rates import rates_by_group, rates_from_facts
     tables = finsam.load()
     years = tables.observations[["association_id", "period_start"]].drop_duplicates()
     checked = 0
@@ -221,10 +221,10 @@ def test_rates_by_group_gives_each_groups_rates_as_rates_from_facts_does():
 
 
 def test_texts_gives_what_astype_str_gives_for_every_column_kind():
-    """finsam.data.texts replaces ``s.astype(str)`` where the pages iterate over ids: the same
+    """finsam.data.load.texts replaces ``s.astype(str)`` where the pages iterate over ids: the same
     values for categoricals (with a missing value), strings and numbers."""
     import numpy as np
-    from finsam.data import texts
+    from finsam.data.load import texts
     cat = pd.Series(pd.Categorical(["bhs", None, "husam", "bhs"], categories=["husam", "bhs", "unused"]))
     cases = [cat, pd.Series(["a", None, "b"], dtype="str"), pd.Series([2018, 2019]), pd.Series([1.5, np.nan])]
     for s in cases:

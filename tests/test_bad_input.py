@@ -322,7 +322,7 @@ def test_a_quote_cut_at_number_boundaries_still_passes(data_copy, sources_dir):
 
 
 def test_a_quote_that_cuts_a_decimal_number(tmp_path, data_copy, sources_dir):
-    from finsam.provenance import SourceText
+    from finsam.data.provenance import SourceText
     t = SourceText("kostnaden uppgick till 70,5 tkr och 1\u00a0705 personer\n")
     assert t.find(["uppgick till 70"]) == set()
     assert t.find(["705 personer"]) == set()
@@ -333,7 +333,7 @@ def test_a_quote_that_cuts_a_decimal_number(tmp_path, data_copy, sources_dir):
 # ---------------------------------------------------------------------------- 6: the load cache
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
-    from finsam import data
+    from finsam.data import load as data
     d = tmp_path / "cache"
     monkeypatch.setenv("FINSAM_CACHE", str(d))
     data._MEMO.clear()
@@ -343,7 +343,7 @@ def cache(tmp_path, monkeypatch):
 
 def test_provenance_answer_follows_the_source_texts(cache, data_copy, sources_dir, tmp_path):
     import finsam
-    from finsam import data
+    from finsam.data import load as data
     src = tmp_path / "sources"
     shutil.copytree(sources_dir, src)
     finsam.load(data_copy, provenance=True, sources_dir=src)  # valid, cached in memory and on disk
@@ -365,7 +365,7 @@ def test_the_disk_cache_gives_back_the_tables_it_was_given(cache):
     values and dtypes (categoricals with their order, Int64 counts, strings), version, conflicts."""
     import pandas as pd
     import finsam
-    from finsam import data
+    from finsam.data import load as data
     fresh = finsam.load(use_cache=False)
     finsam.load()  # written to the disk cache
     (folder,) = [p for p in cache.iterdir() if p.is_dir()]
@@ -384,7 +384,7 @@ def test_a_new_answer_prunes_old_answers_of_this_and_the_former_format_only(cach
     import os
     import time
     import finsam
-    from finsam import data
+    from finsam.data import load as data
     cache.mkdir()
     two_hours_ago = time.time() - 7200
     folders = {}
@@ -409,12 +409,13 @@ PAYLOAD = b"cos\nsystem\n(S'touch %s'\ntR."  # a pickle that runs a shell comman
 def test_the_cache_folder_is_data_never_code(cache, tmp_path):
     import pandas as pd
     import finsam
-    from finsam import data
+    from finsam.core.version import code_version
+    from finsam.data import load as data
     marker = tmp_path / "executed"
     fresh = finsam.load(use_cache=False)
     # what the pickle-based cache of earlier versions would have loaded for this data
     cache.mkdir()
-    old = cache / f"tables-{data.data_version()}-{data._code_version()}-0.pkl"
+    old = cache / f"tables-{data.data_version()}-{code_version('core', 'data')}-0.pkl"
     old.write_bytes(PAYLOAD % str(marker).encode())
     first = finsam.load()
     assert not marker.exists()
@@ -467,7 +468,7 @@ def test_jobs_is_bounded_by_the_usable_cores(capsys):
 @pytest.mark.parametrize("title", ["Cost $x^{$ per person", "Stöd $\\frac{1}{0}$ och $$"])
 def test_dollar_signs_in_names_are_text_not_mathtext(tmp_path, title):
     import pandas as pd
-    from finsam.plotting import bar_by_gender, finish_figure
+    from finsam.views.plotting import bar_by_gender, finish_figure
     df = pd.DataFrame({"gender": ["women", "men"], "x": ["$a$", "$a$"], "y": [3, 4]})
     fig = bar_by_gender(df, "x", "y", title, "$ per participant")
     finish_figure(fig, "dollars", tmp_path)

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from finsam.validate import validate
+from finsam.data.validate import validate
 
 from conftest import ROOT
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import finsam
-from finsam.validate import _attainable
+from finsam.data.validate import _attainable
 
 from conftest import cli
 from test_validate import append_row, edit_row

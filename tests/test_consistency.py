@@ -5,11 +5,15 @@ import re
 import pytest
 
 import finsam
-from finsam import fmt, i18n, labels, report, semantics
+from finsam.views import fmt
+import finsam.texts as i18n
+from finsam.views import labels
+from finsam.views import report
+from finsam.data import semantics
 from finsam.devtools import golden_dir
-from finsam.findings import headline, report_years
-from finsam.params import NOTEBOOKS, choices, report_stem
-from finsam.report import section_outputs
+from finsam.stats.findings import headline, report_years
+from finsam.views.registry import NOTEBOOKS, choices, report_stem
+from finsam.views.report import section_outputs
 
 TABLES = finsam.load()
 GENDER_PAGES = choices("gender_outcomes", TABLES)
@@ -39,7 +43,8 @@ def test_the_gender_page_shows_the_headline_rate_of_the_decided_population(p, la
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_the_overview_rate_of_each_association_is_the_rate_its_gender_page_shows(lang):
-    from finsam import fmt, i18n
+    from finsam.views import fmt
+    import finsam.texts as i18n
     ov = report.Overview(TABLES, lang=lang)
     table = ov.table()
     col = lambda key: i18n.t(f"overview.col.{key}", lang)  # noqa: E731
@@ -155,7 +160,7 @@ def test_associations_are_compared_on_their_decided_populations_with_a_test_work
 
     import pandas as pd
 
-    from finsam.findings import association_comparison
+    from finsam.stats.findings import association_comparison
     rows = pd.DataFrame(dict(name=["A", "B", "C"], group=["ALL", "ALL", "X (totalt)"],
                              work_or_studies=[[20.0], [30.0], [10.0]], exited=[[100.0], [100.0], [50.0]]))
     got = association_comparison(rows)
@@ -172,7 +177,7 @@ def test_associations_are_compared_on_their_decided_populations_with_a_test_work
 
 @pytest.mark.parametrize("p", choices("interventions", TABLES), ids=lambda p: f"{p['association']}-{p['year']}")
 def test_the_interventions_page_judges_the_same_headline_the_other_pages_show(p):
-    from finsam.views_interventions import InterventionComparison
+    from finsam.views.interventions import InterventionComparison
     view = InterventionComparison(TABLES, p["association"], p["year"])
     h = headline(TABLES, p["association"], p["year"])
     assert view.headline is not None and view.headline["group"] == h.population.group
@@ -184,7 +189,7 @@ def test_the_overview_figure_draws_more_associations_than_the_palette_has_colour
     """75 associations (the national plan) once failed with an IndexError in the overview."""
     import pandas as pd
 
-    from finsam.plotting import ASSOCIATION_COLORS
+    from finsam.views.plotting import ASSOCIATION_COLORS
     view = report.Overview(TABLES)
     n = len(ASSOCIATION_COLORS) * 2 + 1
     view.data = pd.concat([view.data] * (n // len(view.data) + 1), ignore_index=True).head(n)

@@ -6,13 +6,13 @@ import sys
 
 import pytest
 
-from finsam.files import write_atomic
+from finsam.core.files import write_atomic
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o027, 0o077, 0o002])
 def test_written_files_get_the_mode_of_the_umask(tmp_path, umask):
     # a child process with its own umask, so this test process's umask is never changed
-    code = ("import sys; from pathlib import Path; from finsam.files import write_atomic; "
+    code = ("import sys; from pathlib import Path; from finsam.core.files import write_atomic; "
             "write_atomic(Path(sys.argv[1]), b'x'); open(sys.argv[2], 'w').close()")
     ours, plain = tmp_path / "ours.html", tmp_path / "plain.html"
     subprocess.run([sys.executable, "-c", code, str(ours), str(plain)], check=True,

@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from finsam import fmt
+from finsam.views import fmt
 
 NB = "\u00a0"
 

@@ -8,7 +8,9 @@ import pytest
 from scipy.stats import norm
 
 import finsam
-from finsam import fmt, i18n, report
+from finsam.views import fmt
+import finsam.texts as i18n
+from finsam.views import report
 
 TABLES = finsam.load()
 GROUP = "Arbetslivsinriktade insatser (totalt)"

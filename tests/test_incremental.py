@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 import finsam
-from finsam import incremental, paths
-from finsam.incremental import Fingerprinter, Page, load_manifest, plan, save_manifest
-from finsam.render import plan as render_plan
+from finsam.site import incremental
+from finsam.core import paths
+from finsam.site.incremental import Fingerprinter, Page, load_manifest, plan, save_manifest
+from finsam.site.render import plan as render_plan
 
 from conftest import cli_subprocess
 
@@ -201,7 +202,7 @@ def test_a_failed_page_is_not_marked_done(data_copy, tmp_path):
 
 
 def test_validation_key_follows_every_input(data_copy, tmp_path):
-    from finsam.incremental import validation_key
+    from finsam.site.incremental import validation_key
     src = tmp_path / "sources"
     src.mkdir()
     (src / "a.txt").write_text("Totalt 836 deltagare\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""finsam.inference against independent computations: closed forms written out here, exact
+"""finsam.stats.inference against independent computations: closed forms written out here, exact
 enumeration with math.comb, brute force over counts, and values published in the literature
 (Newcombe 1998; R's documented binom.test example)."""
 import itertools
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from scipy.stats import chi2, norm
 
-from finsam import inference as inf
+from finsam.stats import inference as inf
 
 Z95 = norm.ppf(0.975)
 

@@ -90,7 +90,7 @@ def install_and_render(python: str, wheel: Path, tmp: Path) -> None:
     env["XDG_CACHE_HOME"] = str(tmp / "cache")  # the user's cache directory, for platformdirs
     finsam_exe = venv / "bin" / "finsam"
 
-    r = run([py, "-c", "import finsam, finsam.paths as p; print(finsam.__file__); print(p.data_dir()); "
+    r = run([py, "-c", "import finsam, finsam.core.paths as p; print(finsam.__file__); print(p.data_dir()); "
              "print(p.NOTEBOOKS_DIR)"], cwd=empty, env=env)
     assert r.returncode == 0, r.stderr
     for line in r.stdout.split():

@@ -1,5 +1,5 @@
 """Kernels started ahead of need (issue 15) keep one fresh kernel per report: real kernels, real
-papermill runs through the same lease finsam.render.run_job uses, real crashes and kills."""
+papermill runs through the same lease finsam.site.render.run_job uses, real crashes and kills."""
 from __future__ import annotations
 
 import json
@@ -13,7 +13,9 @@ import papermill as pm
 import psutil
 import pytest
 
-from finsam import kernelpool, paths, render
+from finsam.site import kernelpool
+from finsam.core import paths
+from finsam.site import render
 
 
 def notebook(path: Path, *cells: str) -> Path:
@@ -122,8 +124,8 @@ def test_kernels_end_when_their_render_worker_is_killed(tmp_path):
     # its request pipe close, and every kernel forked from the zygote watches the zygote
     import subprocess
     import sys
-    code = ("from finsam import kernelpool, render\n"
-            "from finsam.kernels import use_project_kernel\n"
+    code = ("from finsam.site import kernelpool, render\n"
+            "from finsam.site.kernels import use_project_kernel\n"
             "use_project_kernel()\n"
             f"km = kernelpool.pool_for(render.KERNEL, render.KERNEL_ARGS, {str(tmp_path)!r}).take()\n"
             "print('ready', flush=True)\n"

@@ -11,7 +11,7 @@ import pytest
 
 import finsam
 from finsam.devtools import golden_dir
-from finsam.params import NOTEBOOKS, choices, report_stem
+from finsam.views.registry import NOTEBOOKS, choices, report_stem
 
 TABLES = finsam.load()
 PAGES = [(nb, p) for nb in NOTEBOOKS for p in choices(nb, TABLES)]

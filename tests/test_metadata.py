@@ -3,7 +3,7 @@ field is used, every metric used is documented, and the data README documents ev
 import csv
 
 import finsam
-from finsam.schema import FIELDS, TABLES
+from finsam.data.fields import FIELDS, TABLES
 
 from conftest import DATA
 
@@ -87,7 +87,7 @@ def test_the_readme_check_sees_a_stale_vocabulary_table():
 
 
 def test_gender_classes_say_who_is_everyone_and_who_a_gap_compares():
-    from finsam import semantics
+    from finsam.data import semantics
     v = finsam.load().vocabulary
     g = v[v["vocabulary"].astype(str) == "gender"]
     classes = dict(zip(g["code"].astype(str), g["class"].astype(str)))

@@ -7,7 +7,7 @@ import papermill as pm
 import pytest
 from papermill.exceptions import PapermillExecutionError
 
-from finsam.params import INTERACTIVE, NOTEBOOKS
+from finsam.views.registry import INTERACTIVE, NOTEBOOKS
 
 from conftest import ROOT
 

@@ -6,7 +6,7 @@ import sys
 import matplotlib
 import pytest
 
-from finsam import plotting
+from finsam.views import plotting
 
 # what finsam.mplstyle deliberately sets otherwise than seaborn's style: one font instead of a list
 # of fallbacks (DejaVu Sans carries å, ä and ö), and no colormap (seaborn's "rocket" exists only
@@ -69,11 +69,11 @@ def test_reports_import_neither_seaborn_nor_pyplot():
     without pyplot (figures are made with matplotlib's object API; pyplot and its IPython
     integration cost a kernel ~0.1 s), nor matplotlib.style (~20 ms: it reads every sheet)."""
     code = ("import sys, matplotlib; matplotlib.use('agg')\n"
-            "import finsam, finsam.report, finsam.views_interventions\n"
+            "import finsam, finsam.views.report, finsam.views.interventions\n"
             "t = finsam.load()\n"
-            "finsam.report.GenderOutcomes(t, 'bhs', 2018, lang='sv').outcome_figure()\n"
-            "finsam.views_interventions.InterventionComparison(t, 'bhs', 2018, lang='sv').funnel_figure()\n"
-            "finsam.report.Overview(t, lang='sv').figure()\n"
+            "finsam.views.report.GenderOutcomes(t, 'bhs', 2018, lang='sv').outcome_figure()\n"
+            "finsam.views.interventions.InterventionComparison(t, 'bhs', 2018, lang='sv').funnel_figure()\n"
+            "finsam.views.report.Overview(t, lang='sv').figure()\n"
             "print('seaborn' in sys.modules, 'matplotlib.pyplot' in sys.modules, 'matplotlib.style' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False False", out.stderr
@@ -85,7 +85,7 @@ def _charts():
     import numpy as np
     import pandas as pd
 
-    from finsam.inference import funnel_limits
+    from finsam.stats.inference import funnel_limits
     bars = pd.DataFrame({"gender": ["women", "men", "women", "men"], "outcome": ["work", "work", "studies", "studies"],
                          "rate": [30.0, 25.0, 12.0, 9.0], "ci_low": [22.0, 18.0, 7.0, 5.0], "ci_high": [39.0, 33.0, 19.0, 15.0]})
     groups = pd.DataFrame({"label": ["A", "B", "C"], "n": [40, 120, 75], "rate": [35.0, 22.0, 51.0]})

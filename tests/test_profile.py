@@ -1,4 +1,4 @@
-"""finsam.profile on the shipped data, against numbers worked out by hand from the report tables
+"""finsam.stats.profile on the shipped data, against numbers worked out by hand from the report tables
 (ostra-sodertorn-2022, lines 993-997 and 1304-1312) and textbook formulas, not from finsam."""
 import math
 
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import finsam
-from finsam import profile
+from finsam.stats import profile
 
 Z = 1.959963984540054  # two-sided 95 % normal quantile
 
@@ -117,7 +117,7 @@ def test_breakdowns_lists_what_the_data_hold(tables):
 
 
 def test_the_profile_page_words_dimensions_categories_and_the_test_per_language(tables):
-    from finsam.views_profile import ParticipantProfile
+    from finsam.views.participant_profile import ParticipantProfile
     sv = ParticipantProfile(tables, "ostra-sodertorn", 2022, lang="sv")
     en = ParticipantProfile(tables, "ostra-sodertorn", 2022, lang="en")
     # dimension labels from vocabulary.csv, not codes

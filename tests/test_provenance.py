@@ -3,7 +3,7 @@ separators, decimal commas and tkr/mkr scaling, never as a digit inside a longer
 import pandas as pd
 import pytest
 
-from finsam.provenance import SourceText, printed_numbers, value_in_quote
+from finsam.data.provenance import SourceText, printed_numbers, value_in_quote
 
 
 @pytest.mark.parametrize("value,quote,expected", [

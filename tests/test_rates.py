@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from finsam.rates import gap_test, wilson_interval
+from finsam.stats.rates import gap_test, wilson_interval
 
 Z = 1.959963984540054  # standard normal 97.5 % quantile
 

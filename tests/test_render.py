@@ -15,8 +15,8 @@ import nbformat
 import pytest
 
 import finsam
-from finsam.params import NOTEBOOKS
-from finsam.render import GENERATED_MARK, plan
+from finsam.views.registry import NOTEBOOKS
+from finsam.site.render import GENERATED_MARK, plan
 
 from conftest import ROOT, cli_subprocess, replace_in
 
@@ -286,7 +286,7 @@ def test_ctrl_c_stops_within_a_second_and_leaves_a_consistent_index(tmp_path):
         try:
             tree = [p for p in render.children(recursive=True)
                     if "resource_tracker" not in " ".join(p.cmdline())]  # multiprocessing's helper leaves on its own
-            # kernels: papermill's own (ipykernel) or forked from the kernel zygote (finsam.kernelzygote)
+            # kernels: papermill's own (ipykernel) or forked from the kernel zygote (finsam.site.kernelzygote)
             kernels = [p for p in tree if p.ppid() != proc.pid
                        and any(k in " ".join(p.cmdline()) for k in ("ipykernel", "kernelzygote"))]
         except psutil.Error:

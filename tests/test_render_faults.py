@@ -132,8 +132,8 @@ def test_an_id_that_climbs_out_is_refused_before_anything_is_written(tmp_path, d
 
 
 def test_plan_refuses_unsafe_file_name_parts():
-    from finsam.errors import FinsamError
-    from finsam.render import Job, _check_parts, inside
+    from finsam.core.errors import FinsamError
+    from finsam.site.render import Job, _check_parts, inside
     for bad in ("..", "javascript:alert(document.domain)//", "a/b"):
         with pytest.raises(FinsamError, match="cannot build a file name"):
             _check_parts(Job("gender_outcomes", (("association", bad), ("year", 2018))))

@@ -1,11 +1,11 @@
-"""finsam.scope.population on small hand-built datasets: which group's exits an association-year's
+"""finsam.stats.scope.population on small hand-built datasets: which group's exits an association-year's
 outcome rates describe. Every expectation follows from the rules in the docstring and the rows
 written here, not from running the code on the shipped data."""
 
 import pytest
 
 import finsam
-from finsam.scope import population
+from finsam.stats.scope import population
 
 from conftest import small_dataset
 

@@ -14,8 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 import finsam
-from finsam import i18n, site
-from finsam.render import _language_parameter
+import finsam.texts as i18n
+from finsam.site import pages as site
+from finsam.site.render import _language_parameter
 
 from conftest import ROOT, cli_subprocess
 
@@ -34,7 +35,7 @@ def test_every_site_text_has_both_languages_with_the_same_placeholders():
 
 
 def test_every_notebook_has_a_title_in_both_languages():
-    from finsam.params import NOTEBOOKS
+    from finsam.views.registry import NOTEBOOKS
     for name in NOTEBOOKS:
         assert i18n.t(f"notebook.{name}", "sv") and i18n.t(f"notebook.{name}", "en")
 
@@ -119,7 +120,7 @@ def test_finish_figure_carries_alt_text_given_or_derived():
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from finsam.plotting import finish_figure
+    from finsam.views.plotting import finish_figure
 
     def figure():
         fig, ax = plt.subplots()

@@ -128,7 +128,7 @@ def test_whether_a_count_unit_counts_people_is_declared_in_the_vocabulary(data_c
 
 def test_pages_take_whom_a_count_unit_counts_from_the_vocabulary():
     # participations and cases may count one person twice; persons and registered persons do not
-    from finsam import semantics
+    from finsam.data import semantics
     v = finsam.load().vocabulary
     assert {u: semantics.counts_people(v, u) for u in semantics.count_units(v)} == {
         "persons": True, "registered_persons": True, "participations": False, "cases": False}
@@ -267,7 +267,7 @@ def test_numbers_are_parsed_to_the_values_python_reads_from_the_text():
     import numpy as np
     import pandas as pd
 
-    from finsam.validate import _numbers
+    from finsam.data.validate import _numbers
     rng = random.Random(7)
     texts = ["0", "-0.0", "0.1", "0.3", "651", "-1992.8", "007", "+2.50", "1234567890123456.7", "9007199254740993",
              "0.000001", "123456789.123456789", "99999999999999999999"]
@@ -291,7 +291,7 @@ def test_numbers_that_do_not_parse_cleanly_stay_text_for_pandera_to_report(text)
     empty: the column is left as text, so the schema's coercion and checks report it as before."""
     import pandas as pd
 
-    from finsam.validate import _numbers
+    from finsam.data.validate import _numbers
     df = pd.DataFrame({"period_start": ["2018", text], "period_end": ["2018", "2018"], "value": ["1.5", "2"]},
                       dtype="str")
     out = _numbers(df, "observations")

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from finsam import views_gaps as vg
+from finsam.views import gender_gaps as vg
 
 from conftest import small_dataset
 from test_inference import mh_by_hand, newcombe_by_hand, rounding_brute_force

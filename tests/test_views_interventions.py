@@ -5,7 +5,7 @@ plus checks of the shipped data against the reports' own aggregates."""
 import pytest
 
 import finsam
-from finsam import views_interventions as vi
+from finsam.views import interventions as vi
 
 from conftest import small_dataset
 
@@ -200,7 +200,7 @@ def test_the_swedish_page_writes_swedish_numbers_in_its_tables_and_texts(mini):
 
 
 def test_the_swedish_page_groups_thousands_with_a_space_on_the_shipped_data():
-    from finsam.inference import MONTE_CARLO_DRAWS
+    from finsam.stats.inference import MONTE_CARLO_DRAWS
     t = finsam.load()
     o = t.observations
     cost = o[(o["association_id"] == "husam") & (o["period_start"] == 2012) & (o["metric"] == "cost")

@@ -7,9 +7,10 @@ import re
 import pytest
 
 import finsam
-from finsam import i18n, report
-from finsam.fmt import MINUS, NBSP
-from finsam.wording import change
+import finsam.texts as i18n
+from finsam.views import report
+from finsam.views.fmt import MINUS, NBSP
+from finsam.stats.wording import change
 from test_analysis import mini  # noqa: F401  (the small dataset fixture)
 from test_language import foreign_words
 

@@ -2,7 +2,7 @@
 import pytest
 
 import finsam
-from finsam.wording import change, noun, segments
+from finsam.stats.wording import change, noun, segments
 
 
 def test_a_rate_changes_in_percentage_points_never_percent():
@@ -40,7 +40,7 @@ def test_count_nouns_come_from_the_vocabulary():
 
 
 def test_rounded_percentages_bound_the_gender_split():
-    from finsam.rates import consistent_splits
+    from finsam.stats.rates import consistent_splits
     # 2 of 5 exits; women 50 %, men 33 %: worked by hand, only 1 of 2 women and 1 of 3 men fit
     # (1 of 1 woman is 100 %, 1 of 3 women 33 %, 2 of 4 women leave 0 of 1 man = 0 %)
     assert consistent_splits(5, 2, 50, 33) == [(1, 2)]
@@ -51,7 +51,7 @@ def test_rounded_percentages_bound_the_gender_split():
 def test_a_gender_without_exits_gets_no_test_instead_of_an_error():
     import pandas as pd
 
-    from finsam.rates import gap_from_rates
+    from finsam.stats.rates import gap_from_rates
     rates = pd.DataFrame(dict(outcome=["work_or_studies"] * 2, gender=["women", "men"], exited=[0, 45],
                               count=[0, 12], rate=[float("nan"), 100 * 12 / 45], conflict=[False, False]))
     g = gap_from_rates(rates)

@@ -5,11 +5,19 @@ notebook) or for what pages share (``common``, ``site``). Keys start with the mo
 (``gender_outcomes.heading``), except the site's own. :func:`catalogue` merges them; a key that two
 modules define is an error, so each text is written once. Sentences are whole sentences with
 ``{placeholders}`` for numbers and names, written per language, not assembled word by word.
+
+:func:`t` looks a text up in one language; labels of metrics come from ``metrics.csv`` and labels of
+genders and outcomes from ``vocabulary.csv`` (:mod:`finsam.views.labels`); names of associations and
+interventions stay as the reports write them. Every key has both languages (a test checks it, and
+that both use the same ``{placeholders}``).
 """
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import string
+
+LANGUAGES = ("sv", "en")  # the first is the site's main language
 
 
 def catalogue() -> dict[str, dict[str, str]]:
@@ -21,3 +29,27 @@ def catalogue() -> dict[str, dict[str, str]]:
                 raise ValueError(f"text {key!r} is defined twice (finsam/texts/{info.name}.py and another module)")
             merged[key] = texts
     return merged
+
+#: every text of the site and its pages, key -> {language: text}; the entries live in the modules of
+#: finsam/texts (one per page, plus ``site`` and ``common``), merged here: a key defined twice is an error
+TEXT: dict[str, dict[str, str]] = catalogue()
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+def t(key: str, lang: str, **values) -> str:
+    """The text ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
+    text = TEXT[key][check_language(lang)]
+    return text.format(**values) if values else text
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def other_languages(lang: str) -> list[str]:
+    return [x for x in LANGUAGES if x != lang]

@@ -1,4 +1,4 @@
-"""Texts of the gender_gaps page (finsam/views_gaps.py): the difference women − men per group with
+"""Texts of the gender_gaps page (finsam/views/gender_gaps.py): the difference women − men per group with
 its interval and the smallest detectable difference, the pooled odds ratio and the exit-reason test.
 
 "No evidence of a difference" is never written as "no difference", in either language."""
@@ -135,6 +135,6 @@ TEXT = {
 }
 
 # Swedish puts a space between a number and its percent sign; make it a no-break space (as
-# finsam.fmt does) so that "80 %" never breaks across lines.
+# finsam.views.fmt does) so that "80 %" never breaks across lines.
 for _text in TEXT.values():
     _text["sv"] = _text["sv"].replace(" %", "\u00a0%")

@@ -1,7 +1,7 @@
-"""The interventions page (notebooks/interventions.ipynb, finsam.views_interventions): interventions
+"""The interventions page (notebooks/interventions.ipynb, finsam.views.interventions): interventions
 compared within one association and year, in Swedish and English.
 
-Numbers reach these sentences already formatted by the view (finsam.fmt via viewkit.View), so the
+Numbers reach these sentences already formatted by the view (finsam.views.fmt via viewkit.View), so the
 placeholders hold text such as '36,6 %' / '36.6%'. "No evidence of a difference" is never written
 as "no difference": 'inga belägg för att insatserna skiljer sig åt'."""
 

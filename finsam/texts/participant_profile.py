@@ -1,4 +1,4 @@
-"""Texts of the participant_profile page (finsam/views_profile.py): breakdowns of the participants by
+"""Texts of the participant_profile page (finsam/views/participant_profile.py): breakdowns of the participants by
 the groups the report names, and the share leaving for work or studies per group. Labels of the
 dimensions (vocabulary.csv) and categories (categories.csv) come from the data."""
 
@@ -101,6 +101,6 @@ TEXT = {
 }
 
 # Swedish puts a space between a number and its percent sign; make it a no-break space (as
-# finsam.fmt does) so that "80 %" never breaks across lines.
+# finsam.views.fmt does) so that "80 %" never breaks across lines.
 for _text in TEXT.values():
     _text["sv"] = _text["sv"].replace(" %", "\u00a0%")

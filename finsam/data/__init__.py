@@ -1,0 +1,1 @@
+"""The curated tables: field dictionary, vocabulary, reading, validation, provenance, loading and facts."""

@@ -1,0 +1,226 @@
+"""Provenance: every observation's quote occurs verbatim on one line of its source text, and
+the quote prints the observation's value (thousands separated by spaces, decimal comma, and
+tkr/mkr scaling allowed). Built to stay fast at a million rows: the distinct quotes of each
+source are found in one pass over its text with an Aho–Corasick automaton, and a value that
+stands alone in its quote is accepted without the full analysis of number runs.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from finsam.data import csvio
+from finsam.core.errors import Problem
+
+_SEPARATORS = ",.\u00a0\u202f"  # decimal comma/point and the spaces that only group digits
+
+
+def _cuts_number(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` starts or ends inside a number of ``text``: "5 av dem" cut
+    out of "705 av dem", or "till 70" out of "till 705" or "till 70,5"."""
+    q = text[start:end]
+    if q[:1].isdigit() and start > 0:
+        before = text[start - 1]
+        if before.isdigit() or (before in _SEPARATORS and start > 1 and text[start - 2].isdigit()):
+            return True
+    if q[-1:].isdigit() and end < len(text):
+        after = text[end]
+        if after.isdigit() or (after in _SEPARATORS and end + 1 < len(text) and text[end + 1].isdigit()):
+            return True
+    return False
+
+
+class SourceText:
+    """A source document; ``find`` reports which of many quotes occur in it, in one pass."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def find(self, quotes) -> set[str]:
+        """The quotes that occur verbatim on one line at least once without cutting a number."""
+        return self.find_all(quotes)[0]
+
+    def find_all(self, quotes) -> tuple[set[str], set[str]]:
+        """(quotes found, quotes that occur only as a cut through a number of the text)."""
+        import ahocorasick
+        automaton = ahocorasick.Automaton()
+        for q in quotes:
+            if q and "\n" not in q:
+                automaton.add_word(q, q)
+        if len(automaton) == 0:
+            return set(), set()
+        automaton.make_automaton()
+        found, cut = set(), set()
+        text = self.text
+        for last, q in automaton.iter(text):
+            if q in found:
+                continue
+            if _cuts_number(text, last + 1 - len(q), last + 1):
+                cut.add(q)
+            else:
+                found.add(q)
+        return found, cut - found
+
+    def contains(self, quote: str) -> bool:
+        return quote in self.find([quote])
+
+
+def read_source(path: Path) -> str:
+    text, problems = csvio.decode(path, path.read_bytes())
+    if text is None:
+        raise UnicodeError(str(problems[0]))
+    return text
+
+
+def printed_forms(v: float) -> set[str]:
+    """Digit strings under which ``v`` may be printed (scaled by 1, 1 000 or 1 000 000; 0–2 decimals)."""
+    out = set()
+    for scale in (1, 1000, 1_000_000):
+        x = abs(v) / scale
+        for nd in (0, 1, 2):
+            s = f"{x:.{nd}f}"
+            if (nd == 0 and abs(x - round(x)) > 1e-6) or (nd and abs(float(s) - x) > 1e-9):
+                continue
+            out.add(re.sub(r"\D", "", s))
+            if nd:
+                out.add(re.sub(r"\D", "", s.rstrip("0").rstrip(".")))
+    return {o for o in out if o}
+
+
+_RUN = re.compile(r"\d+(?:[.,]\d+)?(?:[ \u00a0\u202f]\d+(?:[.,]\d+)?)*")
+_GROUP = re.compile(r"[ \u00a0\u202f]")
+
+
+def printed_numbers(quote: str) -> set[str]:
+    """Digit strings of every number the quote may print. A flattened table row such as
+    "TOTALT 651 368 270" is ambiguous (one number with thousands separators, or several), so
+    every contiguous run of space-separated digit groups counts: 651, 368, 651368, 651368270 …
+    A digit inside a longer number does not count: 0 is not printed in "30"."""
+    out = set()
+    for run in _RUN.findall(quote):
+        groups = [g.replace(",", "").replace(".", "") for g in _GROUP.split(run)]
+        for i in range(len(groups)):
+            acc = ""
+            for g in groups[i:]:
+                acc += g
+                out.add(acc)
+    return out
+
+
+def _stands_alone(quote: str, s: str) -> bool:
+    """``s`` occurs in ``quote`` as a number of its own: no digit, and no separator followed
+    (or preceded) by a digit, on either side. Then it is certainly one of printed_numbers()."""
+    n, pos = len(quote), quote.find(s)
+    while pos != -1:
+        end = pos + len(s)
+        before = quote[pos - 1] if pos else ""
+        after = quote[end] if end < n else ""
+        if not (before.isdigit() or (before in " ,.\u00a0\u202f" and pos > 1 and quote[pos - 2].isdigit())
+                or after.isdigit() or (after in " ,.\u00a0\u202f" and end + 1 < n and quote[end + 1].isdigit())):
+            return True
+        pos = quote.find(s, pos + 1)
+    return False
+
+
+def value_in_quote(values: pd.Series, quotes: pd.Series) -> pd.Series:
+    """Whether each value is printed in its quote as a whole number token (see printed_numbers)."""
+    v = values.to_numpy(dtype=float)
+    q = quotes.to_numpy(dtype=object)
+    ok = np.zeros(len(v), dtype=bool)
+    finite = np.isfinite(v)
+    whole = finite & (v == np.round(v))
+    plain = np.where(whole, np.abs(np.where(finite, v, 0)).astype(np.int64).astype(str), "")
+    forms_of: dict[float, set[str]] = {}
+    for i in range(len(v)):
+        if not finite[i]:
+            continue
+        if whole[i] and _stands_alone(q[i], plain[i]):
+            ok[i] = True
+            continue
+        forms = forms_of.get(v[i])
+        if forms is None:
+            forms = forms_of[v[i]] = printed_forms(v[i])
+        ok[i] = not forms.isdisjoint(printed_numbers(q[i]))
+    return pd.Series(ok, index=values.index)
+
+
+def sources_folder_problem(sources_dir: Path) -> Problem | None:
+    """Why the sources folder cannot be used, or None."""
+    shown = csvio._display(sources_dir)
+    try:
+        if sources_dir.is_dir():
+            next(iter(sources_dir.iterdir()), None)  # readable?
+            return None
+        if sources_dir.exists():
+            return Problem(shown, 0, "the source texts folder is not a folder: set FINSAM_SOURCES (or --sources) "
+                                     "to the folder holding the report texts")
+    except OSError as e:
+        return Problem(shown, 0, f"cannot read the source texts folder: {e.strerror or e}")
+    return Problem(shown, 0, "source texts folder not found: set FINSAM_SOURCES "
+                             "(or --sources) to the folder holding the report texts")
+
+
+def check_provenance(data_dir: Path, sources_dir: Path, sources: pd.DataFrame,
+                     obs: pd.DataFrame) -> list[Problem]:
+    src_shown = csvio._display(Path(data_dir) / "sources.csv")
+    obs_shown = csvio._display(Path(data_dir) / "observations.csv")
+    problem = sources_folder_problem(sources_dir)
+    if problem:
+        return [problem]
+    problems: list[Problem] = []
+    texts: dict[str, SourceText] = {}
+    root = sources_dir.resolve()
+    for line, r in sources.iterrows():
+        p = sources_dir / r["document"]
+        try:
+            if not p.resolve().is_relative_to(root):  # e.g. a symbolic link out of the folder
+                problems.append(Problem(src_shown, int(line), f"source document {r['document']!r} of "
+                                        f"{r['source_id']} lies outside the sources folder {csvio._display(root)}"))
+                continue
+            if not p.is_file():
+                problems.append(Problem(src_shown, int(line), f"source document {r['document']!r} of "
+                                        f"{r['source_id']} not found in {csvio._display(sources_dir)}"))
+                continue
+            texts[r["source_id"]] = SourceText(read_source(p))
+        except UnicodeError as e:
+            problems.append(Problem(src_shown, int(line), f"source document is unreadable: {e}"))
+        except OSError as e:
+            problems.append(Problem(src_shown, int(line), f"cannot read source document {r['document']!r} "
+                                    f"of {r['source_id']}: {e.strerror or e}"))
+    sids = obs["source_id"].astype(str).to_numpy(dtype=object)
+    quotes = obs["quote"].astype(str).to_numpy(dtype=object)
+    codes, names = pd.factorize(sids)  # hash-based: sorting a million strings would dominate
+    have = np.isin(codes, [i for i, n in enumerate(names) if n in texts])
+    # verbatim quotes: each source's distinct quotes found in one pass over its text
+    quote_ok = np.zeros(len(obs), dtype=bool)
+    quote_cut = np.zeros(len(obs), dtype=bool)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.flatnonzero(np.r_[True, codes[order][1:] != codes[order][:-1], True])
+    for a, b in zip(bounds[:-1], bounds[1:]):
+        idx = order[a:b]
+        if not len(idx):  # no observations at all
+            continue
+        sid = names[codes[idx[0]]]
+        if sid not in texts:
+            continue
+        qs = quotes[idx]
+        found, cut = texts[sid].find_all(set(qs))
+        quote_ok[idx] = [q in found for q in qs]
+        quote_cut[idx] = [q in cut for q in qs]
+    value_ok = value_in_quote(obs["value"], pd.Series(quotes, index=obs.index)).to_numpy()
+    doc = sources.set_index("source_id")["document"]
+    for i in np.flatnonzero(have & ~(quote_ok & value_ok)):  # only rows that failed
+        line, sid, q = int(obs.index[i]), sids[i], quotes[i]
+        if quote_cut[i]:
+            problems.append(Problem(obs_shown, line, f"quote starts or ends inside a number of "
+                                    f"{doc.get(sid, sid)} (cut out of a longer number): {q[:80]!r}"))
+        elif not quote_ok[i]:
+            problems.append(Problem(obs_shown, line, f"quote not found verbatim on one line of "
+                                    f"{doc.get(sid, sid)}: {q[:80]!r}"))
+        else:
+            problems.append(Problem(obs_shown, line, f"value {obs['value'].iloc[i]:.10g} does not appear in its "
+                                    f"quote {q[:80]!r}"))
+    return problems

@@ -1,0 +1,1 @@
+"""The rendered site: planning, running notebooks in kernels, pages, indexes, incremental renders."""

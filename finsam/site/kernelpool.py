@@ -1,0 +1,200 @@
+"""Kernels started ahead of need, one fresh kernel per report.
+
+A report's floor was mostly starting a kernel and importing pandas, matplotlib and scipy again.
+Each render worker therefore keeps the *next* report's kernel starting while the current report
+runs: when a report takes its kernel, the next one is launched at once, so its start-up (and, with
+``PRELOAD``, its imports) overlaps with the current report's work instead of adding to it.
+
+What the one-kernel-per-report design protects is kept: every report still gets a kernel process
+of its own that ran no other report's code, and is shut down after its report; a report that dies
+or sets global state leaves the next report's kernel untouched, because that kernel is a separate
+process started from the same clean state (it never executes a cell before its report's first).
+
+papermill stays the executor: the started kernel manager is handed to papermill, which passes it
+to nbclient (``km=``); nbclient then neither starts nor stops it, and this module shuts it down.
+
+How a pooled kernel is started (``FINSAM_KERNEL_POOL``):
+
+- ``fork`` (default): forked from a zygote process that has already imported the libraries
+  (:mod:`finsam.site.kernelzygote`, through a jupyter_client kernel provisioner); the imports are paid
+  once per render worker instead of once per report;
+- ``spawn``: a new ``python -m ipykernel_launcher`` process, as papermill would start it, plus
+  ``PRELOAD`` run at start-up (``FINSAM_KERNEL_PRELOAD=0``: without);
+- ``0``: no pool; papermill starts each kernel itself, as before issue 15.
+"""
+from __future__ import annotations
+
+import atexit
+import os
+
+ENV_POOL = "FINSAM_KERNEL_POOL"
+ENV_PRELOAD = "FINSAM_KERNEL_PRELOAD"
+#: run by each pooled kernel at start-up, before its report's first cell: imports only, no state
+#: a report could see other than modules being already in sys.modules
+#: what a report imports (finsam.stats.inference imports scipy.stats and statsmodels when first used)
+LIBRARIES = ("pandas", "numpy", "matplotlib", "matplotlib.figure", "matplotlib.backends.backend_agg",
+             "matplotlib.backends.backend_svg", "scipy.stats", "statsmodels.stats.proportion",
+             "statsmodels.stats.power", "statsmodels.stats.contingency_tables", "finsam", "finsam.views.report")
+PRELOAD = "import " + ", ".join(LIBRARIES)
+HISTORY = "--HistoryManager.hist_file=:memory:"  # what nbclient adds when it starts a kernel itself
+
+
+def mode() -> str:
+    v = os.environ.get(ENV_POOL, "fork").strip().lower()
+    if v in ("0", "false", "no", "off", ""):
+        return "off"
+    return "spawn" if v == "spawn" else "fork"
+
+
+def enabled() -> bool:
+    return mode() != "off"
+
+
+def preload_enabled() -> bool:
+    return os.environ.get(ENV_PRELOAD, "1") not in ("0", "false", "no", "")
+
+
+class KernelPool:
+    """Kernels of one name, arguments and working folder, started ``ahead`` at a time before they
+    are needed. Not thread-safe: one pool per render worker process."""
+
+    def __init__(self, kernel_name: str, extra_arguments: list[str], cwd: str, ahead: int = 1,
+                 preload: bool | None = None, how: str | None = None):
+        self.kernel_name, self.cwd, self.ahead = kernel_name, cwd, ahead
+        self.how = how or mode()
+        args = list(extra_arguments)
+        if HISTORY.split("=")[0] not in " ".join(args):
+            args.append(HISTORY)
+        if self.how == "spawn" and (preload if preload is not None else preload_enabled()):
+            args.append(f"--IPKernelApp.exec_lines={PRELOAD}")
+        self.extra_arguments = args
+        self.waiting: list = []
+        self.zygote = None
+
+    def _start(self):
+        import uuid
+
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+        km = AsyncKernelManager(kernel_name=self.kernel_name)
+        if self.how == "fork":
+            from finsam.site import kernelzygote
+            if self.zygote is None or not self.zygote.alive():
+                self.zygote = kernelzygote.Zygote()
+            km.kernel_id = str(uuid.uuid4())
+            prov = kernelzygote.provisioner_class()(kernel_id=km.kernel_id, kernel_spec=km.kernel_spec, parent=km)
+            prov.zygote = self.zygote
+            km.provisioner = prov
+        run_sync(km.start_kernel)(extra_arguments=self.extra_arguments, cwd=self.cwd)
+        return km
+
+    def fill(self) -> None:
+        while len(self.waiting) < self.ahead:
+            self.waiting.append(self._start())
+
+    @staticmethod
+    def ready(km, timeout: float = 60) -> bool:
+        """Whether the kernel answers kernel_info: a kernel that died while starting or waiting
+        (killed from outside, a port taken by another process) is never handed to a report."""
+        from jupyter_core.utils import run_sync
+
+        async def probe():
+            if not await km.is_alive():
+                return False
+            kc = km.client()
+            kc.start_channels()
+            try:
+                await kc.wait_for_ready(timeout=timeout)
+                return True
+            except Exception:
+                return False
+            finally:
+                kc.stop_channels()
+
+        try:
+            return run_sync(probe)()
+        except Exception:
+            return False
+
+    def take(self):
+        """A started, responding kernel manager for one report (the oldest started), and start its
+        successor; None if three kernels in a row failed to start (the report then lets papermill
+        start its kernel, as without the pool)."""
+        for _ in range(3):
+            try:
+                km = self.waiting.pop(0) if self.waiting else self._start()
+                self.fill()
+            except Exception:  # e.g. the zygote could not start: papermill starts the kernel
+                self.close()
+                return None
+            if self.ready(km):
+                return km
+            self.discard(km)
+        return None
+
+    @staticmethod
+    def discard(km) -> None:
+        """Shut a kernel down at once and free its ports and connection file."""
+        from jupyter_core.utils import run_sync
+        try:
+            if run_sync(km.is_alive)():
+                run_sync(km.shutdown_kernel)(now=True)
+        except Exception:
+            pass
+        try:
+            run_sync(km.cleanup_resources)()
+        except Exception:
+            pass
+
+    def close(self) -> None:
+        while self.waiting:
+            self.discard(self.waiting.pop())
+        if self.zygote is not None:
+            self.zygote.close()
+            self.zygote = None
+
+
+_POOLS: dict[tuple, KernelPool] = {}
+
+
+def pool_for(kernel_name: str, extra_arguments: list[str], cwd: str) -> KernelPool:
+    key = (kernel_name, tuple(extra_arguments), str(cwd), preload_enabled(), mode())
+    if key not in _POOLS:
+        if not _POOLS:
+            atexit.register(close_all)
+        _POOLS[key] = KernelPool(kernel_name, extra_arguments, str(cwd))
+    return _POOLS[key]
+
+
+def close_all() -> None:
+    for p in _POOLS.values():
+        p.close()
+    _POOLS.clear()
+
+
+class Lease:
+    """One report's use of the pool, for finsam.site.render.run_job::
+
+        lease = Lease(KERNEL, KERNEL_ARGS, cwd)
+        try:
+            nb = papermill.execute_notebook(..., **lease.kwargs())
+        finally:
+            lease.release()
+
+    ``kwargs()`` takes a started kernel (or returns ``{}`` when the pool is off); ``release()``
+    shuts that kernel down, whatever happened to it."""
+
+    def __init__(self, kernel_name: str, extra_arguments: list[str], cwd: str):
+        self.args = (kernel_name, list(extra_arguments), str(cwd))
+        self.km = None
+
+    def kwargs(self) -> dict:
+        if not enabled():
+            return {}
+        self.km = pool_for(*self.args).take()
+        return {"km": self.km} if self.km is not None else {}
+
+    def release(self) -> None:
+        if self.km is not None:
+            KernelPool.discard(self.km)
+            self.km = None

@@ -1,0 +1,307 @@
+"""The rendered site around the reports: where each page lives, the frame every page shares
+(language, title, header with the way back and the language switch, footer with the data version
+and date), the finishing of nbconvert's HTML for readers and assistive technology, and the
+indexes.
+
+Layout of the output folder::
+
+    index.html                     choose a language (both languages on one page)
+    sv/index.html, en/index.html   the reports of one language, grouped by association
+    <lang>/<association>/<report>.html, <lang>/all/<report>.html
+    <lang>/figures/<association>/<report>__<figure>.png|.svg
+
+Each language is a whole site of its own (pages, figures, index), with the same relative paths,
+so the language switch of a page points to the same path under the other language.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+from finsam.texts import LANGUAGES, t
+
+GENERATED_MARK = "finsam-generated"  # marks the one line of a page that differs between renders
+NBCONVERT_DEFAULT_ALT = "No description has been provided for this image"
+
+#: One stylesheet for every page. Text colours meet WCAG AA contrast on white (#1a1a1a 17:1,
+#: #0b4f8a links 8:1, #555 secondary text 7.5:1, #a4001d errors 7.6:1).
+CSS = """
+:root { color-scheme: light; }
+body { font-family: "DejaVu Sans", system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; background: #fff;
+  max-width: 62rem; margin: 0 auto; padding: 0 1rem 2rem; }
+a { color: #0b4f8a; }
+a:focus-visible, [tabindex]:focus-visible { outline: 3px solid #0b4f8a; outline-offset: 2px; }
+.skip { position: absolute; left: -999rem; }
+.skip:focus { position: static; display: inline-block; margin: .5rem 0; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+header.site { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5rem 1rem; align-items: baseline;
+  border-bottom: 1px solid #ccc; padding: .6rem 0; margin-bottom: 1rem; }
+header.site ul { list-style: none; display: flex; gap: 1rem; margin: 0; padding: 0; }
+footer.site { border-top: 1px solid #ccc; margin-top: 2rem; padding-top: .6rem; color: #555; font-size: .9rem; }
+h1 { font-size: 1.7rem; line-height: 1.25; margin: .5rem 0; }
+h2 { font-size: 1.3rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; margin-top: 2rem; }
+h3 { font-size: 1.1rem; }
+img { max-width: 100%; height: auto; }
+pre { white-space: pre-wrap; }
+.table-wrap { overflow-x: auto; margin: .8rem 0; }
+table { border-collapse: collapse; font-size: .9rem; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: bold; padding: .3rem 0; caption-side: top; }
+th, td { padding: .2rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+thead th, thead td { border-bottom: 2px solid #888; text-align: right; }
+tbody th { text-align: left; font-weight: normal; }
+td { text-align: right; }
+.meta { color: #555; }
+.failed { color: #a4001d; }
+.missing { color: #555; }
+nav.contents ul { columns: 2 16rem; }
+ul.reports { list-style: none; padding: 0; }
+ul.reports > li { margin: 1rem 0; }
+ul.reports a.report { display: block; text-decoration: none; }
+ul.reports a.report .title { text-decoration: underline; }
+.figs { display: flex; flex-wrap: wrap; gap: .3rem; margin-top: .3rem; }
+.figs img { height: 110px; width: auto; border: 1px solid #ccc; }
+ul.languages { list-style: none; padding: 0; font-size: 1.2rem; }
+ul.languages li { margin: .6rem 0; }
+"""
+
+
+# ---------------------------------------------------------------------------- paths and titles
+def report_path(lang: str, association: str | None, stem: str) -> str:
+    """Path of a report page relative to the output folder."""
+    return f"{lang}/{association or 'all'}/{stem}.html"
+
+
+def figures_path(lang: str, association: str | None) -> str:
+    return f"{lang}/figures/{association or 'all'}"
+
+
+def index_path(lang: str) -> str:
+    return f"{lang}/index.html"
+
+
+def href(from_page: str, to_page: str) -> str:
+    """Relative link from one page of the site to another (both relative to the output folder)."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def in_language(page: str, lang: str) -> str:
+    """The same page in another language."""
+    first, _, rest = page.partition("/")
+    assert first in LANGUAGES, page
+    return f"{lang}/{rest}"
+
+
+def _names(tables) -> dict:
+    """Association names and metric labels by id, looked up once per page set."""
+    m = tables.metrics
+    return {"association": dict(zip(tables.associations["association_id"].astype(str),
+                                    tables.associations["name"].astype(str))),
+            **{f"metric_{l}": dict(zip(m["metric"].astype(str), m[f"label_{l}"].astype(str))) for l in LANGUAGES}}
+
+
+def report_title(notebook: str, params: dict, lang: str, tables, with_association: bool = True,
+                 names: dict | None = None) -> str:
+    """A page's title: the notebook's title in ``lang``, what the parameters select (year, the
+    metric's label from metrics.csv) and the association's name as the reports write it."""
+    names = names or _names(tables)
+    parts = [t(f"notebook.{notebook}", lang)]
+    if "metric" in params:
+        parts.append(names[f"metric_{lang}"][str(params["metric"])])
+    if "year" in params:
+        parts.append(str(params["year"]))
+    if with_association and params.get("association"):
+        parts.append(names["association"][str(params["association"])])
+    return " — ".join(parts)
+
+
+# ---------------------------------------------------------------------------- the frame
+@dataclass(frozen=True)
+class Frame:
+    """What every page of one language shows around its content."""
+    lang: str
+    page: str  # path relative to the output folder
+    title: str
+    version: str
+    date: str  # YYYY-MM-DD: a re-render on the same day is byte-identical
+    switch: tuple = ()  # (lang, href, text) of the same page in the other languages
+    home: str = ""  # href of this language's index ("" on the index itself)
+
+    def as_dict(self) -> dict:
+        return dict(lang=self.lang, title=self.title, css=CSS, home=self.home, home_text=t("site.back", self.lang),
+                    site_name=t("site.name", self.lang), skip=t("site.skip", self.lang),
+                    nav_label=t("site.nav", self.lang),
+                    switch=[dict(lang=l, href=h, text=x) for l, h, x in self.switch],
+                    version=t("site.data_version", self.lang, version=self.version),
+                    rendered=t("site.rendered", self.lang, date=self.date), mark=GENERATED_MARK)
+
+
+def frame(page: str, lang: str, title: str, version: str, date: str, languages) -> Frame:
+    """The frame of ``page`` (under ``lang``/); ``languages`` are those the site holds, each
+    linked from the language switch."""
+    switch = tuple((other, href(page, in_language(page, other)), t("language.switch", other))
+                   for other in LANGUAGES if other != lang and other in languages)
+    home = "" if page == index_path(lang) else href(page, index_path(lang))
+    return Frame(lang=lang, page=page, title=title, version=version, date=date, switch=switch, home=home)
+
+
+# ---------------------------------------------------------------------------- report pages
+def _text(el) -> str:
+    return re.sub(r"\s+", " ", el.get_text(" ", strip=True)).strip()
+
+
+def finish_report(html: str, lang: str, title: str, content_lang: str | None = None) -> str:
+    """Make nbconvert's page readable by assistive technology and valid HTML:
+
+    - pandas' ``<style scoped>`` blocks leave the body (the site's stylesheet styles tables) and
+      so does the obsolete ``border`` attribute;
+    - every table gets a caption (its own, or "Table n: <heading above it>") and header cells a
+      ``scope``; an empty corner header cell becomes a data cell; a table wider than the page
+      scrolls in a focusable, labelled region;
+    - a figure without alt text (nbconvert's placeholder) is described by its position and the
+      heading above it; finish_figure's own description is kept;
+    - exactly one ``<h1>``: later ones become ``<h2>``; a page without one gets ``title``;
+    - content written in another language than the page's frame (``content_lang``: a notebook
+      that does not take a ``language`` parameter writes English) is marked ``lang`` so, and the
+      captions and descriptions added here are in that language too.
+    """
+    from bs4 import BeautifulSoup
+    soup = BeautifulSoup(html, "html.parser")
+    main = soup.find("main") or soup.body
+    if content_lang and content_lang != lang:
+        main["lang"] = content_lang
+        lang = content_lang
+    for style in main.find_all("style"):
+        style.decompose()
+
+    headings = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    # the heading above each table and figure, from one pass in document order (a search backwards
+    # from each one cost a page ~25 ms); what follows adds and renames no heading before them
+    above_of: dict[int, str] = {}
+    last = ""
+    for el in soup.find_all([*headings, "table", "img"]):
+        if el.name in headings:
+            last = _text(el)
+        else:
+            above_of[id(el)] = last
+
+    def heading_above(el) -> str:
+        return above_of.get(id(el), "")
+
+    for n, table in enumerate(main.find_all("table"), start=1):
+        for attr in ("border", "style"):
+            table.attrs.pop(attr, None)
+        for tr in table.find_all("tr"):
+            tr.attrs.pop("style", None)
+        if table.caption is None or not _text(table.caption):
+            if table.caption is not None:
+                table.caption.decompose()
+            above = heading_above(table)
+            cap = soup.new_tag("caption")
+            cap.string = (t("report.table_under", lang, n=n, heading=above) if above
+                          else t("report.table", lang, n=n))
+            table.insert(0, cap)
+        for th in table.find_all("th"):
+            in_head = th.find_parent("thead") is not None or th.find_parent("tr").find("td") is None
+            if not _text(th):
+                th.name = "td"  # an empty header cell heads nothing
+                th.attrs.pop("scope", None)
+                continue
+            span = int(th.get("colspan", 1)) if in_head else int(th.get("rowspan", 1))
+            if "scope" not in th.attrs:
+                th["scope"] = ("colgroup" if span > 1 else "col") if in_head else ("rowgroup" if span > 1 else "row")
+        wrap = soup.new_tag("div", attrs={"class": "table-wrap", "role": "region", "tabindex": "0",
+                                          "aria-label": _text(table.caption)})
+        table.wrap(wrap)
+
+    for n, img in enumerate(main.find_all("img"), start=1):
+        alt = (img.get("alt") or "").strip()
+        if not alt or alt == NBCONVERT_DEFAULT_ALT:
+            above = heading_above(img)
+            img["alt"] = (t("report.figure_under", lang, n=n, heading=above) if above
+                          else t("report.figure", lang, n=n))
+
+    h1s = main.find_all("h1")
+    for h in h1s[1:]:
+        h.name = "h2"
+    if not h1s:
+        h = soup.new_tag("h1")
+        h.string = title
+        main.insert(0, h)
+    # nbconvert makes every output focusable; only the scrolling table regions need to be
+    for el in main.find_all(attrs={"tabindex": True}):
+        if "table-wrap" not in (el.get("class") or []):
+            del el["tabindex"]
+    return str(soup)
+
+
+# ---------------------------------------------------------------------------- indexes
+_ENV = None
+
+
+def environment():
+    """The Jinja environment of the index templates, compiled once per process (render warms it
+    before the notebooks run, so that the indexes written after a Ctrl-C cost no compile time)."""
+    global _ENV
+    if _ENV is None:
+        from jinja2 import Environment, PackageLoader
+        _ENV = Environment(loader=PackageLoader("finsam", "templates"), autoescape=True)
+        for name in ("index.html.j2", "root.html.j2"):
+            _ENV.get_template(name)
+    return _ENV
+
+
+def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write) -> None:
+    """One index per language in ``languages`` (every job listed, rendered or not, with its
+    figures and this run's failures) and the root index linking to every language the site
+    holds. ``failed`` maps a job to its error; ``write(path, bytes)`` writes a file."""
+    from pathlib import Path
+    out = Path(out)
+    env = environment()
+    date = stamp[:10]
+    held = [l for l in LANGUAGES if l in languages or (out / index_path(l)).is_file()]
+    lookups = _names(tables)
+    names = lookups["association"]
+    listing: dict = {}  # each figures folder is listed once
+
+    def figures_of(lang: str, association, stem: str) -> list[str]:
+        d = out / figures_path(lang, association)
+        if d not in listing:
+            listing[d] = sorted(p.name for p in d.glob("*.png")) if d.is_dir() else []
+        return [f for f in listing[d] if f.startswith(f"{stem}__")]
+    from finsam.texts import TEXT
+    sources = tables.sources.to_dict("records")
+    for lang in languages:
+        page = index_path(lang)
+        groups: dict[str, list] = {}
+        for j in jobs:
+            if j.language != lang:
+                continue
+            figs = figures_of(lang, j.association, j.stem)
+            title = report_title(j.notebook, j.kwargs, lang, tables, with_association=False, names=lookups)
+            groups.setdefault(j.association or "", []).append(dict(
+                title=title, href=href(page, j.html_path), exists=(out / j.html_path).is_file(),
+                error=failed.get(j),
+                figures=[href(page, f"{figures_path(lang, j.association)}/{f}") for f in figs]))
+        sections = []
+        for a in sorted(groups, key=lambda a: (a != "", a)):
+            name = names.get(a, t("index.all_associations", lang))
+            sections.append(dict(id=a or "all", name=name, reports=groups[a],
+                                 context=t("index.reports_for", lang, name=name)))
+        f = frame(page, lang, t("site.name", lang), tables.version, date, held)
+        html = env.get_template("index.html.j2").render(
+            f=f.as_dict(), t=lambda key, **kw: t(key, lang, **kw), sections=sections,
+            failures=[(report_title(j.notebook, j.kwargs, lang, tables, names=lookups), e) for j, e in failed.items()
+                      if j.language == lang],
+            sources=[dict(s, quality=t(f"text_quality.{s['text_quality']}", lang)
+                          if f"text_quality.{s['text_quality']}" in TEXT else s["text_quality"]) for s in sources],
+            description=t("site.description", lang))
+        write(out / page, html.encode("utf-8"))
+    root = env.get_template("root.html.j2").render(
+        css=CSS, mark=GENERATED_MARK, languages=[dict(
+            lang=l, href=index_path(l), name=t("language.name", l), site=t("site.name", l),
+            description=t("site.description", l), choose=t("site.choose_language", l),
+            version=t("site.data_version", l, version=tables.version), rendered=t("site.rendered", l, date=date))
+            for l in held])
+    write(out / "index.html", root.encode("utf-8"))

@@ -1,0 +1,1 @@
+"""Decisions and statistics on the tables: populations, rates, inference, trends, findings."""

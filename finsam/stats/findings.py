@@ -1,0 +1,191 @@
+"""What the pages say, as data: plain functions that return numbers and their meaning, which
+the views in report.py only format. Every page that shows an association-year's outcome rate
+takes it from :func:`headline`, so the rate is the same wherever it appears."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from finsam.data import semantics
+from finsam.data.conflicts import resolve
+from finsam.data.load import Tables, select
+from finsam.stats.rates import rates_from_facts
+from finsam.data.fields import ALL
+from finsam.stats.scope import Population, population
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The work-or-studies rate of an association-year's population (everyone, all genders).
+    Lists hold every value the report's conflicting statements allow."""
+
+    population: Population
+    exited: list[int] = field(default_factory=list)  #: n
+    count: list[int] = field(default_factory=list)  #: k
+    rate: list[float] = field(default_factory=list)  #: percent; from k/n where both exist, else reported
+    ci: list[tuple[float, float]] = field(default_factory=list)  #: 95 % Wilson, percent, per rate
+    reported: list[float] = field(default_factory=list)  #: the report's own percentage(s)
+    unit: str = ""  #: count unit of the exits (persons, participations, cases, …)
+    conflict: bool = False
+    from_counts: bool = False
+    #: every rate of the population (all genders and outcomes; rates.rates_from_facts of its facts),
+    #: the rows the headline comes from, for a page that shows them
+    rates: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+
+
+def group_facts(tables: Tables, association: str, year: int, policy: str = "show") -> pd.DataFrame:
+    return resolve(select(tables.observations, association=association, period=year), policy)
+
+
+def headline(tables: Tables, association: str, year: int, policy: str = "show",
+             facts: pd.DataFrame | None = None) -> Headline:
+    facts = group_facts(tables, association, year, policy) if facts is None else facts
+    # the population is decided on the facts as the report states them (policy show), whatever policy
+    # the page applies: the same facts when the page shows them too
+    pop = population(tables, association, year, facts if policy == "show" else None)
+    f = facts[facts["intervention"] == pop.group]
+    every = rates_from_facts(f, tables)
+    r = every[(every["outcome"] == semantics.SUM_OUTCOME) & (every["gender"] == semantics.EVERYONE)]
+    exited_m = semantics.denominator(tables.metrics)
+    units = f.loc[(f["metric"] == exited_m) & (f["gender"] == semantics.EVERYONE), "unit"]
+    from_counts = bool(r["count"].notna().any())
+    rr = r.dropna(subset=["rate"]).drop_duplicates(["rate"])
+    return Headline(
+        population=pop,
+        exited=sorted({int(x) for x in r["exited"].dropna()}),
+        count=sorted({int(x) for x in r["count"].dropna()}),
+        rate=[float(x) for x in rr["rate"]],
+        ci=[(float(a), float(b)) for a, b in zip(rr["ci_low"], rr["ci_high"])],
+        reported=sorted({float(x) for x in r["reported_rate"].dropna()}),
+        unit=str(units.iloc[0]) if len(units) else "",
+        conflict=bool(r["conflict"].any()),
+        from_counts=from_counts,
+        rates=every,
+    )
+
+
+def report_years(tables: Tables) -> dict[str, int]:
+    """association -> the year of its latest report."""
+    src = tables.sources.sort_values("report_year")
+    return {str(a): int(y) for a, y in zip(src["association_id"], src["report_year"])}
+
+
+def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
+    """One row per association at its latest report year: participants (with their count unit),
+    the headline outcome of the population decided for that year, total cost and derived costs.
+    Every value is a list: conflicting statements are all kept."""
+    rows = []
+    years = report_years(tables)
+    names = tables.associations.set_index(tables.associations["association_id"].astype(str))["name"]
+    for a in tables.associations["association_id"].astype(str):
+        if a not in years:
+            continue
+        year = years[a]
+        facts = group_facts(tables, a, year, policy)
+        f = facts[(facts["intervention"] == ALL) & (facts["gender"] == semantics.EVERYONE)]
+
+        def vals(metric):
+            return sorted(f.loc[f["metric"] == metric, "value"])
+
+        def unit_of(metric):
+            u = f.loc[f["metric"] == metric, "unit"]
+            return str(u.iloc[0]) if len(u) else ""
+
+        h = headline(tables, a, year, policy, facts)
+        participants, cost = vals("participants"), vals("cost")
+        ws = [float(x) for x in h.count]
+        rows.append(dict(association=a, name=str(names[a]), year=year, group=h.population.group,
+                         reason=h.population.reason, participants=participants,
+                         participants_unit=unit_of("participants"), exited=[float(x) for x in h.exited],
+                         exit_unit=h.unit, work_or_studies=ws, rate=h.rate, ci=h.ci, from_counts=h.from_counts,
+                         cost=cost, cost_per_participant=sorted({c / p for c in cost for p in participants if p}),
+                         cost_per_work_or_studies=sorted({c / w for c in cost for w in ws if w})))
+    return pd.DataFrame(rows)
+
+
+def trend_runs(series: pd.DataFrame) -> list[pd.DataFrame]:
+    """The everyone-series of a trend cut into runs of consecutive years of one association
+    (one row per year; the first of conflicting values)."""
+    from finsam.stats.wording import segments
+    s = series[series["gender"].astype(str) == semantics.EVERYONE].drop_duplicates("year").sort_values("year")
+    if s.empty:
+        return []
+    runs = segments([int(y) for y in s["year"]], list(s["association_id"].astype(str)))
+    return [s[s["year"].isin(r)] for r in runs]
+
+
+def project_period_gender_outcomes(tables: Tables, association: str, year: int) -> pd.DataFrame:
+    """Outcome counts by gender over multi-year periods ending in ``year`` (e.g. a project
+    period), which a one-year page does not compare but must mention."""
+    o = select(tables.observations)  # figures about everyone (no breakdown by category)
+    ms = [o_.count for o_ in semantics.outcomes(tables.metrics)] + [semantics.denominator(tables.metrics)]
+    o = o[(o["association_id"] == association) & (o["period_end"] == year)
+          & (o["period_start"] != o["period_end"]) & o["metric"].isin(ms) & o["gender"].isin(["women", "men"])]
+    if o.empty:
+        return pd.DataFrame(columns=["intervention", "period_start", "period_end"])
+    return (o[["intervention", "period_start", "period_end"]].astype({"intervention": str})
+            .drop_duplicates().sort_values(["intervention", "period_start"]).reset_index(drop=True))
+
+
+@dataclass(frozen=True)
+class Caution:
+    """A report's own warning about reading figures among a set of facts, as fields a view words
+    in its page's language: ``note`` is the curators' English wording (English pages show it; a
+    Swedish page says that the report warns, and where: ``source_id`` and the report's ``lines``);
+    ``rows`` are the index labels of the facts it is about."""
+
+    note: str
+    source_id: str = ""
+    lines: tuple[int, ...] = ()
+    rows: tuple = ()
+
+
+def caution_records(facts: pd.DataFrame) -> list[Caution]:
+    """The report's own warnings (notes marked 'caution:') among ``facts``, one per warning, with
+    the report and lines it comes from: the reference the note ends with ("(bhs-2018 lines
+    831-832)") or else the facts' sources."""
+    import re
+
+    from finsam.data.fields import CAUTION_MARK
+    ref = re.compile(r"\(([\w-]+) lines? (\d+)(?:[-–](\d+))?\)\s*$")
+    found: dict[str, dict] = {}
+    for i, (notes, sources) in enumerate(zip(facts["notes"], facts["sources"] if "sources" in facts else
+                                             [""] * len(facts))):
+        for note in str(notes).split(" | "):
+            if CAUTION_MARK not in note:
+                continue
+            text = note.split(CAUTION_MARK, 1)[1].strip()
+            m = ref.search(text)
+            source = m.group(1) if m else str(sources).split(";")[0].strip()
+            lines = tuple(int(x) for x in m.group(2, 3) if x) if m else ()
+            rec = found.setdefault(text, dict(note=text, source_id=source, lines=lines, rows=[]))
+            rec["rows"].append(facts.index[i])
+    return [Caution(r["note"], r["source_id"], r["lines"], tuple(r["rows"])) for r in found.values()]
+
+
+def cautions(facts: pd.DataFrame) -> list[str]:
+    """The report's own warnings about figures among ``facts`` (notes marked 'caution:')."""
+    from finsam.data.fields import CAUTION_MARK
+    out = []
+    for notes in facts["notes"]:
+        for note in str(notes).split(" | "):
+            if CAUTION_MARK in note:
+                out.append(note.split(CAUTION_MARK, 1)[1].strip())
+    return list(dict.fromkeys(out))
+
+
+def association_comparison(rows: pd.DataFrame) -> dict | None:
+    """Whether the associations' rates to work or studies differ by more than noise: a test of
+    the (association × work-or-studies) table over the associations whose population's counts are
+    stated without conflict (finsam.stats.inference.table_test: chi-squared, or Monte Carlo when an
+    expected count is small). None with fewer than two such associations."""
+    from finsam.stats.inference import table_test
+    usable = rows[rows["work_or_studies"].map(len).eq(1) & rows["exited"].map(len).eq(1)]
+    if len(usable) < 2:
+        return None
+    k = [int(v[0]) for v in usable["work_or_studies"]]
+    n = [int(v[0]) for v in usable["exited"]]
+    test = table_test([[a, b - a] for a, b in zip(k, n)])
+    return dict(names=list(usable["name"]), k=k, n=n, test=test.method, statistic=test.statistic, dof=test.dof,
+                p_value=test.p_value, groups=sorted(set(usable["group"])))

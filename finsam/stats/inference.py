@@ -1,0 +1,579 @@
+"""Inference on counts: the analyses a researcher expects beside the reports' point values.
+
+Plain functions on counts (k successes of n), returning DataFrames or dataclasses; no text.
+Every rate is a percentage of the denominator the caller passes (for outcome rates: exited
+participants, see :mod:`finsam.stats.rates`); differences are in percentage points (pp). Intervals are
+95 % unless ``confidence`` says otherwise. The statistics come from scipy and statsmodels:
+
+- rate intervals: Wilson score (``statsmodels.stats.proportion.proportion_confint``);
+- funnel limits: exact binomial quantiles of Binomial(n, pooled rate) (``scipy.stats.binom``);
+- heterogeneity and k×2 / r×c tables: Pearson's chi-squared (``scipy.stats.chi2_contingency``)
+  when every expected count is at least 5, else a Monte Carlo test of the same statistic over
+  tables with the observed margins (``scipy.stats.random_table``; as R's
+  ``chisq.test(simulate.p.value=TRUE)``; a fixed seed keeps reports reproducible);
+- comparison with a fixed national share: exact binomial test (``scipy.stats.binomtest``);
+- differences of two rates: Newcombe's hybrid score interval
+  (``statsmodels.stats.proportion.confint_proportions_2indep``, method ``newcomb``) and the
+  score test (``test_proportions_2indep``, method ``score``);
+- detectable differences: ``statsmodels.stats.power.NormalIndPower`` on Cohen's h;
+- pooled gaps: Mantel–Haenszel and Breslow–Day (``statsmodels.stats.contingency_tables.StratifiedTable``).
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+CONFIDENCE = 0.95
+FUNNEL_LEVELS = (0.95, 0.998)
+MONTE_CARLO_DRAWS = 20_000
+SEED = 20181231  # fixed: a report must print the same p-value on every run
+
+
+def _check_counts(k, n, what="counts"):
+    k, n = np.asarray(k, dtype=float), np.asarray(n, dtype=float)
+    if k.shape != n.shape:
+        raise ValueError(f"{what}: {k.size} successes but {n.size} totals")
+    if (n <= 0).any() or (k < 0).any() or (k > n).any() or (k % 1 != 0).any() or (n % 1 != 0).any():
+        raise ValueError(f"{what}: need whole counts with 0 <= k <= n and n > 0, got k={k.tolist()}, n={n.tolist()}")
+    return k.astype(int), n.astype(int)
+
+
+def wilson(k, n, confidence: float = CONFIDENCE) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval(s) for k of n, as proportions (vectorised)."""
+    from statsmodels.stats.proportion import proportion_confint
+    lo, hi = proportion_confint(k, n, alpha=1 - confidence, method="wilson")
+    return np.asarray(lo, dtype=float), np.asarray(hi, dtype=float)
+
+
+# --- tests on r×c tables -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TableTest:
+    """A test of independence on an r×c table of counts (rows: groups or reasons; columns:
+    outcomes or genders). ``method`` is 'chi-squared' or 'Monte Carlo chi-squared'."""
+    statistic: float
+    dof: int
+    p_value: float
+    method: str
+    min_expected: float
+    shape: tuple[int, int]
+    draws: int = 0  # Monte Carlo draws (0 for the asymptotic test)
+
+    @property
+    def method_code(self) -> str:
+        """``method`` as a code a view words per language: 'chi_squared', 'monte_carlo' or 'none'
+        (no test: fewer than two non-empty rows or columns)."""
+        return {"chi-squared": "chi_squared", "Monte Carlo chi-squared": "monte_carlo"}.get(self.method, "none")
+
+
+def table_test(table, min_expected: float = 5.0, draws: int = MONTE_CARLO_DRAWS, seed: int = SEED) -> TableTest:
+    """Pearson's chi-squared test of independence on ``table`` (rows and columns that are all
+    zero are dropped). When an expected count is below ``min_expected`` the p-value comes from
+    ``draws`` random tables with the same margins (conditional Monte Carlo test, p = (1 + #{X² ≥
+    observed}) / (draws + 1)); the asymptotic chi-squared p-value would not be trustworthy."""
+    from scipy.stats import chi2_contingency, random_table
+    t = np.asarray(table, dtype=float)
+    if t.ndim != 2 or (t < 0).any() or (t % 1 != 0).any():
+        raise ValueError(f"need a 2-D table of whole non-negative counts, got {t.tolist()}")
+    t = t[t.sum(axis=1) > 0][:, t.sum(axis=0) > 0].astype(int)
+    if t.shape[0] < 2 or t.shape[1] < 2:
+        return TableTest(math.nan, 0, math.nan, "none (fewer than two non-empty rows or columns)", math.nan, t.shape)
+    res = chi2_contingency(t, correction=False)
+    expected = res.expected_freq
+    if expected.min() >= min_expected:
+        return TableTest(float(res.statistic), int(res.dof), float(res.pvalue), "chi-squared",
+                         float(expected.min()), t.shape)
+    sims = random_table(t.sum(axis=1), t.sum(axis=0), seed=seed).rvs(size=draws)
+    stats = ((sims - expected) ** 2 / expected).sum(axis=(1, 2))
+    observed = float(((t - expected) ** 2 / expected).sum())
+    # a tolerance so that tables with the observed statistic count despite rounding (as R does)
+    p = (1 + int((stats >= observed - 1e-7 * max(1.0, observed)).sum())) / (draws + 1)
+    return TableTest(observed, int(res.dof), float(p), "Monte Carlo chi-squared", float(expected.min()), t.shape,
+                     draws)
+
+
+# --- 1. groups compared with a funnel ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GroupComparison:
+    """Groups (e.g. one association's interventions in one year) against their pooled rate.
+
+    ``table``: one row per group — label, k, n, rate, ci_low, ci_high (percent, Wilson), and
+    for each funnel level L (95, 99.8) ``below_L``/``above_L`` (outside the limits around the
+    pooled rate) and ``chance_outside_L`` (probability of falling outside if the group's true
+    rate were the pooled rate). ``expected_outside`` maps each level to the number of groups
+    expected outside by chance (sum of those probabilities; smaller than groups × (1 − level)
+    because binomial limits on whole counts are conservative); ``nominal_outside`` is groups ×
+    (1 − level). ``observed_outside`` counts groups outside. ``heterogeneity`` tests the
+    groups×(k, n−k) table."""
+    table: pd.DataFrame
+    pooled_k: int
+    pooled_n: int
+    pooled_rate: float
+    levels: tuple[float, ...]
+    observed_outside: dict
+    expected_outside: dict
+    nominal_outside: dict
+    heterogeneity: TableTest
+    limits_method: str = "exact binomial quantiles of Binomial(n, pooled rate); outside = strictly beyond"
+
+
+def _level_key(level: float) -> str:
+    return f"{100 * level:g}".replace(".", "_")
+
+
+def funnel_limits(p0: float, n, levels: Sequence[float] = FUNNEL_LEVELS) -> pd.DataFrame:
+    """Funnel-plot control limits around the proportion ``p0`` (0–1) for group sizes ``n``:
+    for each level L the exact binomial quantiles q(α/2) and q(1 − α/2) of Binomial(n, p0)
+    divided by n, in percent (columns ``low_<L>``, ``high_<L>``; L as 95 or 99_8). Step-shaped
+    in n because counts are whole; a group is outside when its rate is strictly beyond."""
+    from scipy.stats import binom
+    n = np.atleast_1d(np.asarray(n, dtype=int))
+    out = {"n": n}
+    for level in levels:
+        a = 1 - level
+        key = _level_key(level)
+        out[f"low_{key}"] = 100 * binom.ppf(a / 2, n, p0) / n
+        out[f"high_{key}"] = 100 * binom.ppf(1 - a / 2, n, p0) / n
+    return pd.DataFrame(out)
+
+
+def compare_groups(k: Sequence[int], n: Sequence[int], labels: Sequence[str],
+                   levels: Sequence[float] = FUNNEL_LEVELS, confidence: float = CONFIDENCE) -> GroupComparison:
+    """Each group's rate with its Wilson interval, the pooled rate Σk/Σn, which groups fall
+    outside the funnel limits around it, how many would by chance, and a heterogeneity test
+    (:func:`table_test` on the groups × (k, n − k) table). The pooled rate includes every group,
+    as in Spiegelhalter's funnel plots."""
+    from scipy.stats import binom
+    k, n = _check_counts(k, n)
+    labels = [str(x) for x in labels]
+    if len(labels) != k.size:
+        raise ValueError(f"{len(labels)} labels for {k.size} groups")
+    pk, pn = int(k.sum()), int(n.sum())
+    p0 = pk / pn
+    lo, hi = wilson(k, n, confidence)
+    tab = pd.DataFrame({"label": labels, "k": k, "n": n, "rate": 100 * k / n, "ci_low": 100 * lo, "ci_high": 100 * hi})
+    lim = funnel_limits(p0, n, levels)
+    observed, expected, nominal = {}, {}, {}
+    for level in levels:
+        key = _level_key(level)
+        tab[f"below_{key}"] = tab["rate"].to_numpy() < lim[f"low_{key}"].to_numpy() - 1e-12
+        tab[f"above_{key}"] = tab["rate"].to_numpy() > lim[f"high_{key}"].to_numpy() + 1e-12
+        qlo, qhi = binom.ppf((1 - level) / 2, n, p0), binom.ppf(1 - (1 - level) / 2, n, p0)
+        chance = binom.cdf(qlo - 1, n, p0) + binom.sf(qhi, n, p0)
+        tab[f"chance_outside_{key}"] = chance
+        observed[level] = int((tab[f"below_{key}"] | tab[f"above_{key}"]).sum())
+        expected[level] = float(chance.sum())
+        nominal[level] = float(k.size * (1 - level))
+    het = table_test(np.column_stack([k, n - k]))
+    return GroupComparison(tab, pk, pn, 100 * p0, tuple(levels), observed, expected, nominal, het)
+
+
+# --- 2. mix versus results ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MixEffect:
+    """A headline (crude) rate Σk/Σn against the rate standardised to another mix of the same
+    groups: Σ wᵢ·rateᵢ with weights ``weights`` (equal by default). ``mix_effect_pp`` = crude −
+    standardised: how much the groups' sizes, not their results, move the headline. With a
+    ``reference_rate`` (a goal, a national share), ``mix_flips_reference`` is True when the crude
+    and the standardised rate lie on different sides of it: the mix, not the results, decides
+    whether the headline is above or below. ``table`` has each group's weight in the headline
+    (``weight``, share of n), its standard weight and contribution to the headline in pp."""
+    crude_rate: float
+    standardised_rate: float
+    mix_effect_pp: float
+    reference_rate: float | None
+    mix_flips_reference: bool
+    largest_group: str
+    largest_weight: float
+    table: pd.DataFrame
+
+
+def mix_effect(k: Sequence[int], n: Sequence[int], labels: Sequence[str], weights: Sequence[float] | None = None,
+               reference_rate: float | None = None) -> MixEffect:
+    """Direct standardisation of a headline rate to a reference mix (see :class:`MixEffect`).
+    ``reference_rate`` in percent."""
+    k, n = _check_counts(k, n)
+    w_std = np.full(k.size, 1 / k.size) if weights is None else np.asarray(weights, dtype=float)
+    if w_std.shape != k.shape or (w_std < 0).any() or w_std.sum() <= 0:
+        raise ValueError(f"weights must be {k.size} non-negative numbers with a positive sum, got {weights}")
+    w_std = w_std / w_std.sum()
+    rate = 100 * k / n
+    w = n / n.sum()
+    crude = 100 * k.sum() / n.sum()
+    std = float((w_std * rate).sum())
+    flips = False
+    if reference_rate is not None:
+        flips = bool(np.sign(crude - reference_rate) != np.sign(std - reference_rate))
+    tab = pd.DataFrame({"label": [str(x) for x in labels], "k": k, "n": n, "rate": rate, "weight": w,
+                        "standard_weight": w_std, "contribution_pp": w * rate})
+    i = int(np.argmax(w))
+    return MixEffect(float(crude), std, float(crude - std), reference_rate, flips, str(tab["label"].iloc[i]),
+                     float(w[i]), tab)
+
+
+@dataclass(frozen=True)
+class Decomposition:
+    """Kitagawa's decomposition of the difference between two crude rates over the same groups
+    (B − A, in pp) into a mix component Σ (w_B − w_A)(r_A + r_B)/2 and a rate component
+    Σ (r_B − r_A)(w_A + w_B)/2; they add up to the difference exactly. ``mix_driven`` is True
+    when the mix component is the larger of the two in absolute value."""
+    crude_a: float
+    crude_b: float
+    difference_pp: float
+    mix_pp: float
+    rates_pp: float
+    mix_driven: bool
+
+
+def decompose_difference(ka: Sequence[int], na: Sequence[int], kb: Sequence[int], nb: Sequence[int]) -> Decomposition:
+    """Kitagawa decomposition of crude rate B − crude rate A (same groups, same order)."""
+    ka, na = _check_counts(ka, na, "population A")
+    kb, nb = _check_counts(kb, nb, "population B")
+    if ka.shape != kb.shape:
+        raise ValueError("the two populations must have the same groups")
+    ra, rb = 100 * ka / na, 100 * kb / nb
+    wa, wb = na / na.sum(), nb / nb.sum()
+    mix = float(((wb - wa) * (ra + rb) / 2).sum())
+    rates = float(((rb - ra) * (wa + wb) / 2).sum())
+    ca, cb = 100 * ka.sum() / na.sum(), 100 * kb.sum() / nb.sum()
+    return Decomposition(float(ca), float(cb), float(cb - ca), mix, rates, abs(mix) > abs(rates))
+
+
+# --- 3. goals -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GoalAttainment:
+    """A rate against a goal ("at least goal_rate percent"). ``status``: 'met' when the whole
+    interval is at or above the goal, 'not met' when it is wholly below, else 'cannot tell'.
+    ``point_met`` is the reports' own judgement from the point value."""
+    k: int
+    n: int
+    rate: float
+    ci_low: float
+    ci_high: float
+    goal_rate: float
+    status: str
+    point_met: bool
+    method: str
+
+    @property
+    def status_code(self) -> str:
+        """``status`` as a code a view words per language: 'met', 'not_met' or 'cannot_tell'."""
+        return self.status.replace(" ", "_")
+
+
+def goal_attainment(k: int, n: int, goal_rate: float, confidence: float = CONFIDENCE,
+                    method: str = "wilson") -> GoalAttainment:
+    """A rate k/n (percent) against a goal of at least ``goal_rate`` percent, judged from its
+    interval (``method``: 'wilson' or 'beta' = Clopper–Pearson, statsmodels' names)."""
+    from statsmodels.stats.proportion import proportion_confint
+    (k,), (n,) = _check_counts([k], [n])
+    lo, hi = (100 * float(x) for x in proportion_confint(k, n, alpha=1 - confidence, method=method))
+    status = "met" if lo >= goal_rate else "not met" if hi < goal_rate else "cannot tell"
+    rate = float(100 * k / n)
+    return GoalAttainment(int(k), int(n), rate, lo, hi, float(goal_rate), status, bool(rate >= goal_rate),
+                          "Clopper–Pearson" if method == "beta" else method.capitalize())
+
+
+@dataclass(frozen=True)
+class CountGoal:
+    """A count (e.g. participants) against a target: a plain comparison, no sampling error (the
+    count is the whole population served, not a sample)."""
+    value: float
+    goal: float
+    met: bool
+    difference: float
+    share_of_goal: float  # percent
+
+
+def count_goal(value: float, goal: float) -> CountGoal:
+    return CountGoal(float(value), float(goal), value >= goal, float(value - goal),
+                     100 * value / goal if goal else math.nan)
+
+
+# --- 4. against a national share ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class NationalComparison:
+    """An association's rate k/n against a national share quoted in a report, treated as a fixed
+    reference (the national n is not stated; it is far larger than any association's).
+    ``p_value``: two-sided exact binomial test of H0 rate = national_rate."""
+    k: int
+    n: int
+    rate: float
+    ci_low: float
+    ci_high: float
+    national_rate: float
+    difference_pp: float
+    p_value: float
+    evidence: bool  # p < alpha
+    method: str = "exact binomial test (two-sided)"
+
+
+def compare_with_national(k: int, n: int, national_rate: float, confidence: float = CONFIDENCE) -> NationalComparison:
+    from scipy.stats import binomtest
+    (k,), (n,) = _check_counts([k], [n])
+    if not 0 <= national_rate <= 100:
+        raise ValueError(f"national_rate must be a percentage, got {national_rate}")
+    lo, hi = wilson(k, n, confidence)
+    p = float(binomtest(int(k), int(n), national_rate / 100).pvalue)
+    rate = float(100 * k / n)
+    return NationalComparison(int(k), int(n), rate, 100 * float(lo), 100 * float(hi), float(national_rate),
+                              rate - national_rate, p, p < 1 - confidence)
+
+
+# --- 5. the gender gap as an interval -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class DifferenceInterval:
+    """Rate 1 − rate 2 (e.g. women − men, or year 2 − year 1) in percentage points, with
+    Newcombe's hybrid score interval. ``evidence`` is True when the interval excludes 0. The
+    score test's ``p_value`` is given beside it. ``detectable_pp`` is the smallest difference
+    the two group sizes would detect with 80 % power in a two-sided 5 % test (Cohen's h from
+    statsmodels' NormalIndPower, turned into percentage points symmetrically around the pooled
+    rate); NaN when even 0 % vs 100 % would not reach that power. A non-significant gap smaller
+    than ``detectable_pp`` is no evidence either way."""
+    k1: int
+    n1: int
+    k2: int
+    n2: int
+    rate1: float
+    rate2: float
+    difference_pp: float
+    ci_low_pp: float
+    ci_high_pp: float
+    evidence: bool
+    p_value: float
+    detectable_pp: float
+    pooled_rate: float
+    method: str = "Newcombe hybrid score interval; score test; power: normal approximation on Cohen's h"
+
+
+@functools.lru_cache(maxsize=4096)
+def _detectable_h(n1: int, n2: int, power: float, alpha: float) -> float:
+    """Cohen's h that groups of n1 and n2 detect with ``power`` at ``alpha`` (two-sided). It
+    depends on the group sizes only, and statsmodels' solver takes ~5 ms: the versions of one
+    comparison that a report's rounding allows share it."""
+    from statsmodels.stats.power import NormalIndPower
+    return float(NormalIndPower().solve_power(effect_size=None, nobs1=n1, ratio=n2 / n1, alpha=alpha, power=power,
+                                              alternative="two-sided"))
+
+
+def detectable_difference(n1: int, n2: int, pooled_rate: float, power: float = 0.8, alpha: float = 0.05) -> float:
+    """Smallest difference (pp) between two rates around ``pooled_rate`` (percent) that groups of
+    n1 and n2 detect with ``power`` in a two-sided test at ``alpha``."""
+    h = _detectable_h(int(n1), int(n2), float(power), float(alpha))
+    centre = math.asin(math.sqrt(pooled_rate / 100))
+    half = h / 4  # h = 2·asin√p1 − 2·asin√p2, so each angle moves h/4 from the centre
+    if 2 * half > math.pi / 2:
+        return math.nan
+    a1, a2 = centre + half, centre - half
+    if a1 > math.pi / 2:  # shift inside [0, π/2] keeping the angular distance
+        a1, a2 = math.pi / 2, math.pi / 2 - 2 * half
+    if a2 < 0:
+        a1, a2 = 2 * half, 0.0
+    return 100 * (math.sin(a1) ** 2 - math.sin(a2) ** 2)
+
+
+def gap_interval(k1: int, n1: int, k2: int, n2: int, confidence: float = CONFIDENCE, power: float = 0.8) -> DifferenceInterval:
+    """Difference of two independent rates k1/n1 − k2/n2 (pp) with its interval, the score
+    test and the detectable difference (see :class:`DifferenceInterval`)."""
+    from statsmodels.stats.proportion import confint_proportions_2indep, test_proportions_2indep
+    (k1, k2), (n1, n2) = _check_counts([k1, k2], [n1, n2])
+    lo, hi = confint_proportions_2indep(k1, n1, k2, n2, method="newcomb", compare="diff", alpha=1 - confidence)
+    if k1 + k2 in (0, n1 + n2):
+        p = 1.0  # both rates 0 % or both 100 %: the score statistic is undefined, the data equal
+    else:
+        p = float(test_proportions_2indep(k1, n1, k2, n2, method="score", compare="diff").pvalue)
+    k1, n1, k2, n2 = int(k1), int(n1), int(k2), int(n2)
+    pooled = 100 * (k1 + k2) / (n1 + n2)
+    return DifferenceInterval(k1, n1, k2, n2, 100 * k1 / n1, 100 * k2 / n2, 100 * (k1 / n1 - k2 / n2),
+                              100 * float(lo), 100 * float(hi), bool(lo > 0 or hi < 0), p,
+                              detectable_difference(n1, n2, pooled, power, 1 - confidence), pooled)
+
+
+def exit_reason_test(table) -> TableTest:
+    """Test over a full exit-reason × gender table (rows: reasons, columns: genders; counts).
+    Chi-squared, or Monte Carlo when expected counts are small (:func:`table_test`)."""
+    if isinstance(table, pd.DataFrame):
+        table = table.to_numpy()
+    return table_test(table)
+
+
+# --- 6. pooled gap and rounded percentages ------------------------------------------------------
+
+@dataclass(frozen=True)
+class PooledGap:
+    """Mantel–Haenszel pooled odds ratio (group 1 vs group 2, e.g. women vs men, of the outcome)
+    over strata, its 95 % interval, the Cochran–Mantel–Haenszel test of OR = 1 and the
+    Breslow–Day test of equal odds ratios across strata (without Tarone's adjustment)."""
+    odds_ratio: float
+    ci_low: float
+    ci_high: float
+    p_value: float  # CMH test of a common OR of 1
+    homogeneity_statistic: float
+    homogeneity_p_value: float
+    strata: int
+    method: str = "Mantel–Haenszel; CMH test; Breslow–Day (statsmodels StratifiedTable)"
+
+
+def _tables(strata) -> list[np.ndarray]:
+    out = []
+    for s in strata:
+        k1, n1, k2, n2 = (int(x) for x in s)
+        _check_counts([k1, k2], [n1, n2], "stratum")
+        out.append(np.array([[k1, n1 - k1], [k2, n2 - k2]], dtype=float))
+    return out
+
+
+def pooled_gap(strata: Iterable[Sequence[int]], confidence: float = CONFIDENCE) -> PooledGap:
+    """``strata``: (k1, n1, k2, n2) per stratum, e.g. (women to work/studies, women exited, men
+    to work/studies, men exited) per year or intervention."""
+    from statsmodels.stats.contingency_tables import StratifiedTable
+    tables = _tables(strata)
+    if len(tables) < 2:
+        raise ValueError("pooling needs at least two strata")
+    st = StratifiedTable(tables)
+    lo, hi = st.oddsratio_pooled_confint(alpha=1 - confidence)
+    bd = st.test_equal_odds(adjust=False)
+    return PooledGap(float(st.oddsratio_pooled), float(lo), float(hi), float(st.test_null_odds(correction=False).pvalue),
+                     float(bd.statistic), float(bd.pvalue), len(tables))
+
+
+def rounding_range(pct: float, n: int, decimals: int = 0) -> list[int]:
+    """Every whole count k (0..n) whose percentage 100·k/n, rounded half up to ``decimals``
+    (the reports' convention: 12,5 → 13), prints as ``pct``. Empty when no count can give it."""
+    if n <= 0:
+        raise ValueError(f"n must be positive, got {n}")
+    scale = 10 ** decimals
+    target = Fraction(str(pct)) * scale
+    if target.denominator != 1:
+        return []
+    out = []
+    for k in range(n + 1):
+        x = Fraction(100 * k * scale, n)
+        if math.floor(x + Fraction(1, 2)) == target:
+            out.append(k)
+    return out
+
+
+def pooled_gap_range(strata: Iterable[Mapping], max_combinations: int = 100_000) -> pd.DataFrame:
+    """:func:`pooled_gap` when some strata give only rounded percentages with n. Each stratum is
+    a mapping with ``n1`` and ``n2`` and, for each group, either the count (``k1``/``k2``) or the
+    printed percentage (``pct1``/``pct2``, with optional ``decimals``). Every combination of
+    counts consistent with the rounding is analysed; returns one row per quantity with its
+    ``min`` and ``max`` over them (equal when all counts are known) and the number of
+    combinations. Raises ValueError when a percentage is impossible for its n."""
+    options = []
+    for i, s in enumerate(strata):
+        per = []
+        for g in ("1", "2"):
+            n = int(s[f"n{g}"])
+            if s.get(f"k{g}") is not None:
+                per.append([int(s[f"k{g}"])])
+            else:
+                ks = rounding_range(s[f"pct{g}"], n, s.get("decimals", 0))
+                if not ks:
+                    raise ValueError(f"stratum {i + 1}: no count of {n} rounds to {s[f'pct{g}']} %")
+                per.append(ks)
+        options.append([(k1, int(s["n1"]), k2, int(s["n2"])) for k1, k2 in itertools.product(*per)])
+    total = math.prod(len(o) for o in options)
+    if total > max_combinations:
+        raise ValueError(f"{total} combinations of consistent counts, more than {max_combinations}")
+    results = [pooled_gap(combo) for combo in itertools.product(*options)]
+    rows = []
+    for q in ("odds_ratio", "ci_low", "ci_high", "p_value", "homogeneity_p_value"):
+        vals = [getattr(r, q) for r in results]
+        rows.append(dict(quantity=q, min=min(vals), max=max(vals), combinations=total))
+    return pd.DataFrame(rows)
+
+
+# --- 7. derived costs ---------------------------------------------------------------------------
+
+def cost_range(cost: float, k: int, n: int, n_alternatives: Mapping[str, int] | None = None,
+               confidence: float = CONFIDENCE) -> pd.DataFrame:
+    """Derived costs (kronor, as stated, not price-adjusted).
+
+    - ``per participant``: cost / each denominator in ``n_alternatives`` (e.g.
+      {"participations": 651, "individuals": 560}); ``low``/``high`` over the alternatives.
+    - ``per person to work or studies``: cost / k, where k of n exited went to work or studies;
+      ``low``/``high`` = cost / (n × upper and lower Wilson limit of k/n): the range if the
+      underlying rate were anywhere in its interval.
+    One row per (measure, denominator) with ``value``, ``low``, ``high``; ``measure_code``
+    ('per_participant', 'per_work_or_studies') names the measure for a view to word per language."""
+    (k,), (n,) = _check_counts([k], [n])
+    if not cost >= 0:
+        raise ValueError(f"cost must be a non-negative amount, got {cost}")
+    rows = []
+    alts = dict(n_alternatives or {})
+    if alts:
+        vals = {label: cost / d for label, d in alts.items() if d > 0}
+        for label, v in vals.items():
+            rows.append(dict(measure="per participant", measure_code="per_participant", denominator=label, count=alts[label], value=v,
+                             low=min(vals.values()), high=max(vals.values())))
+    lo, hi = wilson(k, n, confidence)
+    rows.append(dict(measure="per person to work or studies", measure_code="per_work_or_studies", denominator=f"{k} of {n} exited", count=int(k),
+                     value=cost / k if k else math.inf, low=cost / (n * float(hi)),
+                     high=cost / (n * float(lo)) if lo > 0 else math.inf))
+    return pd.DataFrame(rows)
+
+
+# --- 8. year on year ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class YearOnYear:
+    """The change of one rate between two years (later − earlier, pp), as :class:`DifferenceInterval`;
+    ``trend_test_possible`` is False with fewer than three years (two points make a change, not
+    a trend)."""
+    change: DifferenceInterval
+    years: int
+    trend_test_possible: bool
+
+
+def year_on_year(k1: int, n1: int, k2: int, n2: int, years_available: int = 2) -> YearOnYear:
+    """Year 1 (earlier: k1 of n1) to year 2 (later: k2 of n2)."""
+    return YearOnYear(gap_interval(k2, n2, k1, n1), int(years_available), years_available >= 3)
+
+
+def consistent_counts(n: int, k: int | None = None, pct: float | None = None, decimals: int = 0) -> list[int]:
+    """The counts a group may have: ``[k]`` when the report gives the count, else every count
+    consistent with the printed percentage (:func:`rounding_range`). Raises ValueError when
+    neither is given or the percentage is impossible for n."""
+    if k is not None:
+        return [int(k)]
+    if pct is None:
+        raise ValueError("need a count or a percentage")
+    ks = rounding_range(pct, int(n), decimals)
+    if not ks:
+        raise ValueError(f"no count of {n} rounds to {pct} %")
+    return ks
+
+
+RANGE_FIELDS = ("difference_pp", "ci_low_pp", "ci_high_pp", "p_value", "detectable_pp")
+
+
+def difference_range(group1: Mapping, group2: Mapping, confidence: float = CONFIDENCE) -> pd.DataFrame:
+    """:func:`gap_interval` (group 1 − group 2) when a group gives only a rounded percentage:
+    each group is a mapping with ``n`` and either ``k`` or ``pct`` (and optional ``decimals``).
+    Returns one row per quantity with ``min`` and ``max`` over every consistent pair of counts,
+    ``evidence_all``/``evidence_any`` (the interval excludes 0 for all / some of them) and the
+    number of ``combinations``. Use for year on year with ``group1`` the later year."""
+    ks1 = consistent_counts(group1["n"], group1.get("k"), group1.get("pct"), group1.get("decimals", 0))
+    ks2 = consistent_counts(group2["n"], group2.get("k"), group2.get("pct"), group2.get("decimals", 0))
+    res = [gap_interval(a, group1["n"], b, group2["n"], confidence) for a in ks1 for b in ks2]
+    rows = [dict(quantity=q, min=min(getattr(r, q) for r in res), max=max(getattr(r, q) for r in res))
+            for q in RANGE_FIELDS]
+    out = pd.DataFrame(rows)
+    out["combinations"] = len(res)
+    out["evidence_all"] = all(r.evidence for r in res)
+    out["evidence_any"] = any(r.evidence for r in res)
+    return out

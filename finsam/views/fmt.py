@@ -1,0 +1,129 @@
+"""Numbers as Swedish and English readers write them, in one place for every page, table and figure.
+
+Swedish (Språkrådet's rules): a space groups thousands (1 009), a comma marks decimals (36,6), a
+space stands before the percent sign (36,6 %), a true minus sign (−3), and kronor are written in
+thousands as ``tkr`` and in millions as ``mnkr``. English: 1,009, 36.6%, -3, SEK 1,009 thousand,
+SEK 12.3 million. The spaces are no-break spaces (U+00A0), so a number never breaks across lines.
+
+Missing values (None, NaN) print as an en dash. Rates are given in percent (0–100), not fractions.
+"""
+from __future__ import annotations
+
+import math
+
+from finsam.texts import LANGUAGES
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+MISSING = "\u2013"  # en dash
+
+
+def _check(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+def _missing(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return math.isnan(float(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def number(value, lang: str, decimals: int = 0) -> str:
+    """``value`` rounded to ``decimals`` places with the language's separators: 1 009,5 / 1,009.5."""
+    _check(lang)
+    if _missing(value):
+        return MISSING
+    text = f"{float(value):,.{decimals}f}"  # 1,009.5 (the binary value rounded, as Python formats)
+    if text.lstrip("-").strip("0.,") == "":
+        text = text.lstrip("-")  # no "-0"
+    if lang == "en":
+        return text
+    text = text.replace(",", NBSP).replace(".", ",")
+    return text.replace("-", MINUS)
+
+
+def integer(value, lang: str) -> str:
+    """A count of persons or participations: 1 009 / 1,009."""
+    return number(value, lang, 0)
+
+
+def percent(value, lang: str, decimals: int = 1) -> str:
+    """A rate given in percent (0–100): 36,6 % / 36.6%."""
+    text = number(value, lang, decimals)
+    if text == MISSING:
+        return MISSING
+    return f"{text}{NBSP}%" if lang == "sv" else f"{text}%"
+
+
+def sek(value, lang: str, scale: str = "auto", decimals: int | None = None) -> str:
+    """An amount in kronor, in ``kr``, thousands (``tkr``) or millions (``mnkr``).
+
+    ``scale="auto"`` picks millions from 1 000 000 kr (one decimal) and thousands from 10 000 kr
+    (whole thousands); smaller amounts stay in kronor. ``decimals`` overrides the default
+    (0 for kr and tkr, 1 for mnkr)."""
+    _check(lang)
+    if _missing(value):
+        return MISSING
+    v = float(value)
+    if scale == "auto":
+        scale = "mnkr" if abs(v) >= 1_000_000 else "tkr" if abs(v) >= 10_000 else "kr"
+    divisor = {"kr": 1, "tkr": 1_000, "mnkr": 1_000_000}.get(scale)
+    if divisor is None:
+        raise ValueError(f"unknown scale {scale!r}; choose one of auto, kr, tkr, mnkr")
+    d = (1 if scale == "mnkr" else 0) if decimals is None else decimals
+    text = number(v / divisor, lang, d)
+    if lang == "sv":
+        return f"{text}{NBSP}{scale}"
+    unit = {"kr": "", "tkr": " thousand", "mnkr": " million"}[scale]
+    return f"SEK{NBSP}{text}{unit}"
+
+
+def value(value, unit: str, lang: str) -> str:
+    """A value in its metrics.csv unit: ``persons`` (whole), ``percent`` (one decimal), ``sek``
+    (auto scale); anything else as a plain number with up to two decimals."""
+    if unit == "persons":
+        return integer(value, lang)
+    if unit == "percent":
+        return percent(value, lang)
+    if unit == "sek":
+        return sek(value, lang)
+    if _missing(value):
+        return MISSING
+    v = float(value)
+    return number(v, lang, 0 if v == round(v) else 2)
+
+
+def signed(value, lang: str, decimals: int = 1) -> str:
+    """A signed number, the plus written out: +24,0 / −3,5 (sv), +24.0 / -3.5 (en); 0 has no sign."""
+    text = number(value, lang, decimals)
+    if text == MISSING or text.startswith(("-", MINUS)) or text.strip("0,.") == "":
+        return text
+    return "+" + text
+
+
+def p_value(p, lang: str) -> str:
+    """A p-value with three decimals, and below 0.001 as such: p = 0,032 / p < 0,001."""
+    if _missing(p):
+        return MISSING
+    if float(p) < 0.001:
+        return f"p{NBSP}<{NBSP}{number(0.001, lang, 3)}"
+    return f"p{NBSP}={NBSP}{number(p, lang, 3)}"
+
+
+def interval(low, high, lang: str, unit: str = "percent", decimals: int = 1) -> str:
+    """An interval with an en dash, the unit once: 30,6–42,9 % / 30.6–42.9%; signed when
+    ``unit`` is ``pp`` (−4,2 till +10,1 / -4.2 to +10.1, the words from finsam/texts/common.py)."""
+    if _missing(low) or _missing(high):
+        return MISSING
+    if unit == "pp":
+        from finsam.texts import t
+        return t("common.range", lang, low=signed(low, lang, decimals), high=signed(high, lang, decimals))
+    text = f"{number(low, lang, decimals)}\u2013{number(high, lang, decimals)}"
+    if unit == "percent":
+        return f"{text}{NBSP}%" if lang == "sv" else f"{text}%"
+    return text
