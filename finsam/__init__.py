@@ -10,10 +10,12 @@ analyses built on them. The public API, in the order data flows:
     finsam.trend(tables, "bhs", "participants", by_gender=True, chain=True)
 """
 from finsam.data.conflicts import POLICIES, ConflictError, resolve
-from finsam.data.load import Tables, data_version, load, select
+from finsam.data.tables import Tables, select
+from finsam.data.load import data_version, load
 from finsam.core.errors import DataError, FinsamError, ParameterError, Problem
 from finsam.views.registry import check_parameters, choices
-from finsam.stats.rates import gap_test, gender_gap, outcome_rates, wilson_interval
+from finsam.stats.findings import gender_gap, outcome_rates
+from finsam.stats.rates import gap_test, wilson_interval
 from finsam.stats.scope import Population, population
 from finsam.stats.trends import lineage, multi_year, trend
 

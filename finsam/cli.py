@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 
+from finsam.core.cores import usable_cores
 from finsam.core.errors import FinsamError
 
 
@@ -49,19 +50,12 @@ def _cmd_render(args) -> int:
 
 
 def _cmd_choices(args) -> int:
+    from finsam.data.load import load
     from finsam.views.registry import select_reports
     filters = dict(association=args.association, year=args.year, metric=args.metric)
-    for nb, c in select_reports(args.notebook, filters):
+    for nb, c in select_reports(load(), args.notebook, filters):
         print(nb, " ".join(f"{k}={v}" for k, v in c.items()))
     return 0
-
-
-def usable_cores() -> int:
-    """Cores this process may run on (its affinity mask where the system has one)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
 
 
 def _jobs(text: str) -> int:

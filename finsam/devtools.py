@@ -23,15 +23,8 @@ import sys
 
 from finsam.core import paths
 from finsam.site.kernels import use_project_kernel
+from finsam.site.render import clean_metadata
 from finsam.views.registry import INTERACTIVE, NOTEBOOKS
-
-
-def clean_metadata(nb) -> None:
-    """Drop execution timestamps and papermill bookkeeping, which would differ on every run."""
-    nb.metadata.pop("papermill", None)
-    for cell in nb.cells:
-        cell.metadata.pop("execution", None)
-        cell.metadata.pop("papermill", None)
 
 
 def refresh_notebooks(names=None) -> None:
@@ -59,7 +52,7 @@ def write_golden(notebooks=None) -> None:
     from finsam.data.load import load
     from finsam.texts import LANGUAGES
     from finsam.views.registry import choices, report_stem
-    from finsam.views.report import section_outputs
+    from finsam.views.outputs import section_outputs
     tables = load()
     d = golden_dir()
     for notebook in notebooks or NOTEBOOKS:

@@ -221,10 +221,10 @@ def test_rates_by_group_gives_each_groups_rates_as_rates_from_facts_does():
 
 
 def test_texts_gives_what_astype_str_gives_for_every_column_kind():
-    """finsam.data.load.texts replaces ``s.astype(str)`` where the pages iterate over ids: the same
+    """finsam.data.frames.texts replaces ``s.astype(str)`` where the pages iterate over ids: the same
     values for categoricals (with a missing value), strings and numbers."""
     import numpy as np
-    from finsam.data.load import texts
+    from finsam.data.frames import texts
     cat = pd.Series(pd.Categorical(["bhs", None, "husam", "bhs"], categories=["husam", "bhs", "unused"]))
     cases = [cat, pd.Series(["a", None, "b"], dtype="str"), pd.Series([2018, 2019]), pd.Series([1.5, np.nan])]
     for s in cases:

@@ -455,7 +455,8 @@ def test_validate_piped_into_head():
 
 
 def test_jobs_is_bounded_by_the_usable_cores(capsys):
-    from finsam.cli import parser, usable_cores
+    from finsam.cli import parser
+    from finsam.core.cores import usable_cores
     assert parser().parse_args(["render", "--jobs", "1"]).jobs == 1
     args = parser().parse_args(["render", "--jobs", "30"])
     assert args.jobs == usable_cores() == len(os.sched_getaffinity(0))

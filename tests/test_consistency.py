@@ -8,12 +8,13 @@ import finsam
 from finsam.views import fmt
 import finsam.texts as i18n
 from finsam.views import labels
-from finsam.views import report
+from finsam.views.gender_outcomes import GenderOutcomes
+from finsam.views.overview import Overview
 from finsam.data import semantics
 from finsam.devtools import golden_dir
 from finsam.stats.findings import headline, report_years
 from finsam.views.registry import NOTEBOOKS, choices, report_stem
-from finsam.views.report import section_outputs
+from finsam.views.outputs import section_outputs
 
 TABLES = finsam.load()
 GENDER_PAGES = choices("gender_outcomes", TABLES)
@@ -33,7 +34,7 @@ def shown_rates(t, lang: str = "en") -> set:
 @pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize("p", GENDER_PAGES, ids=[f"{p['association']}-{p['year']}" for p in GENDER_PAGES])
 def test_the_gender_page_shows_the_headline_rate_of_the_decided_population(p, lang):
-    view = report.GenderOutcomes(TABLES, p["association"], p["year"], lang=lang)
+    view = GenderOutcomes(TABLES, p["association"], p["year"], lang=lang)
     h = headline(TABLES, p["association"], p["year"])
     assert view.group == h.population.group == finsam.population(TABLES, p["association"], p["year"]).group
     t = view.rates_table()
@@ -45,7 +46,7 @@ def test_the_gender_page_shows_the_headline_rate_of_the_decided_population(p, la
 def test_the_overview_rate_of_each_association_is_the_rate_its_gender_page_shows(lang):
     from finsam.views import fmt
     import finsam.texts as i18n
-    ov = report.Overview(TABLES, lang=lang)
+    ov = Overview(TABLES, lang=lang)
     table = ov.table()
     col = lambda key: i18n.t(f"overview.col.{key}", lang)  # noqa: E731
     pages = {(p["association"], p["year"]) for p in GENDER_PAGES}
@@ -65,7 +66,7 @@ def test_the_overview_rate_of_each_association_is_the_rate_its_gender_page_shows
         assert group == (i18n.t("overview.all_interventions", lang) if h.population.group == "ALL"
                          else h.population.group)
         if (a, year) in pages and h.rate:
-            gender = report.GenderOutcomes(TABLES, a, year, lang=lang).rates_table()
+            gender = GenderOutcomes(TABLES, a, year, lang=lang).rates_table()
             assert shown_rates(gender, lang) >= {fmt.percent(r, lang) for r in h.rate}
             checked += 1
     assert checked >= 3
@@ -180,9 +181,9 @@ def test_the_interventions_page_judges_the_same_headline_the_other_pages_show(p)
     from finsam.views.interventions import InterventionComparison
     view = InterventionComparison(TABLES, p["association"], p["year"])
     h = headline(TABLES, p["association"], p["year"])
-    assert view.headline is not None and view.headline["group"] == h.population.group
+    assert view.data.headline is not None and view.data.headline["group"] == h.population.group
     if h.from_counts:
-        assert (int(view.headline["count"]), int(view.headline["exited"])) == (h.count[0], h.exited[0])
+        assert (int(view.data.headline["count"]), int(view.data.headline["exited"])) == (h.count[0], h.exited[0])
 
 
 def test_the_overview_figure_draws_more_associations_than_the_palette_has_colours(tmp_path):
@@ -190,7 +191,7 @@ def test_the_overview_figure_draws_more_associations_than_the_palette_has_colour
     import pandas as pd
 
     from finsam.views.plotting import ASSOCIATION_COLORS
-    view = report.Overview(TABLES)
+    view = Overview(TABLES)
     n = len(ASSOCIATION_COLORS) * 2 + 1
     view.data = pd.concat([view.data] * (n // len(view.data) + 1), ignore_index=True).head(n)
     assert view.figure() is not None

@@ -10,7 +10,7 @@ from scipy.stats import norm
 import finsam
 from finsam.views import fmt
 import finsam.texts as i18n
-from finsam.views import report
+from finsam.views.gender_outcomes import GenderOutcomes
 
 TABLES = finsam.load()
 GROUP = "Arbetslivsinriktade insatser (totalt)"
@@ -75,7 +75,7 @@ def test_the_gap_interval_and_detectable_difference_are_newcombe_and_80_percent_
     assert h == pytest.approx((norm.ppf(0.975) + norm.ppf(0.8)) * math.sqrt(1 / n_w + 1 / n_m), rel=1e-3)
     detectable = _detectable(n_w, n_m, (k_w + k_m) / (n_w + n_m))
 
-    view = report.GenderOutcomes(TABLES, "bhs", 2018)
+    view = GenderOutcomes(TABLES, "bhs", 2018)
     g = view.gaps()
     row = g[(g["women_n"] == n_w) & (g["men_n"] == n_m)].iloc[0]
     assert (row["women_count"], row["men_count"]) == (k_w, k_m)
@@ -85,7 +85,7 @@ def test_the_gap_interval_and_detectable_difference_are_newcombe_and_80_percent_
     assert lo < 0 < hi and not row["significant"]  # the interval holds 0, as the test says
 
     for lang in ("sv", "en"):
-        t = report.GenderOutcomes(TABLES, "bhs", 2018, lang=lang).gap_table()
+        t = GenderOutcomes(TABLES, "bhs", 2018, lang=lang).gap_table()
         r = t[(t[i18n.t("gender_outcomes.col.women", lang)] == i18n.t("common.k_of_n", lang, k=k_w, n=n_w))
               & (t[i18n.t("gender_outcomes.col.men", lang)] == i18n.t("common.k_of_n", lang, k=k_m, n=n_m))]
         assert len(r) == 1
@@ -99,7 +99,7 @@ def test_the_gap_interval_and_detectable_difference_are_newcombe_and_80_percent_
 ])
 def test_the_gap_text_says_no_evidence_never_no_difference(lang, evidence_words, no_difference):
     for association, year in (("bhs", 2018), ("uppsala-lan", 2014)):
-        text = report.GenderOutcomes(TABLES, association, year, lang=lang).gap_text().data
+        text = GenderOutcomes(TABLES, association, year, lang=lang).gap_text().data
         assert all(w in text for w in evidence_words), text
         for w in evidence_words:
             text = text.replace(w, "")

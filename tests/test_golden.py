@@ -7,7 +7,7 @@ import finsam
 from finsam.devtools import golden_dir
 from finsam.texts import LANGUAGES
 from finsam.views.registry import NOTEBOOKS, choices, report_stem
-from finsam.views.report import section_outputs
+from finsam.views.outputs import section_outputs
 
 CASES = [(nb, p, lang) for nb in NOTEBOOKS for p in choices(nb, finsam.load()) for lang in LANGUAGES]
 

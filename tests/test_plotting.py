@@ -69,11 +69,11 @@ def test_reports_import_neither_seaborn_nor_pyplot():
     without pyplot (figures are made with matplotlib's object API; pyplot and its IPython
     integration cost a kernel ~0.1 s), nor matplotlib.style (~20 ms: it reads every sheet)."""
     code = ("import sys, matplotlib; matplotlib.use('agg')\n"
-            "import finsam, finsam.views.report, finsam.views.interventions\n"
+            "import finsam, finsam.views.gender_outcomes, finsam.views.overview, finsam.views.interventions\n"
             "t = finsam.load()\n"
-            "finsam.views.report.GenderOutcomes(t, 'bhs', 2018, lang='sv').outcome_figure()\n"
+            "finsam.views.gender_outcomes.GenderOutcomes(t, 'bhs', 2018, lang='sv').outcome_figure()\n"
             "finsam.views.interventions.InterventionComparison(t, 'bhs', 2018, lang='sv').funnel_figure()\n"
-            "finsam.views.report.Overview(t, lang='sv').figure()\n"
+            "finsam.views.overview.Overview(t, lang='sv').figure()\n"
             "print('seaborn' in sys.modules, 'matplotlib.pyplot' in sys.modules, 'matplotlib.style' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False False", out.stderr

@@ -44,9 +44,10 @@ class Links(HTMLParser):
 def test_render_runs_every_notebook_for_every_supported_parameter_set(full_render):
     out, res = full_render
     assert res.returncode == 0, res.stderr + res.stdout
+    tables = finsam.load()
     jobs = plan()
     for name in NOTEBOOKS:
-        supported = finsam.choices(name)
+        supported = finsam.choices(name, tables)
         assert supported, name
         for lang in ("sv", "en"):  # each parameter set once per language
             assert len([j for j in jobs if j.notebook == name and j.language == lang]) == len(supported)

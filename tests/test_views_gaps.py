@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from finsam.stats import gaps as sg
 from finsam.views import gender_gaps as vg
 
 from conftest import small_dataset
@@ -39,14 +40,14 @@ def mini(tmp_path_factory):
 
 
 def test_groups_carry_counts_or_the_printed_percentage(mini):
-    g = vg.gap_groups(mini).set_index("association")
+    g = sg.gap_groups(mini).set_index("association")
     assert (g.loc["bhs", "k_women"], g.loc["bhs", "n_women"], g.loc["bhs", "k_men"], g.loc["bhs", "n_men"]) == (8, 20, 5, 25)
     assert pd.isna(g.loc["husam", "k_women"]) and g.loc["husam", "pct_women"] == 37
     assert (g.loc["husam", "n_women"], g.loc["husam", "pct_men"], g.loc["husam", "n_men"]) == (246, 39, 296)
 
 
 def test_intervals_for_counts_and_ranges_for_rounded_percentages(mini):
-    iv = vg.gap_intervals(vg.gap_groups(mini)).set_index("association")
+    iv = sg.gap_intervals(sg.gap_groups(mini)).set_index("association")
     lo, hi = newcombe_by_hand(8, 20, 5, 25)
     b = iv.loc["bhs"]
     assert b["difference_pp_min"] == pytest.approx(40 - 20) == b["difference_pp_max"]
@@ -63,17 +64,17 @@ def test_intervals_for_counts_and_ranges_for_rounded_percentages(mini):
 
 
 def test_pooled_odds_ratio_is_the_range_over_consistent_counts(mini):
-    p = vg.pooled_over_groups(vg.gap_groups(mini))
+    p = sg.pooled_over_groups(sg.gap_groups(mini))
     ors = [mh_by_hand([(8, 20, 5, 25), (a, 246, c, 296)])[0]
            for a in rounding_brute_force(37, 246) for c in rounding_brute_force(39, 296)]
     assert p.loc["odds_ratio", "min"] == pytest.approx(min(ors))
     assert p.loc["odds_ratio", "max"] == pytest.approx(max(ors))
     assert int(p["combinations"].iloc[0]) == 9 and int(p["strata"].iloc[0]) == 2
-    assert vg.pooled_over_groups(vg.gap_groups(mini).iloc[:1]) is None
+    assert sg.pooled_over_groups(sg.gap_groups(mini).iloc[:1]) is None
 
 
 def test_exit_reason_table_is_tested_whole(mini):
-    tabs = vg.exit_reason_tables(mini)
+    tabs = sg.exit_reason_tables(mini)
     assert len(tabs) == 1
     key, tab, contested = tabs[0]
     assert key == ("bhs", 2018, 2018, "ALL") and not contested

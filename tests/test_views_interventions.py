@@ -5,6 +5,9 @@ plus checks of the shipped data against the reports' own aggregates."""
 import pytest
 
 import finsam
+from finsam.data import interventions as di
+from finsam.stats import interventions as si
+from finsam.stats.choices import intervention_choices
 from finsam.views import interventions as vi
 
 from conftest import small_dataset
@@ -53,40 +56,40 @@ def mini(tmp_path_factory):
 
 
 def test_parts_are_found_from_notes_naming_a_known_intervention(mini):
-    assert vi.parent_of(mini.interventions, "bhs") == {"Gamma": "Whole", "Delta": "Whole"}
-    assert vi.is_aggregate("aggregate") and not vi.is_aggregate("individual")
+    assert di.parent_of(mini.interventions, "bhs") == {"Gamma": "Whole", "Delta": "Whole"}
+    assert di.is_aggregate("aggregate") and not di.is_aggregate("individual")
 
 
 def test_compared_interventions_are_counted_not_aggregates_and_parts_before_wholes(mini):
-    c = vi.intervention_counts(mini, "bhs", 2018)
+    c = si.intervention_counts(mini, "bhs", 2018)
     assert sorted(set(c["intervention"])) == ["Alpha", "Beta", "Delta", "Gamma"]
     beta = c[c["intervention"] == "Beta"].sort_values("n")
     assert list(beta["k"]) == [4, 4] and list(beta["n"]) == [10, 11]  # work 3 + studies 1; both exits counts
     assert beta["conflict"].all()
-    versions = vi.versions(c)
+    versions = si.versions(c)
     assert len(versions) == 2 and all(len(v) == 4 for v in versions)
     assert sorted(int(v["n"].sum()) for v in versions) == [20 + 10 + 12 + 8, 20 + 11 + 12 + 8]
-    assert vi.intervention_choices(mini) == [dict(association="bhs", year=2018)]
+    assert intervention_choices(mini) == [dict(association="bhs", year=2018)]
 
 
 def test_the_view_compares_pools_and_judges_against_hand_worked_values(mini):
     v = vi.InterventionComparison(mini, "bhs", 2018)
-    g = v.main
+    g = v.data.main
     assert (g.pooled_k, g.pooled_n) == (5 + 4 + 3 + 6, 50)
-    h = v.headline
+    h = v.data.headline
     assert h["group"] == "Work (totalt)" and h["reported"] == [30.0] and (h["count"], h["exited"]) == (9, 30)
-    assert v.reference == ("goal", 25.0)  # the goal before the national share
+    assert v.data.reference == ("goal", 25.0)  # the goal before the national share
     text = v.not_compared().data
     assert "Whole: its parts are compared instead" in text
     assert "Solo: a percentage without its counts" in text
     assert "Work (totalt): a total of several interventions" in text
     # equal weights over Alpha 25 %, Beta 40 % (first version), Delta 25 %, Gamma 75 %
-    assert v.mix.standardised_rate == pytest.approx((25 + 40 + 25 + 75) / 4)
+    assert v.data.mix.standardised_rate == pytest.approx((25 + 40 + 25 + 75) / 4)
 
 
 def test_goals_rate_goal_from_interval_count_goal_plain_and_association_goal_on_the_headline(mini):
     v = vi.InterventionComparison(mini, "bhs", 2018)
-    g = v.goals.set_index(["intervention", "goal_metric"])
+    g = v.data.goals.set_index(["intervention", "goal_metric"])
     # ALL's goal of 25 % is judged on the headline 9 of 30: Wilson 16.7-47.9 % contains 25 %
     a = g.loc[("ALL", "exit_work_or_studies_rate_goal")]
     assert a["result_group"] == "Work (totalt)" and (a["k"], a["n"]) == (9, 30) and a["status"] == "cannot tell"
@@ -98,10 +101,10 @@ def test_goals_rate_goal_from_interval_count_goal_plain_and_association_goal_on_
 
 def test_national_and_year_on_year_sections(mini):
     v = vi.InterventionComparison(mini, "bhs", 2018)
-    c, _, quote = v.national
+    c, _, quote = v.data.national
     assert (c.k, c.n, c.national_rate) == (9, 30, 33.0)
     assert quote == "national_exit_work_or_studies_rate 33"  # the report's words, shown on a Swedish page
-    table, earlier, years = v.change
+    table, earlier, years = v.data.change
     # 2017: 20 % of 40 can only be 8 (7/40 = 17.5 % -> 18 %, 9/40 = 22.5 % -> 23 %)
     assert earlier == dict(n=40, pct=20.0, counts=[8])
     assert "20% of 40 (counts 8 round to it)" in v.change_text().data
@@ -114,11 +117,11 @@ def test_national_and_year_on_year_sections(mini):
 def test_shipped_data_interventions_add_up_to_the_reports_own_aggregates():
     t = finsam.load()
     # BHS 2018: the work-oriented interventions' exits are the report's aggregate, 90 of 246
-    c = vi.intervention_counts(t, "bhs", 2018)
-    first = vi.versions(c)[0]
+    c = si.intervention_counts(t, "bhs", 2018)
+    first = si.versions(c)[0]
     assert (int(first["k"].sum()), int(first["n"].sum())) == (90, 246)
     # Östra Södertörn 2022: SamMA's local teams replace SamMA-projektet (35 of 70)
-    c = vi.intervention_counts(t, "ostra-sodertorn", 2022)
+    c = si.intervention_counts(t, "ostra-sodertorn", 2022)
     samma = c[c["intervention"].str.startswith("SamMA-") & (c["intervention"] != "SamMA-projektet")]
     assert "SamMA-projektet" not in set(c["intervention"])
     assert (int(samma["k"].sum()), int(samma["n"].sum())) == (35, 70)
@@ -129,16 +132,16 @@ def test_choices_agree_with_the_counts_the_notebook_uses():
     t = finsam.load()
     o = t.observations
     pairs = set(zip(o["association_id"].astype(str), o["period_start"].astype(int)))
-    chosen = {(c["association"], c["year"]) for c in vi.intervention_choices(t)}
+    chosen = {(c["association"], c["year"]) for c in intervention_choices(t)}
     for a, y in sorted(pairs):
-        n = vi.intervention_counts(t, a, y)["intervention"].nunique()
+        n = si.intervention_counts(t, a, y)["intervention"].nunique()
         assert (n >= 2) == ((a, y) in chosen), (a, y, n)
 
 
 def test_costs_per_participant_and_per_person_to_work_or_studies_by_hand(mini):
     from test_inference import wilson_closed_form
     v = vi.InterventionComparison(mini, "bhs", 2018)
-    c = vi.cost_rows(v.facts, v.counts).set_index("intervention")
+    c = si.cost_rows(v.data.facts, v.data.counts).set_index("intervention")
     assert list(c.index) == ["Alpha"]  # the only compared intervention with a stated cost
     a = c.loc["Alpha"]
     lo, hi = wilson_closed_form(5, 20)

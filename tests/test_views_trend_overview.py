@@ -4,11 +4,14 @@ languages, and every text the golden files do not hold (section headings, figure
 and alt text) in the page's language only."""
 import re
 
+import sys
+
 import pytest
 
 import finsam
 import finsam.texts as i18n
-from finsam.views import report
+from finsam.views.overview import Overview
+from finsam.views.yearly_trend import YearlyTrend
 from finsam.views.fmt import MINUS, NBSP
 from finsam.stats.wording import change
 from test_analysis import mini  # noqa: F401  (the small dataset fixture)
@@ -31,7 +34,7 @@ def test_every_text_of_the_pages_is_in_its_language(prefix, lang):
 
 
 def test_a_change_is_worded_per_language():
-    view = {lang: report.YearlyTrend(TABLES, "bhs", "result", lang=lang) for lang in ("sv", "en")}
+    view = {lang: YearlyTrend(TABLES, "bhs", "result", lang=lang) for lang in ("sv", "en")}
     # a result from -884 tkr to 1 250 tkr changed by 2 134 tkr; no percent change across the sign
     c = change(-884_000, 1_250_000, "money")
     assert _plain(view["sv"]._delta(c)) == "+2 134 tkr"
@@ -50,7 +53,7 @@ def test_a_change_is_worded_per_language():
 
 def test_the_swedish_summary_states_the_change_with_its_counts_and_the_reports_caution():
     # bhs followup_work_rate: 54 % in 2017 (no counts), 78 % = 32 of 41 in 2018: +24 points
-    text = _plain(report.YearlyTrend(TABLES, "bhs", "followup_work_rate", lang="sv").summary().data)
+    text = _plain(YearlyTrend(TABLES, "bhs", "followup_work_rate", lang="sv").summary().data)
     assert ("Andel i arbete vid uppföljning: från 54,0 % år 2017 till 78,0 % (32 av 41) år 2018, "
             "en förändring med +24,0 procentenheter.") in text
     assert "två år räcker inte för att tala om en trend" in text
@@ -67,7 +70,7 @@ def test_the_swedish_summary_states_the_change_with_its_counts_and_the_reports_c
            "Huddinge/HUSAM (Huddinge) → Samordningsförbundet Botkyrka Huddinge Salem (Botkyrka, Huddinge, Salem)"),
 ])
 def test_a_series_break_at_a_change_of_association_is_said_in_the_pages_language(lang, breaks, note):
-    view = report.YearlyTrend(TABLES, "bhs", "result", lang=lang)
+    view = YearlyTrend(TABLES, "bhs", "result", lang=lang)
     assert breaks in _plain(view.summary().data)
     table = view.table()
     assert table.loc[2017].iloc[-1] == note and table.loc[2018].iloc[-1] == ""
@@ -87,15 +90,15 @@ def _figure(view, monkeypatch):
         seen["alt"] = alt
         return None
 
-    monkeypatch.setattr(report, "_finish", keep)
+    monkeypatch.setattr(sys.modules[type(view).__module__], "_finish", keep)  # the view's own module
     view.figure()
     return seen
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-@pytest.mark.parametrize("make", [lambda lang: report.YearlyTrend(TABLES, "bhs", "result", lang=lang),
-                                  lambda lang: report.YearlyTrend(TABLES, "bhs", "participants", lang=lang),
-                                  lambda lang: report.Overview(TABLES, lang=lang)],
+@pytest.mark.parametrize("make", [lambda lang: YearlyTrend(TABLES, "bhs", "result", lang=lang),
+                                  lambda lang: YearlyTrend(TABLES, "bhs", "participants", lang=lang),
+                                  lambda lang: Overview(TABLES, lang=lang)],
                          ids=["trend-result", "trend-participants", "overview"])
 def test_figures_speak_the_pages_language(make, lang, monkeypatch):
     seen = _figure(make(lang), monkeypatch)
@@ -108,7 +111,7 @@ def test_figures_speak_the_pages_language(make, lang, monkeypatch):
 
 
 def test_the_trend_figure_says_where_the_association_changes(monkeypatch):
-    seen = _figure(report.YearlyTrend(TABLES, "bhs", "result", lang="sv"), monkeypatch)
+    seen = _figure(YearlyTrend(TABLES, "bhs", "result", lang="sv"), monkeypatch)
     assert "härifrån: Samordningsförbundet Botkyrka Huddinge Salem" in seen["texts"]
     assert _plain(seen["alt"]).startswith("Linjediagram: Årets resultat, år för år, mnkr; alla: 2011: 1 078 tkr, "
                                           "2012: −1 993 tkr")
@@ -117,14 +120,25 @@ def test_the_trend_figure_says_where_the_association_changes(monkeypatch):
 
 def test_the_overview_heading_is_the_pages_one_h1():
     for lang in ("sv", "en"):
-        text = report.Overview(TABLES, lang=lang).heading().data
+        text = Overview(TABLES, lang=lang).heading().data
         assert text.startswith(f"# {i18n.t('notebook.overview', lang)}\n\n") and text.count("\n# ") == 0
 
 
 @pytest.mark.parametrize("lang,header,value", [("sv", ["År", "Kön", "Värde", "Källa"], "1 500"),
                                                ("en", ["Years", "Gender", "Value", "Source"], "1,500")])
 def test_multi_year_figures_are_listed_in_the_pages_language(mini, lang, header, value):
-    t = report.YearlyTrend(mini, "bhs", "participants", lang=lang).multi_year()
+    t = YearlyTrend(mini, "bhs", "participants", lang=lang).multi_year()
     assert list(t.columns) == header
     assert [_plain(v) for v in t.iloc[:, 2]] == [value]
     assert t.iloc[0, 1] == {"sv": "Alla", "en": "All"}[lang]
+
+
+def test_a_long_note_is_shown_in_full_in_the_pages_html():
+    """pandas cuts a cell at 50 characters by default ("Samordningsförbundet Huddinge/HU..."); the
+    note of a series break names both associations and must reach the page whole."""
+    html = YearlyTrend(TABLES, "bhs", "cost", lang="sv").table()._repr_html_()
+    notes = [n for n in YearlyTrend(TABLES, "bhs", "cost", lang="sv").table().iloc[:, -1] if len(str(n)) > 50]
+    assert notes, "the bhs cost series has a series-break note longer than 50 characters"
+    for n in notes:
+        assert str(n).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in html
+        assert "..." not in html

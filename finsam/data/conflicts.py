@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from finsam.core.errors import FinsamError
-from finsam.data.load import statement_kinds, texts
+from finsam.data.frames import statement_kinds, texts
 from finsam.data.fields import FACT_KEY, ROUNDING_PREFIX
 
 POLICIES = ("show", "prefer_table", "prefer_text", "error")

@@ -16,7 +16,6 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -24,28 +23,11 @@ import pandas as pd
 from finsam.core import paths
 from finsam.core.version import code_version
 from finsam.core.errors import DataError, Problem
+from finsam.data.tables import Tables
 from finsam.data import semantics
 from finsam.data.fields import ALL, TABLE_ORDER, TABLES
 
 _MEMO: dict = {}
-
-
-@dataclass(frozen=True)
-class Tables:
-    """The curated tables of one data folder, typed, plus what validation reported."""
-
-    vocabulary: pd.DataFrame
-    sources: pd.DataFrame
-    associations: pd.DataFrame
-    interventions: pd.DataFrame
-    metrics: pd.DataFrame
-    observations: pd.DataFrame
-    categories: pd.DataFrame  #: the categories of each dimension (vocabulary of observations.category)
-    version: str  #: short hash of the data files: the data version shown in reports
-    conflicts: tuple[Problem, ...] = field(default=())  #: known, explained inconsistencies
-
-    def __getitem__(self, name: str) -> pd.DataFrame:
-        return getattr(self, name)
 
 
 def combine_digests(digests: dict[str, str | None]) -> str:
@@ -92,26 +74,6 @@ def _stamp(d: Path) -> tuple:
         except OSError:
             out.append((name, None, None))
     return tuple(out)
-
-
-_TABLE_MARK = re.compile(r"\t|\||(?:\s\d[\d ]*){3,}\s*$")
-
-
-def statement_kinds(quotes) -> list[str]:
-    """'table' for each quote that looks like a table row (tabs, pipes, three or more numbers in
-    a row at the end), else 'text'. A heuristic used by the prefer_table/prefer_text policies."""
-    return ["table" if _TABLE_MARK.search(q if isinstance(q, str) else str(q)) else "text" for q in quotes]
-
-
-def texts(s: pd.Series) -> list:
-    """The values of ``s`` as ``s.astype(str)`` gives them, as a list to iterate over. An id
-    column (a categorical of strings) gives its values directly: pandas' Arrow-backed strings,
-    which ``astype(str)`` builds, cost the small frames of a page several times more to build,
-    compare and iterate than the work done with them. To pick rows by an id, compare the
-    categorical itself (``s == value``, ``s.isin(values)``)."""
-    if isinstance(s.dtype, pd.CategoricalDtype) and pd.api.types.is_string_dtype(s.cat.categories.dtype):
-        return s.tolist()
-    return s.astype(str).tolist()
 
 
 def _categories(s: pd.Series, categories) -> pd.Series:
@@ -252,30 +214,3 @@ def _prune(keep: Path) -> None:
             continue
         if old.stat().st_mtime < cutoff and {p.name for p in old.iterdir()} <= _WRITTEN_FILES:
             shutil.rmtree(old, ignore_errors=True)
-
-
-def select(obs: pd.DataFrame, *, association=None, intervention=None, period=None, metric=None,
-           gender=None, single_year: bool | None = None, dimension: str | None = "") -> pd.DataFrame:
-    """Rows of ``obs`` matching every given criterion. Each criterion takes a value or a list;
-    ``period`` takes a year (rows whose period is exactly that year) or a ``(start, end)`` pair;
-    ``single_year=True`` keeps only one-year figures. ``dimension``: by default only figures about
-    everyone (no breakdown), so a category's count is never mistaken for the total; a dimension name
-    (e.g. ``"municipality"``) for that breakdown; ``None`` for every row."""
-    mask = pd.Series(True, index=obs.index)
-    if dimension is not None and "dimension" in obs:
-        mask &= obs["dimension"] == dimension
-
-    def isin(col, v):
-        vals = [v] if isinstance(v, (str, int)) else list(v)
-        return obs[col].isin(vals)
-
-    for col, v in (("association_id", association), ("intervention", intervention), ("metric", metric),
-                   ("gender", gender)):
-        if v is not None:
-            mask &= isin(col, v)
-    if period is not None:
-        start, end = (period, period) if isinstance(period, int) else period
-        mask &= (obs["period_start"] == start) & (obs["period_end"] == end)
-    if single_year is True:
-        mask &= obs["period_start"] == obs["period_end"]
-    return obs.loc[mask]

@@ -128,3 +128,14 @@ def metrics_of_kind(metrics: pd.DataFrame, *kinds: str) -> list[str]:
 
 def count_metrics(metrics: pd.DataFrame) -> list[str]:
     return metrics_of_kind(metrics, "count")
+
+
+def sum_parts(metrics: pd.DataFrame) -> list[str]:
+    """The exit count metrics whose sum is the work-or-studies count (work, studies)."""
+    return [outcome_metric(metrics, p) for p in SUM_PARTS]
+
+
+def work_or_studies_counts(metrics: pd.DataFrame) -> list[str]:
+    """The count metrics a rate to work or studies rests on: the exits (its denominator), the
+    work-or-studies exits and their parts (work, studies)."""
+    return [denominator(metrics), outcome_metric(metrics, SUM_OUTCOME), *sum_parts(metrics)]

@@ -26,7 +26,6 @@ next time (its old HTML file is kept, as before).
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from dataclasses import dataclass

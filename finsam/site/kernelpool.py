@@ -27,14 +27,12 @@ from __future__ import annotations
 import atexit
 import os
 
+from finsam.site.kernelzygote import LIBRARIES
+
 ENV_POOL = "FINSAM_KERNEL_POOL"
 ENV_PRELOAD = "FINSAM_KERNEL_PRELOAD"
 #: run by each pooled kernel at start-up, before its report's first cell: imports only, no state
 #: a report could see other than modules being already in sys.modules
-#: what a report imports (finsam.stats.inference imports scipy.stats and statsmodels when first used)
-LIBRARIES = ("pandas", "numpy", "matplotlib", "matplotlib.figure", "matplotlib.backends.backend_agg",
-             "matplotlib.backends.backend_svg", "scipy.stats", "statsmodels.stats.proportion",
-             "statsmodels.stats.power", "statsmodels.stats.contingency_tables", "finsam", "finsam.views.report")
 PRELOAD = "import " + ", ".join(LIBRARIES)
 HISTORY = "--HistoryManager.hist_file=:memory:"  # what nbclient adds when it starts a kernel itself
 

@@ -26,10 +26,12 @@ import sys
 import threading
 import time
 
-from finsam.site import kernelpool
-
-#: imported once by the zygote, before any kernel is forked (what every report imports first)
-PRELOAD = ("ipykernel.kernelapp", *kernelpool.LIBRARIES)
+#: what a report imports first (finsam.stats.inference imports scipy.stats and statsmodels when first used)
+LIBRARIES = ("pandas", "numpy", "matplotlib", "matplotlib.figure", "matplotlib.backends.backend_agg",
+             "matplotlib.backends.backend_svg", "scipy.stats", "statsmodels.stats.proportion",
+             "statsmodels.stats.power", "statsmodels.stats.contingency_tables", "finsam", "finsam.views.outputs")
+#: imported once by the zygote, before any kernel is forked
+PRELOAD = ("ipykernel.kernelapp", *LIBRARIES)
 
 
 # ---------------------------------------------------------------------------- zygote side

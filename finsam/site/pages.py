@@ -19,6 +19,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from finsam.core.names import is_figure_of
 from finsam.texts import LANGUAGES, t
 
 GENERATED_MARK = "finsam-generated"  # marks the one line of a page that differs between renders
@@ -269,7 +270,7 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write)
         d = out / figures_path(lang, association)
         if d not in listing:
             listing[d] = sorted(p.name for p in d.glob("*.png")) if d.is_dir() else []
-        return [f for f in listing[d] if f.startswith(f"{stem}__")]
+        return [f for f in listing[d] if is_figure_of(f, stem)]
     from finsam.texts import TEXT
     sources = tables.sources.to_dict("records")
     for lang in languages:

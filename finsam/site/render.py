@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as _dt
 import multiprocessing as mp
 import os
-import re
 import secrets
 import shutil
 import signal
@@ -38,12 +37,13 @@ sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 from finsam.site import pages as site  # noqa: E402
 from finsam.site import kernelpool
 from finsam.core import paths
-from finsam.core.errors import FinsamError, ParameterError  # noqa: E402
-from finsam.devtools import clean_metadata  # noqa: E402
+from finsam.core.cores import usable_cores
+from finsam.core.names import SAFE_PART, figure_files
+from finsam.core.errors import FinsamError  # noqa: E402
 from finsam.core.files import RUN_TAG_ENV, write_atomic  # noqa: E402
 from finsam.site.kernels import use_project_kernel  # noqa: E402
-from finsam.texts import LANGUAGES  # noqa: E402
-from finsam.views.registry import NOTEBOOKS, report_stem, select_reports  # noqa: E402
+from finsam.texts import LANGUAGES, check_language  # noqa: E402
+from finsam.views.registry import report_stem, select_reports  # noqa: E402
 
 KERNEL = "python3"
 KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]  # keep the kernel's start-up chatter off the terminal
@@ -80,11 +80,6 @@ class Job:
         """Path of the report relative to the output folder."""
         return site.report_path(self.language, self.association, self.stem)
 
-    @property
-    def title(self) -> str:
-        extra = ", ".join(f"{v}" for k, v in self.params if k != "association")
-        return NOTEBOOKS[self.notebook].title + (f" — {extra}" if extra else "")
-
 
 @dataclass
 class Outcome:
@@ -100,7 +95,10 @@ def plan(notebooks=None, associations=None, years=None, tables=None, metrics=Non
     parameter set and language."""
     filters = dict(association=associations, year=years, metric=metrics)
     langs = check_languages(languages)
-    jobs = [Job(n, tuple(sorted(c.items())), lang, langs) for n, c in select_reports(notebooks, filters, tables)
+    if tables is None:
+        from finsam.data.load import load
+        tables = load()
+    jobs = [Job(n, tuple(sorted(c.items())), lang, langs) for n, c in select_reports(tables, notebooks, filters)
             for lang in langs]
     for job in jobs:
         _check_parts(job)
@@ -110,20 +108,14 @@ def plan(notebooks=None, associations=None, years=None, tables=None, metrics=Non
 def check_languages(languages) -> tuple:
     """The languages asked for, in the site's order; all of them when none is given."""
     for lang in languages or ():
-        if lang not in LANGUAGES:
-            raise ParameterError(f"unknown language {lang!r}; valid: {', '.join(LANGUAGES)}")
+        check_language(lang)
     return tuple(lang for lang in LANGUAGES if not languages or lang in languages)
-
-
-#: a file-name part built from the data: ids are slugs (checked by validation), stems join them
-#: and snake_case metric names with _; no dots, slashes, colons or anything else
-_SAFE_PART = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
 def _check_parts(job: Job) -> None:
     """The folder and file-name parts of a job's outputs are plain names (no '..', '/', ':')."""
     for part in (job.association or "all", job.stem):
-        if not _SAFE_PART.fullmatch(part):
+        if not SAFE_PART.fullmatch(part):
             raise FinsamError(f"cannot build a file name from {part!r} (report {job.notebook} {job.kwargs}): "
                               "ids must be lower-case letters, digits and hyphens")
 
@@ -284,8 +276,16 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
         write_atomic(target, body.encode("utf-8"))
     except OSError as e:  # a full disk, a folder in the way: this report fails, the others go on
         return Outcome(job, False, time.perf_counter() - t0, cannot_write(target, e))
-    figs = sorted(p.name for p in figures_dir.glob(f"{job.stem}__*.png")) if figures_dir.is_dir() else []
+    figs = figure_files(figures_dir, job.stem)
     return Outcome(job, True, time.perf_counter() - t0, figures=figs)
+
+
+def clean_metadata(nb) -> None:
+    """Drop execution timestamps and papermill bookkeeping, which would differ on every run."""
+    nb.metadata.pop("papermill", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("papermill", None)
 
 
 def _language_parameter(notebook: Path, language: str) -> dict:
@@ -556,7 +556,6 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     out = Path(output).resolve() if output else paths.reports_dir()
     _check_writable(out)
     t0 = time.perf_counter()
-    from finsam.cli import usable_cores
     n_jobs = min(jobs or usable_cores(), usable_cores())
     nb_dir = Path(notebooks_dir).resolve() if notebooks_dir else paths.NOTEBOOKS_DIR
     missing = [j.notebook for j in selected if not (nb_dir / f"{j.notebook}.ipynb").is_file()]

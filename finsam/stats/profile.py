@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from finsam.data.conflicts import resolve
-from finsam.data.load import Tables, select
+from finsam.data.tables import Tables, select
 from finsam.data import semantics
 from finsam.stats.rates import rates_from_facts
 from finsam.data.fields import PREFIXED_DIMENSIONS
@@ -101,7 +101,7 @@ def composition(tables: Tables, association: str, period, dimension: str, interv
 def category_rates(tables: Tables, association: str, period, dimension: str, intervention: str,
                    policy: str = "show") -> pd.DataFrame:
     """Exit outcomes per category of ``dimension`` for one association, period and intervention:
-    the columns of :func:`finsam.stats.rates.outcome_rates` (``exited``, ``count``, ``rate``, 95 % Wilson
+    the columns of :func:`finsam.stats.findings.outcome_rates` (``exited``, ``count``, ``rate``, 95 % Wilson
     ``ci_low``/``ci_high`` in percent, ``reported_rate``, ``basis``, ``conflict``) plus
     ``category``, ``label_en`` and ``label_sv`` (categories.csv). Categories with no exit figures are left out."""
     sel = select(tables.observations, association=association, period=period, dimension=dimension,

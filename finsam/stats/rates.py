@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from finsam.data import semantics
-from finsam.data.conflicts import resolve
-from finsam.data.load import Tables, select, texts
+from finsam.data.tables import Tables
+from finsam.data.frames import texts
 
 CONFIDENCE = 0.95
 
@@ -28,25 +28,6 @@ def wilson_interval(k: int, n: int, confidence: float = CONFIDENCE) -> tuple[flo
         return (math.nan, math.nan)
     lo, hi = wilson(int(k), int(n), confidence)
     return float(lo), float(hi)
-
-
-def outcome_rates(tables: Tables, association: str, year: int | tuple[int, int],
-                  intervention: str | None = None, policy: str = "show") -> pd.DataFrame:
-    """Exit outcomes by gender for one association, period and intervention; without
-    ``intervention``, for the population :func:`finsam.stats.scope.population` decides for the year.
-
-    One row per (gender, outcome, combination of conflicting values): ``exited`` (n),
-    ``count`` (k), ``rate`` (percent of exited), ``ci_low``/``ci_high`` (95 % Wilson, percent),
-    ``reported_rate`` (the percentage the report prints, if any), ``basis`` (how the rate was
-    obtained, in English, for interactive use), ``conflict`` (a value involved is contested in the
-    report) and ``basis_code`` (the same as a code a page words in its language: ``counts``,
-    ``derived`` (work + studies), ``reported`` (a printed percentage, no counts)).
-    """
-    if intervention is None:
-        from finsam.stats.scope import population
-        intervention = population(tables, association, year if isinstance(year, int) else year[1]).group
-    sel = select(tables.observations, association=association, period=year, intervention=intervention)
-    return rates_from_facts(resolve(sel, policy), tables)
 
 
 COLUMNS = ["gender", "outcome", "exited", "count", "rate", "ci_low", "ci_high", "reported_rate", "basis",
@@ -178,14 +159,6 @@ def gap_test(k_women: int, n_women: int, k_men: int, n_men: int, alpha: float = 
                 significant=significant, verdict=verdict, test_code=code,
                 verdict_code="evidence" if significant else "no_evidence",
                 direction="higher" if diff > 0 else "lower" if diff < 0 else "equal", level=alpha)
-
-
-def gender_gap(tables: Tables, association: str, year, outcome: str = "work_or_studies",
-               intervention: str | None = None, policy: str = "show") -> pd.DataFrame:
-    """Gap between women and men in one outcome rate; one row per combination of conflicting
-    values (usually one). Rows without counts for both genders say why no test was made.
-    Without ``intervention``: the population the year's report describes (finsam.stats.scope)."""
-    return gap_from_rates(outcome_rates(tables, association, year, intervention, policy), outcome)
 
 
 def consistent_splits(n: int, k: int, pct_women: float, pct_men: float, decimals: int = 0) -> list[tuple[int, int]]:

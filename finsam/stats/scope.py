@@ -15,7 +15,8 @@ import pandas as pd
 
 from finsam.data import semantics
 from finsam.data.conflicts import resolve
-from finsam.data.load import Tables, select, texts
+from finsam.data.tables import Tables, select
+from finsam.data.frames import texts
 from finsam.data.fields import ALL
 
 #: why a population was chosen (machine-readable; views word it per language)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from finsam.data.conflicts import resolve
-from finsam.data.load import Tables, select
+from finsam.data.tables import Tables, select
 
 
 def lineage(tables: Tables, association: str) -> list[str]:

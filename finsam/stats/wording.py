@@ -10,7 +10,7 @@
 """
 from __future__ import annotations
 
-from finsam.data.load import Tables
+from finsam.data.tables import Tables
 
 SMALL_N = 30  #: below this many in a denominator, say that a rate is uncertain
 

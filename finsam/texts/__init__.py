@@ -17,6 +17,8 @@ import importlib
 import pkgutil
 import string
 
+from finsam.core.errors import ParameterError
+
 LANGUAGES = ("sv", "en")  # the first is the site's main language
 
 
@@ -35,15 +37,22 @@ def catalogue() -> dict[str, dict[str, str]]:
 TEXT: dict[str, dict[str, str]] = catalogue()
 
 
-def check_language(lang: str) -> str:
+def check_language(lang) -> str:
+    """``lang`` when the site has that language; else :class:`ParameterError` (a ValueError)
+    naming the valid ones. The one language check: the CLI, the render plan, the notebooks'
+    parameter check and every view call it where a language comes in."""
     if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+        raise ParameterError(f"unknown language {lang!r}; valid: {', '.join(LANGUAGES)}")
     return lang
 
 
 def t(key: str, lang: str, **values) -> str:
     """The text ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
-    text = TEXT[key][check_language(lang)]
+    try:
+        text = TEXT[key][lang]
+    except KeyError:
+        check_language(lang)  # says which languages there are; else the key is unknown
+        raise
     return text.format(**values) if values else text
 
 

@@ -10,27 +10,16 @@ curated data are written in English; a Swedish page shows the report's own words
 """
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
 from finsam.views import fmt
 import finsam.texts as i18n
 from finsam.views import labels as L
-from finsam.data.load import Tables
+from finsam.data.tables import Tables
+from finsam.views.markup import esc, markdown  # noqa: F401  (the views import them from here)
 
-
-def esc(text) -> str:
-    """Escape data text for Markdown/HTML output: a '<script>' in a note is shown, never run."""
-    s = html.escape(str(text), quote=False)
-    for ch in "*_`[]|":
-        s = s.replace(ch, "\\" + ch)
-    return s
-
-
-def markdown(text: str):
-    from IPython.display import Markdown
-    return Markdown(text)
+# Views show every cell in full: a cut note ("Samordningsförbundet Hudd…") hides what it says.
+pd.set_option("display.max_colwidth", None)
 
 
 class View:
@@ -71,7 +60,7 @@ class View:
         return L.code_label(vocabulary, code, self.lang, self.t)
 
     def association(self, association: str) -> str:
-        return L.association_name(self.t, association)
+        return self.t.association_name(association)
 
     # ------------------------------------------------------------------ numbers
     def num(self, value, decimals: int = 0) -> str:
@@ -98,7 +87,7 @@ class View:
 
     def value(self, value, unit: str) -> str:
         """A value in its unit (vocabulary.csv): counts whole, percent with one decimal, kronor scaled."""
-        return L.format_value(value, unit, self.lang, self.t)
+        return fmt.format_value(value, unit, self.lang, self.t)
 
     def p(self, p) -> str:
         """A p-value: p = 0,032 / p = 0.032 (p < 0,001 below that)."""

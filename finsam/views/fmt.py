@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import math
 
-from finsam.texts import LANGUAGES
+from finsam.data.semantics import unit_classes
+from finsam.data.tables import Tables
+from finsam.texts import check_language
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
 MISSING = "\u2013"  # en dash
-
-
-def _check(lang: str) -> str:
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
-    return lang
 
 
 def _missing(value) -> bool:
@@ -35,7 +31,7 @@ def _missing(value) -> bool:
 
 def number(value, lang: str, decimals: int = 0) -> str:
     """``value`` rounded to ``decimals`` places with the language's separators: 1 009,5 / 1,009.5."""
-    _check(lang)
+    check_language(lang)
     if _missing(value):
         return MISSING
     text = f"{float(value):,.{decimals}f}"  # 1,009.5 (the binary value rounded, as Python formats)
@@ -66,7 +62,7 @@ def sek(value, lang: str, scale: str = "auto", decimals: int | None = None) -> s
     ``scale="auto"`` picks millions from 1 000 000 kr (one decimal) and thousands from 10 000 kr
     (whole thousands); smaller amounts stay in kronor. ``decimals`` overrides the default
     (0 for kr and tkr, 1 for mnkr)."""
-    _check(lang)
+    check_language(lang)
     if _missing(value):
         return MISSING
     v = float(value)
@@ -127,3 +123,20 @@ def interval(low, high, lang: str, unit: str = "percent", decimals: int = 1) -> 
     if unit == "percent":
         return f"{text}{NBSP}%" if lang == "sv" else f"{text}%"
     return text
+
+
+def format_value(value: float, unit: str, lang: str, tables: Tables) -> str:
+    """A value as a reader of ``lang`` expects it: counts of any count unit whole
+    (1 009 / 1,009), percent with one decimal (36,6 % / 36.6%), kronor in tkr/mnkr (sv) or SEK
+    thousand/million (en); the class of a unit comes from vocabulary.csv."""
+    if _missing(value):
+        return MISSING
+    kind = unit_classes(tables.vocabulary).get(str(unit))
+    if kind == "percent":
+        return percent(value, lang)
+    if kind == "money":
+        return sek(value, lang, scale="tkr")
+    if kind == "count":
+        return integer(value, lang)
+    v = float(value)  # a unit of no class: a plain number
+    return number(v, lang, 0 if v == round(v) else 2)

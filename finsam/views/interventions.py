@@ -1,224 +1,23 @@
-"""Interventions compared within one association and year: the data behind interventions.ipynb.
-
-Decisions (which interventions can be compared: those with counts, not overlapping) are plain
-functions returning data (codes, never sentences); :class:`InterventionComparison` (a
-:class:`finsam.views.base.View`) words and formats their results for the notebook in the page's
-language, from the texts in finsam/texts/interventions.py. Rates are percentages of exited
-participants (``participants_exited``) who left for work or studies, per intervention, as
-:func:`finsam.stats.rates.rates_from_facts` computes them.
+"""The interventions page (interventions.ipynb) in words: one association and year's interventions
+compared, as :class:`finsam.stats.interventions.InterventionYear` decides and computes them
+(which interventions can be compared, their counts and rates, the funnel, the goals, the national
+share, the previous year, the costs); this view formats and words the results in the page's
+language, from the texts in finsam/texts/interventions.py.
 """
 from __future__ import annotations
-
-import functools
-import itertools
-import re
 
 import numpy as np
 import pandas as pd
 
-from finsam.views import fmt
-from finsam.stats import inference as inf
-from finsam.data.conflicts import resolve
-from finsam.data.load import Tables, select, texts
-from finsam.stats.rates import rates_by_group
+from finsam.core.names import figure_stem
 from finsam.data.fields import ALL
+from finsam.data.frames import texts
+from finsam.data.tables import Tables
+from finsam.stats import inference as inf
+from finsam.stats.interventions import InterventionYear
+from finsam.views import fmt
 from finsam.views.base import View, esc, markdown
-
-COUNT_METRICS = ["participants_exited", "exit_work_or_studies", "exit_work", "exit_studies"]
-RATE_METRICS = [*COUNT_METRICS, "exit_work_or_studies_rate"]  # what a rate to work or studies rests on
-#: how a note names the intervention an intervention belongs to
-PART_OF = re.compile(r"\b(?:part of|local team of|local delprojekt of|sub-project of)\s+(.+?)\s*(?:[;,(]|$)")
-MAX_VERSIONS = 64  # combinations of a report's conflicting counts analysed side by side
-
-
-def is_aggregate(kind) -> bool:
-    """An intervention that is a total of others: ``kind`` aggregate in interventions.csv (never
-    guessed from its name)."""
-    return str(kind) == "aggregate"
-
-
-def _kinds(interventions: pd.DataFrame, association: str) -> dict[str, str]:
-    iv = interventions[interventions["association_id"] == association]
-    return dict(zip(texts(iv["intervention"]), texts(iv["kind"])))
-
-
-def parent_of(interventions: pd.DataFrame, association: str) -> dict[str, str]:
-    """child -> parent for the association's interventions whose note says they are part of
-    another intervention the data know (e.g. SamMA-Haninge, a local team of SamMA-projektet)."""
-    iv = interventions[interventions["association_id"] == association]
-    names = set(texts(iv["intervention"]))
-    out = {}
-    for name, note in zip(texts(iv["intervention"]), iv["note"].tolist()):
-        m = PART_OF.search(note) if isinstance(note, str) else None
-        if m and m.group(1) in names and m.group(1) != name:
-            out[name] = m.group(1)
-    return out
-
-
-def comparable(names, interventions: pd.DataFrame, association: str) -> list[str]:
-    """Of ``names`` (interventions with counts), those that do not overlap: aggregates are
-    dropped, and an intervention whose parts are also present gives way to its parts (the finer
-    comparison)."""
-    kinds = _kinds(interventions, association)
-    names = [n for n in names if n != ALL and not is_aggregate(kinds.get(n))]
-    parents = parent_of(interventions, association)
-    with_parts = {parents[n] for n in names if n in parents}
-    return sorted(n for n in names if n not in with_parts)
-
-
-def intervention_counts(tables: Tables, association: str, year: int, policy: str = "show",
-                        facts: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Exits to work or studies (k) of exited participants (n), all genders, per comparable
-    intervention in one year: one row per intervention and version of its counts (a report's
-    conflicting counts give several versions, flagged ``conflict``). Interventions with n = 0
-    are left out (no rate)."""
-    if facts is None:
-        facts = resolve(select(tables.observations, association=association, period=year), policy)
-    facts = facts[(facts["gender"] == "all") & facts["metric"].isin(COUNT_METRICS)]
-    names = facts["intervention"]
-    with_exits = names.isin(set(texts(names[facts["metric"] == "participants_exited"])))
-    r = rates_by_group(facts[with_exits], tables)  # every intervention's rates in one pass
-    r = r[(r["outcome"] == "work_or_studies") & (r["gender"] == "all")].dropna(subset=["count", "exited"])
-    r = r[r["exited"] > 0].drop_duplicates(["intervention", "count", "exited"])
-    rows = [dict(intervention=x.intervention, k=int(x.count), n=int(x.exited), conflict=bool(x.conflict), basis=x.basis)
-            for x in r.itertuples()]
-    out = pd.DataFrame(rows, columns=["intervention", "k", "n", "conflict", "basis"])
-    keep = comparable(sorted(set(out["intervention"])), tables.interventions, association)
-    return out[out["intervention"].isin(keep)].reset_index(drop=True)
-
-
-def intervention_choices(tables: Tables) -> list[dict]:
-    """(association, year) with at least two comparable interventions with counts: exited
-    participants (n > 0) and exits to work or studies, or to work and to studies (the same test
-    as :func:`intervention_counts`, on the statements, without resolving every year)."""
-    o = tables.observations
-    o = o[(o["period_start"] == o["period_end"]) & (o["gender"] == "all") & o["metric"].isin(COUNT_METRICS)
-          & (o["intervention"] != ALL)]
-    has: dict[tuple[str, int, str], set] = {}
-    for a, y, i, m, v in zip(texts(o["association_id"]), o["period_start"].astype(int).tolist(),
-                             texts(o["intervention"]), texts(o["metric"]), o["value"].tolist()):
-        if m != "participants_exited" or v > 0:
-            has.setdefault((a, y, i), set()).add(m)
-    counted: dict[tuple[str, int], list[str]] = {}
-    for (a, y, i), ms in has.items():
-        if "participants_exited" in ms and ("exit_work_or_studies" in ms or {"exit_work", "exit_studies"} <= ms):
-            counted.setdefault((a, y), []).append(i)
-    return [dict(association=a, year=y) for (a, y), names in sorted(counted.items())
-            if len(comparable(names, tables.interventions, a)) >= 2]
-
-
-def versions(counts: pd.DataFrame) -> list[pd.DataFrame]:
-    """Every combination of the report's conflicting counts: one frame per version, one row
-    per intervention (the first version uses each intervention's first-listed counts)."""
-    groups = [g for _, g in counts.groupby("intervention", sort=True)]
-    combos = list(itertools.islice(itertools.product(*(range(len(g)) for g in groups)), MAX_VERSIONS))
-    return [pd.concat([g.iloc[[i]] for g, i in zip(groups, c)], ignore_index=True) for c in combos]
-
-
-COUNT_GOALS = {"participants_goal": "participants", "participants_new_goal": "participants_new",
-               "participants_exited_goal": "participants_exited"}
-
-
-def goal_rows(facts: pd.DataFrame, tables: Tables, headline_group: str | None = None) -> pd.DataFrame:
-    """Every stated goal of the year (all genders) against its result: a rate goal
-    (``exit_work_or_studies_rate_goal``, "at least") judged from the result's 95 % Wilson interval
-    (:func:`finsam.stats.inference.goal_attainment`: met / not met / cannot tell), a count goal
-    (participants, new, exited) compared plainly. One row per goal and version of conflicting
-    values; ``status`` is 'no result' when the report gives none, 'percentage only' when it gives
-    a rate without counts (no interval, so only the point value is compared). A rate goal stated
-    for the whole association (ALL) is judged against ``headline_group``'s result when given:
-    the group whose rate the report prints as the association's (e.g. its work-oriented
-    interventions); ``result_group`` says whose result was used."""
-    f = facts[facts["gender"] == "all"]
-    names = f["intervention"]
-    # plain dictionaries: per-intervention DataFrame groupbys would cost a report more than its statistics
-    stated: dict[tuple[str, str], list[tuple[float, bool]]] = {}
-    for i, m, v, c in zip(texts(names), texts(f["metric"]), f["value"].astype(float).tolist(), f["conflict"].tolist()):
-        stated.setdefault((i, m), []).append((v, bool(c)))
-    rows = []
-    rates: dict[str, list] = {}  # result group -> its work-or-studies rates (all genders), as rows
-    # every result group's rates in one pass (rates_by_group: per group what rates_from_facts gives)
-    groups = {headline_group if i == ALL and headline_group else i
-              for i, m in stated if m == "exit_work_or_studies_rate_goal"}
-    every = rates_by_group(f[names.isin(groups) & f["metric"].isin(RATE_METRICS)], tables)
-    every = every[(every["outcome"] == "work_or_studies") & (every["gender"] == "all")]
-    for x in every.itertuples():
-        rates.setdefault(x.intervention, []).append(x)
-
-    def rates_of(group: str) -> list:
-        """The group's rates: those from counts, once per (k, n), then those reported without counts."""
-        r = rates.get(group, [])
-        counted: dict[tuple, object] = {}
-        for x in r:
-            if pd.notna(x.count):
-                counted.setdefault((x.count, x.exited), x)
-        return list(counted.values()) + [x for x in r if pd.isna(x.count)]
-    for inter in sorted({i for i, m in stated if m.endswith("_goal")}):
-        def values(m):
-            return sorted({v for v, _ in stated.get((inter, m), [])})
-
-        def contested(*ms):
-            return any(c for m in ms for _, c in stated.get((inter, m), []))
-        for goal in values("exit_work_or_studies_rate_goal"):
-            result_group = headline_group if inter == ALL and headline_group else inter
-            r = rates_of(result_group)
-            base = dict(intervention=inter, goal_metric="exit_work_or_studies_rate_goal", goal=goal,
-                        result_group=result_group)
-            if not r:
-                rows.append({**base, "status": "no result"})
-            for x in r:
-                if pd.isna(x.count):
-                    rows.append({**base, "result": x.rate, "status": "percentage only",
-                                 "point_met": bool(x.rate >= goal), "conflict": bool(x.conflict)})
-                else:
-                    g = inf.goal_attainment(int(x.count), int(x.exited), goal)
-                    rows.append({**base, "result": g.rate, "k": g.k, "n": g.n, "ci_low": g.ci_low, "ci_high": g.ci_high,
-                                 "status": g.status, "point_met": g.point_met, "conflict": bool(x.conflict)})
-        for gm, m in COUNT_GOALS.items():
-            for goal in values(gm):
-                base = dict(intervention=inter, goal_metric=gm, goal=goal, result_group=inter)
-                if not values(m):
-                    rows.append({**base, "status": "no result"})
-                for v in values(m):
-                    c = inf.count_goal(v, goal)
-                    rows.append({**base, "result": v, "status": "met" if c.met else "not met", "point_met": c.met,
-                                 "conflict": contested(gm, m)})
-    cols = ["intervention", "goal_metric", "goal", "result_group", "result", "k", "n", "ci_low", "ci_high", "status", "point_met",
-            "conflict"]
-    out = pd.DataFrame(rows, columns=cols)
-    out["conflict"] = out["conflict"].fillna(False).astype(bool)
-    return out
-
-
-def cost_rows(facts: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
-    """Derived costs of each compared intervention (kronor as stated, not price-adjusted), from
-    :func:`finsam.stats.inference.cost_range`: cost per participant (participants as stated) and per
-    person to work or studies (k of n exited) with the range implied by the rate's 95 % Wilson
-    interval. One row per intervention and version of conflicting figures; interventions
-    without a stated cost are left out."""
-    f = facts[(facts["gender"] == "all") & facts["metric"].isin(["cost", "participants"])]
-    stated: dict[tuple[str, str], list[tuple[float, bool]]] = {}  # (intervention, metric) -> (value, conflict)
-    for i, m, v, conflict in zip(texts(f["intervention"]), texts(f["metric"]), f["value"].astype(float).tolist(),
-                                 f["conflict"].tolist()):
-        stated.setdefault((i, m), []).append((v, bool(conflict)))
-    rows = []
-    for c in counts.itertuples():
-        costs = sorted({v for v, _ in stated.get((c.intervention, "cost"), [])})
-        parts = sorted({v for v, _ in stated.get((c.intervention, "participants"), [])}) or [None]
-        contested = any(x for m in ("cost", "participants") for _, x in stated.get((c.intervention, m), []))
-        for cost, p in itertools.product(costs, parts):
-            t = inf.cost_range(cost, c.k, c.n, {"participants": int(p)} if p else None)
-            by = {code: dict(value=v, low=lo, high=hi)  # one row per measure here
-                  for code, v, lo, hi in zip(t["measure_code"], t["value"], t["low"], t["high"])}
-            ws = by["per_work_or_studies"]
-            rows.append(dict(intervention=c.intervention, cost=cost, participants=p, k=c.k, n=c.n,
-                             per_participant=by["per_participant"]["value"] if "per_participant" in by else np.nan,
-                             per_work_or_studies=ws["value"], per_work_or_studies_low=ws["low"],
-                             per_work_or_studies_high=ws["high"],
-                             conflict=bool(c.conflict or contested)))
-    return pd.DataFrame(rows, columns=["intervention", "cost", "participants", "k", "n", "per_participant",
-                                       "per_work_or_studies", "per_work_or_studies_low", "per_work_or_studies_high",
-                                       "conflict"])
+from finsam.views.registry import report_stem
 
 
 def _decimals(v: float) -> int:
@@ -235,65 +34,11 @@ class InterventionComparison(View):
     notebook = "interventions"
 
     def __init__(self, tables: Tables, association: str, year: int, figures_dir=None, policy: str = "show", lang: str = "en"):
-        from finsam.views.registry import report_stem
         super().__init__(tables, lang)
         self.a, self.year, self.figures_dir, self.policy = association, year, figures_dir, policy
-        self.obs = select(tables.observations, association=association, period=year)
-        self.facts = resolve(self.obs, policy)
-        self.counts = intervention_counts(tables, association, year, facts=self.facts)
-        self.versions = versions(self.counts)
+        self.data = InterventionYear(tables, association, year, policy)
         self.stem = report_stem("interventions", dict(association=association, year=year))
 
-    # --- analyses (data) ---
-    @functools.cached_property
-    def comparisons(self) -> list[inf.GroupComparison]:
-        return [inf.compare_groups(v["k"], v["n"], v["intervention"]) for v in self.versions]
-
-    @property
-    def main(self) -> inf.GroupComparison:
-        return self.comparisons[0]
-
-    def _fact(self, metric: str, intervention: str) -> list[float]:
-        f = self.facts[(self.facts["metric"] == metric) & (self.facts["gender"] == "all")
-                       & (self.facts["intervention"] == intervention)]
-        return sorted(set(f["value"].astype(float)))
-
-    @functools.cached_property
-    def reference(self) -> tuple[str, float] | None:
-        """The rate the headline is judged against, as (kind, value): kind 'goal' for the report's
-        goal for the headline group (or the association), else 'national' for a national share the
-        report quotes."""
-        for metric, what in (("exit_work_or_studies_rate_goal", "goal"),
-                             ("national_exit_work_or_studies_rate", "national")):
-            for group in self._reference_groups():
-                v = self._fact(metric, group)
-                if len(v) == 1:
-                    return what, v[0]
-        return None
-
-    @functools.cached_property
-    def headline(self) -> pd.Series | None:
-        """The association's headline rate to work or studies for the year: the population
-        finsam.stats.scope decides (the same on every page), with the counts behind it where stated
-        (``group``, ``reported`` values, ``count``, ``exited``, ``rate``); None when the report
-        gives no such rate."""
-        from finsam.stats.findings import headline
-        h = headline(self.t, self.a, self.year, self.policy, facts=self.facts)
-        if not h.rate and not h.reported:
-            return None
-        return pd.Series(dict(group=h.population.group, reported=h.reported,
-                              count=h.count[0] if h.count else np.nan, exited=h.exited[0] if h.exited else np.nan,
-                              rate=h.rate[0] if h.from_counts else float("nan"), conflict=h.conflict))
-
-    def _reference_groups(self) -> list[str]:
-        h = self.headline
-        return list(dict.fromkeys(([h["group"]] if h is not None else []) + [ALL]))
-
-    @functools.cached_property
-    def mix(self) -> inf.MixEffect:
-        v = self.versions[0]
-        ref = self.reference
-        return inf.mix_effect(v["k"], v["n"], v["intervention"], reference_rate=ref[1] if ref else None)
 
     # --- words and numbers of this page ---
     def _group(self, group: str) -> str:
@@ -326,14 +71,14 @@ class InterventionComparison(View):
 
     # --- views ---
     def heading(self):
-        src = sorted(set(texts(self.obs["source_id"])))
+        src = sorted(set(texts(self.data.obs["source_id"])))
         titles = self.t.sources.set_index(pd.Index(texts(self.t.sources["source_id"]))).loc[src, "title"]
         return self.md("interventions.heading", name=esc(self.association(self.a)), year=self.year,
                        sources="; ".join(esc(x) for x in titles))
 
     def rates_table(self) -> pd.DataFrame:
-        tab = self.main.table
-        conflict = dict(zip(self.versions[0]["intervention"], self.versions[0]["conflict"]))
+        tab = self.data.main.table
+        conflict = dict(zip(self.data.versions[0]["intervention"], self.data.versions[0]["conflict"]))
         rows = list(tab.itertuples())
         return self.frame({
             "interventions.col.intervention": tab["label"],
@@ -347,24 +92,8 @@ class InterventionComparison(View):
         }, index="interventions.col.intervention")
 
     def not_compared(self):
-        """Interventions with outcome figures for the year that the comparison cannot use."""
-        f = self.facts[(self.facts["gender"] == "all") & self.facts["metric"].isin(
-            ["exit_work_or_studies_rate", "exit_work_or_studies", "exit_work", "participants_exited"])]
-        names = set(texts(f["intervention"])) - {ALL} - set(self.counts["intervention"])
-        kinds = _kinds(self.t.interventions, self.a)
-        parents = parent_of(self.t.interventions, self.a)
-        lines = []
-        for n in sorted(names):
-            if is_aggregate(kinds.get(n)):
-                why = "aggregate"
-            elif n in set(parents.values()) and any(parents.get(c) == n for c in self.counts["intervention"]):
-                why = "parts"
-            else:
-                has = set(texts(f.loc[f["intervention"] == n, "metric"]))
-                why = ("percentage_only" if "exit_work_or_studies_rate" in has
-                       and not {"exit_work_or_studies", "exit_work"} & has else
-                       "no_work_or_studies" if "participants_exited" in has else "no_exited")
-            lines.append(f"- {esc(n)}: {self.tr(f'interventions.why.{why}')}.")
+        """Interventions with outcome figures for the year that the comparison cannot use, and why."""
+        lines = [f"- {esc(n)}: {self.tr(f'interventions.why.{why}')}." for n, why in self.data.not_compared]
         if not lines:
             return self.md("interventions.not_compared.none")
         return self.md("interventions.not_compared", items="\n".join(lines))
@@ -372,7 +101,7 @@ class InterventionComparison(View):
     def funnel_alt(self) -> str:
         """What the funnel figure shows, for a reader who cannot see it: the interventions' rates and
         sizes, the pooled rate and where each lies against the limits, in the page's language."""
-        g = self.main
+        g = self.data.main
         top = g.levels[0]
         key = inf._level_key(top)
         points = "; ".join(
@@ -385,7 +114,7 @@ class InterventionComparison(View):
 
     def funnel_figure(self):
         from finsam.views.plotting import finish_figure, funnel_plot
-        g = self.main
+        g = self.data.main
         n_max = int(g.table["n"].max())
         limits = inf.funnel_limits(g.pooled_rate / 100, np.arange(1, int(n_max * 1.3) + 2))
         fig = funnel_plot(g.table, limits, g.pooled_rate, self.tr("interventions.funnel.title", year=self.year),
@@ -394,10 +123,10 @@ class InterventionComparison(View):
                               ylabel=self.tr("interventions.funnel.ylabel"),
                               limits=[self.tr("interventions.funnel.limits", level=self._level(x)) for x in g.levels],
                               pooled=self.tr("interventions.funnel.pooled", rate=self.pct(g.pooled_rate))))
-        return finish_figure(fig, f"{self.stem}__funnel", self.figures_dir, alt=self.funnel_alt())
+        return finish_figure(fig, figure_stem(self.stem, "funnel"), self.figures_dir, alt=self.funnel_alt())
 
     def funnel_text(self):
-        g = self.main
+        g = self.data.main
         m = len(g.table)
         parts = [self.tr("interventions.funnel.pooled_text", m=m, rate=self.pct(g.pooled_rate),
                          k_of_n=self.of(g.pooled_k, g.pooled_n))]
@@ -414,7 +143,7 @@ class InterventionComparison(View):
         return markdown(" ".join(parts))
 
     def heterogeneity_text(self):
-        tests = [c.heterogeneity for c in self.comparisons]
+        tests = [c.heterogeneity for c in self.data.comparisons]
         t = tests[0]
         if not np.isfinite(t.p_value):
             return self.md("interventions.het.none")
@@ -430,7 +159,7 @@ class InterventionComparison(View):
         return markdown(" ".join(s))
 
     def mix_table(self) -> pd.DataFrame:
-        tab = self.mix.table
+        tab = self.data.mix.table
         return self.frame({
             "interventions.col.intervention": tab["label"],
             "interventions.col.weight": [self.pct(100 * w, 0) for w in tab["weight"]],
@@ -439,11 +168,11 @@ class InterventionComparison(View):
         }, index="interventions.col.intervention")
 
     def mix_text(self):
-        m, ref = self.mix, self.reference
+        m, ref = self.data.mix, self.data.reference
         s = [self.tr("interventions.mix.text", crude=self.pct(m.crude_rate), largest=esc(m.largest_group),
                      weight=self.pct(100 * m.largest_weight, 0), standardised=self.pct(m.standardised_rate),
                      effect=self.pp(m.mix_effect_pp))]
-        h = self.headline
+        h = self.data.headline
         if h is not None:
             reported = " / ".join(self._stated_pct(v) for v in h["reported"])
             if pd.notna(h["count"]):
@@ -465,16 +194,11 @@ class InterventionComparison(View):
             s.append(self.tr("interventions.mix.no_reference"))
         return markdown(" ".join(s))
 
-    @functools.cached_property
-    def goals(self) -> pd.DataFrame:
-        h = self.headline
-        return goal_rows(self.facts, self.t, h["group"] if h is not None else None)
-
     def _status(self, status) -> str:
         return self.tr(f"interventions.goal.{str(status).replace(' ', '_')}")
 
     def goals_table(self) -> pd.DataFrame:
-        g = self.goals
+        g = self.data.goals
         def result(r):
             if pd.isna(r.result):
                 return self.missing()
@@ -500,7 +224,7 @@ class InterventionComparison(View):
         }, index=["interventions.col.intervention", "interventions.col.goal"])
 
     def goals_text(self):
-        g = self.goals
+        g = self.data.goals
         if g.empty:
             return self.md("interventions.goals.none", year=self.year)
         rate = g[g["goal_metric"] == "exit_work_or_studies_rate_goal"]
@@ -516,25 +240,11 @@ class InterventionComparison(View):
                 s.append(self.tr("interventions.goals.rate_counts", **counts))
         return markdown(" ".join(s))
 
-    @functools.cached_property
-    def national(self):
-        """(comparison, note, quote) of the headline against a national share quoted in the year's
-        report, or None when there is no such figure or no headline counts. ``note`` is the
-        curators' (English) note, ``quote`` the report's own words."""
-        h = self.headline
-        f = self.facts[(self.facts["metric"] == "national_exit_work_or_studies_rate") & (self.facts["gender"] == "all")]
-        if f.empty or h is None or pd.isna(h["count"]) or len(set(f["value"])) != 1:
-            return None
-        note = next((n for n in f["notes"] if n), "") if "notes" in f else ""
-        o = self.obs[(self.obs["metric"] == "national_exit_work_or_studies_rate") & (self.obs["gender"] == "all")]
-        quote = next((q for q in o["quote"].astype(str) if q.strip()), "") if "quote" in o else ""
-        return inf.compare_with_national(int(h["count"]), int(h["exited"]), float(f["value"].iloc[0])), note, quote
-
     def national_text(self):
-        if self.national is None:
+        if self.data.national is None:
             return self.md("interventions.national.none")
-        c, note, quote = self.national
-        h = self.headline
+        c, note, quote = self.data.national
+        h = self.data.headline
         s = [self.tr("interventions.national.text", national=self._stated_pct(c.national_rate),
                      k_of_n=self.of(c.k, c.n), rate=self.pct(c.rate), ci=self.interval(c.ci_low, c.ci_high),
                      group=self._group(h["group"]), difference=self.pp(c.difference_pp), p=self.p(c.p_value),
@@ -549,37 +259,10 @@ class InterventionComparison(View):
             s.append(self.tr("interventions.national.quote", quote=esc(quote)))
         return markdown(" ".join(s))
 
-    @functools.cached_property
-    def change(self):
-        """The headline group's rate against the previous year, as a range over the counts
-        consistent with a rounded percentage; None without a previous year. Returns (range
-        table, the previous year's figures: dict with ``n`` and ``k`` or ``pct`` and the
-        ``counts`` consistent with it, years with the rate)."""
-        h = self.headline
-        if h is None or pd.isna(h["count"]):
-            return None
-        obs = self.t.observations
-        o = obs[(obs["association_id"] == self.a) & (obs["intervention"] == h["group"])
-                & (obs["period_start"] == obs["period_end"]) & (obs["gender"] == "all")
-                & obs["metric"].isin(["exit_work_or_studies_rate", "exit_work_or_studies"])]
-        years = sorted(set(o["period_start"].astype(int)))
-        prev = resolve(select(obs, association=self.a, period=self.year - 1, intervention=h["group"]), "show")
-        prev = prev[prev["gender"] == "all"]
-        def one(metric):
-            v = sorted(set(prev[prev["metric"] == metric]["value"].astype(float)))
-            return v[0] if len(v) == 1 else None
-        n, k, pct = one("participants_exited"), one("exit_work_or_studies"), one("exit_work_or_studies_rate")
-        if n is None or (k is None and pct is None):
-            return None
-        earlier = dict(n=int(n), k=int(k)) if k is not None else dict(n=int(n), pct=pct)
-        table = inf.difference_range(dict(k=int(h["count"]), n=int(h["exited"])), earlier)
-        earlier = {**earlier, "counts": inf.consistent_counts(int(n), earlier.get("k"), earlier.get("pct"))}
-        return table, earlier, years
-
     def change_text(self):
-        if self.change is None:
+        if self.data.change is None:
             return self.md("interventions.change.none", previous=self.year - 1)
-        table, earlier, years = self.change
+        table, earlier, years = self.data.change
         t = table.set_index("quantity")
         def rng(q, one):
             lo, hi = t.loc[q, "min"], t.loc[q, "max"]
@@ -609,13 +292,8 @@ class InterventionComparison(View):
                          n=self.int(len(years)), years=", ".join(map(str, years))))
         return markdown(" ".join(s))
 
-    @functools.cached_property
-    def costs(self) -> pd.DataFrame:
-        """:func:`cost_rows` of the compared interventions (the table and the text share them)."""
-        return cost_rows(self.facts, self.counts)
-
     def costs_table(self) -> pd.DataFrame:
-        c = self.costs
+        c = self.data.costs
         return self.frame({
             "interventions.col.intervention": c["intervention"],
             "interventions.col.cost": [self._kr(x) for x in c["cost"]],
@@ -629,10 +307,10 @@ class InterventionComparison(View):
         }, index="interventions.col.intervention")
 
     def costs_text(self):
-        if self.costs.empty:
+        if self.data.costs.empty:
             return self.md("interventions.costs.none")
         return self.md("interventions.costs.text")
 
     def caveats(self):
-        keys = ["exited", "intervals", "target_groups"] + (["versions"] if len(self.versions) > 1 else [])
+        keys = ["exited", "intervals", "target_groups"] + (["versions"] if len(self.data.versions) > 1 else [])
         return markdown("\n".join(f"- {self.tr(f'interventions.caveat.{k}')}" for k in keys))

@@ -8,7 +8,7 @@ import pandas as pd
 
 from finsam.stats import profile
 from finsam.data import semantics
-from finsam.data.load import Tables
+from finsam.data.tables import Tables
 from finsam.views.base import View, esc, markdown
 from finsam.stats.wording import SMALL_N
 

@@ -18,7 +18,6 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from finsam.core.files import write_atomic
-from finsam.views.labels import gender_label, outcome_label
 
 #: Okabe & Ito (2008) palette
 GENDER_COLORS = {"women": "#CC79A7", "men": "#0072B2", "unknown": "#999999", "all": "#000000"}
@@ -135,11 +134,11 @@ def _png(fig) -> bytes:
 
 
 def bar_by_gender(df: pd.DataFrame, x: str, y: str, title: str, ylabel: str, xlabels=None, ax=None,
-                  percent: bool = False, lang: str = "en", tables=None):
+                  percent: bool = False, lang: str = "en", gender_labels: dict | None = None):
     """Grouped bars, one colour per gender; ``df`` has columns ``gender``, ``x`` and ``y`` (one
     row per x and gender). Optional ``ci_low``/``ci_high`` columns draw interval whiskers.
-    The legend (genders, from vocabulary.csv) and the note on hatched bars are in ``lang``;
-    ``xlabels`` maps the x values to their tick labels (already in the page's language).
+    The note on hatched bars is in ``lang``; ``gender_labels`` maps the gender codes to their legend
+    labels and ``xlabels`` the x values to their tick labels (both already in the page's language).
     Plain matplotlib: seaborn's barplot costs a notebook half a second for the same picture."""
     from finsam.texts import t as text
     if ax is None:
@@ -173,7 +172,7 @@ def bar_by_gender(df: pd.DataFrame, x: str, y: str, title: str, ylabel: str, xla
             ax.errorbar(pos[has], mid, yerr=(hi - lo) / 2, fmt="none", ecolor=color, elinewidth=lw,
                         capsize=3, capthick=lw)
     from matplotlib.patches import Patch  # legend swatches plain, whatever the first bar's hatch
-    ax.legend(handles=[Patch(facecolor=GENDER_COLORS[g], label=gender_label(g, lang, tables)) for g in genders],
+    ax.legend(handles=[Patch(facecolor=GENDER_COLORS[g], label=(gender_labels or {}).get(g, g)) for g in genders],
               title="")
     ax.set_xticks(range(len(order)), [(xlabels or {}).get(o, o) for o in order])
     ax.set_title(title)
@@ -187,10 +186,6 @@ def bar_by_gender(df: pd.DataFrame, x: str, y: str, title: str, ylabel: str, xla
     return fig
 
 
-def outcome_label_map(tables, lang: str = "en") -> dict:
-    """Tick labels of the outcomes in ``lang`` (vocabulary.csv), by outcome code."""
-    from finsam.data.semantics import outcomes
-    return {o.outcome: outcome_label(o.outcome, lang, tables) for o in outcomes(tables.metrics)}
 
 
 def line_by_group(df: pd.DataFrame, x: str, y: str, group: str, colors: dict, labels: dict, title: str,

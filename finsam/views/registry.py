@@ -1,99 +1,64 @@
-"""Which parameter sets each notebook supports, and validation of given parameters.
+"""The registry of pages: for each notebook, the parameters that select a report, the function
+that lists the parameter sets the data support, and the sections its view shows, in page order.
 
-The same check runs in ``finsam render`` (before any kernel starts) and in the notebook right
-after its parameters cell, so a direct papermill call with bad parameters fails the same way.
+``finsam render`` plans its jobs from here, the notebooks check their parameters here right after
+their parameters cell (so a direct papermill call with bad parameters fails the way a render does),
+and the golden and consistency tests go through every page with the sections named here
+(:mod:`finsam.views.outputs` holds the view classes).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Callable
 
-import pandas as pd
-
-from finsam.data import semantics
-from finsam.data.load import Tables, load, texts
+from finsam.core import names
 from finsam.core.errors import ParameterError
-
+from finsam.data.tables import Tables
+from finsam.stats import choices as _choices
+from finsam.texts import check_language
 
 
 @dataclass(frozen=True)
 class NotebookSpec:
     name: str
-    title: str
-    params: tuple[str, ...]  # the parameters that select a report (others are options)
+    params: tuple[str, ...]  #: the parameters that select a report (others are options)
+    sections: tuple[str, ...]  #: the view's methods that return the page's tables and texts, in order
+    choices: Callable[[Tables], list[dict]] | None = None  #: the parameter sets; None: one page
 
 
 NOTEBOOKS = {n.name: n for n in [
-    NotebookSpec("gender_outcomes", "Participants and outcomes by gender", ("association", "year")),
-    NotebookSpec("yearly_trend", "Yearly trend", ("association", "metric")),
-    NotebookSpec("overview", "All associations side by side", ()),
-    NotebookSpec("interventions", "Interventions compared", ("association", "year")),
-    NotebookSpec("gender_gaps", "Gender gaps with their uncertainty", ()),
-    NotebookSpec("participant_profile", "Who the participants are", ("association", "year")),
+    NotebookSpec("gender_outcomes", ("association", "year"),
+                 ("heading", "participants", "participants_text", "group_text", "exits", "rates_table", "gap_table",
+                  "gap_text", "by_intervention", "caveats"), _choices.gender_outcome_choices),
+    NotebookSpec("yearly_trend", ("association", "metric"), ("heading", "summary", "table", "multi_year"),
+                 _choices.trend_choices),
+    NotebookSpec("overview", (), ("heading", "table", "text", "caveats")),
+    NotebookSpec("interventions", ("association", "year"),
+                 ("heading", "rates_table", "not_compared", "funnel_text", "heterogeneity_text", "mix_table",
+                  "mix_text", "goals_table", "goals_text", "national_text", "change_text", "costs_table",
+                  "costs_text", "caveats"), _choices.intervention_choices),
+    NotebookSpec("gender_gaps", (), ("heading", "intervals_table", "intervals_text", "pooled_text",
+                                     "exit_reason_text")),
+    NotebookSpec("participant_profile", ("association", "year"),
+                 ("heading", "breakdowns_table", "composition_table", "outcomes_table", "outcomes_text", "caveats"),
+                 _choices.profile_choices),
 ]}
 INTERACTIVE = ("explore",)  # notebooks for JupyterLab, not rendered
 
 
-def _one_year_mask(obs: pd.DataFrame) -> pd.Series:
-    one = obs["period_start"] == obs["period_end"]
-    if "dimension" in obs:  # breakdowns by category are not parameter sets of their own
-        one &= obs["dimension"] == ""
-    return one
-
-
-def _one_year(obs: pd.DataFrame) -> pd.DataFrame:
-    return obs[_one_year_mask(obs)]
-
-
-def gender_outcome_choices(tables: Tables) -> list[dict]:
-    """(association, year) with one-year participant or outcome figures by gender."""
-    m = tables.metrics
-    people = m[(m["metric_kind"] == "count") & m["outcome"].isna() & m["timing"].isna()]["metric"]
-    exit_metrics = m[(m["timing"] == "exit") | (m["metric_kind"] == "share")]["metric"]  # shares: of a gender, a category
-    wanted = set(texts(people)) | set(texts(exit_metrics))
-    o = tables.observations
-    keep = _one_year_mask(o) & o["metric"].isin(wanted) & o["gender"].isin(semantics.compared_genders(tables.vocabulary))
-    pairs = {(a, int(y)) for a, y, k in zip(texts(o["association_id"]), o["period_start"].tolist(), keep.tolist()) if k}
-    return [dict(association=a, year=y) for a, y in sorted(pairs)]
-
-
-def profile_choices(tables: Tables) -> list[dict]:
-    """(association, year) with breakdowns by category (municipality, age, …) for periods ending
-    in a year the association has a report for."""
-    o = tables.observations
-    o = o[o["dimension"] != ""]
-    reports = set(zip(tables.sources["association_id"].astype(str), tables.sources["report_year"].astype(int)))
-    pairs = {(str(a), int(y)) for a, y in zip(o["association_id"], o["period_end"])} & reports
-    return [dict(association=a, year=y) for a, y in sorted(pairs)]
-
-
-def trend_choices(tables: Tables) -> list[dict]:
-    """(association, metric) with association-wide one-year figures for at least two years."""
-    o = _one_year(tables.observations)
-    o = o[o["intervention"] == "ALL"]
-    years = o.groupby([o["association_id"].astype(str), o["metric"].astype(str)])["period_start"].nunique()
-    return [dict(association=a, metric=m) for (a, m), n in sorted(years.items()) if n >= 2]
-
-
-def choices(notebook: str, tables: Tables | None = None, association: str | None = None) -> list[dict]:
-    """Every parameter set ``notebook`` supports with the current data; with ``association``,
+def choices(notebook: str, tables: Tables, association: str | None = None) -> list[dict]:
+    """Every parameter set ``notebook`` supports with the data of ``tables``; with ``association``,
     those of that association only (decided on its rows alone: a report checking its own
     parameters need not look at every association's)."""
     if notebook not in NOTEBOOKS:
         raise ParameterError(f"unknown notebook {notebook!r}; valid: {', '.join(NOTEBOOKS)}")
-    tables = tables or load()
-    if association is not None and "association" in NOTEBOOKS[notebook].params:
+    spec = NOTEBOOKS[notebook]
+    if spec.choices is None:
+        return [{}]
+    if association is not None and "association" in spec.params:
         o = tables.observations
         tables = replace(tables, observations=o[o["association_id"] == association])
-    if notebook == "gender_outcomes":
-        return gender_outcome_choices(tables)
-    if notebook == "yearly_trend":
-        return trend_choices(tables)
-    if notebook == "interventions":
-        from finsam.views.interventions import intervention_choices
-        return intervention_choices(tables)
-    if notebook == "participant_profile":
-        return profile_choices(tables)
-    return [{}]
+    return spec.choices(tables)
 
 
 def _takers(names) -> dict[str, list[str]]:
@@ -110,7 +75,7 @@ def _takes(n: str) -> str:
     return f"{n} takes {', '.join(params)}" if params else f"{n} takes no parameters"
 
 
-def select_reports(notebooks=None, filters: dict | None = None, tables: Tables | None = None) -> list[tuple[str, dict]]:
+def select_reports(tables: Tables, notebooks=None, filters: dict | None = None) -> list[tuple[str, dict]]:
     """The (notebook, parameters) pairs selected by ``notebooks`` (default: all) and ``filters``
     (``{"association": [...], "year": [...], "metric": [...]}``; an empty or missing list selects
     all). A filter keeps the reports of the notebooks that take that parameter with one of the given
@@ -123,7 +88,6 @@ def select_reports(notebooks=None, filters: dict | None = None, tables: Tables |
             hint = " (an interactive notebook: open it in JupyterLab)" if n in INTERACTIVE else ""
             raise ParameterError(f"unknown notebook {n!r}{hint}; valid: {', '.join(NOTEBOOKS)}")
     filters = {k: list(v) for k, v in (filters or {}).items() if v}
-    tables = tables or load()
     every = {n: choices(n, tables) for n in names}
     takers = _takers(names)
     for param, wanted in filters.items():
@@ -161,20 +125,17 @@ def _expect(name, value, typ):
         raise ParameterError(f"parameter {name} must be True or False, not {value!r}")
 
 
-def check_parameters(notebook: str, tables: Tables | None = None, **params) -> dict:
+def check_parameters(notebook: str, tables: Tables, **params) -> dict:
     """Validate a notebook's parameters; raises :class:`ParameterError` listing the valid choices."""
     if notebook not in NOTEBOOKS:
         raise ParameterError(f"unknown notebook {notebook!r}; valid: {', '.join(NOTEBOOKS)}")
-    tables = tables or load()
     spec = NOTEBOOKS[notebook]
     types = {"association": str, "year": int, "metric": str, "by_gender": bool, "chain": bool, "language": str}
     for k, v in params.items():
         if k in types:
             _expect(k, v, types[k])
     if "language" in params:
-        from finsam.texts import LANGUAGES
-        if params["language"] not in LANGUAGES:
-            raise ParameterError(f"unknown language {params['language']!r}; valid: {', '.join(LANGUAGES)}")
+        check_language(params["language"])
     params = {k: v for k, v in params.items() if k != "language"}  # not a selecting parameter
     selecting = {p for s in NOTEBOOKS.values() for p in s.params}
     foreign = sorted(k for k in params if k in selecting and k not in spec.params)
@@ -202,6 +163,4 @@ def check_parameters(notebook: str, tables: Tables | None = None, **params) -> d
 
 def report_stem(notebook: str, params: dict) -> str:
     """File-name stem of a report (and prefix of its figures), from its parameters."""
-    spec = NOTEBOOKS[notebook]
-    parts = [notebook] + [str(params[p]) for p in spec.params if p in params]
-    return "_".join(parts)
+    return names.report_stem(notebook, [params[p] for p in NOTEBOOKS[notebook].params if p in params])

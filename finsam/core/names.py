@@ -1,0 +1,39 @@
+"""Names of the files a render writes, built from checked ids: one rule for every layer.
+
+A report's *stem* is its notebook's name followed by the values of the parameters that select it
+(``interventions_bhs_2018``); each figure of the report is ``<stem>__<figure>`` with ``.png`` and
+``.svg`` beside each other in the figures folder. The views name their figures with
+:func:`figure_stem`, the render finds them with :func:`figure_files`, and the index and the
+incremental manifest read them back with :func:`is_figure_of`.
+"""
+from __future__ import annotations
+
+import re
+
+#: between a report's stem and the name of one of its figures
+FIGURE_SEPARATOR = "__"
+#: a file-name part built from the data: ids are slugs (checked by validation), stems join them
+#: and snake_case metric names with _; no dots, slashes, colons or anything else
+SAFE_PART = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+def report_stem(notebook: str, values) -> str:
+    """File-name stem of a report: the notebook's name and the selecting parameters' values, in order."""
+    return "_".join([notebook, *(str(v) for v in values)])
+
+
+def figure_stem(stem: str, name: str) -> str:
+    """File name (without extension) of the figure ``name`` of the report ``stem``."""
+    return f"{stem}{FIGURE_SEPARATOR}{name}"
+
+
+def is_figure_of(filename: str, stem: str) -> bool:
+    """Whether ``filename`` is a figure file of the report ``stem``."""
+    return filename.startswith(f"{stem}{FIGURE_SEPARATOR}")
+
+
+def figure_files(folder, stem: str, extension: str = "png") -> list[str]:
+    """The names of the report's figure files with ``extension`` in ``folder`` (a pathlib.Path), sorted."""
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.glob(f"{stem}{FIGURE_SEPARATOR}*.{extension}"))

@@ -1,0 +1,50 @@
+"""The structure of an association's interventions, as interventions.csv declares it: which are
+aggregates (totals of others), which belong to another intervention, and so which of them can be
+compared with each other without counting anyone twice."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from finsam.data.fields import ALL
+from finsam.data.frames import texts
+
+#: how a note names the intervention an intervention belongs to
+PART_OF = re.compile(r"\b(?:part of|local team of|local delprojekt of|sub-project of)\s+(.+?)\s*(?:[;,(]|$)")
+
+
+def is_aggregate(kind) -> bool:
+    """An intervention that is a total of others: ``kind`` aggregate in interventions.csv (never
+    guessed from its name)."""
+    return str(kind) == "aggregate"
+
+
+def kinds(interventions: pd.DataFrame, association: str) -> dict[str, str]:
+    """intervention -> its kind (interventions.csv), for one association."""
+    iv = interventions[interventions["association_id"] == association]
+    return dict(zip(texts(iv["intervention"]), texts(iv["kind"])))
+
+
+def parent_of(interventions: pd.DataFrame, association: str) -> dict[str, str]:
+    """child -> parent for the association's interventions whose note says they are part of
+    another intervention the data know (e.g. SamMA-Haninge, a local team of SamMA-projektet)."""
+    iv = interventions[interventions["association_id"] == association]
+    names = set(texts(iv["intervention"]))
+    out = {}
+    for name, note in zip(texts(iv["intervention"]), iv["note"].tolist()):
+        m = PART_OF.search(note) if isinstance(note, str) else None
+        if m and m.group(1) in names and m.group(1) != name:
+            out[name] = m.group(1)
+    return out
+
+
+def comparable(names, interventions: pd.DataFrame, association: str) -> list[str]:
+    """Of ``names`` (interventions with counts), those that do not overlap: aggregates are
+    dropped, and an intervention whose parts are also present gives way to its parts (the finer
+    comparison)."""
+    kind = kinds(interventions, association)
+    names = [n for n in names if n != ALL and not is_aggregate(kind.get(n))]
+    parents = parent_of(interventions, association)
+    with_parts = {parents[n] for n in names if n in parents}
+    return sorted(n for n in names if n not in with_parts)

@@ -1,0 +1,185 @@
+"""Gender gaps as intervals, across every group the data hold, and within one association-year.
+
+A *group* is one association, period and intervention whose report gives the share of exited
+women and of exited men who left for work or studies, as counts or as a rounded percentage with
+its denominator. Rates are percentages of exited participants of the same gender. Where a report
+gives only a rounded percentage, every count consistent with the rounding is carried and results
+are ranges; where it states a figure twice with different values, every version is analysed.
+The gender_gaps and gender_outcomes pages word what these functions return.
+"""
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pandas as pd
+
+from finsam.data import semantics
+from finsam.data.conflicts import resolve
+from finsam.data.fields import ALL
+from finsam.data.frames import texts
+from finsam.data.tables import Tables, select
+from finsam.stats import inference as inf
+from finsam.stats.rates import gap_from_rates, rates_by_group, rates_from_facts
+
+GAP_METRICS = ["participants_exited", "exit_work_or_studies", "exit_work", "exit_studies", "exit_work_or_studies_rate"]
+
+
+def _group_keys(obs: pd.DataFrame, metrics) -> list[tuple]:
+    o = select(obs)  # figures about everyone: a category's counts are not a group of their own
+    o = o[o["gender"].isin(["women", "men"]) & o["metric"].isin(metrics)]
+    keys = set(zip(o["association_id"].astype(str), o["period_start"].astype(int), o["period_end"].astype(int),
+                   o["intervention"].astype(str)))
+    return sorted(keys)
+
+
+def gap_groups(tables: Tables, policy: str = "show") -> pd.DataFrame:
+    """One row per group and version: ``n_women``/``n_men`` (exited), ``k_women``/``k_men``
+    (to work or studies, counts; NA where only a percentage is given) and ``pct_women``/``pct_men``
+    (the printed percentage, used only when the count is missing), ``conflict``. Groups without
+    the denominator for both genders are left out: no interval can be computed for them."""
+    rows = []
+    for a, s, e, i in _group_keys(tables.observations, GAP_METRICS):
+        facts = resolve(select(tables.observations, association=a, period=(s, e), intervention=i), policy)
+        r = rates_from_facts(facts[facts["metric"].isin(GAP_METRICS)], tables)
+        r = r[r["outcome"] == "work_or_studies"]
+        per = {}
+        for g in ("women", "men"):
+            x = r[(r["gender"] == g) & r["exited"].notna() & (r["count"].notna() | r["reported_rate"].notna())]
+            counted = x[x["count"].notna()].drop_duplicates(["count", "exited"])
+            x = counted if len(counted) else x.drop_duplicates(["reported_rate", "exited"])
+            per[g] = [(int(v.exited), None if pd.isna(v.count) else int(v.count),
+                       float(v.reported_rate) if pd.isna(v.count) else np.nan, bool(v.conflict))
+                      for v in x.itertuples() if v.exited > 0]
+        for w, m in itertools.product(per["women"], per["men"]):
+            rows.append(dict(association=a, period_start=s, period_end=e, intervention=i,
+                             n_women=w[0], k_women=w[1], pct_women=w[2], n_men=m[0], k_men=m[1], pct_men=m[2],
+                             conflict=w[3] or m[3]))
+    out = pd.DataFrame(rows, columns=["association", "period_start", "period_end", "intervention", "n_women",
+                                      "k_women", "pct_women", "n_men", "k_men", "pct_men", "conflict"])
+    for c in ("k_women", "k_men"):
+        out[c] = out[c].astype("Int64")
+    return out
+
+
+def _side(row, g) -> dict:
+    k = row[f"k_{g}"]
+    return dict(n=int(row[f"n_{g}"]), k=None if pd.isna(k) else int(k),
+                pct=None if pd.isna(row[f"pct_{g}"]) else float(row[f"pct_{g}"]))
+
+
+def gap_intervals(groups: pd.DataFrame) -> pd.DataFrame:
+    """Women − men for each group and version (see :func:`inference.difference_range`): min and
+    max of the difference, of the 95 % interval's limits, of the detectable difference, and
+    whether the interval excludes 0 for every / some consistent count (``evidence_all`` /
+    ``evidence_any``); ``combinations`` > 1 where a percentage was rounded."""
+    rows = []
+    for _, r in groups.iterrows():
+        t = inf.difference_range(_side(r, "women"), _side(r, "men")).set_index("quantity")
+        d = {f"{q}_{b}": t.loc[q, b] for q in inf.RANGE_FIELDS for b in ("min", "max")}
+        rows.append({**r.to_dict(), **d, "combinations": int(t["combinations"].iloc[0]),
+                     "evidence_all": bool(t["evidence_all"].iloc[0]), "evidence_any": bool(t["evidence_any"].iloc[0])})
+    return pd.DataFrame(rows)
+
+
+def pooled_over_groups(groups: pd.DataFrame, max_combinations: int = 100_000) -> pd.DataFrame | None:
+    """Mantel–Haenszel pooled odds ratio (women vs men, of leaving for work or studies) over the
+    groups, with the Breslow–Day test of a common odds ratio; min and max over every version of
+    conflicting figures and every count consistent with rounding. None with fewer than two groups."""
+    keys = ["association", "period_start", "period_end", "intervention"]
+    by_group = [g for _, g in groups.groupby(keys, sort=True)]
+    if len(by_group) < 2:
+        return None
+    results = []
+    for combo in itertools.product(*(range(len(g)) for g in by_group)):
+        strata = []
+        for g, i in zip(by_group, combo):
+            r = g.iloc[i]
+            s = dict(n1=int(r["n_women"]), n2=int(r["n_men"]))
+            for side, gname in (("1", "women"), ("2", "men")):
+                if pd.isna(r[f"k_{gname}"]):
+                    s[f"pct{side}"] = float(r[f"pct_{gname}"])
+                else:
+                    s[f"k{side}"] = int(r[f"k_{gname}"])
+            strata.append(s)
+        results.append(inf.pooled_gap_range(strata, max_combinations).set_index("quantity"))
+    out = pd.DataFrame({"min": pd.concat([t["min"] for t in results], axis=1).min(axis=1),
+                        "max": pd.concat([t["max"] for t in results], axis=1).max(axis=1)})
+    out["combinations"] = sum(int(t["combinations"].iloc[0]) for t in results)
+    out["strata"] = len(by_group)
+    return out
+
+
+def exit_reason_tables(tables: Tables, policy: str = "show") -> list[tuple[tuple, pd.DataFrame, bool]]:
+    """Groups whose report gives counts of at least three exit reasons for both women and men
+    (a test over the exit-reason table, not only work vs studies): (group key, reasons × (women,
+    men) table of counts, whether a figure involved is contested in the report). A contested
+    figure enters with its first stated value, and the flag says so."""
+    out = []
+    reasons = semantics.exit_reasons(tables.metrics)  # mutually exclusive exit reasons, from metrics.csv
+    for a, s, e, i in _group_keys(tables.observations, reasons):
+        facts = resolve(select(tables.observations, association=a, period=(s, e), intervention=i, metric=reasons,
+                               gender=["women", "men"]), policy)
+        if facts.empty:
+            continue
+        t = facts.groupby([facts["metric"].astype(str), facts["gender"].astype(str)])["value"].first().unstack()
+        t = t.reindex(columns=["women", "men"]).dropna()
+        if len(t) >= 3:
+            contested = bool(facts[facts["metric"].astype(str).isin(t.index)]["conflict"].any())
+            out.append(((a, s, e, i), t.reindex([m for m in reasons if m in t.index]).astype(int), contested))
+    return out
+
+
+def exit_reason_tests(tables: Tables, policy: str = "show") -> list[tuple[tuple, pd.DataFrame, bool, inf.TableTest]]:
+    """:func:`exit_reason_tables`, each with the test of its reasons × (women, men) table
+    (:func:`finsam.stats.inference.exit_reason_test`)."""
+    return [(key, tab, contested, inf.exit_reason_test(tab.to_numpy()))
+            for key, tab, contested in exit_reason_tables(tables, policy)]
+
+
+def with_intervals(gaps: pd.DataFrame) -> pd.DataFrame:
+    """``gaps`` (rates.gap_from_rates) with the difference's 95 % Newcombe interval
+    (``ci_low_pp``/``ci_high_pp``) and the smallest difference the group sizes detect with 80 %
+    power (``detectable_pp``), from finsam.stats.inference.gap_interval, where counts exist."""
+    if gaps.empty:
+        return gaps
+    cols = {c: [] for c in ("ci_low_pp", "ci_high_pp", "detectable_pp")}
+    for _, g in gaps.iterrows():
+        counts = [g.get(c) for c in ("women_count", "women_n", "men_count", "men_n")]
+        if any(v is None or pd.isna(v) for v in counts) or int(counts[1]) <= 0 or int(counts[3]) <= 0:
+            for c in cols:
+                cols[c].append(np.nan)
+            continue
+        d = inf.gap_interval(*(int(v) for v in counts))
+        cols["ci_low_pp"].append(d.ci_low_pp)
+        cols["ci_high_pp"].append(d.ci_high_pp)
+        cols["detectable_pp"].append(d.detectable_pp)
+    return gaps.assign(**cols)
+
+
+def methods_disagree(gaps: pd.DataFrame) -> pd.Series:
+    """Rows whose 95 % interval (Newcombe) and test (Fisher/χ²) give different verdicts at 5 %."""
+    excludes_zero = (gaps["ci_low_pp"].astype(float) > 0) | (gaps["ci_high_pp"].astype(float) < 0)
+    return excludes_zero != gaps["significant"].astype(bool)
+
+
+def group_gaps(facts: pd.DataFrame, tables: Tables, exit_metrics: list[str]) -> pd.DataFrame:
+    """Gender gap in the work-or-studies rate for ALL and each intervention of one year's resolved
+    ``facts`` whose exit figures (``exit_metrics`` and their rates) are stated for both women and
+    men: :func:`finsam.stats.rates.gap_from_rates` per group, with the difference's 95 % interval
+    and the detectable difference (:func:`with_intervals`), and a column ``intervention``."""
+    rows = []
+    names = facts["intervention"]
+    # only groups with exit figures for both women and men can be compared
+    split = facts[facts["metric"].isin(exit_metrics + [o.rate for o in semantics.outcomes(tables.metrics) if o.rate])
+                  & facts["gender"].isin(["women", "men"])]
+    both = split.groupby(texts(split["intervention"]))["gender"].nunique()
+    candidates = set(both.index[both == 2])
+    order = [i for i in [ALL] + sorted(set(texts(names)) - {ALL}) if i in candidates]
+    rates = rates_by_group(facts[names.isin(order)], tables)  # every group's rates in one pass
+    by = {k: g for k, g in rates.groupby("intervention", sort=False)}
+    for inter in order:
+        g = gap_from_rates(by[inter].drop(columns="intervention").reset_index(drop=True), semantics.SUM_OUTCOME)
+        if not g.empty:
+            rows.append(with_intervals(g).assign(intervention=inter))
+    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()

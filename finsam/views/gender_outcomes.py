@@ -1,0 +1,242 @@
+"""The gender_outcomes page in words: how many women and men took part and ended in one
+association and year, where they went, the outcome rates with their intervals and the gender gap,
+for the population :mod:`finsam.stats.scope` decides (the same on every page)."""
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+
+from finsam.data import semantics
+from finsam.data.conflicts import resolve
+from finsam.data.fields import ALL
+from finsam.data.frames import texts
+from finsam.data.tables import Tables, select
+from finsam.stats import findings
+from finsam.stats.gaps import group_gaps
+from finsam.stats.wording import SMALL_N, noun
+from finsam.views import fmt
+from finsam.views.base import View, esc, markdown
+from finsam.views.registry import report_stem
+from finsam.views.tables import _cell, _finish, _genders, _values, conflict_list, fact_table, gap_sentence, gap_table, rates_table
+
+
+class GenderOutcomes(View):
+    """Sections of the gender_outcomes notebook for one association and year, in ``lang``."""
+
+    notebook = "gender_outcomes"
+
+    def __init__(self, tables: Tables, association: str, year: int, figures_dir=None, policy: str = "show", lang: str = "en"):
+        super().__init__(tables, lang)
+        self.a, self.year, self.figures_dir, self.policy = association, year, figures_dir, policy
+        self.obs = select(tables.observations, association=association, period=year)
+        self.facts = resolve(self.obs, policy)
+        self.stem = report_stem("gender_outcomes", dict(association=association, year=year))
+        self.headline = findings.headline(tables, association, year, policy, self.facts)
+        self.population = self.headline.population
+        self.group = self.population.group
+        # the year's facts are resolved once; the population's rates come from them, computed once
+        # with the headline
+        self.rates = self.headline.rates
+        self.exit_metrics = [semantics.denominator(tables.metrics)] + [o.count for o in semantics.outcomes(tables.metrics)]
+
+    def _names(self, names) -> str:
+        return ", ".join(esc(x) for x in names)
+
+    def group_text(self):
+        """Which population the outcome sections describe, and why (finsam.stats.scope decides)."""
+        p = self.population
+        if p.reason == "no_outcomes":
+            return self.md("gender_outcomes.group.no_outcomes", year=self.year)
+        if p.is_all:
+            return self.md("gender_outcomes.group.all")
+        parts = [self.tr("gender_outcomes.group.intro", group=esc(p.group))]
+        if p.reason == "excluded_interventions":
+            parts.append(self.tr("gender_outcomes.group.excluded", excluded=self._names(p.excluded)))
+        else:
+            parts.append(self.tr("gender_outcomes.group.only"))
+        if p.covers:
+            parts.append(self.tr("gender_outcomes.group.covers", covers=self._names(p.covers)))
+        if p.note and self.lang == "en":  # the curators' note is English; a Swedish page leaves it out
+            parts.append(self.tr("gender_outcomes.group.note", note=esc(p.note)))
+        parts.append(self.tr("gender_outcomes.group.same"))
+        return markdown("".join(parts))
+
+    def heading(self):
+        name = self.association(self.a)
+        src = sorted(set(texts(self.obs["source_id"])))
+        titles = self.t.sources.set_index(pd.Index(texts(self.t.sources["source_id"]))).loc[src, "title"]
+        return self.md("gender_outcomes.heading", name=esc(name), year=self.year,
+                       sources="; ".join(esc(x) for x in titles))
+
+    def participants(self) -> pd.DataFrame:
+        return fact_table(self.facts[self.facts["intervention"] == ALL], self.t,
+                          ["participants", "participants_new", "participants_exited", "unique_individuals",
+                           "persons_reached", "participants_share"], self.lang)
+
+    def _unit_description(self, unit: str) -> str:
+        """What a count in ``unit`` counts, as vocabulary.csv describes the unit in the page's language."""
+        return esc(semantics.vocabulary_column(self.t.vocabulary, "unit", f"description_{self.lang}").get(unit, ""))
+
+    def participants_text(self):
+        f = self.facts[(self.facts["intervention"] == ALL) & (self.facts["metric"] == "participants")]
+        v = {str(g): list(x["value"]) for g, x in f.groupby("gender", observed=True)}
+        if not v.get("all"):
+            return self.md("gender_outcomes.participants.none")
+        unit = str(f["unit"].iloc[0])
+        show = lambda x: self.value(x, unit)
+        vals = lambda xs: _values(xs, show, self.lang)
+        s = self.tr("gender_outcomes.participants.count", year=self.year, all=vals(v["all"]),
+                    noun=noun(self.t, unit, self.lang))
+        if v.get("women") and v.get("men"):
+            s += self.tr("gender_outcomes.participants.split", women=vals(v["women"]), men=vals(v["men"]))
+            if v.get("unknown"):
+                s += self.tr("gender_outcomes.participants.unknown", unknown=vals(v["unknown"]))
+            s += ")"
+        s += "."
+        if unit != "persons":
+            desc = self._unit_description(unit)
+            if desc:
+                # participations and cases are not people; registered participants are (only fewer)
+                if not semantics.counts_people(self.t.vocabulary, unit):
+                    s += self.tr("gender_outcomes.participants.not_people", noun=noun(self.t, unit, self.lang),
+                                 description=desc)
+                else:
+                    s += " " + desc
+        other = self.facts[(self.facts["intervention"] == ALL) & (self.facts["gender"] == "all")
+                           & self.facts["metric"].isin(["unique_individuals", "persons_reached"])]
+        for m, g in other.groupby("metric", observed=True, sort=False):
+            s += self.tr("gender_outcomes.participants.also", values=vals(sorted(g["value"])),
+                         metric=esc(self.metric(str(m)).lower()))
+        if any(len(x) > 1 for x in v.values()):
+            s += self.tr("gender_outcomes.participants.both")
+        return markdown(s)
+
+    def exits(self) -> pd.DataFrame:
+        return fact_table(self.facts[self.facts["intervention"] == self.group], self.t, self.exit_metrics, self.lang)
+
+    def rates_table(self) -> pd.DataFrame:
+        return rates_table(self.rates, self.lang, self.t)
+
+    def outcome_figure(self):
+        from finsam.views.plotting import bar_by_gender
+        r = self.rates.dropna(subset=["rate"])
+        if r.empty:
+            return None
+        conflicted = r.duplicated(["gender", "outcome"], keep=False)
+        r = r.assign(outcome=r["outcome"].astype(str), conflict=r["conflict"] | conflicted)
+        r = r.drop_duplicates(["gender", "outcome"])
+        genders = set(texts(r["gender"]))
+        has_ci = r["ci_low"].notna().any()
+        title = self.tr("gender_outcomes.fig.title_by_gender" if genders & {"women", "men"}
+                        else "gender_outcomes.fig.title_everyone")
+        title = self.tr("gender_outcomes.fig.title_year_ci" if has_ci else "gender_outcomes.fig.title_year_no_ci",
+                        title=title, year=self.year)
+        if not self.population.is_all:
+            title += f"\n{self.population.group}"
+        fig = bar_by_gender(r, "outcome", "rate", title, self.tr("gender_outcomes.fig.ylabel"),
+                            xlabels={o.outcome: self.outcome(o.outcome) for o in semantics.outcomes(self.t.metrics)},
+                            percent=True, lang=self.lang,
+                            gender_labels={g: self.gender(g) for g in semantics.codes(self.t.vocabulary, "gender")})
+        fig.axes[0].tick_params(axis="x", labelrotation=20)
+        parts = []
+        for o, g in r.groupby("outcome", sort=False):
+            vals = ", ".join(f"{self.gender(x.gender).lower()} {self.pct(x.rate, 0)}"
+                             + (f" ({self.interval(x.ci_low, x.ci_high, decimals=0)})" if pd.notna(x.ci_low) else "")
+                             for x in g.itertuples())
+            parts.append(f"{self.outcome(o)}: {vals}")
+        alt = self.tr("gender_outcomes.fig.alt", title=title.splitlines()[0],
+                      group=f" ({self.population.group})" if not self.population.is_all else "",
+                      values="; ".join(parts))
+        return _finish(fig, "outcomes", self.figures_dir, self.stem, alt)
+
+    @functools.cached_property
+    def _gaps(self) -> pd.DataFrame:
+        return group_gaps(self.facts, self.t, self.exit_metrics)
+
+    def gaps(self) -> pd.DataFrame:
+        """Gender gap in the work-or-studies rate for ALL and each intervention with data
+        (:func:`finsam.stats.gaps.group_gaps`, computed once from the year's resolved facts)."""
+        return self._gaps
+
+    def gap_table(self):
+        g = self.gaps()
+        if g.empty:
+            return g
+        parts = []
+        col = self.tr("gender_outcomes.col.intervention")
+        for inter, x in g.groupby("intervention", sort=False):
+            t = gap_table(x, self.lang)
+            t.insert(0, col, self.tr("gender_outcomes.all_interventions") if inter == ALL else inter)
+            parts.append(t)
+        return pd.concat(parts, ignore_index=True).set_index(col)
+
+    def gap_text(self):
+        g = self.gaps()
+        if g.empty:
+            text = self.tr("gender_outcomes.gap.none", year=self.year)
+            pp = findings.project_period_gender_outcomes(self.t, self.a, self.year)
+            if len(pp):
+                text += self.tr("gender_outcomes.gap.periods", periods="; ".join(
+                    f"{esc(r.intervention)} {r.period_start}–{r.period_end}" for r in pp.itertuples()))
+            return markdown(text)
+        parts = [gap_sentence(x, self.tr("gender_outcomes.all_interventions_lower") if i == ALL else esc(i), self.lang)
+                 for i, x in g.groupby("intervention", sort=False)]
+        return markdown("\n\n".join(parts))
+
+    def by_intervention(self) -> pd.DataFrame:
+        f = self.facts[self.facts["intervention"] != ALL]
+        rate = next(o.rate for o in semantics.outcomes(self.t.metrics) if o.outcome == semantics.SUM_OUTCOME)
+        ws = semantics.outcome_metric(self.t.metrics, semantics.SUM_OUTCOME)
+        metrics = ["participants", semantics.denominator(self.t.metrics), ws, rate]
+        f = f[f["metric"].isin(metrics)]
+        if f.empty:
+            return pd.DataFrame()
+        genders = _genders(self.t)
+        rows = {}
+        for (inter, metric, gender), g in f.groupby(["intervention", "metric", "gender"], observed=True, sort=True):
+            col = f"{self.metric(metric)} ({self.gender(gender).lower()})"
+            rows.setdefault(str(inter), {})[(metrics.index(metric), genders.index(str(gender)), col)] = \
+                _cell(g, str(g["unit"].iloc[0]), self.lang, self.t)
+        cols = sorted({c for r in rows.values() for c in r})
+        df = pd.DataFrame([[rows[i].get(c, fmt.MISSING) for c in cols] for i in sorted(rows)], index=sorted(rows),
+                          columns=[c[2] for c in cols])
+        return df
+
+    def _cautions(self) -> list[str]:
+        """The report's own cautions: the curators' English summary on English pages; on Swedish
+        ones, that the report warns, about which figures, and where (its quote may stop mid-sentence)."""
+        if self.lang == "en":
+            return [self.tr("gender_outcomes.caveat.caution", text=esc(c)) for c in findings.cautions(self.facts)]
+        out = []
+        for c in findings.caution_records(self.facts):
+            figures = self.listing([self.metric(str(m)).lower()
+                                   for m in dict.fromkeys(self.facts.loc[list(c.rows), "metric"].astype(str))])
+            lines = "–".join(str(x) for x in c.lines)
+            reference = (self.tr("common.reference", source=esc(c.source_id), lines=lines) if lines
+                         else esc(c.source_id))
+            out.append(self.tr("gender_outcomes.caveat.caution_ref", figures=figures, reference=reference))
+        return out
+
+    def caveats(self):
+        items = [self.tr("gender_outcomes.caveat.denominator"), self.tr("gender_outcomes.caveat.intervals")]
+        small_groups = self.rates.dropna(subset=["exited"])
+        small_groups = small_groups[small_groups["exited"] < SMALL_N].drop_duplicates(["gender"])
+        if not small_groups.empty:
+            listing = ", ".join(f"{self.gender(r.gender).lower()} (n = {self.int(r.exited)})"
+                                for r in small_groups.itertuples())
+            items.append(self.tr("gender_outcomes.caveat.small", small=SMALL_N, listing=listing))
+        if self.headline.unit and not semantics.counts_people(self.t.vocabulary, self.headline.unit):
+            items.append(self.tr("gender_outcomes.caveat.unit", noun=noun(self.t, self.headline.unit, self.lang)))
+        items.append(self.tr("gender_outcomes.caveat.totals"))
+        items += self._cautions()
+        conflicts = conflict_list(self.facts, self.lang, self.t, self.obs)
+        if conflicts:
+            items.append(self.tr("gender_outcomes.caveat.conflicts") + "\n"
+                         + "\n".join(f"    - {c}" for c in conflicts))
+        multi = select(self.t.observations, association=self.a)
+        multi = multi[(multi["association_id"] == self.a) & (multi["period_start"] != multi["period_end"])
+                      & (multi["period_end"] == self.year)]
+        if len(multi):
+            items.append(self.tr("gender_outcomes.caveat.multi_year", n=self.int(len(multi))))
+        return markdown("\n".join(f"- {i}" for i in items))

@@ -1,0 +1,158 @@
+"""The overview page in words: every association side by side at its latest report, each outcome
+rate on the population :mod:`finsam.stats.scope` decides, as :func:`finsam.stats.findings.overview_rows`
+gives them."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from finsam.data.fields import ALL
+from finsam.data.tables import Tables
+from finsam.stats import findings
+from finsam.stats.wording import noun
+from finsam.views import labels as L
+from finsam.views.base import View, esc, markdown
+from finsam.views.registry import report_stem
+from finsam.views.tables import _axis_number, _finish
+
+
+class Overview(View):
+    """All associations side by side, each at the year of its own report, each outcome rate on
+    the population finsam.stats.scope decides for that association-year, in one language."""
+
+    notebook = "overview"
+
+    def __init__(self, tables: Tables, figures_dir=None, policy: str = "show", lang: str = "en"):
+        super().__init__(tables, lang)
+        self.figures_dir, self.policy = figures_dir, policy
+        self.stem = report_stem("overview", {})
+        self.data = findings.overview_rows(tables, policy)
+
+    def heading(self):
+        return self.md("overview.heading", title=self.tr("notebook.overview"))
+
+    def _cell(self, values, fmt) -> str:
+        """Every value the reports allow: one, or the range of conflicting ones marked with ⚠."""
+        if not values:
+            return self.missing()
+        lo, hi = fmt(min(values)), fmt(max(values))
+        if len(values) == 1:
+            return lo
+        return self.span(lo, hi) + " ⚠"
+
+    def _count_cell(self, values, unit) -> str:
+        cell = self._cell(values, self.int)
+        if cell == self.missing() or not unit or unit == "persons":
+            return cell
+        return f"{cell} {noun(self.t, unit, self.lang)}"
+
+    def _participants(self, values, unit) -> str:
+        """Participants as the association counts them, named: '651 deltaganden', '779 deltagare'."""
+        if not values or not unit or unit == "persons":
+            return self.tr("overview.figure.alt_participants", count=self._cell(values, self.int))
+        return self._count_cell(values, unit)
+
+    def _group(self, group: str) -> str:
+        return self.tr("overview.all_interventions") if group == ALL else esc(group)
+
+    def _ci(self, intervals) -> str:
+        if not intervals or any(np.isnan(x) for c in intervals for x in c):
+            return self.missing()
+        return " / ".join(self.interval(lo, hi) for lo, hi in intervals)
+
+    def table(self) -> pd.DataFrame:
+        d = self.data
+        sek = lambda v: self.value(v, "sek")  # noqa: E731
+        return self.frame({
+            "overview.col.association": d["name"].to_numpy(),
+            "overview.col.year": d["year"].astype(str).to_numpy(),
+            "overview.col.participants": [self._count_cell(v, u) for v, u in zip(d["participants"],
+                                                                                  d["participants_unit"])],
+            "overview.col.group": [self._group(g) for g in d["group"]],
+            "overview.col.exited": [self._count_cell(v, u) for v, u in zip(d["exited"], d["exit_unit"])],
+            "overview.col.work_or_studies": [self._cell(v, self.int) for v in d["work_or_studies"]],
+            "overview.col.rate": [self._cell(v, self.pct) for v in d["rate"]],
+            "overview.col.ci": [self._ci(c) for c in d["ci"]],
+            "overview.col.cost": [self._cell(v, sek) for v in d["cost"]],
+            "overview.col.cost_per_participant": [self._cell(v, sek) for v in d["cost_per_participant"]],
+            "overview.col.cost_per_work_or_studies": [self._cell(v, sek) for v in d["cost_per_work_or_studies"]],
+        }, index="overview.col.association")
+
+    def figure(self):
+        import textwrap
+
+        from finsam.views.plotting import ASSOCIATION_COLORS, new_figure
+        d = self.data
+        fig = new_figure(figsize=(11, 4.2))
+        axes = fig.subplots(1, 3)
+        # colours repeat beyond the palette: the bars are labelled, the colour only groups them
+        colors = [ASSOCIATION_COLORS[i % len(ASSOCIATION_COLORS)] for i in range(len(d))]
+        # tick labels of at most 12 characters a line; a line may also end after a slash, so that
+        # "Huddinge/HUS AM" does not run into its neighbour
+        short = ["\n".join(line.replace("/ ", "/") for line in textwrap.wrap(L.short_name(n).replace("/", "/ "), 12))
+                 + f"\n{y}" for n, y in zip(d["name"], d["year"])]
+        for ax, col, title in zip(axes, ["participants", "rate", "cost_per_participant"],
+                                  [self.tr("overview.figure.participants"), self.tr("overview.figure.rate"),
+                                   self.tr("overview.figure.cost")]):
+            scale = 1000 if col == "cost_per_participant" else 1
+            for i, v in enumerate(d[col]):
+                if not v:
+                    ax.text(i, 0, self.tr("overview.figure.missing"), ha="center", va="bottom", fontsize=8,
+                            color="#555555")
+                    continue
+                lo, hi = min(v) / scale, max(v) / scale
+                ax.bar(i, lo, color=colors[i], width=0.7)
+                if hi > lo:  # conflicting statements: the range is drawn, not a midpoint
+                    ax.bar(i, hi - lo, bottom=lo, color=colors[i], alpha=0.35, hatch="//", width=0.7,
+                           edgecolor="#333333")
+            if col == "rate":
+                for i, c in enumerate(d["ci"]):
+                    for lo, hi in c:
+                        if not (np.isnan(lo) or np.isnan(hi)):
+                            ax.errorbar(i, (lo + hi) / 2, yerr=(hi - lo) / 2, fmt="none", ecolor="#333333",
+                                        capsize=4, linewidth=1.2)
+                ax.set_ylim(0, 100)
+            ax.set_xticks(range(len(d)), short)
+            ax.set_title(title, fontsize=10)
+            ax.tick_params(axis="x", labelsize=8)
+            # numbers on the value axis as the page's language writes them
+            from matplotlib.ticker import FuncFormatter
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _axis_number(self, v)))
+            ax.grid(axis="x", visible=False)
+        bars = "; ".join(self.tr("overview.figure.alt_bar", name=r.name, year=r.year,
+                                 participants=self._participants(r.participants, r.participants_unit),
+                                 rate=self._cell(r.rate, self.pct),
+                                 cost=self._cell(r.cost_per_participant, lambda v: self.value(v, "sek")))
+                         for r in d.itertuples())
+        return _finish(fig, "overview", self.figures_dir, self.stem, self.tr("overview.figure.alt", bars=bars))
+
+    def text(self):
+        d = self.data[self.data["rate"].map(bool)]
+        if d.empty:
+            return self.md("overview.no_outcomes")
+        lines = []
+        for r in d.sort_values("name").itertuples():
+            rate = self.either([self.pct(x) for x in r.rate])
+            counts = (self.tr("overview.rate_counts", k=self.either([self.int(x) for x in r.work_or_studies]),
+                              n=self.either([self.int(x) for x in r.exited]))
+                      if r.work_or_studies and r.exited else self.tr("overview.rate_reported"))
+            lines.append(f"- {esc(r.name)}, {r.year}: {rate}{counts}, {self._group(r.group)}")
+        cmp = findings.association_comparison(self.data)
+        test = ""
+        if cmp is not None:
+            verdict = self.tr("overview.verdict.difference" if cmp["p_value"] < 0.05 else "overview.verdict.no_evidence")
+            test = "\n\n" + self.tr("overview.test", test=self.tr(f"overview.test.{cmp['test']}"),
+                                    n=self.int(len(cmp["names"])), p=self.p(cmp["p_value"]), verdict=verdict)
+            if len(cmp["groups"]) > 1:
+                test += " " + self.tr("overview.different_groups")
+        return markdown(self.tr("overview.rates_intro") + "\n\n" + "\n".join(lines) + test + "\n\n"
+                        + self.tr("overview.not_a_ranking"))
+
+    def caveats(self):
+        years = [int(y) for y in self.data["year"]] if len(self.data) else []
+        span = (f"{min(years)}–{max(years)}" if min(years) != max(years) else str(years[0])) if years else ""
+        items = [self.tr("overview.caveat.years", years=span) if years else None,
+                 self.tr("overview.caveat.counting", column=self.tr("overview.col.participants")),
+                 self.tr("overview.caveat.cost"),
+                 self.tr("overview.caveat.rates", column=self.tr("overview.col.group"))]
+        return markdown("\n".join(f"- {x}" for x in items if x))

@@ -1,0 +1,222 @@
+"""The yearly_trend page in words: one metric of one association over every year the data hold,
+by gender where reported, chained through predecessors, as :mod:`finsam.stats.trends` gives it."""
+from __future__ import annotations
+
+import pandas as pd
+
+from finsam.data import semantics
+from finsam.data.conflicts import resolve
+from finsam.data.fields import ALL
+from finsam.data.tables import Tables, select
+from finsam.stats import findings
+from finsam.stats.trends import lineage, multi_year, trend
+from finsam.stats.wording import change, noun, segments, unit_class
+from finsam.views import labels as L
+from finsam.views.base import View, esc, markdown
+from finsam.views.registry import report_stem
+from finsam.views.tables import _axis_number, _cell, _finish, _genders
+
+
+class YearlyTrend(View):
+    """Sections of the yearly_trend notebook for one association and metric, in one language."""
+
+    notebook = "yearly_trend"
+
+    def __init__(self, tables: Tables, association: str, metric: str, by_gender: bool = True, chain: bool = True,
+                 figures_dir=None, policy: str = "show", lang: str = "en"):
+        super().__init__(tables, lang)
+        # metric_id, not metric: View.metric(code) gives a metric's label
+        self.a, self.metric_id, self.figures_dir = association, metric, figures_dir
+        self.unit = L.metric_unit(tables, metric)
+        self.unit_class = unit_class(tables, self.unit)
+        self.label = self.metric(metric)
+        self.series = trend(tables, association, metric, by_gender=by_gender, chain=chain, policy=policy)
+        self.chain = lineage(tables, association) if chain else [association]
+        self.stem = report_stem("yearly_trend", dict(association=association, metric=metric))
+        self.runs = findings.trend_runs(self.series)
+
+    def _lower(self, text: str) -> str:
+        """A label inside a sentence: its first letter small (the labels start a line in tables)."""
+        return text[:1].lower() + text[1:]
+
+    def heading(self):
+        m = self.t.metrics.set_index(self.t.metrics["metric"].astype(str))
+        desc = m.loc[self.metric_id, f"description_{self.lang}"]
+        chain = ""
+        if len(self.chain) > 1:
+            chain = self.tr("yearly_trend.chain",
+                            names=", ".join(esc(self.association(a)) for a in self.chain[:-1]))
+        return self.md("yearly_trend.heading", name=esc(self.association(self.a)), label=esc(self.label),
+                       description=esc(desc), chain=chain)
+
+    def _fmt(self, v) -> str:
+        return self.value(v, self.unit)
+
+    def _cell(self, values: pd.DataFrame) -> str:
+        return _cell(values, self.unit, self.lang, self.t)
+
+    def _note(self, row) -> str:
+        """What changes at a marked year, worded from the series' fields."""
+        if row.change_kind == "association":
+            a = self.t.associations.set_index(self.t.associations["association_id"].astype(str))
+            before, after = str(row.previous_association_id), str(row.association_id)
+            return self.tr("yearly_trend.note.association",
+                           before=esc(a.loc[before, "name"]),
+                           before_municipalities=esc(str(a.loc[before, "municipalities"]).replace(";", ", ")),
+                           after=esc(a.loc[after, "name"]),
+                           after_municipalities=esc(str(a.loc[after, "municipalities"]).replace(";", ", ")))
+        if row.change_kind == "source":
+            return self.tr("yearly_trend.note.source", sources=esc(row.sources), previous=esc(row.previous_sources))
+        return ""
+
+    def table(self) -> pd.DataFrame:
+        s = self.series
+        if s.empty:
+            return pd.DataFrame()
+        out = {}
+        for (year, gender), g in s.groupby(["year", "gender"], observed=True, sort=True):
+            out.setdefault(int(year), {})[self.gender(str(gender))] = self._cell(g)
+        df = pd.DataFrame.from_dict(out, orient="index").sort_index()
+        cols = [self.gender(g) for g in _genders(self.t) if self.gender(g) in df.columns]
+        df = df[cols].fillna(self.missing())
+        assoc = s.drop_duplicates("year").set_index("year")["association_id"]
+        df.insert(0, self.tr("yearly_trend.col.association"), [esc(self.association(str(assoc[y]))) for y in df.index])
+        counts = self._counts()
+        if counts:
+            df[self.tr("yearly_trend.col.counts")] = [counts.get(int(y), self.missing()) for y in df.index]
+        marked = s[s["change_kind"] != ""].drop_duplicates("year").set_index("year")
+        notes = {y: self._note(r) for y, r in zip(marked.index, marked.itertuples())}
+        df[self.tr("yearly_trend.col.note")] = [notes.get(y, "") for y in df.index]
+        df.index.name = self.tr("yearly_trend.col.year")
+        return df
+
+    def _counts(self) -> dict[int, str]:
+        """For a rate with numerator and denominator metrics: 'k of n' per year, where stated."""
+        parts = semantics.rate_parts(self.t.metrics).get(self.metric_id)
+        if not parts:
+            return {}
+        out = {}
+        for y in sorted(set(self.series["year"])):
+            a = str(self.series.loc[self.series["year"] == y, "association_id"].iloc[0])
+            f = resolve(select(self.t.observations, association=a, period=int(y), metric=list(parts),
+                               gender=semantics.EVERYONE, intervention=ALL))
+            k = sorted(f.loc[f["metric"] == parts[0], "value"])
+            n = sorted(f.loc[f["metric"] == parts[1], "value"])
+            if k and n:
+                out[int(y)] = self.tr("common.k_of_n", k=self.either([self.int(x) for x in k]),
+                                      n=self.either([self.int(x) for x in n]))
+        return out
+
+    def _unit_words(self) -> str:
+        if self.unit_class == "money":
+            return self.tr("yearly_trend.figure.money")
+        if self.unit_class == "percent":
+            return self.tr("yearly_trend.figure.percent")
+        return noun(self.t, self.unit, self.lang)
+
+    def figure(self):
+        from finsam.views.plotting import GENDER_COLORS, line_by_group
+        s = self.series.drop_duplicates(["year", "gender", "value"])
+        if s.empty:
+            return None
+        scale = 1e6 if self.unit_class == "money" else 1
+        s = s.assign(shown=s["value"] / scale, gender=s["gender"].astype(str))
+        # a line joins only consecutive years of one association; a conflicting year shows every value
+        years = sorted(set(int(y) for y in s["year"]))
+        assoc = s.drop_duplicates("year").set_index("year")["association_id"].astype(str)
+        runs = segments(years, [assoc[y] for y in years])
+        run_of = {y: i for i, r in enumerate(runs) for y in r}
+        s = s.assign(run=s["year"].map(run_of))
+        marks = [(int(r[0]), self.tr("yearly_trend.figure.from_here", name=self.association(assoc[r[0]])))
+                 for r in runs[1:] if assoc[r[0]] != assoc[runs[runs.index(r) - 1][-1]]]
+        ylabel = self._unit_words()
+        genders = set(s["gender"])
+        key = "yearly_trend.figure.title_gender" if genders & {"women", "men"} else "yearly_trend.figure.title"
+        title = self.tr(key, label=self.label)
+        fig = line_by_group(s, "year", "shown", "gender", GENDER_COLORS,
+                            {g: self.gender(g) for g in _genders(self.t)}, title, ylabel,
+                            marks=marks, segment="run",
+                            conflicting=lambda label: self.tr("yearly_trend.figure.conflicting", label=label),
+                            number=lambda v: _axis_number(self, v))
+        everyone = s[s["gender"] == semantics.EVERYONE].sort_values("year")
+        # a year the reports state with different values gives each of them: "2021: 35 643 tkr eller 35 716 tkr"
+        points = ", ".join(f"{int(y)}: {self.either([self._fmt(v) for v in g['value']])}"
+                           for y, g in everyone.groupby("year", sort=True))
+        alt = self.tr("yearly_trend.figure.alt", title=title, unit=ylabel,
+                      points=self.tr("yearly_trend.figure.alt_points", points=points) if points else "",
+                      breaks=self.tr("yearly_trend.figure.alt_breaks") if len(runs) > 1 else "")
+        return _finish(fig, "trend", self.figures_dir, self.stem, alt)
+
+    def _delta(self, c: dict) -> str:
+        """A change as the page's language states it: percentage points for a rate; otherwise the
+        signed amount, and a percent change only where :func:`finsam.stats.wording.change` gives one."""
+        if c["kind"] == "pp":
+            return self.pp(c["difference"])
+        d = c["difference"]
+        sign = "" if self._fmt(abs(d)) == self._fmt(0) else "+" if d > 0 else ("−" if self.lang == "sv" else "-")
+        delta = sign + self._fmt(abs(d))
+        if c["relative"] is not None:
+            delta = self.tr("yearly_trend.percent_change", delta=delta, relative=self.signed(c["relative"], 0))
+        return delta
+
+    def _years(self, years) -> str:
+        years = sorted(set(int(y) for y in years))
+        return self.either([str(y) for y in years])
+
+    def summary(self):
+        runs = self.runs
+        if not runs:
+            return self.md("yearly_trend.no_series", label=esc(self._lower(self.label)))
+        texts = []
+        if len(runs) > 1:
+            items = []
+            for r in runs:
+                y0, y1 = int(r["year"].min()), int(r["year"].max())
+                name = esc(self.association(str(r["association_id"].iloc[0])))
+                items.append(f"{y0}–{y1} ({name})" if len(r) > 1 else f"{y0} ({name})")
+            texts.append(self.tr("yearly_trend.runs", runs="; ".join(items)))
+        counts = self._counts()
+        for r in runs:
+            if len(r) < 2:
+                continue
+            first, last = r.iloc[0], r.iloc[-1]
+            c = change(float(first["value"]), float(last["value"]), self.unit_class)
+            y0, y1 = int(first["year"]), int(last["year"])
+            n0, n1 = counts.get(y0), counts.get(y1)
+            shown0 = self._fmt(first["value"]) + (f" ({n0})" if n0 else "")
+            shown1 = self._fmt(last["value"]) + (f" ({n1})" if n1 else "")
+            texts.append(self.tr("yearly_trend.change", label=esc(self.label), first=shown0, first_year=y0,
+                                 last=shown1, last_year=y1, delta=self._delta(c)))
+            if len(r) > 2:
+                lo, hi = r.loc[r["value"].idxmin()], r.loc[r["value"].idxmax()]
+                texts.append(self.tr("yearly_trend.low_high", low_year=int(lo["year"]), low=self._fmt(lo["value"]),
+                                     high_year=int(hi["year"]), high=self._fmt(hi["value"])))
+            if self.unit_class == "percent" and not (n0 and n1):
+                texts.append(self.tr("yearly_trend.no_counts_two_years" if len(r) == 2 else "yearly_trend.no_counts"))
+            elif self.unit_class == "percent" and len(r) == 2:
+                texts.append(self.tr("yearly_trend.two_years"))
+        for c in findings.caution_records(self.series):
+            if self.lang == "en":  # the curators' notes are English
+                texts.append(self.tr("yearly_trend.caution_note", note=esc(c.note)))
+                continue
+            lines = "–".join(str(x) for x in c.lines)
+            reference = self.tr("common.reference", source=esc(c.source_id), lines=lines) if lines \
+                else esc(c.source_id)
+            texts.append(self.tr("yearly_trend.caution", years=self._years(self.series.loc[list(c.rows), "year"]),
+                                 reference=reference))
+        if self.series["conflict"].any():
+            texts.append(self.tr("yearly_trend.conflicts"))
+        if self.series["definition_change"].any():
+            texts.append(self.tr("yearly_trend.definition_changes"))
+        return markdown(" ".join(texts))
+
+    def multi_year(self) -> pd.DataFrame:
+        m = multi_year(self.t, self.a, self.metric_id)
+        if m.empty:
+            return self.md("yearly_trend.no_multi_year", label=esc(self._lower(self.label)))
+        return self.frame({
+            "yearly_trend.col.period": [f"{a}–{b}" for a, b in zip(m["period_start"], m["period_end"])],
+            "yearly_trend.col.gender": [self.gender(str(g)) for g in m["gender"]],
+            "yearly_trend.col.value": [self._fmt(v) for v in m["value"]],
+            "yearly_trend.col.source": list(m["sources"]),
+        }).sort_values([self.tr("yearly_trend.col.period"), self.tr("yearly_trend.col.gender")]).reset_index(drop=True)
