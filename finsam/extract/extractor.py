@@ -2,21 +2,26 @@
 set, its predictions turned into rows (the code behind ``finsam extract REPORT``)."""
 from __future__ import annotations
 
+import hashlib
+import io
+import json
 import re
 import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from finsam import csvio, paths
+from finsam.files import write_atomic
 from finsam.errors import DataError, Problem
 
 from . import training
 from .candidates import THRESHOLD, Vocabulary, build
 from .features import document_tokens, fold
-from .model import Lexicon, Model, normal_name
+from .model import DEFAULTS, Lexicon, Model, from_data, normal_name, to_data
 from .text import Document
 
 _MODELS: dict[tuple, Model] = {}
@@ -24,16 +29,52 @@ _MODELS: dict[tuple, Model] = {}
 
 def trained_model(data: dict[str, pd.DataFrame], train: pd.DataFrame | None = None,
                   params: dict | None = None) -> Model:
-    """The model trained on ``train`` (default: the shipped training set, trained once per
-    process), with the lexicon of ``data``'s metrics and vocabulary."""
+    """The model trained on ``train`` with the lexicon of ``data``'s metrics and vocabulary.
+
+    Without ``train``: the model of the shipped training set, trained once per process and cached
+    as data (JSON and .npz, never a pickle) in the user cache directory, under a key of everything
+    it depends on (the training set, the lexicon, the settings, the code that computes features,
+    scikit-learn's version)."""
     lexicon = Lexicon.from_tables(data["metrics"], data["vocabulary"])
+    params = {**DEFAULTS, **(params or {})}
     if train is not None:
-        return Model({**Model().params, **(params or {})}).fit(train, lexicon)
-    key = (training.SHIPPED.stat().st_mtime_ns, tuple(sorted((params or {}).items())),
-           tuple(lexicon.names), float(lexicon.totals.sum()))
-    if key not in _MODELS:
-        _MODELS[key] = Model({**Model().params, **(params or {})}).fit(training.read(), lexicon)
-    return _MODELS[key]
+        return Model(params).fit(train, lexicon)
+    key = _model_key(lexicon, params)
+    if key in _MODELS:
+        return _MODELS[key]
+    folder = paths.cache_dir() / "extract"
+    desc_path, arrays_path = folder / f"model-{key[:24]}.json", folder / f"model-{key[:24]}.npz"
+    model = None
+    if desc_path.is_file() and arrays_path.is_file():
+        try:
+            desc = json.loads(desc_path.read_text(encoding="utf-8"))
+            with np.load(arrays_path, allow_pickle=False) as arrays:
+                model = from_data(desc, dict(arrays), lexicon)
+        except (OSError, ValueError, KeyError):  # a damaged cache entry is trained anew
+            model = None
+    if model is None:
+        model = Model(params).fit(training.read(), lexicon)
+        try:
+            desc, arrays = to_data(model)
+            buf = io.BytesIO()
+            np.savez_compressed(buf, **arrays)
+            write_atomic(arrays_path, buf.getvalue())
+            write_atomic(desc_path, json.dumps(desc).encode("utf-8"))
+        except OSError:  # no cache (read-only home): train again next time
+            pass
+    _MODELS[key] = model
+    return model
+
+
+def _model_key(lexicon: Lexicon, params: dict) -> str:
+    import sklearn
+    h = hashlib.sha256()
+    h.update(training.SHIPPED.read_bytes())
+    h.update(json.dumps([lexicon.names, lexicon.texts, params, sklearn.__version__], sort_keys=True).encode())
+    here = Path(__file__).resolve().parent
+    for name in ("numbers.py", "features.py", "model.py", "training.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()
 
 
 def tables(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:

@@ -64,6 +64,7 @@ class Lexicon:
 
     def __init__(self, entries: dict[str, str]):
         self.names = list(entries)
+        self.texts = list(entries.values())
         sets = [_prefixes(t) for t in entries.values()]
         df: dict[str, int] = {}
         for st in sets:
@@ -339,3 +340,68 @@ class Model:
         P = clf.predict_proba(vec.transform([_name_features(*o) for o in options]))[:, list(clf.classes_).index(True)]
         best = int(np.argmax(P))
         return options[best][1], float(P[best])
+
+
+# ------------------------------------------------------------------------------------------ as data
+# A trained model is cached as data (JSON for vocabularies and classes, .npz for the numbers),
+# never as a pickle: nothing executable is read back from the cache.
+def _vectorizer_data(vec, arrays: dict, key: str) -> dict:
+    d = {"vocabulary": {k: int(v) for k, v in vec.vocabulary_.items()}}
+    if hasattr(vec, "idf_"):
+        arrays[f"{key}.idf"] = vec.idf_
+    return d
+
+
+def _restore_vectorizer(vec, d: dict, arrays, key: str):
+    vec.vocabulary_ = d["vocabulary"]
+    vec.fixed_vocabulary_ = False
+    if f"{key}.idf" in arrays:
+        vec.idf_ = arrays[f"{key}.idf"]
+    return vec
+
+
+def _lr_data(clf: LogisticRegression, arrays: dict, key: str) -> dict:
+    arrays[f"{key}.coef"] = clf.coef_
+    arrays[f"{key}.intercept"] = clf.intercept_
+    classes = clf.classes_.tolist()
+    return {"classes": classes, "C": clf.C}
+
+
+def _restore_lr(d: dict, arrays, key: str) -> LogisticRegression:
+    clf = LogisticRegression(C=d["C"])
+    classes = d["classes"]
+    clf.classes_ = np.array(classes, dtype=bool if all(isinstance(c, bool) for c in classes) else object)
+    clf.coef_ = arrays[f"{key}.coef"]
+    clf.intercept_ = arrays[f"{key}.intercept"]
+    clf.n_features_in_ = clf.coef_.shape[1]
+    return clf
+
+
+def to_data(model: Model) -> tuple[dict, dict]:
+    """(JSON-able description, arrays) of a trained model."""
+    arrays: dict = {}
+    f = model.features
+    desc = {"params": model.params, "window": f.window, "lexicon_weight": f.lexicon_weight,
+            "left": _vectorizer_data(f.left, arrays, "left"), "right": _vectorizer_data(f.right, arrays, "right"),
+            "words": _vectorizer_data(f.words, arrays, "words"), "fact": _lr_data(model.fact, arrays, "fact"),
+            "heads": {name: (h if isinstance(h, str) else _lr_data(h, arrays, f"head.{name}"))
+                      for name, h in model.heads.items()}}
+    if model.namer is not None:
+        desc["namer"] = {"vectorizer": _vectorizer_data(model.namer[0], arrays, "namer.vec"),
+                         "clf": _lr_data(model.namer[1], arrays, "namer.clf")}
+    return desc, arrays
+
+
+def from_data(desc: dict, arrays, lexicon: Lexicon | None) -> Model:
+    f = Features(desc["window"], lexicon, desc["lexicon_weight"])
+    _restore_vectorizer(f.left, desc["left"], arrays, "left")
+    _restore_vectorizer(f.right, desc["right"], arrays, "right")
+    _restore_vectorizer(f.words, desc["words"], arrays, "words")
+    m = Model(dict(desc["params"]), f, _restore_lr(desc["fact"], arrays, "fact"))
+    m.heads = {name: (h if isinstance(h, str) else _restore_lr(h, arrays, f"head.{name}"))
+               for name, h in desc["heads"].items()}
+    if "namer" in desc:
+        vec = CountVectorizer(token_pattern=r"\S+", binary=True, lowercase=False, dtype=np.float32)
+        m.namer = (_restore_vectorizer(vec, desc["namer"]["vectorizer"], arrays, "namer.vec"),
+                   _restore_lr(desc["namer"]["clf"], arrays, "namer.clf"))
+    return m

@@ -33,12 +33,12 @@ _UNITS: list[tuple[str, str, float]] = [
     (r"%", "percent", 1),
     (r"miljoner\s+kronor\b", "money", 1e6),
     (r"miljarder\s+kronor\b", "money", 1e9),
-    (r"milj(?:oner|\.)?\s*kr\b\.?", "money", 1e6),
+    (r"milj(?:oner|\.)?\s*kr\b", "money", 1e6),
     (r"miljoner\b", "money_scale", 1e6),
     (r"tusen\s+kronor\b", "money", 1e3),
-    (r"(?:mkr|mnkr|msek|mkronor)\b\.?", "money", 1e6),
-    (r"(?:tkr|tsek|tkronor)\b\.?", "money", 1e3),
-    (r"(?:kr|kronor|sek)\b\.?", "money", 1),
+    (r"(?:mkr|mnkr|msek|mkronor)\b", "money", 1e6),
+    (r"(?:tkr|tsek|tkronor)\b", "money", 1e3),
+    (r"(?:kr|kronor|sek)\b", "money", 1),
 ]
 _UNIT = re.compile(r"[ \u00a0\u202f\u2009]?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(_UNITS)) + ")",
                    re.IGNORECASE)
