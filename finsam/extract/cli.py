@@ -23,6 +23,8 @@ def add_parser(sub, parents) -> None:
     e.add_argument("--year", type=int, help="the year the report covers (default: from its title)")
     e.add_argument("--output", help="write the candidates CSV here (default: standard output)")
     e.add_argument("--text", help="also write the report's text (the lines the candidates' line numbers refer to)")
+    e.add_argument("--training", help="train the model on this training set (built by python -m "
+                   "finsam.extract.training --data DIR --output FILE; default: the one shipped with finsam)")
     e.add_argument("--threshold", type=float, help="propose candidates with at least this confidence "
                    "(default: the one the benchmark chose)")
     e.add_argument("--apply", metavar="REVIEWED.csv", help="add the accepted rows of this reviewed candidates CSV "
@@ -62,7 +64,15 @@ def _extract(args, doc) -> int:
         print(f"finsam extract: association {args.association!r} is not in associations.csv: intervention names "
               "are left as the report writes them", file=sys.stderr)
     t0 = time.perf_counter()
-    model = trained_model(data)
+    training_file = None
+    if args.training:
+        training_file = Path(args.training)
+        if not training_file.is_file():
+            raise FinsamError(f"{csvio._display(training_file)}: training set not found")
+    try:
+        model = trained_model(data, training_file=training_file)
+    except (OSError, ValueError, KeyError, EOFError) as e:
+        raise FinsamError(f"{csvio._display(training_file)}: not a training set of finsam extract ({e})")
     t1 = time.perf_counter()
     out, secs = extract(doc, year, vocabulary(data, association), model,
                         THRESHOLD if args.threshold is None else args.threshold)

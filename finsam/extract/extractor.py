@@ -28,10 +28,11 @@ _MODELS: dict[tuple, Model] = {}
 
 
 def trained_model(data: dict[str, pd.DataFrame], train: pd.DataFrame | None = None,
-                  params: dict | None = None) -> Model:
+                  params: dict | None = None, training_file: Path | None = None) -> Model:
     """The model trained on ``train`` with the lexicon of ``data``'s metrics and vocabulary.
 
-    Without ``train``: the model of the shipped training set, trained once per process and cached
+    Without ``train``: the model of ``training_file`` (default: the shipped training set), trained
+    once per process and cached
     as data (JSON and .npz, never a pickle) in the user cache directory, under a key of everything
     it depends on (the training set, the lexicon, the settings, the code that computes features,
     scikit-learn's version)."""
@@ -39,7 +40,8 @@ def trained_model(data: dict[str, pd.DataFrame], train: pd.DataFrame | None = No
     params = {**DEFAULTS, **(params or {})}
     if train is not None:
         return Model(params).fit(train, lexicon)
-    key = _model_key(lexicon, params)
+    training_file = Path(training_file) if training_file else training.SHIPPED
+    key = _model_key(lexicon, params, training_file)
     if key in _MODELS:
         return _MODELS[key]
     folder = paths.cache_dir() / "extract"
@@ -53,7 +55,7 @@ def trained_model(data: dict[str, pd.DataFrame], train: pd.DataFrame | None = No
         except (OSError, ValueError, KeyError):  # a damaged cache entry is trained anew
             model = None
     if model is None:
-        model = Model(params).fit(training.read(), lexicon)
+        model = Model(params).fit(training.read(training_file), lexicon)
         try:
             desc, arrays = to_data(model)
             buf = io.BytesIO()
@@ -66,10 +68,10 @@ def trained_model(data: dict[str, pd.DataFrame], train: pd.DataFrame | None = No
     return model
 
 
-def _model_key(lexicon: Lexicon, params: dict) -> str:
+def _model_key(lexicon: Lexicon, params: dict, training_file: Path) -> str:
     import sklearn
     h = hashlib.sha256()
-    h.update(training.SHIPPED.read_bytes())
+    h.update(training_file.read_bytes())
     h.update(json.dumps([lexicon.names, lexicon.texts, params, sklearn.__version__], sort_keys=True).encode())
     here = Path(__file__).resolve().parent
     for name in ("numbers.py", "features.py", "model.py", "training.py"):
