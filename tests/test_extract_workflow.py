@@ -18,36 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, TABLE_FILES, cli, cli_subprocess
+from conftest import cli, cli_subprocess
+from extract_helpers import pdf_of, rows as _rows, without_report as _without_report
 from finsam.extract.model import normal_name
 
 REPORT = "husam-2012"
-
-
-def _rows(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
-def _without_report(tmp: Path, sources: Path, report: str) -> tuple[Path, Path, list[dict]]:
-    """A copy of the data without ``report`` (rows and sources.csv row), a sources folder with the
-    other reports' texts, and the removed rows."""
-    data, src = tmp / "data", tmp / "sources"
-    data.mkdir()
-    src.mkdir()
-    for f in TABLE_FILES:
-        shutil.copy(DATA / f, data / f)
-    removed = []
-    for name in ("observations.csv", "sources.csv"):
-        text = (data / name).read_text(encoding="utf-8")
-        lines = text.splitlines(keepends=True)
-        keep = [lines[0]] + [ln for ln in lines[1:] if not ln.startswith(f"{report},")]
-        if name == "observations.csv":
-            removed = [r for r in _rows(data / name) if r["source_id"] == report]
-        (data / name).write_text("".join(keep), encoding="utf-8")
-    for r in _rows(data / "sources.csv"):
-        shutil.copy(sources / r["document"], src / r["document"])
-    return data, src, removed
 
 
 def _curated_keys(removed: list[dict], data: Path) -> dict[tuple, str]:
@@ -87,21 +62,6 @@ def _review(candidates: Path, reviewed: Path, keys: dict[tuple, str]) -> int:
     return accepted
 
 
-def _pdf_of(text_path: Path, pdf_path: Path) -> None:
-    """A real PDF with a text layer, made of the report's lines (fpdf2 with DejaVu Sans)."""
-    import matplotlib
-    from fpdf import FPDF
-    font = Path(matplotlib.__file__).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(True, margin=15)
-    pdf.add_font("dejavu", "", str(font))
-    pdf.set_font("dejavu", size=9)
-    pdf.add_page()
-    for line in text_path.read_text(encoding="utf-8").split("\n"):
-        pdf.multi_cell(0, 4.5, line.replace("\t", "    ") or " ", new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(pdf_path))
-
-
 def _training_without_report(tmp_path: Path) -> Path:
     """The training set of the data without the report (so the model has never seen it)."""
     out = tmp_path / "training.csv.gz"
@@ -120,7 +80,7 @@ def test_a_removed_report_comes_back_through_extract_review_apply(tmp_path, sour
     report = incoming / f"{REPORT}.txt"
     shutil.copy(sources_dir / f"{REPORT}.txt", report)
     if form == "pdf":
-        _pdf_of(report, incoming / f"{REPORT}.pdf")
+        pdf_of(report, incoming / f"{REPORT}.pdf")
         report.unlink()
         report = incoming / f"{REPORT}.pdf"
     cands, reviewed = tmp_path / "candidates.csv", tmp_path / "reviewed.csv"

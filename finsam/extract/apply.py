@@ -182,7 +182,8 @@ def plan(reviewed: Reviewed, doc: Document, source_id: str, data: dict, sources_
         raise ApplyError([Problem(csvio._display(Path(data["_dir"]) / "associations.csv"), 0,
                                   f"association {association!r} (from --source-id) is not in associations.csv: "
                                   "add its row (association_id, name, municipalities, county) first")])
-    text = doc.text.encode("utf-8")
+    # a text file is registered as it is (its own bytes); a PDF's text as read from it
+    text = Path(doc.path).read_bytes() if doc.method == "text" else doc.text.encode("utf-8")
     sha = hashlib.sha256(text).hexdigest()
     sources = data["sources"]
     existing = sources[sources["source_id"] == source_id]
@@ -198,11 +199,7 @@ def plan(reviewed: Reviewed, doc: Document, source_id: str, data: dict, sources_
         document = Path(doc.path).name if here else f"{source_id}.txt"
         target = sources_dir / document
         if here:
-            if Path(doc.path).read_bytes() != text:
-                # the file is in the folder but its bytes differ from the normalised text (BOM, CR LF):
-                # register the file's own bytes, which are what the provenance check reads
-                text = Path(doc.path).read_bytes()
-                sha = hashlib.sha256(text).hexdigest()
+            pass  # the text is in the sources folder already: registered where it is
         elif target.exists():
             if not target.is_file() or target.read_bytes() != text:
                 raise ApplyError([Problem(csvio._display(target), 0, "the sources folder already has a file of this "
