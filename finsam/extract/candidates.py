@@ -89,6 +89,22 @@ def quote_span(line: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
+def scaled_value(number: float, unit_class: str, scale: float, money: bool, context_factor: str) -> tuple[float, float]:
+    """(value in the row's unit, the factor applied): money is scaled to kronor by the number's own
+    unit word (tkr, mkr, miljoner kronor), else by the scale the model read from the context (a table
+    in tkr); anything else is the number as printed."""
+    if not money:
+        return number, 1.0
+    if unit_class.startswith("money"):
+        factor = scale
+    else:
+        try:
+            factor = float(context_factor) if context_factor else 1.0
+        except ValueError:
+            factor = 1.0
+    return number * factor, factor
+
+
 def _fmt(v: float) -> str:
     if v == int(v):
         return str(int(v))
@@ -122,16 +138,12 @@ def build(tokens: pd.DataFrame, pred: pd.DataFrame, model: Model, vocab: Vocabul
         unit = vocab.metric_unit.get(metric, "")
         number = float(t["number"])
         reasons = [f"fact {p['p_fact']:.2f}", f"metric {p['metric_p']:.2f}", f"gender {p['gender_p']:.2f}"]
-        if unit in money_units:
-            own = str(t["unit_class"]).startswith("money")
-            factor = float(t["scale"]) if own else float(p.get("factor") or 1) if str(p.get("factor", "")) else 1.0
-            value = number * factor
-            if not own and factor != 1:
-                reasons.append(f"scale x{factor:g} from the context ({p.get('factor_p', 0):.2f})")
-        else:
-            value = number
-            if unit in count_units and str(p.get("count_unit", "")) in count_units:
-                unit = str(p["count_unit"])
+        value, factor = scaled_value(number, str(t["unit_class"]), float(t["scale"]), unit in money_units,
+                                     str(p.get("factor", "") or ""))
+        if factor != 1 and not str(t["unit_class"]).startswith("money"):
+            reasons.append(f"scale x{factor:g} from the context ({float(p.get('factor_p', 0)):.2f})")
+        if unit in count_units and str(p.get("count_unit", "")) in count_units:
+            unit = str(p["count_unit"])
         if unit not in money_units | percent_units and str(t["unit_class"]) == "percent":
             reasons.append("printed as a percentage but the metric is a count")
         if str(t["word"]) == "True":
