@@ -35,38 +35,12 @@ def without_report(tmp: Path, sources: Path, report: str) -> tuple[Path, Path, l
 
 
 def pdf_of(text_path: Path, pdf_path: Path) -> None:
-    """A real PDF with a text layer, made of the report's lines (fpdf2 with DejaVu Sans)."""
-    import matplotlib
-    from fpdf import FPDF
-    font = Path(matplotlib.__file__).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(True, margin=15)
-    pdf.add_font("dejavu", "", str(font))
-    pdf.set_font("dejavu", size=9)
-    pdf.add_page()
-    for line in text_path.read_text(encoding="utf-8").split("\n"):
-        pdf.multi_cell(0, 4.5, line.replace("\t", "    ") or " ", new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(pdf_path))
+    """A real PDF with a text layer, made of the report's lines."""
+    from finsam.extract.samples import text_pdf
+    text_pdf(text_path.read_text(encoding="utf-8").split("\n"), pdf_path)
 
 
-
-
-def scan_of(lines: list[str], pdf_path: Path, per_page: int = 40) -> None:
-    """A real PDF of page images without a text layer (a scan): the lines drawn as pictures."""
-    import matplotlib
-    from fpdf import FPDF
-    from PIL import Image, ImageDraw, ImageFont
-    font = ImageFont.truetype(str(Path(matplotlib.__file__).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"),
-                              30)
-    pdf = FPDF(format="A4")
-    for k in range(0, len(lines), per_page):
-        img = Image.new("L", (2480, 3508), 255)
-        draw = ImageDraw.Draw(img)
-        for j, line in enumerate(lines[k:k + per_page]):
-            draw.text((150, 150 + 75 * j), line.replace("\t", "    "), font=font, fill=0)
-        png = pdf_path.with_name(f"{pdf_path.stem}-{k}.png")
-        img.save(png)
-        pdf.add_page()
-        pdf.image(str(png), x=0, y=0, w=210, h=297)
-        png.unlink()
-    pdf.output(str(pdf_path))
+def scan_of(lines: list[str], pdf_path: Path) -> None:
+    """A real PDF of page images without a text layer (a scan) of the lines."""
+    from finsam.extract.samples import scanned_pdf
+    scanned_pdf(lines, pdf_path)

@@ -131,15 +131,22 @@ def build(tokens: pd.DataFrame, pred: pd.DataFrame, model: Model, vocab: Vocabul
     percent_units = set(vocab.units_of("percent"))
     count_units = set(vocab.units_of("count"))
     conf = (pred["p_fact"] * pred["metric_p"] * pred["gender_p"]).to_numpy()
-    for i in _without_overlaps(tokens, conf, threshold):
-        t = tokens.iloc[i]
-        p = pred.iloc[i]
+    keep = _without_overlaps(tokens, conf, threshold)
+    toks = tokens.iloc[keep].to_dict("records")
+    preds = pred.iloc[keep].to_dict("records")
+    named = [k for k, p in enumerate(preds) if p.get("scope") == "named"]
+    names = dict(zip(named, model.names([toks[k] for k in named])))
+    for k, i in enumerate(keep):
+        t, p = toks[k], preds[k]
         metric = str(p["metric"])
         unit = vocab.metric_unit.get(metric, "")
         number = float(t["number"])
         reasons = [f"fact {p['p_fact']:.2f}", f"metric {p['metric_p']:.2f}", f"gender {p['gender_p']:.2f}"]
         value, factor = scaled_value(number, str(t["unit_class"]), float(t["scale"]), unit in money_units,
                                      str(p.get("factor", "") or ""))
+        if value < 0 and not model.keeps_sign.get(metric, True):
+            value = -value
+            reasons.append(f"the minus sign dropped: curated {metric} rows store the amount")
         if factor != 1 and not str(t["unit_class"]).startswith("money"):
             reasons.append(f"scale x{factor:g} from the context ({float(p.get('factor_p', 0)):.2f})")
         if unit in count_units and str(p.get("count_unit", "")) in count_units:
@@ -154,7 +161,7 @@ def build(tokens: pd.DataFrame, pred: pd.DataFrame, model: Model, vocab: Vocabul
         # intervention
         intervention = "ALL"
         if p.get("scope") == "named":
-            name, np_ = model.name(t)
+            name, np_ = names[k]
             if name:
                 intervention = vocab.interventions.get(normal_name(name), name)
                 reasons.append(f"intervention from the text ({np_:.2f})")

@@ -65,24 +65,92 @@ def _value(v) -> float:
     return round(float(v), 4)
 
 
+#: candidates are kept down to this confidence, so one run gives the numbers at every threshold
+FLOOR = 0.02
+
+
 @dataclass
 class Fold:
+    """One held-out report: its curated rows and the candidates down to FLOOR; ``at(threshold)``
+    scores them at a threshold."""
+
     source_id: str
     text_quality: str
-    curated: pd.DataFrame  #: the report's curated rows, with fact keys, family, core, found flags, cause
-    candidates: pd.DataFrame  #: with 'curated' (A-key matches a curated fact)
+    curated: pd.DataFrame  #: the report's curated rows, with fact keys, family and core
+    candidates: pd.DataFrame  #: every candidate down to FLOOR
+    aliases: dict
+    readings: dict  #: curated row line -> (p_fact, metric, gender, confidence) of its reading, or None
     seconds: dict = field(default_factory=dict)
+
+    def at(self, threshold: float = THRESHOLD) -> "Scored":
+        cands = self.candidates[self.candidates["confidence"] >= threshold]
+        cur = self.curated.copy()
+        keys = list(zip(cands["value"].map(_value), cands["metric"], cands["gender"]))
+        cur["found"] = cur["key"].isin(set(keys))
+        by_key: dict[tuple, list] = {}
+        for k, c in zip(keys, cands.itertuples()):
+            by_key.setdefault(k, []).append(c)
+        cur["found_full"] = [_full(r, by_key.get(r["key"], []), self.aliases) for _, r in cur.iterrows()]
+        cur_keys = set(cur["key"])
+        cands = cands.assign(curated=[k in cur_keys for k in keys])
+        lines_of = {(int(c.line), c.metric, c.gender): c.value for c in cands.itertuples()}
+        cur["cause"] = [("" if f else _cause(self.readings.get(int(ln)), r, threshold, lines_of))
+                        for (ln, r), f in zip(cur.iterrows(), cur["found"])]
+        return Scored(self.source_id, self.text_quality, cur, cands, self.seconds)
+
+
+@dataclass
+class Scored:
+    source_id: str
+    text_quality: str
+    curated: pd.DataFrame
+    candidates: pd.DataFrame
+    seconds: dict
 
 
 def _names(row, aliases: dict) -> set[str]:
     return {normal_name(x) for x in [row["intervention"], *aliases.get(row["intervention"], "").split(";")] if x}
 
 
+def _full(r, cands: list, aliases: dict) -> bool:
+    """Whether a candidate with the row's value, metric and gender also has its intervention (ALL,
+    or its name or an alias, or a name holding one) and its period."""
+    names = _names(r, aliases)
+    for c in cands:
+        if (int(c.period_start), int(c.period_end)) != (int(r["period_start"]), int(r["period_end"])):
+            continue
+        if r["intervention"] == "ALL":
+            if c.intervention == "ALL":
+                return True
+        elif c.intervention != "ALL":
+            n = normal_name(c.intervention)
+            if n in names or any(len(x) >= 4 and x in n for x in names):
+                return True
+    return False
+
+
+def _cause(reading, r, threshold: float, proposed: dict) -> str:
+    if reading is None:
+        return "number not read: no reading of the quote's numbers has the row's value (OCR or layout)"
+    line, p_fact, metric, gender, conf = reading
+    if p_fact < 0.5 and conf < threshold:
+        return "judged to state no fact"
+    if metric != r["metric"]:
+        return f"wrong metric ({metric})"
+    if gender != r["gender"]:
+        return f"wrong gender ({gender} for {r['gender']})"
+    if conf < threshold:
+        return "right metric and gender, but below the confidence threshold"
+    if (line, r["metric"], r["gender"]) in proposed:
+        return f"wrong value or scale ({proposed[(line, r['metric'], r['gender'])]})"
+    return "lost to an overlapping reading of the same digits"
+
+
 def run_fold(held: str, train: pd.DataFrame, data: dict, observations: pd.DataFrame, sources_dir: Path,
-             params: dict | None = None, threshold: float = THRESHOLD) -> Fold:
+             params: dict | None = None) -> Fold:
+    from .model import Lexicon
     src = data["sources"].set_index("source_id").loc[held]
     t0 = time.perf_counter()
-    from .model import Lexicon
     lexicon = Lexicon.from_tables(data["metrics"], data["vocabulary"])
     model = Model({**Model().params, **(params or {})}).fit(train[train["source_id"] != held], lexicon)
     fit = time.perf_counter() - t0
@@ -90,94 +158,47 @@ def run_fold(held: str, train: pd.DataFrame, data: dict, observations: pd.DataFr
     doc = read_document(sources_dir / src["document"])
     read = time.perf_counter() - t0
     vocab = Vocabulary.from_tables(data["metrics"], data["vocabulary"], data["categories"])  # no interventions
-    cands, secs = extract(doc, int(src["report_year"]), vocab, model, threshold)
-    secs = {"train": fit, "read": read, **{k: v for k, v in secs.items() if k != "model"}}
+    cands, secs = extract(doc, int(src["report_year"]), vocab, model, FLOOR)
+    secs = {"train": fit, "read": read, **secs}
     secs["extract"] = read + secs["tokens"] + secs["predict"]
     cur = observations[observations["source_id"] == held].copy()
     fam = families(data["metrics"])
     core = core_metrics(data["metrics"])
     iv = data["interventions"][data["interventions"]["association_id"] == src["association_id"]]
-    aliases = dict(zip(iv["intervention"], iv["aliases"]))
     cur["family"] = np.where(cur["dimension"] != "", "breakdowns", cur["metric"].map(fam).fillna("other"))
     cur["core"] = cur["metric"].isin(core) & (cur["dimension"] == "")
     cur["key"] = list(zip(cur["value"].map(_value), cur["metric"], cur["gender"]))
-    cand_keys = set(zip(cands["value"].map(_value), cands["metric"], cands["gender"]))
-    cur["found"] = cur["key"].isin(cand_keys)
-    # full: also the intervention (ALL, or the name or an alias) and the period
-    by_key: dict[tuple, list] = {}
-    for _, c in cands.iterrows():
-        by_key.setdefault((_value(c["value"]), c["metric"], c["gender"]), []).append(c)
-
-    def full(r) -> bool:
-        names = _names(r, aliases)
-        for c in by_key.get(r["key"], []):
-            if (int(c["period_start"]), int(c["period_end"])) != (int(r["period_start"]), int(r["period_end"])):
-                continue
-            if r["intervention"] == "ALL":
-                if c["intervention"] == "ALL":
-                    return True
-            elif c["intervention"] != "ALL" and normal_name(c["intervention"]) in names | {
-                    n for n in names if n and n in normal_name(c["intervention"])}:
-                return True
-        return False
-
-    cur["found_full"] = [full(r) for _, r in cur.iterrows()]
-    cur_keys = set(cur["key"])
-    cands = cands.assign(curated=[k in cur_keys for k in zip(cands["value"].map(_value), cands["metric"],
-                                                              cands["gender"])])
-    cur["cause"] = _causes(cur, train[train["source_id"] == held], doc, cands, model, threshold)
-    return Fold(held, src["text_quality"], cur, cands, secs)
-
-
-def _causes(cur: pd.DataFrame, labelled: pd.DataFrame, doc, cands: pd.DataFrame, model: Model,
-            threshold: float) -> list[str]:
-    """Why each missed curated row was missed ('' for found ones)."""
-    where = {int(o): (int(l), int(s), int(e)) for o, l, s, e in
-             zip(labelled["obs_line"].replace("", "0"), labelled["line"], labelled["start"], labelled["end"])
-             if o}
+    # where each curated row's number is, and what the model made of it
+    labelled = train[(train["source_id"] == held) & (train["obs_line"] != "")]
+    where = {int(o): (int(ln), int(s), int(e)) for o, ln, s, e in
+             zip(labelled["obs_line"], labelled["line"], labelled["start"], labelled["end"])}
     toks = document_tokens(doc.lines)
     pred = model.predict(toks)
-    at = {(int(l), int(s), int(e)): i for i, (l, s, e) in enumerate(zip(toks["line"], toks["start"], toks["end"]))}
-    proposed = {(int(l), m, g): v for l, m, g, v in zip(cands["line"], cands["metric"], cands["gender"], cands["value"])}
-    out = []
-    for obs_line, r in cur.iterrows():
-        if r["found"]:
-            out.append("")
-            continue
+    at = {(int(ln), int(s), int(e)): i for i, (ln, s, e) in enumerate(zip(toks["line"], toks["start"], toks["end"]))}
+    readings = {}
+    for obs_line in cur.index:
         loc = where.get(int(obs_line))
         if loc is None or loc not in at:
-            out.append("number not read: no reading of the quote's numbers has the row's value (OCR or layout)")
+            readings[int(obs_line)] = None
             continue
         p = pred.iloc[at[loc]]
-        conf = p["p_fact"] * p["metric_p"] * p["gender_p"]
-        if p["p_fact"] < 0.5 and conf < threshold:
-            out.append("judged to state no fact")
-        elif p["metric"] != r["metric"]:
-            fam_pred = "another family" if True else ""
-            out.append(f"wrong metric ({p['metric']})")
-        elif p["gender"] != r["gender"]:
-            out.append(f"wrong gender ({p['gender']} for {r['gender']})")
-        elif conf < threshold:
-            out.append("right metric and gender, but below the confidence threshold")
-        elif (loc[0], r["metric"], r["gender"]) in proposed:
-            out.append(f"wrong value or scale ({proposed[(loc[0], r['metric'], r['gender'])]})")
-        else:
-            out.append("lost to an overlapping reading of the same digits")
-    return out
+        readings[int(obs_line)] = (loc[0], float(p["p_fact"]), p["metric"], p["gender"],
+                                   float(p["p_fact"] * p["metric_p"] * p["gender_p"]))
+    return Fold(held, src["text_quality"], cur, cands, dict(zip(iv["intervention"], iv["aliases"])), readings, secs)
 
 
 def leave_one_out(train: pd.DataFrame | None = None, data_dir: Path | None = None, sources_dir: Path | None = None,
-                  params: dict | None = None, threshold: float = THRESHOLD) -> list[Fold]:
+                  params: dict | None = None) -> list[Fold]:
     from finsam import csvio
     train = training.read() if train is None else train
     data = tables(data_dir)
     obs, _ = csvio.read_table(paths.data_dir(data_dir), "observations")
     obs = obs.astype(object).where(obs.notna(), "").astype(str)
     sources_dir = paths.sources_dir(sources_dir)
-    return [run_fold(s, train, data, obs, sources_dir, params, threshold) for s in data["sources"]["source_id"]]
+    return [run_fold(s, train, data, obs, sources_dir, params) for s in data["sources"]["source_id"]]
 
 
-def summary(folds: list[Fold]) -> pd.DataFrame:
+def summary(folds: list[Scored]) -> pd.DataFrame:
     """One row per report and per text quality and overall: facts, recall (all, core, full),
     precision, candidates, seconds."""
     rows = []
@@ -209,7 +230,7 @@ def _pooled(name, quality, fs, stats):
     return stats(name, quality, cur, cands, float(np.mean([f.seconds.get("extract", np.nan) for f in fs])))
 
 
-def by_family(folds: list[Fold]) -> pd.DataFrame:
+def by_family(folds: list[Scored]) -> pd.DataFrame:
     """Recall per metric family and text quality (distinct facts)."""
     cur = pd.concat([f.curated.assign(key=[(f.source_id, *k) for k in f.curated["key"]], quality=f.text_quality)
                      for f in folds]).drop_duplicates("key")
@@ -217,7 +238,7 @@ def by_family(folds: list[Fold]) -> pd.DataFrame:
     return t
 
 
-def causes(folds: list[Fold]) -> pd.DataFrame:
+def causes(folds: list[Scored]) -> pd.DataFrame:
     cur = pd.concat([f.curated.assign(report=f.source_id) for f in folds])
     miss = cur[~cur["found"]]
     c = miss["cause"].str.replace(r" \(.*\)$", "", regex=True)

@@ -15,13 +15,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .numbers import Token, tokens
+from .numbers import Token, money_unit_words, tokens
 
 #: characters of context kept on each side of a number
 WINDOW = 80
 #: how far up a heading or a table header is looked for
 HEADING_REACH = 60
 HEADER_REACH = 6
+#: how far up a money unit word ("Belopp i tkr") is looked for
+UNIT_REACH = 60
 #: headings kept for naming an intervention, and how far up they are looked for
 HEADINGS = 6
 SECTION_REACH = 300
@@ -64,6 +66,7 @@ class LineInfo:
     header_lines: list[int]  #: indices of those header lines (the row's columns are aligned with each)
     rowlabel: str  #: for a table row: the text before its first number
     headings: list[str]  #: the headings above, nearest first (at most HEADINGS, within SECTION_REACH lines)
+    money_unit: float  #: scale of the nearest money unit word printed on its own above (tkr: 1000), 0 for none
 
 
 def is_heading(lines: list[str], i: int) -> bool:
@@ -109,7 +112,12 @@ def line_infos(lines: list[str]) -> list[LineInfo]:
     out: list[LineInfo] = []
     headings: list[int] = []
     rows = [is_table_row(ln) for ln in lines]
+    unit, unit_line = 0.0, -10 ** 9
     for i, line in enumerate(lines):
+        here = money_unit_words(line)
+        context_unit = unit if i - unit_line <= UNIT_REACH else 0.0  # the unit words above this line
+        if here:
+            unit, unit_line = here[-1], i
         if is_heading(lines, i) and not rows[i]:
             headings.append(i)
         near = [h for h in headings[-2:] if i - h <= HEADING_REACH]
@@ -133,7 +141,7 @@ def line_infos(lines: list[str]) -> list[LineInfo]:
                  if i - h <= SECTION_REACH]
         out.append(LineInfo(lines[h1].strip().lstrip("#").strip() if h1 >= 0 else "", h1,
                             lines[h2].strip().lstrip("#").strip() if h2 >= 0 else "", rows[i], header,
-                            header_lines, rowlabel, above))
+                            header_lines, rowlabel, above, context_unit))
     return out
 
 
@@ -198,7 +206,7 @@ def _bucket(v: float) -> str:
 
 def shape(line: str, tok: Token, info: LineInfo, col: tuple[str, int, int], cell: bool, ncells: int) -> str:
     """The token's shape as space-separated feature words."""
-    f = [f"cell={int(cell)}", f"unit={tok.unit_class or 'none'}", f"mag={_bucket(tok.value)}", f"dec={min(tok.decimals, 2)}",
+    f = [f"cell={int(cell)}", f"ctxunit={info.money_unit:g}", f"unit={tok.unit_class or 'none'}", f"mag={_bucket(tok.value)}", f"dec={min(tok.decimals, 2)}",
          f"neg={int(tok.value < 0)}", f"groups={min(tok.groups, 4)}", f"rungroups={min(tok.run_groups, 5)}",
          f"whole={int(tok.whole_run)}", f"runstart={int(tok.run_index == 0)}",
          f"runend={int(tok.run_index + tok.groups == tok.run_groups)}", f"word={int(tok.word)}",

@@ -247,6 +247,9 @@ class Model:
     fact: LogisticRegression | None = None
     heads: dict = field(default_factory=dict)  #: target -> LogisticRegression or a constant class
     namer: tuple | None = None  #: (vectorizer, LogisticRegression)
+    #: metric -> whether the curated rows keep a printed minus sign (a cost printed "-1 753,0" in an
+    #: income statement is stored as 1753000; a result of -461 stays negative): learned from the rows
+    keeps_sign: dict = field(default_factory=dict)
 
     # -- training
     def fit(self, train: pd.DataFrame, lexicon: Lexicon | None = None) -> "Model":
@@ -272,6 +275,9 @@ class Model:
             elif len(classes) > 1:
                 self.heads[name] = _lr(p["C_class"]).fit(X_pos[np.flatnonzero(keep)], y[keep])
         self._fit_namer(pos)
+        printed_negative = pos[pos["number"].astype(float) < 0]
+        stored_negative = printed_negative["sign"] == "-"
+        self.keeps_sign = {m: bool(g.mean() >= 0.5) for m, g in stored_negative.groupby(printed_negative["metric"])}
         return self
 
     @staticmethod
@@ -331,15 +337,24 @@ class Model:
                 out["metric2_p"] = P[np.arange(len(P)), second]
         return out
 
-    def name(self, row) -> tuple[str, float]:
-        """The intervention name the text offers for a token row, and the ranker's probability."""
-        options = name_options(row)
-        if not options or self.namer is None:
-            return "", 0.0
+    def names(self, rows: list) -> list[tuple[str, float]]:
+        """For each token row, the intervention name the text offers and the ranker's probability
+        ('' where it offers none)."""
+        options = [name_options(r) for r in rows]
+        flat = [o for opts in options for o in opts]
+        if not flat or self.namer is None:
+            return [("", 0.0)] * len(rows)
         vec, clf = self.namer
-        P = clf.predict_proba(vec.transform([_name_features(*o) for o in options]))[:, list(clf.classes_).index(True)]
-        best = int(np.argmax(P))
-        return options[best][1], float(P[best])
+        P = clf.predict_proba(vec.transform([_name_features(*o) for o in flat]))[:, list(clf.classes_).index(True)]
+        out, k = [], 0
+        for opts in options:
+            if not opts:
+                out.append(("", 0.0))
+                continue
+            best = k + int(np.argmax(P[k:k + len(opts)]))
+            out.append((flat[best][1], float(P[best])))
+            k += len(opts)
+        return out
 
 
 # ------------------------------------------------------------------------------------------ as data
@@ -385,7 +400,7 @@ def to_data(model: Model) -> tuple[dict, dict]:
             "left": _vectorizer_data(f.left, arrays, "left"), "right": _vectorizer_data(f.right, arrays, "right"),
             "words": _vectorizer_data(f.words, arrays, "words"), "fact": _lr_data(model.fact, arrays, "fact"),
             "heads": {name: (h if isinstance(h, str) else _lr_data(h, arrays, f"head.{name}"))
-                      for name, h in model.heads.items()}}
+                      for name, h in model.heads.items()}, "keeps_sign": model.keeps_sign}
     if model.namer is not None:
         desc["namer"] = {"vectorizer": _vectorizer_data(model.namer[0], arrays, "namer.vec"),
                          "clf": _lr_data(model.namer[1], arrays, "namer.clf")}
@@ -400,6 +415,7 @@ def from_data(desc: dict, arrays, lexicon: Lexicon | None) -> Model:
     m = Model(dict(desc["params"]), f, _restore_lr(desc["fact"], arrays, "fact"))
     m.heads = {name: (h if isinstance(h, str) else _restore_lr(h, arrays, f"head.{name}"))
                for name, h in desc["heads"].items()}
+    m.keeps_sign = dict(desc["keeps_sign"])
     if "namer" in desc:
         vec = CountVectorizer(token_pattern=r"\S+", binary=True, lowercase=False, dtype=np.float32)
         m.namer = (_restore_vectorizer(vec, desc["namer"]["vectorizer"], arrays, "namer.vec"),

@@ -54,6 +54,23 @@ _WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted(NUMBER_WORDS, key=len, rever
                    re.IGNORECASE)
 
 
+_MONEY_WORD = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<m{i}>{p})" for i, (p, c, _) in enumerate(_UNITS)
+                                                    if c == "money") + ")", re.IGNORECASE)
+
+
+def money_unit_words(line: str) -> list[float]:
+    """The scales of the money unit words a line prints on their own, not after a number (a table's
+    "Belopp i tkr", "(mkr)", a header's "kr"): 1, 1e3 or 1e6, in order."""
+    out = []
+    for m in _MONEY_WORD.finditer(line):
+        before = line[: m.start()].rstrip()
+        if before[-1:].isdigit():
+            continue
+        k = next(int(g[1:]) for g, v in m.groupdict().items() if v is not None)
+        out.append(_UNITS[k][2])
+    return out
+
+
 @dataclass(frozen=True)
 class Token:
     """One reading of a number printed in a line."""
