@@ -29,7 +29,7 @@ COLUMNS = ("line", "quote", "value", "unit", "metric", "gender", "intervention",
 EXTRA = ("page", "alternatives", "reason")
 #: candidates below this confidence are not proposed (chosen with the leave-one-report-out
 #: benchmark: bench/results-extract.md)
-THRESHOLD = 0.25
+THRESHOLD = 0.1
 #: a quote is at most this long (a longer sentence is cut at words around the number)
 MAX_QUOTE = 160
 
@@ -124,7 +124,7 @@ def _category(dimension: str, texts: list[str], vocab: Vocabulary) -> str:
 
 
 def build(tokens: pd.DataFrame, pred: pd.DataFrame, model: Model, vocab: Vocabulary, report_year: int,
-          pages: list[int] | None = None, threshold: float = THRESHOLD) -> pd.DataFrame:
+          pages: list[int] | None = None, threshold: float = THRESHOLD, second_metric: bool = True) -> pd.DataFrame:
     """The candidate rows of one report, sorted by line and position."""
     rows = []
     money_units = set(vocab.units_of("money"))
@@ -136,12 +136,20 @@ def build(tokens: pd.DataFrame, pred: pd.DataFrame, model: Model, vocab: Vocabul
     preds = pred.iloc[keep].to_dict("records")
     named = [k for k, p in enumerate(preds) if p.get("scope") == "named"]
     names = dict(zip(named, model.names([toks[k] for k in named])))
+    readings = []  # (token, which metric head answer): the best, and the runner-up when it is confident too
     for k, i in enumerate(keep):
+        readings.append((k, i, "metric", float(conf[i])))
+        p = preds[k]
+        second = float(p["p_fact"] * p["metric2_p"] * p["gender_p"])
+        if second_metric and p["metric2"] != p["metric"] and second >= threshold:
+            readings.append((k, i, "metric2", second))
+    for k, i, which, confidence in readings:
         t, p = toks[k], preds[k]
-        metric = str(p["metric"])
+        metric = str(p[which])
+        other = "metric2" if which == "metric" else "metric"
         unit = vocab.metric_unit.get(metric, "")
         number = float(t["number"])
-        reasons = [f"fact {p['p_fact']:.2f}", f"metric {p['metric_p']:.2f}", f"gender {p['gender_p']:.2f}"]
+        reasons = [f"fact {p['p_fact']:.2f}", f"metric {p[which + '_p']:.2f}", f"gender {p['gender_p']:.2f}"]
         value, factor = scaled_value(number, str(t["unit_class"]), float(t["scale"]), unit in money_units,
                                      str(p.get("factor", "") or ""))
         if value < 0 and not model.keeps_sign.get(metric, True):
@@ -182,12 +190,12 @@ def build(tokens: pd.DataFrame, pred: pd.DataFrame, model: Model, vocab: Vocabul
                 dimension = dim
             else:
                 reasons.append(f"a breakdown by {dim}? no declared category named")
-        alternatives = f"{p['metric2']} {p['metric2_p']:.2f}" if str(p.get("metric2", "")) not in ("", metric) else ""
+        alternatives = f"{p[other]} {p[other + '_p']:.2f}" if str(p.get(other, "")) not in ("", metric) else ""
         line_no = int(t["line"])
         rows.append({
             "line": line_no, "quote": line[a:b], "value": _fmt(value), "unit": unit, "metric": metric,
             "gender": str(p["gender"]), "intervention": intervention, "period_start": start_y, "period_end": end_y,
-            "dimension": dimension, "category": category, "confidence": round(float(conf[i]), 3),
+            "dimension": dimension, "category": category, "confidence": round(confidence, 3),
             "page": pages[line_no - 1] if pages else "", "alternatives": alternatives, "reason": "; ".join(reasons),
             "_start": int(t["start"]),
         })
