@@ -3,7 +3,11 @@
 Columns (the first twelve fixed by issue 24, then our own)::
 
     line, quote, value, unit, metric, gender, intervention, period_start, period_end,
-    dimension, category, confidence, page, alternatives, reason
+    dimension, category, confidence, page, start, alternatives, reason
+
+(``page``: the PDF page of the line; ``start``: where the number starts in the line, 0-based;
+``alternatives``: the other metric the model considered, with its probability; ``reason``: what the
+confidence is made of and where the scale, intervention and period came from.)
 
 ``quote`` is the sentence or clause of the line around the number (a table row: the whole line),
 verbatim, never starting or ending inside a number, so it passes the provenance check; ``value``
@@ -26,7 +30,7 @@ from .model import Model, normal_name, period_options
 #: the output's columns, in order
 COLUMNS = ("line", "quote", "value", "unit", "metric", "gender", "intervention", "period_start", "period_end",
            "dimension", "category", "confidence")
-EXTRA = ("page", "alternatives", "reason")
+EXTRA = ("page", "start", "alternatives", "reason")
 #: candidates below this confidence are not proposed (chosen with the leave-one-report-out
 #: benchmark: bench/results-extract.md)
 THRESHOLD = 0.1
@@ -197,10 +201,10 @@ def build(tokens: pd.DataFrame, pred: pd.DataFrame, model: Model, vocab: Vocabul
             "gender": str(p["gender"]), "intervention": intervention, "period_start": start_y, "period_end": end_y,
             "dimension": dimension, "category": category, "confidence": round(confidence, 3),
             "page": pages[line_no - 1] if pages else "", "alternatives": alternatives, "reason": "; ".join(reasons),
-            "_start": int(t["start"]),
+            "start": int(t["start"]),
         })
-    out = pd.DataFrame(rows, columns=[*COLUMNS, *EXTRA, "_start"])
-    return out.sort_values(["line", "_start"], kind="stable").drop(columns="_start").reset_index(drop=True)
+    out = pd.DataFrame(rows, columns=[*COLUMNS, *EXTRA])
+    return out.sort_values(["line", "start"], kind="stable").reset_index(drop=True)
 
 
 def _without_overlaps(tokens: pd.DataFrame, conf: np.ndarray, threshold: float) -> list[int]:

@@ -93,7 +93,7 @@ class Fold:
         cur["found_full"] = [_full(r, by_key.get(r["key"], []), self.aliases) for _, r in cur.iterrows()]
         cur_keys = set(cur["key"])
         cands = cands.assign(curated=[k in cur_keys for k in keys])
-        lines_of = {(int(c.line), c.metric, c.gender): c.value for c in cands.itertuples()}
+        lines_of = {(int(c.line), int(c.start), c.metric, c.gender) for c in cands.itertuples()}
         cur["cause"] = [("" if f else _cause(self.readings.get(int(ln)), r, threshold, lines_of))
                         for (ln, r), f in zip(cur.iterrows(), cur["found"])]
         return Scored(self.source_id, self.text_quality, cur, cands, self.seconds)
@@ -129,10 +129,11 @@ def _full(r, cands: list, aliases: dict) -> bool:
     return False
 
 
-def _cause(reading, r, threshold: float, proposed: dict) -> str:
+def _cause(reading, r, threshold: float, proposed: set) -> str:
     if reading is None:
         return "number not read: no reading of the quote's numbers has the row's value (OCR or layout)"
-    line, p_fact, metric, gender, conf = reading
+    line, start, p_fact, metric, gender, conf = reading
+    start = (line, start)
     if p_fact < 0.5 and conf < threshold:
         return "judged to state no fact"
     if metric != r["metric"]:
@@ -141,8 +142,8 @@ def _cause(reading, r, threshold: float, proposed: dict) -> str:
         return f"wrong gender ({gender} for {r['gender']})"
     if conf < threshold:
         return "right metric and gender, but below the confidence threshold"
-    if (line, r["metric"], r["gender"]) in proposed:
-        return f"wrong value or scale ({proposed[(line, r['metric'], r['gender'])]})"
+    if (*start, r["metric"], r["gender"]) in proposed:
+        return "right metric and gender, wrong value (scale or sign)"
     return "lost to an overlapping reading of the same digits"
 
 
@@ -182,8 +183,13 @@ def run_fold(held: str, train: pd.DataFrame, data: dict, observations: pd.DataFr
             readings[int(obs_line)] = None
             continue
         p = pred.iloc[at[loc]]
-        readings[int(obs_line)] = (loc[0], float(p["p_fact"]), p["metric"], p["gender"],
+        readings[int(obs_line)] = (loc[0], loc[1], float(p["p_fact"]), p["metric"], p["gender"],
                                    float(p["p_fact"] * p["metric_p"] * p["gender_p"]))
+    table = dict(zip(labelled["obs_line"].astype(int), labelled["table_row"] == "True"))
+    cur["table"] = [table.get(int(o)) for o in cur.index]
+    curated_readings = {(ln, s) for ln, s, _ in where.values()}
+    cands = cands.assign(curated_reading=[(int(ln), int(s)) in curated_readings
+                                          for ln, s in zip(cands["line"], cands["start"])])
     return Fold(held, src["text_quality"], cur, cands, dict(zip(iv["intervention"], iv["aliases"])), readings, secs)
 
 
