@@ -145,7 +145,7 @@ def test_unknown_codes_and_bad_fields(setup, tmp_path, column, value, message):
 def test_rows_the_validation_rejects_name_their_reviewed_line(setup, tmp_path):
     row = list(GOOD[1])
     row[HEADER.index("value")] = "10600000"  # the quote prints 10,7 mkr
-    err = _refused(setup, tmp_path, [GOOD[0], row], "reviewed.csv:3:", "value 10600000 does not appear in its quote")
+    _refused(setup, tmp_path, [GOOD[0], row], "reviewed.csv:3:", "value 10600000 does not appear in its quote")
     row = list(GOOD[0])
     row[HEADER.index("unit")] = "percent"  # a count is not a percentage
     _refused(setup, tmp_path, [row], "reviewed.csv:2:", "unit differs from the metric's unit")

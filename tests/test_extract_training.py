@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 
-import pandas as pd
 
 from conftest import DATA
 from finsam import csvio

@@ -11,8 +11,6 @@ pages render with real papermill.
 from __future__ import annotations
 
 import csv
-import io
-import os
 import shutil
 from pathlib import Path
 

@@ -1,14 +1,13 @@
 """``finsam extract``: the command line of the extractor (finsam/cli.py only registers it)."""
 from __future__ import annotations
 
-import argparse
 import io
 import sys
 import time
 from pathlib import Path
 
-from finsam import csvio, paths
-from finsam.errors import FinsamError, ParameterError, Problem
+from finsam import csvio
+from finsam.errors import FinsamError, ParameterError
 
 HELP = "propose candidate rows for a new annual report (text or PDF); --apply adds the reviewed ones to the data"
 

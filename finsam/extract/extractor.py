@@ -8,7 +8,6 @@ import json
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -16,11 +15,11 @@ import pandas as pd
 
 from finsam import csvio, paths
 from finsam.files import write_atomic
-from finsam.errors import DataError, Problem
+from finsam.errors import DataError
 
 from . import training
 from .candidates import THRESHOLD, Vocabulary, build
-from .features import document_tokens, fold
+from .features import document_tokens
 from .model import DEFAULTS, Lexicon, Model, from_data, normal_name, to_data
 from .text import Document
 
@@ -122,14 +121,6 @@ def guess_association(doc: Document, associations: pd.DataFrame) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
-@dataclass
-class Extraction:
-    candidates: pd.DataFrame
-    report_year: int
-    association: str | None
-    seconds: dict  #: reading, tokens, model (training, once per process), predict
-
-
 def extract(doc: Document, report_year: int, vocab: Vocabulary, model: Model,
             threshold: float = THRESHOLD) -> tuple[pd.DataFrame, dict]:
     """Candidate rows of a document, and the seconds each step took."""
@@ -140,11 +131,3 @@ def extract(doc: Document, report_year: int, vocab: Vocabulary, model: Model,
     out = build(toks, pred, model, vocab, report_year, doc.pages or None, threshold)
     t3 = time.perf_counter()
     return out, {"tokens": t2 - t1, "predict": t3 - t2}
-
-
-def check_year(year: int, shown: str) -> None:
-    if not 1990 <= year <= 2100:
-        raise DataError([Problem(shown, 0, f"report year {year} outside 1990-2100")])
-
-
-__all__ = ["extract", "guess_year", "guess_association", "tables", "vocabulary", "trained_model", "fold"]

@@ -19,9 +19,8 @@ from .numbers import Token, money_unit_words, tokens
 
 #: characters of context kept on each side of a number
 WINDOW = 80
-#: how far up a heading or a table header is looked for
+#: how far up a heading is looked for
 HEADING_REACH = 60
-HEADER_REACH = 6
 #: how far up a money unit word ("Belopp i tkr") is looked for
 UNIT_REACH = 60
 #: headings kept for naming an intervention, and how far up they are looked for
@@ -31,7 +30,6 @@ SECTION_REACH = 300
 _RUNS = re.compile(r"[-\u2212\u2013]?\d+(?:[,.]\d+)?(?:[ \u00a0\u202f\u2009]\d+(?:[,.]\d+)?)*")
 _SECTION = re.compile(r"^\s*(?:#+\s*)?(\d+(?:\.\d+)*\.?)\s+\S")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-\u2013\u2212/]\s*((?:19|20)\d\d)(?!\d)")
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 #: the columns of document_tokens(): where the reading is, what it is, and the raw text around it
@@ -46,10 +44,6 @@ MODEL_FIELDS = ("left", "right", "near", "context", "shape", "lex_near", "lex_cl
 def mask(text: str) -> str:
     """Digits replaced by '#' (each run of digit groups one '#'), lower case, spaces squeezed."""
     return re.sub(r"\s+", " ", _RUNS.sub("#", text)).strip().lower()
-
-
-def number_runs(line: str) -> int:
-    return len(_RUNS.findall(line))
 
 
 def words(text: str) -> list[str]:

@@ -21,7 +21,6 @@ for each classifier, the most likely class and its probability.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np

@@ -172,7 +172,7 @@ def tesseract_problem() -> str | None:
         return f"Tesseract does not run ({e}); reinstall {TESSERACT_PACKAGES}"
     langs = {ln.strip() for ln in (out.stdout + out.stderr).splitlines()}
     if TESSERACT_LANGUAGE not in langs:
-        return f"Tesseract's Swedish model is not installed (Debian: apt-get install tesseract-ocr-swe)"
+        return "Tesseract's Swedish model is not installed (Debian: apt-get install tesseract-ocr-swe)"
     return None
 
 
