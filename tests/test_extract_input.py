@@ -80,6 +80,13 @@ def test_a_pdf_text_layer_keeps_its_pages(tmp_path, sources_dir):
     lines = txt.read_text(encoding="utf-8").split("\n")
     assert rows and all(r["quote"] in lines[int(r["line"]) - 1] for r in rows)
     assert all(r["page"] and int(r["page"]) == doc.pages[int(r["line"]) - 1] for r in rows)
+    # every quote passes the provenance check: found verbatim in the text, printing its value (a number
+    # written as a word is proposed, saying that the check needs digits)
+    import pandas as pd
+    from finsam.provenance import SourceText, value_in_quote
+    digits = [r for r in rows if "written as a word" not in r["reason"]]
+    assert SourceText(txt.read_text(encoding="utf-8")).find({r["quote"] for r in digits}) == {r["quote"] for r in digits}
+    assert value_in_quote(pd.Series([float(r["value"]) for r in digits]), pd.Series([r["quote"] for r in digits])).all()
 
 
 SCAN_LINES = ["Årsredovisning 2019 för Samordningsförbundet Exempel",
