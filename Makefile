@@ -20,7 +20,7 @@ PY_VERSION := $(shell $(PYTHON) -c '$(PYVERSION)' 2>/dev/null)
 VENV_VERSION := $(shell test -x $(BIN)/python && $(BIN)/python -c '$(PYVERSION)' 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help report test test-pythons validate lab lock notebooks bench clean setup check-site FORCE
+.PHONY: help report test test-pythons validate lab lock notebooks bench bench-extract training ocr clean setup check-site FORCE
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -81,8 +81,18 @@ lock:  ## re-resolve requirements.lock with uv (keeps current pins) and regenera
 notebooks: $(STAMP)  ## re-execute the committed notebooks in place (refreshes nbval's expected outputs)
 	$(BIN)/python -m finsam.devtools refresh-notebooks
 
-bench: $(STAMP)  ## benchmark rendering and the data layer; writes bench/results.md
+bench: $(STAMP)  ## benchmark rendering, the data layer and finsam extract; writes bench/results*.md
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/extract.py
+
+bench-extract: $(STAMP)  ## leave-one-report-out benchmark of finsam extract; writes bench/results-extract.md
+	$(BIN)/python bench/extract.py
+
+training: $(STAMP)  ## rebuild finsam extract's training set from data/ and the report texts
+	$(BIN)/python -m finsam.extract.training
+
+ocr:  ## install Tesseract and its Swedish model (Debian packages), for finsam extract on scanned PDFs
+	@bash .ci/setup-ocr.sh
 
 clean:  ## remove rendered reports, .venv and test leftovers (the table cache is in the user cache dir)
 	rm -rf reports .cache .pytest_cache bench/out site-check/node_modules $(VENV)

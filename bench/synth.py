@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import shutil
 import random
 import sys
@@ -176,7 +177,8 @@ def generate(n_rows: int, data_dir: Path, sources_dir: Path, seed: int = 1) -> d
                 (sources_dir / f"{sid}.txt").write_text(text, encoding="utf-8")
                 text_bytes += len(text.encode("utf-8"))
                 sources.append((sid, assoc, year, f"Årsredovisning {year} – Samordningsförbundet Syntet {a}",
-                                f"{sid}.txt", "clean"))
+                                f"{sid}.txt", "clean", hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                                "synthetic text written by bench/synth.py"))
 
     _write_csv(data_dir / "associations.csv", TABLES["associations"].fields,
                [(x, f"Samordningsförbundet Syntet {i}", "Kommun A;Kommun B", "Syntetiska län", "", "", "")

@@ -120,6 +120,8 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("choices", parents=[data, select],
                        help="list every parameter set each notebook supports (with the filters: those selected)")
     c.set_defaults(func=_cmd_choices)
+    from .extract.cli import add_parser as add_extract
+    add_extract(sub, [data, sources])
     return p
 
 

@@ -10,14 +10,7 @@ command -v "${CHROMIUM:-/usr/bin/chromium}" >/dev/null 2>&1 || need+=(chromium f
 command -v "${JAVA:-java}" >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if ((${#need[@]})); then
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || { echo "check-site: needs ${need[*]} (Debian packages); install them or run as root" >&2; exit 2; }
-    sudo=sudo
-  fi
-  echo "check-site: installing ${need[*]} with apt-get" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  bash "$here/../.ci/apt-install.sh" check-site "${need[@]}"
 fi
 
 stamp="$here/node_modules/.finsam-installed"

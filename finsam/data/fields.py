@@ -44,6 +44,10 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("title", "str", "Title of the report as published."),
     Field("document", "str", "File name of the report text inside the sources folder ($FINSAM_SOURCES)."),
     Field("text_quality", "category", "'clean' for born-digital text, 'ocr' for scanned text with OCR errors."),
+    Field("sha256", "str", "SHA-256 of the report text file (document), 64 lower-case hexadecimal digits: the text the "
+          "quotes were checked against; finsam validate compares it with the file when it checks provenance."),
+    Field("origin", "str", "Where the report text came from: the published report it copies and how its text was "
+          "obtained (a text copy, a PDF's text layer, OCR)."),
     Field("name", "str", "Official name of the association."),
     Field("municipalities", "str", "Member municipalities, ';'-separated."),
     Field("county", "str", "County (län) the association lies in."),
@@ -112,7 +116,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     Table("vocabulary", ("vocabulary", "code", "class", "label_sv", "label_en", "noun_sv", "noun_en", "people",
                          "description_sv", "description_en"),
           ("vocabulary", "code"), "One row per code of a controlled vocabulary, with its labels."),
-    Table("sources", ("source_id", "association_id", "report_year", "title", "document", "text_quality"),
+    Table("sources", ("source_id", "association_id", "report_year", "title", "document", "text_quality", "sha256",
+                      "origin"),
           ("source_id",), "One row per source report."),
     Table("associations", ("association_id", "name", "municipalities", "county", "successor_id",
                            "successor_from", "note"),

@@ -6,6 +6,7 @@ stands alone in its quote is accepted without the full analysis of number runs.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -68,8 +69,8 @@ class SourceText:
         return quote in self.find([quote])
 
 
-def read_source(path: Path) -> str:
-    text, problems = csvio.decode(path, path.read_bytes())
+def read_source(path: Path, raw: bytes | None = None) -> str:
+    text, problems = csvio.decode(path, path.read_bytes() if raw is None else raw)
     if text is None:
         raise UnicodeError(str(problems[0]))
     return text
@@ -184,7 +185,13 @@ def check_provenance(data_dir: Path, sources_dir: Path, sources: pd.DataFrame,
                 problems.append(Problem(src_shown, int(line), f"source document {r['document']!r} of "
                                         f"{r['source_id']} not found in {csvio._display(sources_dir)}"))
                 continue
-            texts[r["source_id"]] = SourceText(read_source(p))
+            raw = p.read_bytes()
+            digest = hashlib.sha256(raw).hexdigest()
+            if "sha256" in r and digest != r["sha256"]:
+                problems.append(Problem(src_shown, int(line), f"source document {r['document']!r} of "
+                                        f"{r['source_id']} has changed: its SHA-256 is {digest}, sources.csv says "
+                                        f"{r['sha256']}"))
+            texts[r["source_id"]] = SourceText(read_source(p, raw))
         except UnicodeError as e:
             problems.append(Problem(src_shown, int(line), f"source document is unreadable: {e}"))
         except OSError as e:

@@ -172,6 +172,9 @@ def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | 
             "report_year": _column("report_year", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
             "title": _column("title"), "document": _column("document", [_NONBLANK, _FILE_NAME]),
             "text_quality": _column("text_quality", [v("sources", "text_quality")]),
+            "sha256": _column("sha256", [pa.Check.str_matches(r"^[0-9a-f]{64}$", error="not a SHA-256: 64 "
+                                                              "lower-case hexadecimal digits")]),
+            "origin": _column("origin", [_NONBLANK]),
         },
         "metrics": {
             "metric": _column("metric", [pa.Check.str_matches(r"^[a-z][a-z_]*$", error="metric ids are snake_case")]),
