@@ -37,7 +37,7 @@ $(STAMP): pyproject.toml requirements.lock
 	  rm -rf $(VENV); fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,lab]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,lab,browse]'
 	@# warm matplotlib's font cache so that a notebook's first import prints nothing
 	$(BIN)/python -c "import matplotlib.pyplot"
 	@touch $(STAMP)
@@ -74,7 +74,7 @@ lab: $(STAMP)  ## start JupyterLab on notebooks/ with finsam importable (as root
 # the existing .venv has what locking needs
 lock:  ## re-resolve requirements.lock with uv (keeps current pins) and regenerate environment.yml
 	@test -x $(BIN)/uv || { echo "make lock: no $(BIN)/uv; run make setup first" >&2; exit 1; }
-	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --extra lab --universal --python-version 3.11 \
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --extra lab --extra browse --universal --python-version 3.11 \
 	  --custom-compile-command "make lock" -o requirements.lock
 	$(BIN)/python -m finsam.devtools environment-yml
 
