@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from finsam import paths
 from finsam.data import Tables, load
@@ -84,8 +85,27 @@ def _validate_task(data_dir: str, sources_dir: str) -> list:
     return validate(data_dir, sources_dir, provenance=True).errors
 
 
-def _derive_task(data_dir: str, associations: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return derive(load(data_dir), associations)
+def _derive_task(data_dir: str, associations: list[str], part: str | None) -> dict:
+    """The derived tables of some associations, as release tables; with ``part``, also written
+    into that SQLite file, which the main process copies into the release's database."""
+    derived = _derived(*derive(load(data_dir), associations))
+    if part:
+        db = formats.SqliteWriter(Path(part), keys=False)
+        try:
+            db.add(derived)
+        finally:
+            db.close()
+    return derived
+
+
+def _sqlite_task(data_dir: str, part: str) -> None:
+    """The curated tables written into a SQLite part (observations with their lines as rowids)."""
+    tables = load(data_dir)
+    db = formats.SqliteWriter(Path(part), keys=False)
+    try:
+        db.add(_curated(tables), {"observations": np.asarray(tables.observations.index, dtype=np.int64)})
+    finally:
+        db.close()
 
 
 def _xlsx_task(data_dir: str, path: str, layout: describe.Layout, rates_queue) -> None:
@@ -112,17 +132,15 @@ def _chunks(obs: pd.DataFrame, parts: int) -> list[list[str]]:
     return groups
 
 
-def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """Parts of one derived table, in order; categoricals stay categoricals (same categories)."""
-    frames = [f for f in frames if len(f)] or frames[:1]
-    out = pd.concat(frames, ignore_index=True)
-    for c in frames[0].columns:
-        if isinstance(frames[0][c].dtype, pd.CategoricalDtype) and not isinstance(out[c].dtype, pd.CategoricalDtype):
-            out[c] = out[c].astype(frames[0][c].dtype)
-    return out
+def _concat(parts: list[pa.Table]) -> pa.Table:
+    """Parts of one release table, in order, as one table (one dictionary per text column)."""
+    return pa.concat_tables(parts).unify_dictionaries().combine_chunks()
 
 
 _STORED = (".parquet", ".xlsx", ".zip")  # compressed already
+#: zlib level of the other files: 1 deflates a million-row release in a third of the time of the
+#: default 6, for a zip about a fifth larger (bench/results-release.md)
+ZIP_LEVEL = 1
 
 
 def write_zip(folder_: Path, layout: describe.Layout) -> Path:
@@ -135,6 +153,7 @@ def write_zip(folder_: Path, layout: describe.Layout) -> Path:
             info = zipfile.ZipInfo(f"{layout.name}/{p.relative_to(folder_).as_posix()}", date_time=(1980, 1, 1, 0, 0, 0))
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_STORED if p.suffix in _STORED else zipfile.ZIP_DEFLATED
+            info._compresslevel = ZIP_LEVEL  # read by ZipFile.open (3.13 names it compress_level, keeping this alias)
             info.file_size = p.stat().st_size
             with open(p, "rb") as src, z.open(info, "w", force_zip64=info.file_size >= 2**31) as dst:
                 shutil.copyfileobj(src, dst, 1 << 20)
@@ -200,6 +219,52 @@ def _curated(tables: Tables) -> dict:
     return {n: formats.release_table(tables[n], n) for n in TABLE_ORDER}
 
 
+class _Writer:
+    """Writes the tables into the release as they become available: CSV and Parquet files at once,
+    and into the SQLite database (finished when all are in)."""
+
+    def __init__(self, tmp: Path, tables: Tables, layout, formats_, clock):
+        self.tmp, self.layout, self.formats, self.clock = tmp, layout, formats_, clock
+        self.tables: dict = {}
+        self.rowids = {"observations": np.asarray(tables.observations.index, dtype=np.int64)}
+        (tmp / layout.csv_dir).mkdir()
+        if "parquet" in formats_:
+            (tmp / layout.parquet_dir).mkdir()
+        self.db = formats.SqliteWriter(tmp / layout.sqlite) if "sqlite" in formats_ else None
+
+    def add(self, tbls: dict, sqlite_parts: list | None = None) -> None:
+        """Write ``tbls``; into the database from ``sqlite_parts`` where given (the same rows, in
+        SQLite files other processes wrote; a part may also be a function that waits for its file)."""
+        for name, tbl in tbls.items():
+            self.tables[name] = tbl
+            with self.clock("csv"):
+                formats.write_csv(tbl, self.tmp / self.layout.csv(name))
+            if "parquet" in self.formats:
+                with self.clock("parquet"):
+                    formats.write_parquet(tbl, self.tmp / self.layout.parquet(name))
+        if self.db is not None:
+            with self.clock("sqlite: " + ", ".join(tbls) if len(tbls) < 3 else "sqlite: curated"):
+                if sqlite_parts is None:
+                    self.db.add(tbls, self.rowids)
+                else:
+                    parts = [p() if callable(p) else p for p in sqlite_parts]
+                    for name in tbls:
+                        self.db.add_parts(name, parts)
+
+    def finish(self) -> None:
+        if self.db is not None:
+            with self.clock("sqlite: keys and statistics"):
+                self.db.finish()
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+
+
+def _derived(facts: pd.DataFrame, rates: pd.DataFrame) -> dict[str, pa.Table]:
+    return {"facts": formats.release_table(facts, "facts"), "outcome_rates": formats.release_table(rates, "outcome_rates")}
+
+
 def _build(tmp: Path, tables: Tables, d: Path, src: Path, layout, sources, formats_, check, clock):
     """Everything in this process, one step after the other."""
     if check:
@@ -207,57 +272,70 @@ def _build(tmp: Path, tables: Tables, d: Path, src: Path, layout, sources, forma
             errors = _validate_task(str(d), str(src))
         if errors:
             raise DataError(errors)
-    with clock("derive"):
-        facts, rates = derive(tables)
-    with clock("arrow"):
-        tbls = {**_curated(tables), "facts": formats.release_table(facts, "facts"),
-                "outcome_rates": formats.release_table(rates, "outcome_rates")}
-    _write_tables(tmp, tbls, tables, layout, formats_, clock)
+    out = _Writer(tmp, tables, layout, formats_, clock)
+    try:
+        with clock("arrow"):
+            curated = _curated(tables)
+        out.add(curated)
+        with clock("derive"):
+            facts, rates = derive(tables)
+        with clock("arrow"):
+            derived = _derived(facts, rates)
+        out.add(derived)
+        out.finish()
+    finally:
+        out.close()
     if "xlsx" in formats_:
         with clock("xlsx"):
             formats.write_xlsx(tmp / layout.xlsx, describe.workbook_sheets(tables, layout, list(XLSX_TABLES)),
-                               {n: tbls[n] for n in XLSX_TABLES})
-    return _describe(tmp, tables, layout, sources, tbls, formats_, clock), tuple(formats_)
+                               {n: out.tables[n] for n in XLSX_TABLES})
+    return _describe(tmp, tables, layout, sources, out.tables, formats_, clock), tuple(formats_)
 
 
 def _build_parallel(tmp: Path, tables: Tables, d: Path, src: Path, layout, sources, formats_, jobs, check, clock):
-    """The checks, the derived tables and the workbook in ``jobs`` worker processes; the main
-    process writes the curated tables meanwhile, then the derived ones as they arrive."""
+    """The workbook, the checks and the derived tables (in groups of associations) in ``jobs``
+    worker processes; the main process writes the curated tables meanwhile, then the derived ones
+    as they arrive, and hands the outcome rates to the workbook's worker."""
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
     if ctx.get_start_method() == "forkserver":
         ctx.set_forkserver_preload(["finsam.release.export"])
     pool = ctx.Pool(jobs, initializer=_worker_init)
     manager = ctx.Manager() if "xlsx" in formats_ else None
+    out = None
     try:
+        parts_dir = tmp / ".parts"  # the workers' SQLite parts; removed before the release is described
+        parts_dir.mkdir()
+        chunks = _chunks(tables.observations, 2 * jobs)
+        sqlite = "sqlite" in formats_
+        part_files = [parts_dir / f"{i}.sqlite" for i in range(len(chunks))] if sqlite else None
         with clock("workers: start"):
             rates_queue = manager.Queue() if manager else None
             xlsx = (pool.apply_async(_xlsx_task, (str(d), str(tmp / layout.xlsx), layout, rates_queue))
                     if manager else None)
-            parts = [pool.apply_async(_derive_task, (str(d), chunk))
-                     for chunk in _chunks(tables.observations, 2 * jobs)]
+            parts = [pool.apply_async(_derive_task, (str(d), chunk, str(part_files[i]) if part_files else None))
+                     for i, chunk in enumerate(chunks)]
+            curated_part = parts_dir / "curated.sqlite"
+            curated_db = pool.apply_async(_sqlite_task, (str(d), str(curated_part))) if sqlite else None
             checked = pool.apply_async(_validate_task, (str(d), str(src))) if check else None
+        out = _Writer(tmp, tables, layout, formats_, clock)
         with clock("arrow"):
-            tbls = _curated(tables)
-        _write_tables(tmp, tbls, tables, layout, formats_, clock, sqlite=False)
+            curated = _curated(tables)
+        out.add(curated, [lambda: curated_db.get() or curated_part] if sqlite else None)
         with clock("derive (waiting for workers)"):
             results = [p.get() for p in parts]
-            facts = _concat([f for f, _ in results])
-            rates = _concat([r for _, r in results])
         with clock("arrow"):
-            derived = {"facts": formats.release_table(facts, "facts"),
-                       "outcome_rates": formats.release_table(rates, "outcome_rates")}
+            derived = {n: _concat([r[n] for r in results]) for n in results[0]}
         if rates_queue is not None:
             rates_queue.put(derived["outcome_rates"])
-        tbls.update(derived)
-        _write_tables(tmp, derived, tables, layout, formats_, clock, sqlite=False)
-        if "sqlite" in formats_:
-            _write_sqlite(tmp, tbls, tables, layout, clock)
+        out.add(derived, part_files)
+        out.finish()
+        shutil.rmtree(parts_dir)
         if checked is not None:
             with clock("validate (waiting for workers)"):
                 errors = checked.get()
             if errors:
                 raise DataError(errors)
-        rows = _describe(tmp, tables, layout, sources, tbls, formats_, clock)
+        rows = _describe(tmp, tables, layout, sources, out.tables, formats_, clock)
         if xlsx is not None:
             with clock("xlsx (waiting for workers)"):
                 xlsx.get()
@@ -266,29 +344,12 @@ def _build_parallel(tmp: Path, tables: Tables, d: Path, src: Path, layout, sourc
         pool.terminate()
         raise
     finally:
+        if out is not None:
+            out.close()
         pool.join()
         if manager is not None:
             manager.shutdown()
     return rows, tuple(formats_)
-
-
-def _write_tables(tmp: Path, tbls: dict, tables: Tables, layout, formats_, clock, sqlite: bool = True) -> None:
-    for name, tbl in tbls.items():
-        with clock("csv"):
-            (tmp / layout.csv_dir).mkdir(exist_ok=True)
-            formats.write_csv(tbl, tmp / layout.csv(name))
-        if "parquet" in formats_:
-            with clock("parquet"):
-                (tmp / layout.parquet_dir).mkdir(exist_ok=True)
-                formats.write_parquet(tbl, tmp / layout.parquet(name))
-    if sqlite and "sqlite" in formats_:
-        _write_sqlite(tmp, tbls, tables, layout, clock)
-
-
-def _write_sqlite(tmp: Path, tbls: dict, tables: Tables, layout, clock) -> None:
-    with clock("sqlite"):
-        formats.write_sqlite(tmp / layout.sqlite, {n: tbls[n] for n in meta.ALL_TABLES if n in tbls},
-                             {"observations": np.asarray(tables.observations.index, dtype=np.int64)})
 
 
 def _describe(tmp: Path, tables: Tables, layout, sources, tbls: dict, formats_, clock) -> dict[str, int]:

@@ -22,8 +22,6 @@ from . import meta
 
 #: an .xlsx sheet holds at most this many rows (one of them the header) and this many characters in a cell
 EXCEL_ROWS, EXCEL_CELL = 1_048_576, 32_767
-#: largest whole number a double holds exactly; the CSV prints whole values below it without a decimal point
-_EXACT = 2.0 ** 53
 
 
 class ReleaseError(FinsamError):
@@ -68,33 +66,23 @@ def release_table(df: pd.DataFrame, table: str) -> pa.Table:
     return pa.table({c: arrow_column(df[c], meta.field(table, c).dtype) for c in cols})
 
 
-def plain(arr: pa.Array) -> pa.Array:
-    """Dictionary-encoded text as plain text (CSV, SQLite and the workbook hold values, not codes)."""
-    return arr.cast(pa.string()) if pa.types.is_dictionary(arr.type) else arr
-
-
-def _csv_number(arr: pa.Array) -> pa.Array:
-    """A double as text people and every CSV reader read alike: whole values without a decimal point
-    or exponent (10700000, not 1.07e+07), others in the shortest form that reads back exactly."""
-    whole = pc.and_(pc.equal(arr, pc.floor(arr)), pc.less(pc.abs(arr), _EXACT))
-    as_int = pc.cast(pc.cast(arr, pa.int64(), safe=False), pa.string())
-    return pc.if_else(whole, as_int, pc.cast(arr, pa.string()))
+def plain(arr: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """One array; dictionary-encoded text as plain text (CSV, SQLite and the workbook hold values,
+    not codes)."""
+    if pa.types.is_dictionary(arr.type):
+        arr = arr.cast(pa.string())
+    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
 
 
 def write_csv(tbl: pa.Table, path: Path) -> None:
-    """UTF-8, a header line, fields quoted only where needed (RFC 4180), LF line ends; whole
-    numbers without a decimal point, booleans as true/false (as the curated files write them)."""
-    cols = {}
-    for name, c in zip(tbl.column_names, tbl.columns):
-        arr = c.combine_chunks()
-        if pa.types.is_floating(arr.type):
-            arr = _csv_number(arr)
-        elif pa.types.is_boolean(arr.type):
-            arr = pc.if_else(arr, "true", "false")
-        cols[name] = plain(arr)
-    # pandas writes minimal quoting (Arrow's writer quotes every text value)
-    frame = pa.table(cols).to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
-    frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+    """UTF-8, a plain header line, LF line ends; text quoted (RFC 4180: Arrow's writer quotes every
+    text value), numbers not, booleans as true/false, a missing value as an empty field. Doubles
+    print in their shortest exact form (836, 0.5; 1e+10 and above with an exponent)."""
+    import pyarrow.csv as pacsv
+    out = pa.table([plain(c) for c in tbl.columns], names=tbl.column_names)
+    with open(path, "wb") as f:
+        f.write((",".join(tbl.column_names) + "\n").encode("utf-8"))
+        pacsv.write_csv(out, f, write_options=pacsv.WriteOptions(include_header=False, quoting_style="needed"))
 
 
 def write_parquet(tbl: pa.Table, path: Path) -> None:
@@ -104,7 +92,7 @@ def write_parquet(tbl: pa.Table, path: Path) -> None:
 
 def _values(tbl: pa.Table) -> list[list]:
     """Each column as a Python list (None for missing)."""
-    return [plain(c.combine_chunks()).to_pylist() for c in tbl.columns]
+    return [plain(c).to_pylist() for c in tbl.columns]
 
 
 # ---------------------------------------------------------------------------- SQLite
@@ -135,36 +123,72 @@ INDEXES = {"observations": (("association_id", "period_start", "metric"), ("metr
            "outcome_rates": (("association_id", "year"),)}
 
 
-def write_sqlite(path: Path, tables: dict[str, pa.Table], rowids: dict[str, np.ndarray]) -> None:
-    """One database holding every table; ``rowids`` gives a table its rows' rowid (observations:
-    the line of observations.csv, which the facts' lines name). Foreign keys are checked before the
-    file is finished; a violation is an error (the validated tables never have one)."""
-    con = sqlite3.connect(path, isolation_level=None)
-    try:
-        con.execute("PRAGMA journal_mode=OFF")  # a fresh file in a temporary folder: nothing to roll back to
-        con.execute("PRAGMA synchronous=OFF")
-        con.execute("PRAGMA foreign_keys=ON")
+class SqliteWriter:
+    """One database holding every table, added one after the other (a derived table may arrive
+    after the curated ones are in, or as parts other processes wrote: :meth:`add_parts`).
+    ``rowids`` gives a table its rows' rowid (observations: the line of observations.csv, which the
+    facts' lines name). Foreign keys are checked at every commit and once more at the end; a
+    violation is an error (the validated tables never have one). ``keys=False`` writes a part:
+    tables without indexes, nothing checked (the database the part is added to checks)."""
+
+    def __init__(self, path: Path, keys: bool = True):
+        self.keys = keys
+        self.con = sqlite3.connect(path, isolation_level=None)
+        self.con.execute("PRAGMA journal_mode=OFF")  # a fresh file in a temporary folder: nothing to roll back to
+        self.con.execute("PRAGMA synchronous=OFF")
+        self.con.execute(f"PRAGMA foreign_keys={'ON' if keys else 'OFF'}")
+
+    def add(self, tables: dict[str, pa.Table], rowids: dict[str, np.ndarray] | None = None) -> None:
+        con = self.con
         con.execute("BEGIN")
         for name, tbl in tables.items():
             con.execute(table_sql(name))
             cols = list(tbl.column_names)
             data = _values(tbl)
             names = ", ".join(map(_quote, cols))
-            if name in rowids:
+            if rowids and name in rowids:
                 con.executemany(f"INSERT INTO {_quote(name)} (rowid, {names}) VALUES (?{', ?' * len(cols)})",
                                 zip(rowids[name].tolist(), *data))
             else:
                 con.executemany(f"INSERT INTO {_quote(name)} ({names}) VALUES ({', '.join('?' * len(cols))})",
                                 zip(*data))
-            for i, index in enumerate(INDEXES.get(name, ()), 1):
-                con.execute(f"CREATE INDEX {_quote(f'{name}_{i}')} ON {_quote(name)} ({', '.join(map(_quote, index))})")
-        bad = con.execute("PRAGMA foreign_key_check").fetchmany(5)
-        if bad:
-            raise ReleaseError(f"foreign key violations in the release database (table, rowid, target): {bad}")
+            self._index(name)
         con.execute("COMMIT")
-        con.execute("ANALYZE")  # statistics for the query planner, for Datasette's and researchers' queries
-    finally:
-        con.close()
+
+    def add_parts(self, name: str, parts: list[Path]) -> None:
+        """Table ``name`` as the rows of the same table in each part database, in order."""
+        con = self.con
+        for i, part in enumerate(parts):
+            con.execute("ATTACH DATABASE ? AS part", (str(part),))
+            try:
+                con.execute("BEGIN")
+                if i == 0:
+                    con.execute(table_sql(name))
+                cols = ", ".join(map(_quote, meta.columns(name)))
+                con.execute(f"INSERT INTO main.{_quote(name)} ({cols}) SELECT {cols} FROM part.{_quote(name)} "
+                            "ORDER BY rowid")
+                con.execute("COMMIT")
+            finally:
+                con.execute("DETACH DATABASE part")
+        con.execute("BEGIN")
+        self._index(name)
+        con.execute("COMMIT")
+
+    def _index(self, name: str) -> None:
+        if self.keys:
+            for i, index in enumerate(INDEXES.get(name, ()), 1):
+                self.con.execute(f"CREATE INDEX {_quote(f'{name}_{i}')} ON {_quote(name)} "
+                                 f"({', '.join(map(_quote, index))})")
+
+    def finish(self) -> None:
+        if self.keys:
+            bad = self.con.execute("PRAGMA foreign_key_check").fetchmany(5)
+            if bad:
+                raise ReleaseError(f"foreign key violations in the release database (table, rowid, target): {bad}")
+            self.con.execute("ANALYZE")  # statistics for the query planner, for Datasette's and researchers' queries
+
+    def close(self) -> None:
+        self.con.close()
 
 
 # ---------------------------------------------------------------------------- workbook
@@ -176,7 +200,7 @@ def check_workbook_fits(tables: dict[str, pa.Table]) -> None:
                                f"({EXCEL_ROWS - 1:,} below the header); leave the workbook out with "
                                "--formats parquet,sqlite")
         for col in tbl.column_names:
-            arr = plain(tbl[col].combine_chunks())
+            arr = plain(tbl[col])
             if pa.types.is_string(arr.type) and arr.null_count < len(arr):
                 longest = pc.max(pc.utf8_length(arr)).as_py()
                 if longest > EXCEL_CELL:
