@@ -29,26 +29,26 @@ def _entries(folder: Path) -> list[Path]:
 def foreign_files(dest: Path) -> list[str]:
     """What in ``dest`` a finsam export did not write (relative paths; empty when all is ours)."""
     manifest = dest / MANIFEST
-    recorded: dict = {}
+    recorded: dict | None = None  # None: no manifest of ours
     if manifest.is_file() and not manifest.is_symlink():
         try:
             m = json.loads(manifest.read_text(encoding="utf-8"))
-            if m.get("format") == FORMAT:
+            if m.get("format") == FORMAT and isinstance(m.get("files"), dict):
                 recorded = m["files"]
-        except (OSError, ValueError, KeyError, TypeError):
-            recorded = {}
+        except (OSError, ValueError):
+            recorded = None
     foreign = []
-    dirs = {str(Path(p).parent) for p in recorded}
+    dirs = {str(Path(p).parent) for p in recorded or {}}
     for p in _entries(dest):
         rel = p.relative_to(dest).as_posix()
-        if p == manifest and recorded:
+        if p == manifest and recorded is not None:
             continue
         if p.is_symlink():
             foreign.append(rel)
         elif p.is_dir():
             if rel not in dirs:
                 foreign.append(rel + "/")
-        elif rel not in recorded:
+        elif recorded is None or rel not in recorded:
             foreign.append(rel)
         else:
             st = p.stat()
