@@ -249,7 +249,7 @@ class _Writer:
                 else:
                     parts = [p() if callable(p) else p for p in sqlite_parts]
                     for name in tbls:
-                        self.db.add_parts(name, parts)
+                        self.db.add_parts(name, parts, rowid=name in self.rowids)
 
     def finish(self) -> None:
         if self.db is not None:

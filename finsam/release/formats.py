@@ -155,8 +155,9 @@ class SqliteWriter:
             self._index(name)
         con.execute("COMMIT")
 
-    def add_parts(self, name: str, parts: list[Path]) -> None:
-        """Table ``name`` as the rows of the same table in each part database, in order."""
+    def add_parts(self, name: str, parts: list[Path], rowid: bool = False) -> None:
+        """Table ``name`` as the rows of the same table in each part database, in order; with
+        ``rowid``, keeping the parts' rowids (observations: their lines)."""
         con = self.con
         for i, part in enumerate(parts):
             con.execute("ATTACH DATABASE ? AS part", (str(part),))
@@ -164,7 +165,7 @@ class SqliteWriter:
                 con.execute("BEGIN")
                 if i == 0:
                     con.execute(table_sql(name))
-                cols = ", ".join(map(_quote, meta.columns(name)))
+                cols = ("rowid, " if rowid else "") + ", ".join(map(_quote, meta.columns(name)))
                 con.execute(f"INSERT INTO main.{_quote(name)} ({cols}) SELECT {cols} FROM part.{_quote(name)} "
                             "ORDER BY rowid")
                 con.execute("COMMIT")
