@@ -92,8 +92,9 @@ lock:  ## re-resolve requirements.lock with uv (keeps current pins) and regenera
 notebooks: $(STAMP)  ## re-execute the committed notebooks in place (refreshes nbval's expected outputs)
 	$(BIN)/python -m finsam.devtools refresh-notebooks
 
-bench: $(STAMP)  ## benchmark rendering and the data layer; writes bench/results.md
+bench: $(STAMP)  ## benchmark rendering, the data layer and finsam export; writes bench/results*.md
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/release.py
 
 clean:  ## remove rendered reports, .venv and test leftovers (the table cache is in the user cache dir)
 	rm -rf reports .cache .pytest_cache bench/out site-check/node_modules $(VENV)
