@@ -339,3 +339,11 @@ def test_datasette_metadata_describes_every_column(release):
             assert text.startswith(meta.field(name, c).description)
     assert "Unit: year." in tables["observations"]["columns"]["period_start"]
     assert m["license_url"] == describe.LICENCE["path"]
+
+
+def test_the_project_readme_documents_the_release():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for one_liner in describe.ONE_LINERS.values():
+        assert one_liner in readme, one_liner
+    for text in ("make release", "make browse", "finsam export", "`facts`", "`outcome_rates`", "CHANGELOG.md"):
+        assert text in readme, text

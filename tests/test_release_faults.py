@@ -185,3 +185,9 @@ def test_sigterm_during_an_export_leaves_the_earlier_release_and_no_temporary_fi
     assert leftovers(tmp_path) == []
     gone, alive = psutil.wait_procs(children, timeout=20)
     assert alive == [], [c.cmdline() for c in alive]
+
+
+def test_an_unknown_format_is_a_usage_error(tmp_path):
+    p = export(tmp_path / "release", "--formats", "parquet,pdf")
+    assert p.returncode == 2 and "unknown format pdf; choose from parquet, sqlite, xlsx" in p.stderr
+    assert not (tmp_path / "release").exists()
