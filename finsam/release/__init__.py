@@ -6,7 +6,8 @@
 Modules, in the order data flows: meta (what each column is, from the field dictionary),
 derived (the facts and outcome rates finsam computes from the tables), formats (the files),
 describe (datapackage.json, README, CITATION.cff, Datasette metadata), folder (writing the
-release whole or not at all) and export (the steps, in one process or several).
+release whole or not at all), export (the steps, in one process or several) and worker (the
+worker processes of a large export).
 """
 from .export import DEFAULT_OUTPUT, FORMATS, Summary, export
 from .formats import ReleaseError

@@ -9,17 +9,19 @@ Steps, each timed (``Summary.seconds``, which the benchmark reports):
 4. the formats: CSV, Parquet, SQLite, the workbook; then the descriptions (datapackage.json,
    README.md, CITATION.cff, LICENSE, datasette.json) and a zip of it all.
 
-A release of many observations (``parallel_from``) runs steps 2, 3 and the workbook in worker
-processes beside the main one, which writes the other formats meanwhile; the files are the same
-either way (tests/test_release_parallel.py compares them byte for byte).
+A release of many observations (``parallel_from``) runs steps 2, 3, the curated tables' SQLite
+part and the workbook in worker processes (worker.py) beside the main one, which writes the CSV
+and Parquet files meanwhile; the files are the same either way (tests/test_release_meta.py
+compares them: byte for byte, the database by its content).
 """
 from __future__ import annotations
 
 import json
-import multiprocessing as mp
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import time
 import zipfile
 from contextlib import contextmanager
@@ -32,11 +34,12 @@ import pyarrow as pa
 
 from finsam import paths
 from finsam.data import Tables, load
-from finsam.errors import DataError
+from finsam.errors import DataError, Problem
 from finsam.schema import TABLE_ORDER
 
 from . import describe, folder, formats, meta
 from .derived import derive
+from .worker import read_arrow, write_arrow
 
 #: formats besides the CSV files and the descriptions, which every release has
 FORMATS = ("parquet", "sqlite", "xlsx")
@@ -70,49 +73,6 @@ class _Clock:
             yield
         finally:
             self.seconds[step] = self.seconds.get(step, 0.0) + time.perf_counter() - t0
-
-
-# ---------------------------------------------------------------------------- worker tasks
-# Run in worker processes (forkserver/spawn): each loads the tables itself, from the disk cache the
-# main process's finsam.load has just filled, so no table is pickled to a worker.
-def _worker_init() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides what an interrupt means
-
-
-def _validate_task(data_dir: str, sources_dir: str) -> list:
-    """The problems `finsam validate` finds that are errors (empty: the data pass)."""
-    from finsam.validate import validate
-    return validate(data_dir, sources_dir, provenance=True).errors
-
-
-def _derive_task(data_dir: str, associations: list[str], part: str | None) -> dict:
-    """The derived tables of some associations, as release tables; with ``part``, also written
-    into that SQLite file, which the main process copies into the release's database."""
-    derived = _derived(*derive(load(data_dir), associations))
-    if part:
-        db = formats.SqliteWriter(Path(part), keys=False)
-        try:
-            db.add(derived)
-        finally:
-            db.close()
-    return derived
-
-
-def _sqlite_task(data_dir: str, part: str) -> None:
-    """The curated tables written into a SQLite part (observations with their lines as rowids)."""
-    tables = load(data_dir)
-    db = formats.SqliteWriter(Path(part), keys=False)
-    try:
-        db.add(_curated(tables), {"observations": np.asarray(tables.observations.index, dtype=np.int64)})
-    finally:
-        db.close()
-
-
-def _xlsx_task(data_dir: str, path: str, layout: describe.Layout, rates_queue) -> None:
-    tables = load(data_dir)
-    curated = {n: formats.release_table(tables[n], n) for n in TABLE_ORDER}
-    formats.write_xlsx(Path(path), describe.workbook_sheets(tables, layout, list(XLSX_TABLES)),
-                       {**curated, "outcome_rates": lambda: rates_queue.get(timeout=3600)})
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -215,7 +175,7 @@ def _on_sigterm(signum, frame):
     raise KeyboardInterrupt  # unwinds like Ctrl-C: the temporary folder goes, the destination stays as it was
 
 
-def _curated(tables: Tables) -> dict:
+def curated_tables(tables: Tables) -> dict[str, pa.Table]:
     return {n: formats.release_table(tables[n], n) for n in TABLE_ORDER}
 
 
@@ -261,26 +221,27 @@ class _Writer:
             self.db.close()
 
 
-def _derived(facts: pd.DataFrame, rates: pd.DataFrame) -> dict[str, pa.Table]:
+def derived_tables(facts: pd.DataFrame, rates: pd.DataFrame) -> dict[str, pa.Table]:
     return {"facts": formats.release_table(facts, "facts"), "outcome_rates": formats.release_table(rates, "outcome_rates")}
 
 
 def _build(tmp: Path, tables: Tables, d: Path, src: Path, layout, sources, formats_, check, clock):
     """Everything in this process, one step after the other."""
     if check:
+        from finsam.validate import validate
         with clock("validate"):
-            errors = _validate_task(str(d), str(src))
+            errors = validate(d, src, provenance=True).errors
         if errors:
             raise DataError(errors)
     out = _Writer(tmp, tables, layout, formats_, clock)
     try:
         with clock("arrow"):
-            curated = _curated(tables)
+            curated = curated_tables(tables)
         out.add(curated)
         with clock("derive"):
             facts, rates = derive(tables)
         with clock("arrow"):
-            derived = _derived(facts, rates)
+            derived = derived_tables(facts, rates)
         out.add(derived)
         out.finish()
     finally:
@@ -292,63 +253,107 @@ def _build(tmp: Path, tables: Tables, d: Path, src: Path, layout, sources, forma
     return _describe(tmp, tables, layout, sources, out.tables, formats_, clock), tuple(formats_)
 
 
+class _Workers:
+    """Worker processes (worker.py) of one export, each running a list of tasks; their results
+    appear as files in ``folder``. Ended by pid on any error or interruption."""
+
+    def __init__(self, folder: Path, data_dir: Path):
+        self.folder, self.data = folder, data_dir
+        self.procs: list[tuple[subprocess.Popen, Path]] = []
+
+    def start(self, tasks: list[dict]) -> None:
+        i = len(self.procs)
+        spec = self.folder / f"worker-{i}.json"
+        spec.write_text(json.dumps({"data": str(self.data), "parent": os.getpid(), "tasks": tasks}), encoding="utf-8")
+        log = self.folder / f"worker-{i}.log"
+        with open(log, "wb") as err:
+            p = subprocess.Popen([sys.executable, "-m", "finsam.release.worker", str(spec)], stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.DEVNULL, stderr=err)
+        self.procs.append((p, log))
+
+    def _check(self) -> bool:
+        """True when every worker has ended; raises when one failed."""
+        ended = True
+        for p, log in self.procs:
+            code = p.poll()
+            if code is None:
+                ended = False
+            elif code != 0:
+                lines = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+                raise formats.ReleaseError(f"a worker process of the export failed (exit status {code}): "
+                                           f"{lines[-1] if lines else 'no message'}")
+        return ended
+
+    def wait_for(self, path: Path) -> Path:
+        while not path.exists():
+            if self._check() and not path.exists():
+                raise formats.ReleaseError(f"a worker process ended without writing {path.name}")
+            time.sleep(0.02)
+        return path
+
+    def finish(self) -> None:
+        while not self._check():
+            time.sleep(0.02)
+
+    def kill(self) -> None:
+        for p, _ in self.procs:
+            if p.poll() is None:
+                p.kill()
+        for p, _ in self.procs:
+            p.wait()
+
+
 def _build_parallel(tmp: Path, tables: Tables, d: Path, src: Path, layout, sources, formats_, jobs, check, clock):
-    """The workbook, the checks and the derived tables (in groups of associations) in ``jobs``
-    worker processes; the main process writes the curated tables meanwhile, then the derived ones
-    as they arrive, and hands the outcome rates to the workbook's worker."""
-    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    if ctx.get_start_method() == "forkserver":
-        ctx.set_forkserver_preload(["finsam.release.export"])
-    pool = ctx.Pool(jobs, initializer=_worker_init)
-    manager = ctx.Manager() if "xlsx" in formats_ else None
-    out = None
+    """The derived tables (in ``jobs`` groups of associations), the checks, the curated tables'
+    SQLite part and the workbook in worker processes; the main process writes the CSV and Parquet
+    files meanwhile, then puts the database together from the parts and hands the outcome rates
+    to the workbook's worker."""
+    parts = tmp / ".parts"  # the workers' specs, logs and results; removed before the release is described
+    parts.mkdir()
+    sqlite = "sqlite" in formats_
+    workers = _Workers(parts, d)
+    chunks = _chunks(tables.observations, jobs)
+    arrow = [{n: str(parts / f"{n}-{i}.arrow") for n in meta.DERIVED} for i in range(len(chunks))]
+    derive_parts = [parts / f"derived-{i}.sqlite" for i in range(len(chunks))]
+    curated_part, problems, rates_file = parts / "curated.sqlite", parts / "validate.json", parts / "outcome_rates.arrow"
     try:
-        parts_dir = tmp / ".parts"  # the workers' SQLite parts; removed before the release is described
-        parts_dir.mkdir()
-        chunks = _chunks(tables.observations, 2 * jobs)
-        sqlite = "sqlite" in formats_
-        part_files = [parts_dir / f"{i}.sqlite" for i in range(len(chunks))] if sqlite else None
         with clock("workers: start"):
-            rates_queue = manager.Queue() if manager else None
-            xlsx = (pool.apply_async(_xlsx_task, (str(d), str(tmp / layout.xlsx), layout, rates_queue))
-                    if manager else None)
-            parts = [pool.apply_async(_derive_task, (str(d), chunk, str(part_files[i]) if part_files else None))
-                     for i, chunk in enumerate(chunks)]
-            curated_part = parts_dir / "curated.sqlite"
-            curated_db = pool.apply_async(_sqlite_task, (str(d), str(curated_part))) if sqlite else None
-            checked = pool.apply_async(_validate_task, (str(d), str(src))) if check else None
+            if "xlsx" in formats_:  # the longest task: started first
+                workers.start([{"kind": "xlsx", "xlsx": str(tmp / layout.xlsx), "rates": str(rates_file),
+                                "layout": [layout.version, layout.data_version]}])
+            extra = ([{"kind": "sqlite", "sqlite": str(curated_part)}] if sqlite else []) + \
+                    ([{"kind": "validate", "sources": str(src), "json": str(problems)}] if check else [])
+            for i, chunk in enumerate(chunks):
+                workers.start([{"kind": "derive", "associations": chunk, "arrow": arrow[i],
+                                "sqlite": str(derive_parts[i]) if sqlite else None}, *extra[i::len(chunks)]])
+            for task in extra[len(chunks):]:
+                workers.start([task])
         out = _Writer(tmp, tables, layout, formats_, clock)
-        with clock("arrow"):
-            curated = _curated(tables)
-        out.add(curated, [lambda: curated_db.get() or curated_part] if sqlite else None)
-        with clock("derive (waiting for workers)"):
-            results = [p.get() for p in parts]
-        with clock("arrow"):
-            derived = {n: _concat([r[n] for r in results]) for n in results[0]}
-        if rates_queue is not None:
-            rates_queue.put(derived["outcome_rates"])
-        out.add(derived, part_files)
-        out.finish()
-        shutil.rmtree(parts_dir)
-        if checked is not None:
-            with clock("validate (waiting for workers)"):
-                errors = checked.get()
-            if errors:
-                raise DataError(errors)
-        rows = _describe(tmp, tables, layout, sources, out.tables, formats_, clock)
-        if xlsx is not None:
-            with clock("xlsx (waiting for workers)"):
-                xlsx.get()
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        if out is not None:
+        try:
+            with clock("arrow"):
+                curated = curated_tables(tables)
+            out.add(curated, [lambda: workers.wait_for(curated_part)] if sqlite else None)
+            with clock("derive (waiting for workers)"):
+                results = [{n: read_arrow(workers.wait_for(Path(a[n]))) for n in meta.DERIVED} for a in arrow]
+            with clock("arrow"):
+                derived = {n: _concat([r[n] for r in results]) for n in meta.DERIVED}
+            if "xlsx" in formats_:
+                write_arrow(derived["outcome_rates"], rates_file)
+            out.add(derived, derive_parts if sqlite else None)
+            out.finish()
+        finally:
             out.close()
-        pool.join()
-        if manager is not None:
-            manager.shutdown()
+        if check:
+            with clock("validate (waiting for workers)"):
+                found = json.loads(workers.wait_for(problems).read_text(encoding="utf-8"))
+            if found:
+                raise DataError([Problem(**p) for p in found])
+        rows = _describe(tmp, tables, layout, sources, out.tables, formats_, clock)
+        with clock("xlsx (waiting for workers)" if "xlsx" in formats_ else "workers: end"):
+            workers.finish()
+    finally:
+        workers.kill()
+    shutil.rmtree(parts)
     return rows, tuple(formats_)
 
 
