@@ -7,6 +7,9 @@ STAMP := $(VENV)/.installed
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # The source report texts; a relative path is taken from the project root.
 export FINSAM_SOURCES ?= ../shared/sources
+# The release folder `make release` and `make browse` write, and the port Datasette listens on (127.0.0.1 only).
+RELEASE ?= release
+BROWSE_PORT ?= 8001
 # Extra options for `make lab`, for example LAB_ARGS="--port=9999 --ip=127.0.0.1".
 LAB_ARGS ?=
 # Jupyter refuses to run as root without --allow-root; root is the usual user in containers.
@@ -20,7 +23,7 @@ PY_VERSION := $(shell $(PYTHON) -c '$(PYVERSION)' 2>/dev/null)
 VENV_VERSION := $(shell test -x $(BIN)/python && $(BIN)/python -c '$(PYVERSION)' 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help report test test-pythons validate lab lock notebooks bench bench-extract training ocr clean setup check-site FORCE
+.PHONY: help report test test-pythons validate lab lock notebooks bench bench-extract training ocr clean setup check-site release browse FORCE
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -37,7 +40,7 @@ $(STAMP): pyproject.toml requirements.lock
 	  rm -rf $(VENV); fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,lab]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,lab,browse]'
 	@# warm matplotlib's font cache so that a notebook's first import prints nothing
 	$(BIN)/python -c "import matplotlib.pyplot"
 	@touch $(STAMP)
@@ -70,20 +73,29 @@ validate: $(STAMP)  ## validate data/ (schema, consistency, provenance against F
 lab: $(STAMP)  ## start JupyterLab on notebooks/ with finsam importable (as root too; options: LAB_ARGS=...)
 	$(BIN)/jupyter lab --no-browser $(LAB_ROOT) --ServerApp.root_dir=notebooks $(LAB_ARGS)
 
+release: $(STAMP)  ## write the versioned release of the data into RELEASE (default ./release; see README)
+	$(BIN)/finsam export --output "$(RELEASE)"
+
+# Datasette refuses nothing as root; --immutable: the release is read-only, counted once
+browse: release  ## export, then serve the release's SQLite database with Datasette on 127.0.0.1:BROWSE_PORT (8001)
+	exec $(BIN)/datasette serve --immutable "$(RELEASE)/finsam.sqlite" --metadata "$(RELEASE)/datasette.json" \
+	  --host 127.0.0.1 --port $(BROWSE_PORT)
+
 # not on $(STAMP): after a pin changes in pyproject.toml, installing from the old lock would fail;
 # the existing .venv has what locking needs
 lock:  ## re-resolve requirements.lock with uv (keeps current pins) and regenerate environment.yml
 	@test -x $(BIN)/uv || { echo "make lock: no $(BIN)/uv; run make setup first" >&2; exit 1; }
-	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --extra lab --universal --python-version 3.11 \
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --extra lab --extra browse --universal --python-version 3.11 \
 	  --custom-compile-command "make lock" -o requirements.lock
 	$(BIN)/python -m finsam.devtools environment-yml
 
 notebooks: $(STAMP)  ## re-execute the committed notebooks in place (refreshes nbval's expected outputs)
 	$(BIN)/python -m finsam.devtools refresh-notebooks
 
-bench: $(STAMP)  ## benchmark rendering, the data layer and finsam extract; writes bench/results*.md
+bench: $(STAMP)  ## benchmark rendering, the data layer, finsam extract and finsam export; writes bench/results*.md
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/release.py
 
 bench-extract: $(STAMP)  ## leave-one-report-out benchmark of finsam extract; writes bench/results-extract.md
 	$(BIN)/python bench/extract.py
@@ -96,4 +108,6 @@ ocr:  ## install Tesseract and its Swedish model (Debian packages), for finsam e
 
 clean:  ## remove rendered reports, .venv and test leftovers (the table cache is in the user cache dir)
 	rm -rf reports .cache .pytest_cache bench/out site-check/node_modules $(VENV)
+	@# the release folder only when it is one finsam wrote (finsam export refuses to overwrite anything else)
+	@if [ -f release/.finsam-release.json ]; then rm -rf release; fi
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -49,6 +49,26 @@ def _cmd_render(args) -> int:
                   languages=args.language, force=args.force, verbose=args.verbose)
 
 
+def _cmd_export(args) -> int:
+    from finsam.release.export import export
+    s = export(args.output, data_dir=args.data, sources_dir=args.sources, formats_=tuple(args.formats), jobs=args.jobs)
+    size = sum(s.files.values())
+    print(f"export OK: {s.output}: release {s.layout.version}, data version {s.layout.data_version}; "
+          f"{len(s.rows)} tables, {sum(s.rows.values())} rows; CSV, {', '.join(s.formats) + ', ' if s.formats else ''}"
+          f"datapackage.json, README.md, CITATION.cff; {len(s.files)} files, {size / 2**20:.1f} MiB; "
+          f"download: {s.output / s.layout.zip}")
+    return 0
+
+
+def _formats(text: str) -> list[str]:
+    from finsam.release.export import FORMATS
+    chosen = [f.strip() for f in text.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    return chosen
+
+
 def _cmd_choices(args) -> int:
     from finsam.data.load import load
     from finsam.views.registry import select_reports
@@ -117,6 +137,16 @@ def parser() -> argparse.ArgumentParser:
                    "notebook, code, parameters, language and data are unchanged since the last render")
     r.add_argument("--verbose", action="store_true", help="say why each report is re-rendered")
     r.set_defaults(func=_cmd_render)
+    e = sub.add_parser("export", parents=[data, sources],
+                       help="write a versioned release of the tables: datapackage.json, CSV, Parquet, SQLite, .xlsx, "
+                            "README, CITATION.cff and a zip")
+    e.add_argument("--output", help="release folder: new, empty, or an earlier release (default: ./release)")
+    e.add_argument("--formats", type=_formats, default=["parquet", "sqlite", "xlsx"],
+                   help="comma-separated, from parquet,sqlite,xlsx (default: all; the CSV files and their "
+                        "descriptions are always written)")
+    e.add_argument("--jobs", type=_jobs, default=None, help="processes for a large release (default and maximum: "
+                   "the number of usable cores)")
+    e.set_defaults(func=_cmd_export)
     c = sub.add_parser("choices", parents=[data, select],
                        help="list every parameter set each notebook supports (with the filters: those selected)")
     c.set_defaults(func=_cmd_choices)

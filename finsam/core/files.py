@@ -2,6 +2,7 @@
 go to a temporary file in the same folder, which is then renamed over the target."""
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -47,3 +48,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read in blocks (a release's Parquet files are large)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
