@@ -8,18 +8,23 @@ analyses built on them. The public API, in the order data flows:
     finsam.outcome_rates(tables, "bhs", 2018)   # rates of that population, with Wilson intervals
     finsam.gender_gap(tables, "bhs", 2018)
     finsam.trend(tables, "bhs", "participants", by_gender=True, chain=True)
+
+Across every association at once: finsam.facts() (one tidy long table: labels, units, quotes and
+report lines), finsam.all_outcome_rates(), finsam.gender_gaps(), finsam.overview(). A misspelled
+code or a year the reports do not cover raises ParameterError naming the valid choices.
 """
-from finsam.data.conflicts import POLICIES, ConflictError, resolve
-from finsam.data.tables import Tables, select
-from finsam.data.load import data_version, load
+from finsam.api import (all_outcome_rates, facts, gender_gap, gender_gaps, lineage, multi_year, outcome_rates,
+                        overview, population, select, trend)
 from finsam.core.errors import DataError, FinsamError, ParameterError, Problem
-from finsam.views.registry import check_parameters, choices
-from finsam.stats.findings import gender_gap, outcome_rates
+from finsam.data.conflicts import POLICIES, ConflictError, resolve
+from finsam.data.load import data_version, load
+from finsam.data.tables import Tables
 from finsam.stats.rates import gap_test, wilson_interval
-from finsam.stats.scope import Population, population
-from finsam.stats.trends import lineage, multi_year, trend
+from finsam.stats.scope import Population
+from finsam.views.registry import check_parameters, choices
 
 __all__ = ["POLICIES", "ConflictError", "DataError", "FinsamError", "ParameterError", "Population", "Problem", "Tables",
-           "check_parameters", "choices", "data_version", "gap_test", "gender_gap", "lineage", "load",
-           "multi_year", "outcome_rates", "population", "resolve", "select", "trend", "wilson_interval"]
+           "all_outcome_rates", "check_parameters", "choices", "data_version", "facts", "gap_test", "gender_gap",
+           "gender_gaps", "lineage", "load", "multi_year", "outcome_rates", "overview", "population", "resolve",
+           "select", "trend", "wilson_interval"]
 __version__ = "0.1.0"
