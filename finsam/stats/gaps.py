@@ -41,7 +41,8 @@ def gap_groups(tables: Tables, policy: str = "show") -> pd.DataFrame:
     rows = []
     for a, s, e, i in _group_keys(tables.observations, GAP_METRICS):
         facts = resolve(select(tables.observations, association=a, period=(s, e), intervention=i), policy)
-        r = rates_from_facts(facts[facts["metric"].isin(GAP_METRICS)], tables)
+        # with every exit reason: the reasons decide which versions of the exits can hold (finsam.data.versions)
+        r = rates_from_facts(facts[facts["metric"].isin(GAP_METRICS + semantics.exit_reasons(tables.metrics))], tables)
         r = r[r["outcome"] == "work_or_studies"]
         per = {}
         for g in ("women", "men"):

@@ -13,7 +13,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from finsam.data import semantics
+from finsam.data import semantics, versions
 from finsam.data.tables import Tables
 from finsam.data.frames import texts
 
@@ -63,8 +63,24 @@ def _stated_by(facts: pd.DataFrame, by: str | None = None) -> dict[str, dict[tup
     return stated
 
 
+def _usable(stated: dict[tuple[str, str], list[tuple[float, bool]]], tables: Tables
+            ) -> dict[tuple[str, str], list[tuple[float, bool]]]:
+    """``stated`` without the versions the report's own arithmetic rules out
+    (:func:`finsam.data.versions.unusable`: exits that their reasons or the other genders contradict)."""
+    if not any(len(v) for (g, m), v in stated.items()):
+        return stated
+    bad = versions.unusable({k: [v for v, _ in vals] for k, vals in stated.items()},
+                            versions.arithmetic(tables.metrics, tables.vocabulary))
+    if not bad:
+        return stated
+    drop = {(u.gender, u.metric, u.value) for u in bad}
+    return {k: [(v, c) for v, c in vals if (*k, v) not in drop] for k, vals in stated.items()}
+
+
 def _rate_rows(stated: dict[tuple[str, str], list[tuple[float, bool]]], tables: Tables) -> list[tuple]:
-    """The rows (COLUMNS) of one group's rates from its stated values."""
+    """The rows (COLUMNS) of one group's rates from its stated values; a version of the exits that
+    the report's own arithmetic rules out is not used (finsam.data.versions)."""
+    stated = _usable(stated, tables)
     rows = []
     genders = semantics.codes(tables.vocabulary, "gender")
     outcomes = semantics.outcomes(tables.metrics)

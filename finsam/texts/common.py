@@ -13,4 +13,25 @@ TEXT = {
     "common.reference": {"sv": "{source}, rad {lines}", "en": "{source}, lines {lines}"},
     "common.conflict_mark": {"sv": "⚠ = rapporten anger uppgiften med olika värden",
                              "en": "⚠ = the report states the figure with different values"},
+    # versions of a count the report's own arithmetic rules out (finsam.data.versions)
+    "common.unusable.intro": {
+        "sv": "Används inte för andelar eller skillnader, eftersom rapportens egna delar och summor utesluter dem:",
+        "en": "Not used for rates or gaps, because the report's own parts and totals rule them out:",
+    },
+    "common.unusable.parts_exceed": {
+        "sv": "{where}, {metric}, {gender}: {value} — deras avslutsorsaker summerar till {parts}, fler än {value}.",
+        "en": "{where}, {metric}, {gender}: {value} — their exit reasons add up to {parts}, more than {value}.",
+    },
+    "common.unusable.parts_sum": {
+        "sv": "{where}, {metric}, {gender}: {value} — deras avslutsorsaker, som täcker alla avslut (också "
+              "”annan avslutsanledning”), summerar till {parts}.",
+        "en": "{where}, {metric}, {gender}: {value} — their exit reasons, which cover every exit (including "
+              "“other reasons”), add up to {parts}.",
+    },
+    "common.unusable.genders_exceed": {
+        "sv": "{where}, {metric}, {gender}: {value} — med övriga köns minst {parts} avslut blir det fler än "
+              "alla avslutade ({whole}).",
+        "en": "{where}, {metric}, {gender}: {value} — with at least {parts} exits of the other genders this is more "
+              "than everyone who exited ({whole}).",
+    },
 }

@@ -6,9 +6,12 @@ import functools
 
 import pandas as pd
 
-from finsam.data.tables import Tables
+from finsam.data.conflicts import resolve
+from finsam.data.tables import Tables, select
+from finsam.data.versions import unusable_in
 from finsam.stats.gaps import exit_reason_tests, gap_groups, gap_intervals, pooled_over_groups
 from finsam.views.base import View, esc, markdown
+from finsam.views.tables import unusable_list
 from finsam.stats.wording import SMALL_N
 
 
@@ -103,7 +106,20 @@ class GenderGaps(View):
                 s += self.tr("gender_gaps.small_n", women=self._span(nw, x["n_women"].max(), 0),
                              men=self._span(nm, x["n_men"].max(), 0), small=self.int(SMALL_N))
             parts.append(s)
+        unusable = self.unusable()
+        if unusable:
+            parts.append(self.tr("common.unusable.intro") + "\n\n" + "\n".join(f"- {u}" for u in unusable))
         return markdown("\n\n".join(parts))
+
+    def unusable(self) -> list[str]:
+        """The versions of exits the reports' own arithmetic rules out (finsam.data.versions), per
+        association and year, worded."""
+        u = unusable_in(resolve(select(self.t.observations), self.policy), self.t.metrics, self.t.vocabulary)
+        out = []
+        for r, line in zip(u.itertuples(), unusable_list(u, self.lang, self.t)):
+            year = f"{r.period_start}" if r.period_start == r.period_end else f"{r.period_start}–{r.period_end}"
+            out.append(f"{esc(self.t.association_name(r.association_id))} {year}: {line}")
+        return out
 
     def pooled_text(self):
         p = pooled_over_groups(self.groups)

@@ -18,7 +18,9 @@ from finsam.stats.wording import SMALL_N, noun
 from finsam.views import fmt
 from finsam.views.base import View, esc, markdown
 from finsam.views.registry import report_stem
-from finsam.views.tables import _cell, _finish, _genders, _values, conflict_list, fact_table, gap_sentence, gap_table, rates_table
+from finsam.data.versions import unusable_in
+from finsam.views.tables import (_cell, _finish, _genders, _values, conflict_list, fact_table, gap_sentence, gap_table,
+                                 rates_table, unusable_list)
 
 
 class GenderOutcomes(View):
@@ -234,6 +236,9 @@ class GenderOutcomes(View):
         if conflicts:
             items.append(self.tr("gender_outcomes.caveat.conflicts") + "\n"
                          + "\n".join(f"    - {c}" for c in conflicts))
+        unusable = unusable_list(unusable_in(self.facts, self.t.metrics, self.t.vocabulary), self.lang, self.t)
+        if unusable:
+            items.append(self.tr("common.unusable.intro") + "\n" + "\n".join(f"    - {c}" for c in unusable))
         multi = select(self.t.observations, association=self.a)
         multi = multi[(multi["association_id"] == self.a) & (multi["period_start"] != multi["period_end"])
                       & (multi["period_end"] == self.year)]

@@ -266,6 +266,23 @@ def conflict_list(facts: pd.DataFrame, lang: str, tables: Tables, obs: pd.DataFr
     return lines
 
 
+def unusable_list(unusable: pd.DataFrame, lang: str, tables: Tables) -> list[str]:
+    """One line per version of a count the report's own arithmetic rules out
+    (:func:`finsam.data.versions.unusable_in`): where, the value and why."""
+    out = []
+    for u in unusable.itertuples():
+        where = _t("gender_outcomes.all_interventions", lang) if str(u.intervention) == ALL else esc(u.intervention)
+        if u.category:
+            where += f" ({esc(u.category)})"
+        if int(u.period_start) != int(u.period_end):
+            where += f" {u.period_start}–{u.period_end}"
+        out.append(_t(f"common.unusable.{u.rule}", lang, where=where,
+                      metric=esc(L.metric_label(tables, str(u.metric), lang).lower()), gender=L.gender_label(str(u.gender), lang, tables).lower(), value=fmt.integer(u.value, lang),
+                      parts=fmt.integer(u.parts, lang),
+                      whole=fmt.integer(u.whole, lang) if u.whole == u.whole else ""))
+    return out
+
+
 def _finish(fig, name, figures_dir, stem, alt: str):
     from finsam.views.plotting import finish_figure
     return finish_figure(fig, figure_stem(stem, name), figures_dir, alt=alt)
