@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from finsam.data import csvio
+from finsam.data import csvio, rounding
 from finsam.core.errors import Problem
 from finsam.data import semantics
 from finsam.data.fields import (ALL, CONFLICT_PREFIX, ROUNDING_PREFIX, FACT_KEY, FIELDS, TABLE_ORDER, TABLES,
@@ -759,15 +759,6 @@ def _breakdown_row_checks(categories: pd.DataFrame | None) -> list[pa.Check]:
                                         "(income_source categories may start 'before:' or 'after:')")]
 
 
-def _attainable(p: np.ndarray, base: np.ndarray) -> np.ndarray:
-    """Whether some whole number k of ``base`` gives the percentage ``p`` after the report's rounding:
-    100·k/base rounded (or truncated) to p's precision, i.e. within [p − ½ unit, p + 1 unit)."""
-    unit = np.where(p == np.round(p), 1.0, 0.1)
-    lo, hi = (p - unit / 2) * base / 100, (p + unit) * base / 100
-    k = np.ceil(lo - 1e-9)
-    return (k < hi - 1e-9) & (k <= base)
-
-
 def check_breakdowns(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, vocabulary: pd.DataFrame,
                      facts: pd.DataFrame | None = None) -> list[Problem]:
     """Breakdowns by category and percentages against their base:
@@ -880,7 +871,7 @@ def check_breakdowns(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, vocab
             n = np.where(ws & np.isnan(n), value_of(pct.assign(metric=work))
                          + value_of(pct.assign(metric=studies)), n)
         have = ~np.isnan(b) & (b > 0) & np.isnan(n)
-        bad = have & ~_attainable(p, np.where(have, b, 1))
+        bad = have & ~rounding.attainable(p, np.where(have, b, 1))
         expl = idx["explained"]
         for i in np.flatnonzero(bad):
             r = pct.iloc[i]

@@ -24,11 +24,12 @@ import functools
 import itertools
 import math
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+
+from finsam.data import rounding
 
 CONFIDENCE = 0.95
 FUNNEL_LEVELS = (0.95, 0.998)
@@ -449,28 +450,12 @@ def pooled_gap(strata: Iterable[Sequence[int]], confidence: float = CONFIDENCE) 
                      float(bd.statistic), float(bd.pvalue), len(tables))
 
 
-def rounding_range(pct: float, n: int, decimals: int = 0) -> list[int]:
-    """Every whole count k (0..n) whose percentage 100·k/n, rounded half up to ``decimals``
-    (the reports' convention: 12,5 → 13), prints as ``pct``. Empty when no count can give it."""
-    if n <= 0:
-        raise ValueError(f"n must be positive, got {n}")
-    scale = 10 ** decimals
-    target = Fraction(str(pct)) * scale
-    if target.denominator != 1:
-        return []
-    out = []
-    for k in range(n + 1):
-        x = Fraction(100 * k * scale, n)
-        if math.floor(x + Fraction(1, 2)) == target:
-            out.append(k)
-    return out
-
-
 def pooled_gap_range(strata: Iterable[Mapping], max_combinations: int = 100_000) -> pd.DataFrame:
     """:func:`pooled_gap` when some strata give only rounded percentages with n. Each stratum is
     a mapping with ``n1`` and ``n2`` and, for each group, either the count (``k1``/``k2``) or the
-    printed percentage (``pct1``/``pct2``, with optional ``decimals``). Every combination of
-    counts consistent with the rounding is analysed; returns one row per quantity with its
+    printed percentage (``pct1``/``pct2``, with optional ``decimals``; else read off the value).
+    Every combination of counts the percentages can stand for (:func:`finsam.data.rounding.counts`)
+    is analysed; returns one row per quantity with its
     ``min`` and ``max`` over them (equal when all counts are known) and the number of
     combinations. Raises ValueError when a percentage is impossible for its n."""
     options = []
@@ -481,7 +466,7 @@ def pooled_gap_range(strata: Iterable[Mapping], max_combinations: int = 100_000)
             if s.get(f"k{g}") is not None:
                 per.append([int(s[f"k{g}"])])
             else:
-                ks = rounding_range(s[f"pct{g}"], n, s.get("decimals", 0))
+                ks = rounding.counts(s[f"pct{g}"], n, s.get("decimals"))
                 if not ks:
                     raise ValueError(f"stratum {i + 1}: no count of {n} rounds to {s[f'pct{g}']} %")
                 per.append(ks)
@@ -544,15 +529,15 @@ def year_on_year(k1: int, n1: int, k2: int, n2: int, years_available: int = 2) -
     return YearOnYear(gap_interval(k2, n2, k1, n1), int(years_available), years_available >= 3)
 
 
-def consistent_counts(n: int, k: int | None = None, pct: float | None = None, decimals: int = 0) -> list[int]:
+def consistent_counts(n: int, k: int | None = None, pct: float | None = None, decimals: int | None = None) -> list[int]:
     """The counts a group may have: ``[k]`` when the report gives the count, else every count
-    consistent with the printed percentage (:func:`rounding_range`). Raises ValueError when
+    the printed percentage can stand for (:func:`finsam.data.rounding.counts`). Raises ValueError when
     neither is given or the percentage is impossible for n."""
     if k is not None:
         return [int(k)]
     if pct is None:
         raise ValueError("need a count or a percentage")
-    ks = rounding_range(pct, int(n), decimals)
+    ks = rounding.counts(pct, int(n), decimals)
     if not ks:
         raise ValueError(f"no count of {n} rounds to {pct} %")
     return ks
@@ -567,8 +552,8 @@ def difference_range(group1: Mapping, group2: Mapping, confidence: float = CONFI
     Returns one row per quantity with ``min`` and ``max`` over every consistent pair of counts,
     ``evidence_all``/``evidence_any`` (the interval excludes 0 for all / some of them) and the
     number of ``combinations``. Use for year on year with ``group1`` the later year."""
-    ks1 = consistent_counts(group1["n"], group1.get("k"), group1.get("pct"), group1.get("decimals", 0))
-    ks2 = consistent_counts(group2["n"], group2.get("k"), group2.get("pct"), group2.get("decimals", 0))
+    ks1 = consistent_counts(group1["n"], group1.get("k"), group1.get("pct"), group1.get("decimals"))
+    ks2 = consistent_counts(group2["n"], group2.get("k"), group2.get("pct"), group2.get("decimals"))
     res = [gap_interval(a, group1["n"], b, group2["n"], confidence) for a in ks1 for b in ks2]
     rows = [dict(quantity=q, min=min(getattr(r, q) for r in res), max=max(getattr(r, q) for r in res))
             for q in RANGE_FIELDS]

@@ -13,7 +13,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from finsam.data import semantics, versions
+from finsam.data import rounding, semantics, versions
 from finsam.data.tables import Tables
 from finsam.data.frames import texts
 
@@ -177,21 +177,6 @@ def gap_test(k_women: int, n_women: int, k_men: int, n_men: int, alpha: float = 
                 direction="higher" if diff > 0 else "lower" if diff < 0 else "equal", level=alpha)
 
 
-def consistent_splits(n: int, k: int, pct_women: float, pct_men: float, decimals: int = 0) -> list[tuple[int, int]]:
-    """Every split of ``k`` of ``n`` exits into women (k_w of n_w) and men (the rest) for which
-    the report's rounded percentages can be right: |100·k_w/n_w − pct_women| ≤ half a unit of
-    the last printed digit, and likewise for men. Assumes every exit is a woman or a man (the
-    report gives no other gender). Returns (k_w, n_w) pairs; empty when no split fits."""
-    half = 0.5 * 10 ** -decimals + 1e-9
-    out = []
-    for nw in range(1, n):
-        nm = n - nw
-        for kw in range(max(0, k - nm), min(k, nw) + 1):
-            if abs(100 * kw / nw - pct_women) <= half and abs(100 * (k - kw) / nm - pct_men) <= half:
-                out.append((kw, nw))
-    return out
-
-
 def gap_from_rates(rates: pd.DataFrame, outcome: str = "work_or_studies") -> pd.DataFrame:
     """gender_gap for rates already computed (see rates_from_facts). Where women's and men's
     rates are printed as rounded percentages without counts, but the counts of everyone are
@@ -219,7 +204,7 @@ def gap_from_rates(rates: pd.DataFrame, outcome: str = "work_or_studies") -> pd.
             elif len(everyone) == 1 and pd.notna(a.rate) and pd.notna(b.rate):
                 e = everyone.iloc[0]
                 n, k = int(e["exited"]), int(e["count"])
-                splits = consistent_splits(n, k, float(a.rate), float(b.rate))
+                splits = rounding.splits(n, k, float(a.rate), float(b.rate))
                 for kw, nw in splits:
                     res = gap_test(kw, nw, k - kw, n - nw)
                     res.update(conflict=bool(a.conflict or b.conflict or e["conflict"]), outcome=outcome,
