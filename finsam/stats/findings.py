@@ -204,8 +204,8 @@ def cautions(facts: pd.DataFrame) -> list[str]:
 def association_comparison(rows: pd.DataFrame) -> dict | None:
     """Whether the associations' rates to work or studies differ by more than noise: a test of
     the (association × work-or-studies) table over the associations whose population's counts are
-    stated without conflict (finsam.stats.inference.table_test: chi-squared, or Monte Carlo when an
-    expected count is small). None with fewer than two such associations."""
+    stated without conflict, with the test finsam.stats.inference.table_test chooses (``test_code``).
+    None with fewer than two such associations."""
     from finsam.stats.inference import table_test
     usable = rows[rows["work_or_studies"].map(len).eq(1) & rows["exited"].map(len).eq(1)]
     if len(usable) < 2:
@@ -213,5 +213,6 @@ def association_comparison(rows: pd.DataFrame) -> dict | None:
     k = [int(v[0]) for v in usable["work_or_studies"]]
     n = [int(v[0]) for v in usable["exited"]]
     test = table_test([[a, b - a] for a, b in zip(k, n)])
-    return dict(names=list(usable["name"]), k=k, n=n, test=test.method, statistic=test.statistic, dof=test.dof,
+    return dict(names=list(usable["name"]), k=k, n=n, test=test.method, test_code=test.method_code,
+                draws=test.draws, min_expected=test.min_expected, statistic=test.statistic, dof=test.dof,
                 p_value=test.p_value, groups=sorted(set(usable["group"])))

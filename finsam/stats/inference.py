@@ -58,37 +58,63 @@ def wilson(k, n, confidence: float = CONFIDENCE) -> tuple[np.ndarray, np.ndarray
 @dataclass(frozen=True)
 class TableTest:
     """A test of independence on an r×c table of counts (rows: groups or reasons; columns:
-    outcomes or genders). ``method`` is 'chi-squared' or 'Monte Carlo chi-squared'."""
+    outcomes or genders), chosen by :func:`table_test`'s one rule. ``method`` is 'Fisher's exact
+    test', 'chi-squared test with Yates' correction', 'chi-squared' or 'Monte Carlo chi-squared'
+    (or 'none …' where no test is possible); ``statistic`` is Pearson's X² (with Yates' correction
+    for a 2×2 table tested that way; for Fisher's test the uncorrected X², for the record)."""
     statistic: float
     dof: int
     p_value: float
     method: str
     min_expected: float
     shape: tuple[int, int]
-    draws: int = 0  # Monte Carlo draws (0 for the asymptotic test)
+    draws: int = 0  # Monte Carlo draws (0 for the other tests)
 
     @property
     def method_code(self) -> str:
-        """``method`` as a code a view words per language: 'chi_squared', 'monte_carlo' or 'none'
-        (no test: fewer than two non-empty rows or columns)."""
-        return {"chi-squared": "chi_squared", "Monte Carlo chi-squared": "monte_carlo"}.get(self.method, "none")
+        """``method`` as a code a view words per language (texts ``common.test.<code>``):
+        'fisher', 'chi2_yates', 'chi_squared', 'monte_carlo' or 'none' (no test: fewer than two
+        non-empty rows or columns)."""
+        return METHOD_CODES.get(self.method, "none")
+
+
+#: the tests :func:`table_test` chooses from, by method name -> code
+METHOD_CODES = {"Fisher's exact test": "fisher", "chi-squared test with Yates' correction": "chi2_yates",
+                "chi-squared": "chi_squared", "Monte Carlo chi-squared": "monte_carlo"}
 
 
 def table_test(table, min_expected: float = 5.0, draws: int = MONTE_CARLO_DRAWS, seed: int = SEED) -> TableTest:
-    """Pearson's chi-squared test of independence on ``table`` (rows and columns that are all
-    zero are dropped). When an expected count is below ``min_expected`` the p-value comes from
-    ``draws`` random tables with the same margins (conditional Monte Carlo test, p = (1 + #{X² ≥
-    observed}) / (draws + 1)); the asymptotic chi-squared p-value would not be trustworthy."""
-    from scipy.stats import chi2_contingency, random_table
+    """The one rule for choosing a test of independence, for any r×c table of counts (rows and
+    columns that are all zero are dropped; with fewer than two of either, no test):
+
+    - a 2×2 table: Fisher's exact test when an expected count is below ``min_expected``, else
+      Pearson's chi-squared test with Yates' continuity correction;
+    - a larger table: Pearson's chi-squared test when every expected count is at least
+      ``min_expected``, else a Monte Carlo test of the same statistic over ``draws`` random tables
+      with the observed margins (conditional test, p = (1 + #{X² ≥ observed}) / (draws + 1), as R's
+      ``chisq.test(simulate.p.value=TRUE)``): the asymptotic p-value would not be trustworthy.
+
+    Every comparison of groups on the site (the gender gap, categories of a breakdown, the
+    heterogeneity of interventions, exit reasons by gender) is tested through here."""
+    from scipy.stats import chi2_contingency, fisher_exact, random_table
     t = np.asarray(table, dtype=float)
     if t.ndim != 2 or (t < 0).any() or (t % 1 != 0).any():
         raise ValueError(f"need a 2-D table of whole non-negative counts, got {t.tolist()}")
     t = t[t.sum(axis=1) > 0][:, t.sum(axis=0) > 0].astype(int)
     if t.shape[0] < 2 or t.shape[1] < 2:
         return TableTest(math.nan, 0, math.nan, "none (fewer than two non-empty rows or columns)", math.nan, t.shape)
+    two_by_two = t.shape == (2, 2)
     res = chi2_contingency(t, correction=False)
     expected = res.expected_freq
-    if expected.min() >= min_expected:
+    small = expected.min() < min_expected
+    if two_by_two and small:
+        return TableTest(float(res.statistic), 1, float(fisher_exact(t).pvalue), "Fisher's exact test",
+                         float(expected.min()), t.shape)
+    if two_by_two:
+        yates = chi2_contingency(t, correction=True)
+        return TableTest(float(yates.statistic), 1, float(yates.pvalue), "chi-squared test with Yates' correction",
+                         float(expected.min()), t.shape)
+    if not small:
         return TableTest(float(res.statistic), int(res.dof), float(res.pvalue), "chi-squared",
                          float(expected.min()), t.shape)
     sims = random_table(t.sum(axis=1), t.sum(axis=0), seed=seed).rvs(size=draws)
@@ -404,7 +430,7 @@ def gap_interval(k1: int, n1: int, k2: int, n2: int, confidence: float = CONFIDE
 
 def exit_reason_test(table) -> TableTest:
     """Test over a full exit-reason × gender table (rows: reasons, columns: genders; counts).
-    Chi-squared, or Monte Carlo when expected counts are small (:func:`table_test`)."""
+    The test :func:`table_test` chooses (its one rule)."""
     if isinstance(table, pd.DataFrame):
         table = table.to_numpy()
     return table_test(table)

@@ -124,8 +124,9 @@ def category_rates(tables: Tables, association: str, period, dimension: str, int
     return out.sort_values(["outcome", "gender", "order", "category"], kind="stable").reset_index(drop=True)
 
 
-#: the tests :func:`outcome_difference` may use (its ``test`` field); the views word them per language
-TESTS = ("none_few_categories", "none_same_outcome", "fisher", "chi2", "chi2_yates")
+#: the tests :func:`outcome_difference` may use (its ``test`` field): no test, or a code of
+#: :func:`finsam.stats.inference.table_test` (the one rule); the views word them per language
+TESTS = ("none_few_categories", "none_same_outcome", "fisher", "chi2_yates", "chi_squared", "monte_carlo")
 #: what :func:`outcome_difference` concludes (its ``verdict`` field)
 VERDICTS = ("evidence", "no_evidence", "untestable", "same_outcome")
 
@@ -134,16 +135,19 @@ def outcome_difference(rates: pd.DataFrame, outcome: str = "work_or_studies", ge
                        alpha: float = 0.05) -> dict:
     """Whether an outcome differs across categories, from :func:`category_rates` output.
 
-    Uses the categories with counts (k of n exited) and no contested value. With two categories
-    and an expected cell count below 5: Fisher's exact test; otherwise Pearson's chi-squared test
-    of independence (Yates' correction for 2×2 only), with a caution (``rough``) when an expected
-    count is below 5. Returns the table (``categories``, ``counts``, ``exited``), ``test`` (a code
-    of :data:`TESTS`), ``rough``, ``statistic``, ``dof``, ``p_value``, ``cramers_v`` (effect size),
-    ``min_expected``, ``level`` (alpha), ``significant``, ``verdict`` (a code of :data:`VERDICTS`;
-    'no_evidence' is not evidence of the same rate) and, when significant, the categories with the
-    ``highest`` and ``lowest`` rate (category, rate in percent). No sentences: the views word these.
+    Uses the categories with counts (k of n exited) and no contested value, and the test
+    :func:`finsam.stats.inference.table_test` chooses for the categories × (k, n − k) table: with
+    two categories Fisher's exact test (an expected count below 5) or chi-squared with Yates'
+    correction, with more a chi-squared test or, when an expected count is below 5, its Monte
+    Carlo version. Returns the table (``categories``, ``counts``, ``exited``), ``test`` (a code of
+    :data:`TESTS`), ``statistic``, ``dof``, ``p_value``, ``cramers_v`` (effect size, from the
+    uncorrected X²), ``min_expected``, ``draws`` (Monte Carlo), ``level`` (alpha), ``significant``,
+    ``verdict`` (a code of :data:`VERDICTS`; 'no_evidence' is not evidence of the same rate) and,
+    when significant, the categories with the ``highest`` and ``lowest`` rate (category, rate in
+    percent). No sentences: the views word these.
     """
-    from scipy.stats import chi2_contingency, fisher_exact
+    from scipy.stats import chi2_contingency
+    from finsam.stats.inference import table_test
     known = list(rates["outcome"].cat.categories) if isinstance(rates["outcome"].dtype, pd.CategoricalDtype) else \
         sorted(set(rates["outcome"].astype(str)))
     if outcome not in known:
@@ -153,7 +157,7 @@ def outcome_difference(rates: pd.DataFrame, outcome: str = "work_or_studies", ge
     r = r.drop_duplicates("category", keep=False)  # a category with several value combinations is contested
     out = dict(outcome=outcome, gender=gender, categories=list(r["category"]),
                counts=[int(x) for x in r["count"]], exited=[int(x) for x in r["exited"]], level=alpha,
-               rough=False, highest=None, lowest=None)
+               highest=None, lowest=None, draws=0)
     if len(r) < 2:
         return {**out, "test": "none_few_categories", "statistic": np.nan, "dof": 0,
                 "p_value": np.nan, "cramers_v": np.nan, "min_expected": np.nan, "significant": False,
@@ -163,22 +167,13 @@ def outcome_difference(rates: pd.DataFrame, outcome: str = "work_or_studies", ge
     table = np.column_stack([k, n - k])
     if (table < 0).any():
         raise ValueError(f"a count exceeds its exits: {out}")
-    col = table.sum(axis=0)
-    if (col == 0).any():
+    if (table.sum(axis=0) == 0).any():
         return {**out, "test": "none_same_outcome", "statistic": 0.0, "dof": len(r) - 1,
                 "p_value": 1.0, "cramers_v": 0.0, "min_expected": np.nan, "significant": False,
                 "verdict": "same_outcome"}
-    expected = np.outer(table.sum(axis=1), col) / table.sum()
-    min_expected = float(expected.min())
-    chi = chi2_contingency(table, correction=len(r) == 2)
-    stat, p, dof = float(chi.statistic), float(chi.pvalue), int(chi.dof)
-    test = "chi2_yates" if len(r) == 2 else "chi2"
-    rough = False
-    if len(r) == 2 and min_expected < 5:
-        test, p = "fisher", float(fisher_exact(table).pvalue)
-    elif min_expected < 5:
-        rough = True  # an expected count below 5: the chi-squared approximation is rough
+    t = table_test(table)
     v = float(np.sqrt(chi2_contingency(table, correction=False).statistic / table.sum()))  # min(r−1, c−1) = 1
+    p = t.p_value
     significant = p < alpha
     rates_pct = 100 * k / n
     extremes = {}
@@ -186,6 +181,6 @@ def outcome_difference(rates: pd.DataFrame, outcome: str = "work_or_studies", ge
         hi, lo = int(np.argmax(rates_pct)), int(np.argmin(rates_pct))
         extremes = dict(highest=(out["categories"][hi], float(rates_pct[hi])),
                         lowest=(out["categories"][lo], float(rates_pct[lo])))
-    return {**out, **extremes, "test": test, "rough": rough, "statistic": stat, "dof": dof, "p_value": p,
-            "cramers_v": v, "min_expected": min_expected, "significant": significant,
+    return {**out, **extremes, "test": t.method_code, "statistic": t.statistic, "dof": t.dof, "p_value": p,
+            "cramers_v": v, "min_expected": t.min_expected, "draws": t.draws, "significant": significant,
             "verdict": "evidence" if significant else "no_evidence"}

@@ -134,8 +134,9 @@ def _rates_frame(rows: list[tuple], tables: Tables, sort: bool = True) -> pd.Dat
 
 
 def gap_test(k_women: int, n_women: int, k_men: int, n_men: int, alpha: float = 0.05) -> dict:
-    """Compare two proportions: Fisher's exact test when any expected cell count is below 5,
-    else Pearson's chi-squared test with Yates' continuity correction (2×2).
+    """Compare two proportions with the test :func:`finsam.stats.inference.table_test` chooses for
+    their 2×2 table: Fisher's exact test when any expected cell count is below 5, else Pearson's
+    chi-squared test with Yates' continuity correction.
 
     Returns rates (percent), the difference women − men in percentage points, the odds ratio,
     Cohen's h, the test used, its p-value and a plain-language verdict at level ``alpha``.
@@ -145,20 +146,16 @@ def gap_test(k_women: int, n_women: int, k_men: int, n_men: int, alpha: float = 
     (``evidence`` or ``no_evidence``), ``direction`` (``higher``/``lower``: women vs men) and
     ``level`` (``alpha``).
     """
-    from scipy.stats import chi2_contingency, fisher_exact
+    from finsam.stats.inference import table_test
     table = np.array([[k_women, n_women - k_women], [k_men, n_men - k_men]])
     if (table < 0).any() or n_women <= 0 or n_men <= 0:
         raise ValueError(f"invalid counts: women {k_women}/{n_women}, men {k_men}/{n_men}")
     pw, pm = k_women / n_women, k_men / n_men
-    col = table.sum(axis=0)
-    expected = np.outer(table.sum(axis=1), col) / table.sum()
-    if (col == 0).any():
+    tested = table_test(table)  # the one rule: Fisher's exact test or chi-squared with Yates' correction
+    if tested.method_code == "none":  # both groups are non-empty, so every person had the same outcome
         test, code, p = "none (every person had the same outcome)", "none_same_outcome", 1.0
-    elif (expected < 5).any():
-        test, code, p = "Fisher's exact test", "fisher", float(fisher_exact(table).pvalue)
     else:
-        test, code, p = ("chi-squared test with Yates' correction", "chi2_yates",
-                         float(chi2_contingency(table, correction=True).pvalue))
+        test, code, p = tested.method, tested.method_code, tested.p_value
     with np.errstate(divide="ignore", invalid="ignore"):
         odds = (table[0, 0] * table[1, 1]) / (table[0, 1] * table[1, 0]) if table[0, 1] * table[1, 0] else math.inf
     h = 2 * math.asin(math.sqrt(pw)) - 2 * math.asin(math.sqrt(pm))

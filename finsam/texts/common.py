@@ -34,4 +34,13 @@ TEXT = {
         "en": "{where}, {metric}, {gender}: {value} — with at least {parts} exits of the other genders this is more "
               "than everyone who exited ({whole}).",
     },
+    # the tests finsam.stats.inference.table_test chooses (its method_code): one name per test on every page
+    "common.test.fisher": {"sv": "Fishers exakta test", "en": "Fisher's exact test"},
+    "common.test.chi2_yates": {"sv": "χ²-test med Yates korrektion", "en": "chi-squared test with Yates' correction"},
+    "common.test.chi_squared": {"sv": "Pearsons χ²-test", "en": "Pearson's chi-squared test"},
+    "common.test.monte_carlo": {
+        "sv": "Monte Carlo-test av χ²-teststorheten ({draws} slumpade tabeller med samma marginaler, eftersom "
+              "det minsta förväntade antalet är {min_expected}, under 5)",
+        "en": "Monte Carlo test of the chi-squared statistic ({draws} tables with the same margins, because the "
+              "smallest expected count is {min_expected}, below 5)"},
 }

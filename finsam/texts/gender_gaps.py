@@ -110,11 +110,6 @@ TEXT = {
     "gender_gaps.no_exit_reasons": {
         "sv": "Ingen grupp anger antal för flera avslutsanledningar för både kvinnor och män.",
         "en": "No group gives counts of several exit reasons for both women and men."},
-    "gender_gaps.chi2": {"sv": "χ²-test", "en": "chi-squared test"},
-    "gender_gaps.monte_carlo": {
-        "sv": "Monte Carlo-test av χ²-statistikan ({draws} tabeller; minsta förväntade antal {min_expected})",
-        "en": "Monte Carlo test of the chi-squared statistic ({draws} tables; smallest expected count "
-              "{min_expected})"},
     "gender_gaps.exit_reasons": {
         "sv": "**{label}** (kvinnor/män: {rows}): {test}, X² = {statistic} med {dof} frihetsgrader, {p} — ",
         "en": "**{label}** (women/men: {rows}): {test}, X² = {statistic} on {dof} degrees of freedom, {p} — "},

@@ -150,9 +150,7 @@ TEXT = {
                                        "en": "reported % only, no interval"},
 
     # tests (rates.test_code)
-    "gender_outcomes.test.fisher": {"sv": "Fishers exakta test", "en": "Fisher's exact test"},
-    "gender_outcomes.test.chi2_yates": {"sv": "χ²-test med Yates korrektion",
-                                        "en": "chi-squared test with Yates' correction"},
+    # the tests themselves: common.test.* (finsam.views.tables.test_name)
     "gender_outcomes.test.none_same_outcome": {"sv": "inget (alla fick samma utfall)",
                                                "en": "none (every person had the same outcome)"},
     "gender_outcomes.test.none": {"sv": "inget", "en": "none"},

@@ -143,12 +143,6 @@ TEXT = {
     "interventions.het.none": {
         "sv": "Inget test av heterogenitet: tabellen har färre än två rader eller kolumner som inte är tomma.",
         "en": "No test of heterogeneity: the table has fewer than two non-empty rows or columns."},
-    "interventions.het.chi_squared": {"sv": "Pearsons χ²-test", "en": "Pearson's chi-squared test"},
-    "interventions.het.monte_carlo": {
-        "sv": "Ett Monte Carlo-test av χ²-teststorheten ({draws} slumpade tabeller med samma marginaler), "
-              "eftersom det minsta förväntade antalet är {min_expected}, under 5",
-        "en": "A Monte Carlo test of the chi-squared statistic ({draws} tables with the same margins), because "
-              "the smallest expected count is {min_expected}, below 5"},
     "interventions.het.result": {
         "sv": "Skiljer sig insatsernas andelar åt mer än slumpen förklarar? {how}: X² = {statistic} med {dof} "
               "frihetsgrader, {p}.",

@@ -45,9 +45,6 @@ TEXT = {
         "sv": "Ett gemensamt test av de {n} förbundens antal ({test}, {p}): {verdict}.",
         "en": "Tested together ({test} of {n} associations' counts, {p}): {verdict}.",
     },
-    "overview.test.chi-squared": {"sv": "χ²-test", "en": "chi-squared test"},
-    "overview.test.Monte Carlo chi-squared": {"sv": "χ²-test med Monte Carlo-simulering",
-                                              "en": "Monte Carlo chi-squared test"},
     "overview.verdict.difference": {
         "sv": "det finns belägg för en skillnad på 5 %-nivån, det vill säga skillnaderna är större än vad "
               "slumpen ensam brukar ge",

@@ -68,13 +68,6 @@ TEXT = {
               "that the categories have the same rate: the groups may be too small to show a difference."},
     "participant_profile.small_groups": {"sv": " Små grupper (färre än {small} avslutade): {groups}.",
                                          "en": " Small groups (fewer than {small} exited): {groups}."},
-    "participant_profile.test.fisher": {"sv": "Fishers exakta test", "en": "Fisher's exact test"},
-    "participant_profile.test.chi2": {"sv": "χ²-test av oberoende", "en": "chi-squared test of independence"},
-    "participant_profile.test.chi2_yates": {"sv": "χ²-test av oberoende med Yates korrektion",
-                                            "en": "chi-squared test of independence with Yates' correction"},
-    "participant_profile.test.rough": {
-        "sv": " (obs: ett förväntat antal är under 5, så approximationen är grov)",
-        "en": " (caution: an expected count is below 5, the approximation is rough)"},
     "participant_profile.no_outcomes": {
         "sv": "Rapporten anger inga avslutsanledningar per kategori för de här perioderna, så ingen andel per "
               "kategori kan visas.",

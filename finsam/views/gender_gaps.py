@@ -11,7 +11,7 @@ from finsam.data.tables import Tables, select
 from finsam.data.versions import unusable_in
 from finsam.stats.gaps import exit_reason_tests, gap_groups, gap_intervals, pooled_over_groups
 from finsam.views.base import View, esc, markdown
-from finsam.views.tables import unusable_list
+from finsam.views.tables import test_name, unusable_list
 from finsam.stats.wording import SMALL_N
 
 
@@ -146,8 +146,7 @@ class GenderGaps(View):
         for key, tab, contested, t in tabs:
             rows = ", ".join(f"{self.metric(m).lower()} {self.int(tab.loc[m, 'women'])}/{self.int(tab.loc[m, 'men'])}"
                              for m in tab.index)
-            how = (self.tr("gender_gaps.chi2") if t.method == "chi-squared" else
-                   self.tr("gender_gaps.monte_carlo", draws=self.int(t.draws), min_expected=self.num(t.min_expected, 1)))
+            how = test_name(t.method_code, self.lang, t.draws, t.min_expected)
             parts.append(self.tr("gender_gaps.exit_reasons", label=esc(group_label(self.t, key, self.lang)),
                                  rows=esc(rows), test=how, statistic=self.num(t.statistic, 1), dof=self.int(t.dof),
                                  p=self.p(t.p_value))

@@ -18,6 +18,7 @@ from finsam.stats.interventions import InterventionYear
 from finsam.views import fmt
 from finsam.views.base import View, esc, markdown
 from finsam.views.registry import report_stem
+from finsam.views.tables import test_name
 
 
 def _decimals(v: float) -> int:
@@ -147,8 +148,8 @@ class InterventionComparison(View):
         t = tests[0]
         if not np.isfinite(t.p_value):
             return self.md("interventions.het.none")
-        how = (self.tr("interventions.het.chi_squared") if t.method_code == "chi_squared" else
-               self.tr("interventions.het.monte_carlo", draws=self.int(t.draws), min_expected=self.num(t.min_expected, 1)))
+        how = test_name(t.method_code, self.lang, t.draws, t.min_expected)
+        how = how[:1].upper() + how[1:]  # it opens a sentence
         s = [self.tr("interventions.het.result", how=how, statistic=self.num(t.statistic, 1), dof=self.int(t.dof),
                      p=self.p(t.p_value)),
              self.tr("interventions.het.evidence" if t.p_value < 0.05 else "interventions.het.no_evidence")]

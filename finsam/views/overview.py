@@ -13,7 +13,7 @@ from finsam.stats.wording import noun
 from finsam.views import labels as L
 from finsam.views.base import View, esc, markdown
 from finsam.views.registry import report_stem
-from finsam.views.tables import _axis_number, _finish
+from finsam.views.tables import _axis_number, _finish, test_name
 
 
 class Overview(View):
@@ -141,7 +141,7 @@ class Overview(View):
         test = ""
         if cmp is not None:
             verdict = self.tr("overview.verdict.difference" if cmp["p_value"] < 0.05 else "overview.verdict.no_evidence")
-            test = "\n\n" + self.tr("overview.test", test=self.tr(f"overview.test.{cmp['test']}"),
+            test = "\n\n" + self.tr("overview.test", test=test_name(cmp["test_code"], self.lang, cmp["draws"], cmp["min_expected"]),
                                     n=self.int(len(cmp["names"])), p=self.p(cmp["p_value"]), verdict=verdict)
             if len(cmp["groups"]) > 1:
                 test += " " + self.tr("overview.different_groups")

@@ -10,6 +10,7 @@ from finsam.stats import profile
 from finsam.data import semantics
 from finsam.data.tables import Tables
 from finsam.views.base import View, esc, markdown
+from finsam.views.tables import test_name
 from finsam.stats.wording import SMALL_N
 
 
@@ -131,8 +132,7 @@ class ParticipantProfile(View):
             if d["verdict"] == "same_outcome":
                 parts.append(self.tr("participant_profile.same_outcome", what=what))
                 continue
-            test = self.tr(f"participant_profile.test.{d['test']}") + (
-                self.tr("participant_profile.test.rough") if d["rough"] else "")
+            test = test_name(d["test"], self.lang, d["draws"], d["min_expected"])
             level = self.pct(100 * d["level"], 0)
             s = self.tr("participant_profile.tested", what=what, test=test, p=self.p(d["p_value"]))
             if d["verdict"] == "evidence":

@@ -107,8 +107,21 @@ def _verdict(g, lang: str) -> str:
     return _t(f"gender_outcomes.verdict.{code}", lang)
 
 
+TESTS = ("fisher", "chi2_yates", "chi_squared", "monte_carlo")
+
+
+def test_name(code: str, lang: str, draws: int = 0, min_expected: float = float("nan")) -> str:
+    """The name of a test finsam.stats.inference.table_test chose (its ``method_code``), in ``lang``;
+    the Monte Carlo test says how many tables and why."""
+    if code == "monte_carlo":
+        return _t("common.test.monte_carlo", lang, draws=fmt.integer(draws, lang),
+                  min_expected=fmt.number(min_expected, lang, 1))
+    return _t(f"common.test.{code}", lang)
+
+
 def _test(g, lang: str) -> str:
-    return _t(f"gender_outcomes.test.{g['test_code']}", lang)
+    code = g["test_code"]
+    return test_name(code, lang) if code in TESTS else _t(f"gender_outcomes.test.{code}", lang)
 
 
 def _num(v, lang: str, decimals: int, signed: bool = False) -> str:
