@@ -2,6 +2,7 @@
 (ostra-sodertorn-2022, lines 993-997 and 1304-1312) and textbook formulas, not from finsam."""
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -135,3 +136,30 @@ def test_the_profile_page_words_dimensions_categories_and_the_test_per_language(
     assert "Nynäshamn (n = 25)" in text_sv and "Nynäshamn (n = 25)" in text_en
     assert f"Pearson's chi-squared test, p\u00a0=\u00a0{p}" in text_en
     assert "no evidence that the rate differs across categories" in text_en
+
+
+def test_a_share_uses_the_base_the_report_states(tables):
+    # BHS 2018 footnote 5: "89 av totalt 234 nya deltagare som registrerats med uppgifter om tid i
+    # offentlig försörjning": 89 / 234 = 38.03 %, the report's 38 %, not 89 of all 399 new (22.3 %)
+    c = profile.composition(tables, "bhs", 2018, "support_duration").set_index("category")
+    row = c.loc["mer än 3 år"]
+    row = row[row["unit"] != "percent"].iloc[0]
+    assert (row["total"], row["base"]) == (234, "declared")
+    assert row["share_of_total"] == pytest.approx(100 * 89 / 234)
+    base = c.loc["base"]
+    assert base["value"] == 234 and np.isnan(base["share_of_total"])  # the base itself: no share
+
+
+def test_no_share_where_the_report_states_no_base(tables):
+    # Stig 2: "Utrikesfödda: 5 st", nothing says of how many: no share of the nearest total
+    c = profile.composition(tables, "uppsala-lan", (2013, 2014), "birth_region", "Stig 2")
+    assert c["share_of_total"].isna().all() and (c["base"] == "").all()
+    # SamMA-Haninge's referrers add up to 4+12+24+8+0+13+6+3+8 = 78, its stated total is 80: the
+    # total is not the table's, so no share
+    c = profile.composition(tables, "ostra-sodertorn", (2020, 2022), "referrer", "SamMA-Haninge")
+    c = c[c["metric"] == "participants"]
+    assert c["value"].sum() == 78 and c["share_of_total"].isna().all()
+    # United Action's age groups 64 + 39 = 103 = its participants: the table's total is the base
+    c = profile.composition(tables, "uppsala-lan", (2013, 2014), "age_group", "United Action / UA 2.0")
+    assert (c["base"] == "table_total").all() and c["share_of_total"].tolist() == pytest.approx(
+        [100 * 64 / 103, 100 * 39 / 103])

@@ -27,7 +27,7 @@ from finsam.data import csvio, rounding
 from finsam.core.errors import Problem
 from finsam.data import semantics
 from finsam.data.fields import (ALL, CONFLICT_PREFIX, ROUNDING_PREFIX, FACT_KEY, FIELDS, TABLE_ORDER, TABLES,
-                     VOCABULARY_OF, PREFIXED_DIMENSIONS, PARTIAL_PREFIX)
+                     VOCABULARY_OF, PREFIXED_DIMENSIONS, PARTIAL_PREFIX, BASE_CATEGORY)
 
 
 @dataclass
@@ -794,6 +794,11 @@ def check_breakdowns(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, vocab
         return f"({r.association_id} {r.period_start}–{r.period_end} {r.intervention} {r.gender})"
 
     cat = single[single["dimension"] != ""].copy()
+    # a breakdown's declared base (category BASE_CATEGORY) is its total, not one of its categories: its
+    # categories may not exceed it, and it may not exceed the figure about everyone
+    is_base = (cat["category"] == BASE_CATEGORY).to_numpy()
+    base_rows = cat[is_base].assign(line_key=lambda f: list(zip(*(f[c] for c in FACT_KEY))))
+    cat = cat[~is_base].copy()
     cat["line_key"] = list(zip(*(cat[c] for c in FACT_KEY)))
     partial_lines = set(obs.index[obs["note"].fillna("").astype(str).str.lower().str.startswith(PARTIAL_PREFIX)])
     cat["partial"] = [bool(set(lines([k])) & partial_lines) for k in cat["line_key"]]
@@ -813,11 +818,25 @@ def check_breakdowns(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, vocab
         explained = bool(g["explained"].any())
         listing = ", ".join(f"{c} {_num(v)}" for c, v in zip(g["category"], g["vmin"]))
         if metric in counts:
+            base = base_rows[(base_rows["dimension"] == r["dimension"])
+                             & np.logical_and.reduce([base_rows[c] == v for c, v in zip(group[:6], key[:6])])]
+            if len(base):
+                b = base.iloc[0]
+                s = float(g["vmin"].sum())
+                if s > float(b["vmin"]):
+                    report(keys + [b["line_key"]], explained or bool(b["explained"]),
+                           f"{metric} by {part} exceeds its stated base {_num(float(b['vmin']))} {where(r)}: "
+                           f"{listing} = {_num(s)}")
             try:
                 tot = overall.loc[key[:6]]
             except KeyError:
                 continue
             total = float(tot["vmin"])
+            for b in base.itertuples():
+                if float(b.vmin) > total:
+                    report([b.line_key, tot["line_key"]], bool(b.explained) or bool(tot["explained"]),
+                           f"the base of {metric} by {part}, {_num(float(b.vmin))}, exceeds its total "
+                           f"{_num(total)} {where(r)}")
             s = float(g["vmin"].sum())
             complete = len(g) >= 2 and not g["partial"].any()
             if (complete and s != total) or s > total:

@@ -16,7 +16,7 @@ from finsam.data.conflicts import resolve
 from finsam.data.tables import Tables, select
 from finsam.data import semantics
 from finsam.stats.rates import rates_from_facts
-from finsam.data.fields import PREFIXED_DIMENSIONS
+from finsam.data.fields import BASE_CATEGORY, PREFIXED_DIMENSIONS
 
 
 def breakdowns(tables: Tables, association: str | None = None) -> pd.DataFrame:
@@ -33,7 +33,7 @@ def breakdowns(tables: Tables, association: str | None = None) -> pd.DataFrame:
         cols, observed=True)
     out = pd.DataFrame({
         "metrics": g["metric"].agg(lambda s: ", ".join(sorted(set(s.astype(str))))),
-        "categories": g["category"].nunique(),
+        "categories": g["category"].agg(lambda s: len(set(s.astype(str)) - {BASE_CATEGORY})),  # the base is none
         "by_gender": g["gender"].agg(lambda s: bool(s.isin(["women", "men"]).any())),
     })
     return out.reset_index().sort_values(cols, kind="stable").reset_index(drop=True)
@@ -62,17 +62,25 @@ def composition(tables: Tables, association: str, period, dimension: str, interv
     """The participants of one association and period broken down by ``dimension``.
 
     One row per stated figure (intervention, metric, gender, category, value): counts (unit
-    persons) and the report's own shares (unit percent). For counts, ``total`` is the figure
-    about everyone the report states for the same intervention, metric and gender, and
-    ``share_of_total`` = 100 · value / total (derived here, not printed in the report; empty
-    without a stated total). ``conflict`` marks values the report contradicts; ``lines`` are
-    the rows of observations.csv behind the figure.
+    persons) and the report's own shares (unit percent). For counts, ``share_of_total`` =
+    100 · value / ``total`` (derived here, not printed in the report), where ``total`` is the base
+    the report states for the figure (``base``):
+
+    - ``declared``: the breakdown's own base, a row of category ``BASE_CATEGORY`` ("89 of the 234
+      new participants registered with time in public support": 234);
+    - ``table_total``: the figure about everyone for the same intervention, metric and gender, where
+      the breakdown's categories add up to it exactly (the table's own total);
+    - ``""``: neither; no share is derived, never one of the nearest total.
+
+    A contested base gives no share. ``conflict`` marks values the report contradicts; ``lines``
+    are the rows of observations.csv behind the figure. The base row itself is listed (category
+    ``BASE_CATEGORY``), without a share.
     """
     obs = tables.observations
     sel = select(obs, association=association, period=period, dimension=dimension, intervention=intervention)
     facts = resolve(sel, policy)
     cols = ["intervention", "period_start", "period_end", "metric", "gender", "category", "label_en", "label_sv", "order",
-            "value", "unit", "total", "share_of_total", "conflict", "lines"]
+            "value", "unit", "total", "share_of_total", "base", "conflict", "lines"]
     if facts.empty:
         return pd.DataFrame(columns=cols)
     totals = resolve(select(obs, association=association, period=period, intervention=intervention), policy)
@@ -83,15 +91,36 @@ def composition(tables: Tables, association: str, period, dimension: str, interv
         total_of[key] = np.nan if (r.conflict or key in total_of) else float(r.value)
     order = _category_order(tables, dimension)
     count_units = set(semantics.count_units(tables.vocabulary))
+    prefixes = PREFIXED_DIMENSIONS.get(dimension, ())
+
+    def part(cat: str) -> str:  # 'before:'/'after:' breakdowns add up separately
+        return next((p for p in prefixes if cat.startswith(p)), "")
+
+    declared: dict[tuple, float] = {}
+    sums: dict[tuple, float] = {}
+    for r in facts.itertuples(index=False):
+        key = (str(r.intervention), r.period_start, r.period_end, str(r.metric), str(r.gender))
+        cat = str(r.category)
+        if cat == BASE_CATEGORY:
+            declared[key] = np.nan if (r.conflict or key in declared) else float(r.value)
+        elif str(r.unit) in count_units:
+            k = (*key, part(cat))
+            sums[k] = np.nan if r.conflict else sums.get(k, 0.0) + float(r.value)
     rows = []
     for r in facts.itertuples(index=False):
         cat = str(r.category)
+        key = (str(r.intervention), r.period_start, r.period_end, str(r.metric), str(r.gender))
         o, lab, lab_sv = order.get(cat, (10_000, cat, cat))
-        total = total_of.get((str(r.intervention), r.period_start, r.period_end, str(r.metric), str(r.gender)),
-                             np.nan) if str(r.unit) in count_units else np.nan
+        total, base = np.nan, ""
+        if str(r.unit) in count_units and cat != BASE_CATEGORY:
+            if key in declared:
+                total, base = declared[key], "declared"
+            elif sums.get((*key, part(cat))) == total_of.get(key, np.nan):
+                total, base = total_of[key], "table_total"
         share = 100 * r.value / total if total and not np.isnan(total) else np.nan
         rows.append((str(r.intervention), r.period_start, r.period_end, str(r.metric), str(r.gender), cat, lab, lab_sv, o,
-                     float(r.value), str(r.unit), total, share, bool(r.conflict), r.lines))
+                     float(r.value), str(r.unit), total, share, base if share == share else "", bool(r.conflict),
+                     r.lines))
     out = pd.DataFrame(rows, columns=cols)
     out["gender"] = pd.Categorical(out["gender"], categories=semantics.codes(tables.vocabulary, "gender"))
     return out.sort_values(["intervention", "metric", "gender", "order", "category"], kind="stable").reset_index(

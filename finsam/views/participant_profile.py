@@ -87,7 +87,9 @@ class ParticipantProfile(View):
                              "participant_profile.col.category": self._category(r),
                              "participant_profile.col.gender": self.gender(r.gender),
                              "participant_profile.col.value": self.value(r.value, r.unit) + (" ⚠" if r.conflict else ""),
-                             "participant_profile.col.share_of_total": self.pct(r.share_of_total)})
+                             "participant_profile.col.share_of_total": (
+                                 self.tr("common.k_of_n", k=self.pct(r.share_of_total), n=self.int(r.total))
+                                 if r.share_of_total == r.share_of_total else self.pct(r.share_of_total))})
         return self._table(rows)
 
     def _rates(self) -> list[tuple]:
