@@ -142,3 +142,22 @@ def test_a_long_note_is_shown_in_full_in_the_pages_html():
     for n in notes:
         assert str(n).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in html
         assert "..." not in html
+
+
+def test_cost_per_outcome_only_from_one_population():
+    """Cost per person to work or studies divides the cost and the outcomes of one population:
+    BHS 2018 and HUSAM 2012 count outcomes of their work-oriented interventions but state only the
+    whole association's cost, so no figure; Uppsala län 2014 (all interventions) divides its total
+    cost 26 372 647 kr by its 88 exits to work or studies."""
+    import finsam
+    from finsam.stats.findings import overview_rows
+    from finsam.views.overview import Overview
+    r = overview_rows(finsam.load()).set_index("association")
+    for a in ("bhs", "husam"):
+        assert r.loc[a, "cost_per_work_or_studies"] == [] and r.loc[a, "cost_population_differs"]
+        assert r.loc[a, "cost"]  # the cost is still shown, and per participant (both of everyone)
+    assert r.loc["uppsala-lan", "cost_per_work_or_studies"] == [pytest.approx(26_372_647 / 88)]
+    assert not r.loc["uppsala-lan", "cost_population_differs"]
+    for lang, word in (("sv", "samma grupp"), ("en", "same population")):
+        text = Overview(finsam.load(), lang=lang).caveats().data
+        assert word in text and "Botkyrka Huddinge Salem" in text and "Uppsala" not in text

@@ -100,7 +100,14 @@ def report_years(tables: Tables) -> dict[str, int]:
 def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
     """One row per association at its latest report year: participants (with their count unit),
     the headline outcome of the population decided for that year, total cost and derived costs.
-    Every value is a list: conflicting statements are all kept."""
+    Every value is a list: conflicting statements are all kept.
+
+    Cost per person to work or studies divides money and outcomes of one population only: the cost
+    the report states for the population whose outcomes are counted (``outcome_cost``; the
+    association's total where the population is all interventions). Where the report states no cost
+    for that population (the outcomes are of the work-oriented interventions, the cost the whole
+    association's, with assessment forums, structural work and administration), the list is empty
+    and ``cost_population_differs`` is True: no figure rather than one of two populations."""
     rows = []
     years = report_years(tables)
     names = tables.associations.set_index(tables.associations["association_id"].astype(str))["name"]
@@ -121,12 +128,17 @@ def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
         h = headline(tables, a, year, policy, facts)
         participants, cost = vals("participants"), vals("cost")
         ws = [float(x) for x in h.count]
+        group = h.population.group
+        own = facts[(facts["intervention"] == group) & (facts["gender"] == semantics.EVERYONE)
+                    & (facts["metric"] == "cost")]
+        outcome_cost = cost if group == ALL else sorted(own["value"])
         rows.append(dict(association=a, name=str(names[a]), year=year, group=h.population.group,
                          reason=h.population.reason, participants=participants,
                          participants_unit=unit_of("participants"), exited=[float(x) for x in h.exited],
                          exit_unit=h.unit, work_or_studies=ws, rate=h.rate, ci=h.ci, from_counts=h.from_counts,
                          cost=cost, cost_per_participant=sorted({c / p for c in cost for p in participants if p}),
-                         cost_per_work_or_studies=sorted({c / w for c in cost for w in ws if w})))
+                         outcome_cost=outcome_cost, cost_population_differs=bool(ws) and not outcome_cost,
+                         cost_per_work_or_studies=sorted({c / w for c in outcome_cost for w in ws if w})))
     return pd.DataFrame(rows)
 
 

@@ -107,6 +107,15 @@ TEXT = {
               "in two interventions counts twice), or participants and cases together; structural interventions "
               "(seminars, staff training) may be included in totals.",
     },
+    "overview.caveat.cost_population": {
+        "sv": "*{column}* visas bara där kostnaden och utfallen gäller samma grupp. För {names} gäller utfallen "
+              "de arbetslivsinriktade insatserna, men rapporten anger bara hela förbundets kostnad (med "
+              "administration, strukturellt arbete och andra insatser); den kvoten visas därför inte.",
+        "en": "*{column}* is shown only where the cost and the outcomes are of the same population. For {names} "
+              "the outcomes are of the work-oriented interventions, but the report states only the whole "
+              "association's cost (with administration, structural work and other interventions), so that "
+              "ratio is not shown.",
+    },
     "overview.caveat.cost": {
         "sv": "Den totala kostnaden omfattar administration och strukturellt arbete, så kostnaden per deltagare är "
               "en övre gräns för vad det kostar att nå en deltagare.",

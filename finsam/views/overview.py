@@ -148,11 +148,21 @@ class Overview(View):
         return markdown(self.tr("overview.rates_intro") + "\n\n" + "\n".join(lines) + test + "\n\n"
                         + self.tr("overview.not_a_ranking"))
 
+    def _cost_population(self) -> str | None:
+        """Which associations get no cost per person to work or studies, and why (one population only)."""
+        d = self.data
+        differs = d[d["cost_population_differs"]] if "cost_population_differs" in d else d.iloc[0:0]
+        if differs.empty:
+            return None
+        return self.tr("overview.caveat.cost_population", column=self.tr("overview.col.cost_per_work_or_studies"),
+                       names=self.listing([f"{esc(r.name)} ({esc(r.group)})" for r in differs.itertuples()]))
+
     def caveats(self):
         years = [int(y) for y in self.data["year"]] if len(self.data) else []
         span = (f"{min(years)}–{max(years)}" if min(years) != max(years) else str(years[0])) if years else ""
         items = [self.tr("overview.caveat.years", years=span) if years else None,
                  self.tr("overview.caveat.counting", column=self.tr("overview.col.participants")),
                  self.tr("overview.caveat.cost"),
+                 self._cost_population(),
                  self.tr("overview.caveat.rates", column=self.tr("overview.col.group"))]
         return markdown("\n".join(f"- {x}" for x in items if x))
