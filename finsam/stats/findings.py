@@ -55,6 +55,9 @@ class Headline:
     unit: str = ""  #: count unit of the exits (persons, participations, cases, …)
     conflict: bool = False
     from_counts: bool = False
+    #: notes (marked 'mixed timing:') of the headline's figures that add outcomes measured at exit and
+    #: at a follow-up after exit: the headline is then not an outcome at exit alone
+    mixed_timing: list[str] = field(default_factory=list)
     #: every rate of the population (all genders and outcomes; rates.rates_from_facts of its facts),
     #: the rows the headline comes from, for a page that shows them
     rates: pd.DataFrame | None = field(default=None, repr=False, compare=False)
@@ -87,6 +90,7 @@ def headline(tables: Tables, association: str, year: int, policy: str = "show",
         unit=str(units.iloc[0]) if len(units) else "",
         conflict=bool(r["conflict"].any()),
         from_counts=from_counts,
+        mixed_timing=mixed_timing(f[f["gender"] == semantics.EVERYONE]),
         rates=every,
     )
 
@@ -137,7 +141,7 @@ def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
                          participants_unit=unit_of("participants"), exited=[float(x) for x in h.exited],
                          exit_unit=h.unit, work_or_studies=ws, rate=h.rate, ci=h.ci, from_counts=h.from_counts,
                          cost=cost, cost_per_participant=sorted({c / p for c in cost for p in participants if p}),
-                         outcome_cost=outcome_cost, cost_population_differs=bool(ws) and not outcome_cost,
+                         outcome_cost=outcome_cost, mixed_timing=h.mixed_timing, cost_population_differs=bool(ws) and not outcome_cost,
                          cost_per_work_or_studies=sorted({c / w for c in outcome_cost for w in ws if w})))
     return pd.DataFrame(rows)
 
@@ -202,6 +206,18 @@ def caution_records(facts: pd.DataFrame) -> list[Caution]:
     return [Caution(r["note"], r["source_id"], r["lines"], tuple(r["rows"])) for r in found.values()]
 
 
+def mixed_timing(facts: pd.DataFrame) -> list[str]:
+    """The notes marked 'mixed timing:' among ``facts`` (English, the curators'): figures that add
+    outcomes measured at exit to outcomes measured at a follow-up after exit."""
+    from finsam.data.fields import MIXED_TIMING_MARK
+    out = []
+    for notes in facts["notes"]:
+        for note in str(notes).split(" | "):
+            if MIXED_TIMING_MARK in note:
+                out.append(note.split(MIXED_TIMING_MARK, 1)[1].strip())
+    return list(dict.fromkeys(out))
+
+
 def cautions(facts: pd.DataFrame) -> list[str]:
     """The report's own warnings about figures among ``facts`` (notes marked 'caution:')."""
     from finsam.data.fields import CAUTION_MARK
@@ -216,10 +232,12 @@ def cautions(facts: pd.DataFrame) -> list[str]:
 def association_comparison(rows: pd.DataFrame) -> dict | None:
     """Whether the associations' rates to work or studies differ by more than noise: a test of
     the (association × work-or-studies) table over the associations whose population's counts are
-    stated without conflict, with the test finsam.stats.inference.table_test chooses (``test_code``).
+    stated without conflict and measured at exit only (no 'mixed timing:' note), with the test finsam.stats.inference.table_test chooses (``test_code``).
     None with fewer than two such associations."""
     from finsam.stats.inference import table_test
     usable = rows[rows["work_or_studies"].map(len).eq(1) & rows["exited"].map(len).eq(1)]
+    if "mixed_timing" in usable:  # a total of outcomes at exit and at follow-up is not an outcome at exit
+        usable = usable[~usable["mixed_timing"].map(bool)]
     if len(usable) < 2:
         return None
     k = [int(v[0]) for v in usable["work_or_studies"]]

@@ -43,4 +43,11 @@ TEXT = {
               "det minsta förväntade antalet är {min_expected}, under 5)",
         "en": "Monte Carlo test of the chi-squared statistic ({draws} tables with the same margins, because the "
               "smallest expected count is {min_expected}, below 5)"},
+    # a headline that adds outcomes at exit and at a follow-up (notes marked 'mixed timing:')
+    "common.mixed_timing": {
+        "sv": "{what} blandar två mått: rapportens summa lägger ihop utfall vid avslut med utfall vid en "
+              "uppföljning efter avslut, så den är inte ett rent utfall vid avslut och jämförs inte som ett sådant.{detail}",
+        "en": "{what} mixes two measures: the report's total adds outcomes at exit to outcomes at a follow-up "
+              "after exit, so it is not an outcome at exit alone and is not compared as one.{detail}",
+    },
 }

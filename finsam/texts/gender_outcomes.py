@@ -43,6 +43,8 @@ TEXT = {
               "test when any expected cell count is below 5 and otherwise with a chi-squared test.",
     },
     "gender_outcomes.section.by_intervention": {"sv": "## Per insats", "en": "## By intervention"},
+    "gender_outcomes.mixed_timing_what": {"sv": "Andelen till arbete eller studier för {group}",
+                                          "en": "The rate to work or studies of {group}"},
     "gender_outcomes.section.caveats": {"sv": "## Att tänka på", "en": "## Caveats"},
 
     # ------------------------------------------------------------------ population

@@ -107,6 +107,8 @@ TEXT = {
               "in two interventions counts twice), or participants and cases together; structural interventions "
               "(seminars, staff training) may be included in totals.",
     },
+    "overview.mixed_timing_what": {"sv": "Andelen till arbete eller studier för {name}",
+                                   "en": "The rate to work or studies of {name}"},
     "overview.caveat.cost_population": {
         "sv": "*{column}* visas bara där kostnaden och utfallen gäller samma grupp. För {names} gäller utfallen "
               "de arbetslivsinriktade insatserna, men rapporten anger bara hela förbundets kostnad (med "

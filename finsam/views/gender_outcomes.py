@@ -231,6 +231,9 @@ class GenderOutcomes(View):
         if self.headline.unit and not semantics.counts_people(self.t.vocabulary, self.headline.unit):
             items.append(self.tr("gender_outcomes.caveat.unit", noun=noun(self.t, self.headline.unit, self.lang)))
         items.append(self.tr("gender_outcomes.caveat.totals"))
+        for note in self.headline.mixed_timing:
+            items.append(self.tr("common.mixed_timing", what=self.tr("gender_outcomes.mixed_timing_what", group=esc(
+                self.group)), detail=f" ({esc(note)})" if self.lang == "en" else ""))
         items += self._cautions()
         conflicts = conflict_list(self.facts, self.lang, self.t, self.obs)
         if conflicts:

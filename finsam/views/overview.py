@@ -157,6 +157,15 @@ class Overview(View):
         return self.tr("overview.caveat.cost_population", column=self.tr("overview.col.cost_per_work_or_studies"),
                        names=self.listing([f"{esc(r.name)} ({esc(r.group)})" for r in differs.itertuples()]))
 
+    def _mixed_timing(self) -> list[str]:
+        """A sentence per association whose headline adds outcomes at exit and at follow-up."""
+        d = self.data
+        if "mixed_timing" not in d:
+            return []
+        return [self.tr("common.mixed_timing", what=self.tr("overview.mixed_timing_what", name=esc(r.name)),
+                        detail="".join(f" ({esc(n)})" for n in r.mixed_timing) if self.lang == "en" else "")
+                for r in d.itertuples() if r.mixed_timing]
+
     def caveats(self):
         years = [int(y) for y in self.data["year"]] if len(self.data) else []
         span = (f"{min(years)}–{max(years)}" if min(years) != max(years) else str(years[0])) if years else ""
@@ -164,5 +173,6 @@ class Overview(View):
                  self.tr("overview.caveat.counting", column=self.tr("overview.col.participants")),
                  self.tr("overview.caveat.cost"),
                  self._cost_population(),
+                 *self._mixed_timing(),
                  self.tr("overview.caveat.rates", column=self.tr("overview.col.group"))]
         return markdown("\n".join(f"- {x}" for x in items if x))
