@@ -150,6 +150,10 @@ class GroupComparison:
     nominal_outside: dict
     heterogeneity: TableTest
     limits_method: str = "exact binomial quantiles of Binomial(n, pooled rate); outside = strictly beyond"
+    #: the spread beyond binomial chance and the limits that allow for it (:func:`overdispersion`)
+    overdispersion: "Overdispersion | None" = None
+    #: the random-effects pooled rate with τ², I² and a prediction interval (:func:`random_effects_rate`)
+    random_effects: "RandomEffectsRate | None" = None
 
 
 def _level_key(level: float) -> str:
@@ -200,7 +204,97 @@ def compare_groups(k: Sequence[int], n: Sequence[int], labels: Sequence[str],
         expected[level] = float(chance.sum())
         nominal[level] = float(k.size * (1 - level))
     het = table_test(np.column_stack([k, n - k]))
-    return GroupComparison(tab, pk, pn, 100 * p0, tuple(levels), observed, expected, nominal, het)
+    od = overdispersion(k, n, labels, levels)
+    re = random_effects_rate(k, n, confidence) if k.size >= 2 else None
+    return GroupComparison(tab, pk, pn, 100 * p0, tuple(levels), observed, expected, nominal, het,
+                           overdispersion=od, random_effects=re)
+
+
+# --- 1b. overdispersion and random effects -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Overdispersion:
+    """How much more the groups' rates spread than binomial chance around the pooled rate p0
+    (Spiegelhalter 2005, "Funnel plots for comparing institutional performance"): with z-scores
+    zᵢ = (yᵢ − p0) / sᵢ, sᵢ² = p0(1 − p0)/nᵢ, the multiplicative factor φ = Σzᵢ²/m and the additive
+    between-group variance τ² = max(0, (mφ − (m − 1)) / (Σwᵢ − Σwᵢ²/Σwᵢ)), wᵢ = 1/sᵢ² (no
+    winsorising). ``table``: label, n, rate and, for each funnel level L, the additive
+    random-effects limits p0 ± z·√(sᵢ² + τ²) (``re_low_<L>``/``re_high_<L>``, percent) and whether the
+    group lies outside (``re_outside_<L>``); ``re_outside`` counts them per level."""
+    phi: float
+    tau2: float  # on the proportion scale (0-1)²
+    table: pd.DataFrame
+    re_outside: dict
+    method: str = "Spiegelhalter (2005): z-scores around the pooled rate; additive random-effects limits, not winsorised"
+
+
+def overdispersion(k: Sequence[int], n: Sequence[int], labels: Sequence[str],
+                   levels: Sequence[float] = FUNNEL_LEVELS) -> Overdispersion:
+    from scipy.stats import norm
+    k, n = _check_counts(k, n)
+    p0 = k.sum() / n.sum()
+    y = k / n
+    s2 = p0 * (1 - p0) / n
+    m = k.size
+    if p0 in (0, 1) or m < 2:
+        phi, tau2 = math.nan, math.nan
+    else:
+        z2 = (y - p0) ** 2 / s2
+        phi = float(z2.sum() / m)
+        w = 1 / s2
+        tau2 = float(max(0.0, (m * phi - (m - 1)) / (w.sum() - (w ** 2).sum() / w.sum())))
+    tab = pd.DataFrame({"label": [str(x) for x in labels], "n": n, "rate": 100 * y})
+    outside = {}
+    for level in levels:
+        key = _level_key(level)
+        half = norm.ppf(1 - (1 - level) / 2) * np.sqrt(s2 + (tau2 if tau2 == tau2 else 0.0))
+        tab[f"re_low_{key}"], tab[f"re_high_{key}"] = 100 * (p0 - half), 100 * (p0 + half)
+        tab[f"re_outside_{key}"] = (y < p0 - half) | (y > p0 + half)
+        outside[level] = int(tab[f"re_outside_{key}"].sum())
+    return Overdispersion(phi, tau2, tab, outside)
+
+
+@dataclass(frozen=True)
+class RandomEffectsRate:
+    """A random-effects pooled rate over groups (DerSimonian–Laird on the logit scale, with 0.5
+    added to every cell), percent: ``rate`` with its ``ci_low``/``ci_high``; ``tau2`` (between-group
+    variance, logit scale), ``i2`` (share of the spread beyond chance, 0–1), Cochran's ``q`` on
+    ``q_df`` degrees of freedom, and the 95 % prediction interval for a new group's rate
+    (``pred_low``/``pred_high``: μ ± t(m − 2)·√(τ² + SE²), Higgins, Thompson & Spiegelhalter 2009;
+    NaN with fewer than three groups)."""
+    rate: float
+    ci_low: float
+    ci_high: float
+    tau2: float
+    i2: float
+    q: float
+    q_df: int
+    pred_low: float
+    pred_high: float
+    groups: int
+    method: str = "DerSimonian–Laird random effects on logits (statsmodels combine_effects); Higgins prediction interval"
+
+
+def random_effects_rate(k: Sequence[int], n: Sequence[int], confidence: float = CONFIDENCE) -> RandomEffectsRate:
+    from scipy.stats import norm, t as student
+    from statsmodels.stats.meta_analysis import combine_effects
+    k, n = _check_counts(k, n)
+    if k.size < 2:
+        raise ValueError("a pooled rate over groups needs at least two groups")
+    a, b = k + 0.5, n - k + 0.5
+    y, v = np.log(a / b), 1 / a + 1 / b
+    r = combine_effects(y, v, method_re="dl")
+    mu, se = float(r.mean_effect_re), float(r.sd_eff_w_re)
+    zq = norm.ppf(1 - (1 - confidence) / 2)
+    expit = lambda x: 100 / (1 + math.exp(-x))  # noqa: E731
+    m = int(k.size)
+    if m >= 3:
+        half = student.ppf(1 - (1 - confidence) / 2, m - 2) * math.sqrt(float(r.tau2) + se ** 2)
+        pred = (expit(mu - half), expit(mu + half))
+    else:
+        pred = (math.nan, math.nan)
+    return RandomEffectsRate(expit(mu), expit(mu - zq * se), expit(mu + zq * se), float(r.tau2), float(r.i2),
+                             float(r.q), m - 1, pred[0], pred[1], m)
 
 
 # --- 2. mix versus results ----------------------------------------------------------------------

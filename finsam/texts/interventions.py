@@ -140,9 +140,33 @@ TEXT = {
               "on whole counts are a little stricter)."},
 
     # ---------------------------------------------------------------- heterogeneity
+    "interventions.funnel.overdispersed": {
+        "sv": "Andelarna sprider sig φ = {phi} gånger mer än binomial slump runt den sammanvägda andelen. Med "
+              "gränser som tillåter den spridningen (additiva slumpeffektgränser enligt Spiegelhalter, τ = {tau} "
+              "procentenheter) ligger {o1} utanför {level1}-gränserna och {o2} utanför {level2}-gränserna (så många "
+              "skiljer sig mer än insatserna brukar skilja sig från varandra).",
+        "en": "The rates spread φ = {phi} times as much as binomial chance around the pooled rate. With limits that "
+              "allow for that spread (Spiegelhalter's additive random-effects limits, τ = {tau} percentage "
+              "points), {o1} lie outside the {level1} limits and {o2} outside the {level2} limits (that many differ "
+              "by more than the interventions usually differ from each other)."},
+    "interventions.funnel.not_overdispersed": {
+        "sv": "Andelarna sprider sig inte mer än binomial slump (φ = {phi}), så de exakta gränserna ovan gäller.",
+        "en": "The rates spread no more than binomial chance (φ = {phi}), so the exact limits above apply."},
     "interventions.het.none": {
         "sv": "Inget test av heterogenitet: tabellen har färre än två rader eller kolumner som inte är tomma.",
         "en": "No test of heterogeneity: the table has fewer than two non-empty rows or columns."},
+    "interventions.het.random_effects": {
+        "sv": "En sammanvägd andel som tillåter att insatserna verkligen skiljer sig åt (slumpeffektmodell, "
+              "DerSimonian–Laird): {rate} (95 % KI {ci}); τ² = {tau2} på logitskalan och I² = {i2}, det vill "
+              "säga så stor del av spridningen är större än slumpen förklarar.",
+        "en": "A pooled rate that allows the interventions to truly differ (random effects, DerSimonian–Laird): "
+              "{rate} (95 % CI {ci}); τ² = {tau2} on the logit scale and I² = {i2}: that much of the spread is "
+              "more than chance explains."},
+    "interventions.het.prediction": {
+        "sv": "En ny insats av samma slag kan ha en andel någonstans mellan {low} och {high} "
+              "(95 % prediktionsintervall).",
+        "en": "A new intervention of the same kind could have a rate anywhere from {low} to {high} (95 % prediction "
+              "interval)."},
     "interventions.het.result": {
         "sv": "Skiljer sig insatsernas andelar åt mer än slumpen förklarar? {how}: X² = {statistic} med {dof} "
               "frihetsgrader, {p}.",

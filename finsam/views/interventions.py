@@ -6,6 +6,7 @@ language, from the texts in finsam/texts/interventions.py.
 """
 from __future__ import annotations
 
+import math
 import numpy as np
 import pandas as pd
 
@@ -141,6 +142,15 @@ class InterventionComparison(View):
         parts.append(self.tr("interventions.funnel.chance", m=m, level1=self._level(lo), level2=self._level(hi),
                              e1=self.num(g.expected_outside[lo], 2), e2=self.num(g.expected_outside[hi], 3),
                              n1=self.num(g.nominal_outside[lo], 2), n2=self.num(g.nominal_outside[hi], 3)))
+        od = g.overdispersion
+        if od is not None and od.phi == od.phi:
+            if od.phi > 1:
+                parts.append(self.tr("interventions.funnel.overdispersed", phi=self.num(od.phi, 1),
+                                     tau=self.num(100 * math.sqrt(od.tau2), 1), level1=self._level(lo),
+                                     level2=self._level(hi), o1=self.int(od.re_outside[lo]),
+                                     o2=self.int(od.re_outside[hi])))
+            else:
+                parts.append(self.tr("interventions.funnel.not_overdispersed", phi=self.num(od.phi, 1)))
         return markdown(" ".join(parts))
 
     def heterogeneity_text(self):
@@ -153,6 +163,14 @@ class InterventionComparison(View):
         s = [self.tr("interventions.het.result", how=how, statistic=self.num(t.statistic, 1), dof=self.int(t.dof),
                      p=self.p(t.p_value)),
              self.tr("interventions.het.evidence" if t.p_value < 0.05 else "interventions.het.no_evidence")]
+        re = self.data.main.random_effects
+        if re is not None:
+            s.append(self.tr("interventions.het.random_effects", rate=self.pct(re.rate),
+                             ci=self.interval(re.ci_low, re.ci_high), tau2=self.num(re.tau2, 2),
+                             i2=self.pct(100 * re.i2, 0)))
+            if re.pred_low == re.pred_low:
+                s.append(self.tr("interventions.het.prediction", low=self.pct(re.pred_low),
+                                 high=self.pct(re.pred_high)))
         if len(tests) > 1:
             ps = [x.p_value for x in tests]
             s.append(self.tr("interventions.het.versions", versions=self.int(len(tests)),
