@@ -570,6 +570,37 @@ def pooled_gap(strata: Iterable[Sequence[int]], confidence: float = CONFIDENCE) 
                      float(bd.statistic), float(bd.pvalue), len(tables))
 
 
+@dataclass(frozen=True)
+class WithinGroupGap:
+    """Women − men within groups (e.g. the interventions of one association-year) beside the crude
+    gap, in percentage points. ``crude_pp``: Σk₁/Σn₁ − Σk₂/Σn₂. ``mantel_haenszel_pp``: the
+    Mantel–Haenszel risk difference Σ(k₁ᵢn₂ᵢ − k₂ᵢn₁ᵢ)/Nᵢ / Σn₁ᵢn₂ᵢ/Nᵢ (the gap within groups, weighted
+    as Mantel and Haenszel weight). ``mix_pp``: the gap the mix of groups alone predicts — if women
+    and men each had their group's rate for both together, (Σn₁ᵢrᵢ/Σn₁ᵢ − Σn₂ᵢrᵢ/Σn₂ᵢ). ``pooled``:
+    the Mantel–Haenszel odds ratio with its test and Breslow–Day (:func:`pooled_gap`)."""
+    crude_pp: float
+    mantel_haenszel_pp: float
+    mix_pp: float
+    pooled: PooledGap
+    strata: int
+
+
+def within_group_gap(strata: Iterable[Sequence[int]], confidence: float = CONFIDENCE) -> WithinGroupGap:
+    """``strata``: (k1, n1, k2, n2) per group, e.g. women to work/studies, women exited, men to
+    work/studies, men exited, per intervention of one association-year (groups must not overlap)."""
+    st = [tuple(int(x) for x in s) for s in strata]
+    tabs = _tables(st)  # checks the counts
+    if len(tabs) < 2:
+        raise ValueError("a gap within groups needs at least two groups")
+    k1, n1, k2, n2 = (np.array([s[i] for s in st], dtype=float) for i in range(4))
+    big_n = n1 + n2
+    crude = 100 * (k1.sum() / n1.sum() - k2.sum() / n2.sum())
+    mh = 100 * ((k1 * n2 - k2 * n1) / big_n).sum() / (n1 * n2 / big_n).sum()
+    r = (k1 + k2) / big_n
+    mix = 100 * ((n1 * r).sum() / n1.sum() - (n2 * r).sum() / n2.sum())
+    return WithinGroupGap(float(crude), float(mh), float(mix), pooled_gap(st, confidence), len(st))
+
+
 def pooled_gap_range(strata: Iterable[Mapping], max_combinations: int = 100_000) -> pd.DataFrame:
     """:func:`pooled_gap` when some strata give only rounded percentages with n. Each stratum is
     a mapping with ``n1`` and ``n2`` and, for each group, either the count (``k1``/``k2``) or the

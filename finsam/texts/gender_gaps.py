@@ -110,6 +110,23 @@ TEXT = {
     "gender_gaps.no_exit_reasons": {
         "sv": "Ingen grupp anger antal för flera avslutsanledningar för både kvinnor och män.",
         "en": "No group gives counts of several exit reasons for both women and men."},
+    "gender_gaps.within_none": {
+        "sv": "Där kvinnor och män deltar i olika insatser kan skillnaden mellan dem bero på insatsernas blandning. "
+              "Skillnaden inom insatserna (Mantel–Haenszel över insatserna i ett förbund och år) kräver kvinnors "
+              "och mäns avslut och utfall för minst två insatser som inte överlappar; inget förbund och år i data "
+              "anger det, så den kan inte ställas bredvid den råa skillnaden.",
+        "en": "Where women and men take part in different interventions, the gap between them may reflect the mix "
+              "of interventions. The gap within interventions (Mantel–Haenszel over the interventions of one "
+              "association and year) needs women's and men's exits and outcomes for at least two interventions "
+              "that do not overlap; no association-year in the data gives them, so it cannot be set beside the "
+              "crude gap."},
+    "gender_gaps.within": {
+        "sv": "**{label}** ({n} insatser): rå skillnad kvinnor − män {crude} procentenheter; inom insatserna "
+              "(Mantel–Haenszel) {within} procentenheter; insatsernas blandning ensam förutsäger {mix} "
+              "procentenheter.",
+        "en": "**{label}** ({n} interventions): crude gap women − men {crude} percentage points; within the "
+              "interventions (Mantel–Haenszel) {within} points; the mix of interventions alone predicts {mix} "
+              "points."},
     "gender_gaps.exit_reasons": {
         "sv": "**{label}** (kvinnor/män: {rows}): {test}, X² = {statistic} med {dof} frihetsgrader, {p} — ",
         "en": "**{label}** (women/men: {rows}): {test}, X² = {statistic} on {dof} degrees of freedom, {p} — "},

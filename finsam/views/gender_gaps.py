@@ -9,7 +9,7 @@ import pandas as pd
 from finsam.data.conflicts import resolve
 from finsam.data.tables import Tables, select
 from finsam.data.versions import unusable_in
-from finsam.stats.gaps import exit_reason_tests, gap_groups, gap_intervals, pooled_over_groups
+from finsam.stats.gaps import exit_reason_tests, gap_groups, gap_intervals, pooled_over_groups, within_intervention_gaps
 from finsam.views.base import View, esc, markdown
 from finsam.views.tables import test_name, unusable_list
 from finsam.stats.wording import SMALL_N
@@ -121,11 +121,26 @@ class GenderGaps(View):
             out.append(f"{esc(self.t.association_name(r.association_id))} {year}: {line}")
         return out
 
+    def within_text(self) -> str:
+        """The gap within interventions beside the crude one (Mantel–Haenszel over the interventions of
+        one association-year), or why there is none."""
+        found = within_intervention_gaps(self.groups, self.t)
+        if not found:
+            return self.tr("gender_gaps.within_none")
+        parts = []
+        for w in found:
+            r = w["result"]
+            label = esc(group_label(self.t, (w["association"], w["period_start"], w["period_end"], "ALL"), self.lang))
+            parts.append(self.tr("gender_gaps.within", label=label, n=self.int(r.strata),
+                                 crude=self.signed(r.crude_pp), within=self.signed(r.mantel_haenszel_pp),
+                                 mix=self.signed(r.mix_pp)))
+        return "\n\n".join(parts)
+
     def pooled_text(self):
         p = pooled_over_groups(self.groups)
         if p is None:
             n = self.groups.groupby(["association", "period_start", "period_end", "intervention"]).ngroups
-            return self.md("gender_gaps.pooled_too_few", n=self.int(n))
+            return markdown(self.tr("gender_gaps.pooled_too_few", n=self.int(n)) + "\n\n" + self.within_text())
         s = self.tr("gender_gaps.pooled", strata=self.int(p["strata"].iloc[0]),
                     odds_ratio=self._span(p.loc["odds_ratio", "min"], p.loc["odds_ratio", "max"], 2),
                     ci=self.tr("common.range", low=self.num(p.loc["ci_low", "min"], 2),
@@ -136,7 +151,7 @@ class GenderGaps(View):
                      else "gender_gaps.homogeneous")
         s += self.tr("gender_gaps.combinations", n=self.int(p["combinations"].iloc[0]))
         s += self.tr("gender_gaps.pooled_groups_differ")
-        return markdown(s)
+        return markdown(s + "\n\n" + self.within_text())
 
     def exit_reason_text(self):
         tabs = exit_reason_tests(self.t, self.policy)
