@@ -51,3 +51,12 @@ def test_outcomes_measured_after_exit_use_follow_up_metrics():
     g = o[(o["intervention"] == "Grön Rehab") & o["quote"].str.contains("efter projektavslut|målet 55", regex=True)]
     assert len(g) and set(g["metric"].astype(str)) <= {"followup_continued_rehab", "followup_continued_rehab_rate",
                                                        "followup_work_or_studies", "followup_work_or_studies_rate"}
+
+
+def test_a_long_table_reaches_the_page_whole():
+    # the Östra Södertörn composition table has 162 rows; pandas would cut it to 10 with "…"
+    from finsam.views.participant_profile import ParticipantProfile
+    t = ParticipantProfile(finsam.load(), "ostra-sodertorn", 2022, lang="en").composition_table()
+    assert len(t) > 60
+    html = t._repr_html_()
+    assert "rows ×" not in html and html.count("<tr>") >= len(t)
