@@ -110,6 +110,11 @@ TEXT = {
     "gender_gaps.no_exit_reasons": {
         "sv": "Ingen grupp anger antal för flera avslutsanledningar för både kvinnor och män.",
         "en": "No group gives counts of several exit reasons for both women and men."},
+    "gender_gaps.multiplicity": {
+        "sv": "Flera intervall bedöms här på en gång: med 95 %-intervall utesluter i genomsnitt ett av tjugo noll "
+              "av ren slump, och ingen korrektion för flera jämförelser görs.",
+        "en": "Several intervals are judged here at once: with 95 % intervals, on average one in twenty excludes "
+              "zero by chance alone, and no correction for multiple comparisons is made."},
     "gender_gaps.within_none": {
         "sv": "Där kvinnor och män deltar i olika insatser kan skillnaden mellan dem bero på insatsernas blandning. "
               "Skillnaden inom insatserna (Mantel–Haenszel över insatserna i ett förbund och år) kräver kvinnors "

@@ -106,6 +106,8 @@ class GenderGaps(View):
                 s += self.tr("gender_gaps.small_n", women=self._span(nw, x["n_women"].max(), 0),
                              men=self._span(nm, x["n_men"].max(), 0), small=self.int(SMALL_N))
             parts.append(s)
+        if g.groupby(["association", "period_start", "period_end", "intervention"]).ngroups > 1:
+            parts.append(self.tr("gender_gaps.multiplicity"))
         unusable = self.unusable()
         if unusable:
             parts.append(self.tr("common.unusable.intro") + "\n\n" + "\n".join(f"- {u}" for u in unusable))
