@@ -91,6 +91,9 @@ TEXT = {
     "interventions.why.aggregate": {
         "sv": "en summa av flera insatser (gruppen bakom rubriksiffran), inte en enskild insats",
         "en": "a total of several interventions (the headline group), not one intervention"},
+    "interventions.why.aggregate_other": {
+        "sv": "en summa av flera insatser, inte en enskild insats",
+        "en": "a total of several interventions, not one intervention"},
     "interventions.why.parts": {"sv": "dess delar jämförs i stället", "en": "its parts are compared instead"},
     "interventions.why.percentage_only": {
         "sv": "en procentsats utan antal: inget konfidensintervall kan beräknas",
@@ -230,6 +233,11 @@ TEXT = {
               "interval: **met** when the whole interval is at or above the target, **not met** when it is wholly "
               "below, **cannot tell** when it contains the target. Count goals (participants) are counts of "
               "everyone served, not samples, so they are compared directly."},
+    "interventions.goals.versions": {
+        "sv": "{n} av målen anger rapporten med olika värden (⚠); vart och ett räknas en gång, med samma bedömning "
+              "där versionerna är överens och som går inte att avgöra där de inte är det.",
+        "en": "The report states {n} of these goals with different values (⚠); each counts once, with the same "
+              "judgement where its versions agree and as cannot tell where they do not."},
     "interventions.goals.rate_counts": {
         "sv": "Mål för andelar ({rate} st.): uppfyllt {met}, inte uppfyllt {not_met}, går inte att avgöra {cannot_tell}.",
         "en": "Of {rate} rate goal(s), {met} met, {not_met} not met, {cannot_tell} cannot tell."},

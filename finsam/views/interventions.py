@@ -93,9 +93,16 @@ class InterventionComparison(View):
             "interventions.col.conflict": ["⚠" if conflict.get(x) else "" for x in tab["label"]],
         }, index="interventions.col.intervention")
 
+    @staticmethod
+    def _why(name: str, why: str, headline: str) -> str:
+        return f"interventions.why.{why}_other" if why == "aggregate" and name != headline else f"interventions.why.{why}"
+
     def not_compared(self):
         """Interventions with outcome figures for the year that the comparison cannot use, and why."""
-        lines = [f"- {esc(n)}: {self.tr(f'interventions.why.{why}')}." for n, why in self.data.not_compared]
+        headline = self.data.headline["group"]
+        # an aggregate is 'the headline group' only when it is the population the headline describes
+        lines = [f"- {esc(n)}: {self.tr(self._why(n, why, headline))}."
+                 for n, why in self.data.not_compared]
         if not lines:
             return self.md("interventions.not_compared.none")
         return self.md("interventions.not_compared", items="\n".join(lines))
@@ -246,17 +253,26 @@ class InterventionComparison(View):
         g = self.data.goals
         if g.empty:
             return self.md("interventions.goals.none", year=self.year)
+        # a goal is an intervention's goal metric: the versions of a goal the report states with different
+        # values are one goal, judged alike where they agree and 'cannot tell' where they do not
+        key = ["intervention", "goal_metric"]
+        versions = g.groupby(key, sort=False).size()
+        s = [self.tr("interventions.goals.text", n=self.int(len(versions)))]
         rate = g[g["goal_metric"] == "exit_work_or_studies_rate_goal"]
-        s = [self.tr("interventions.goals.text", n=self.int(len(g)))]
         if len(rate):
-            ct = rate[rate["status"] == "cannot tell"]
-            counts = dict(rate=self.int(len(rate)), met=self.int((rate["status"] == "met").sum()),
-                          not_met=self.int((rate["status"] == "not met").sum()), cannot_tell=self.int(len(ct)))
+            per = rate.groupby(key, sort=False).agg(
+                status=("status", lambda x: x.iloc[0] if x.nunique() == 1 else "cannot tell"),
+                point_met=("point_met", "all"))
+            ct = per[per["status"] == "cannot tell"]
+            counts = dict(rate=self.int(len(per)), met=self.int((per["status"] == "met").sum()),
+                          not_met=self.int((per["status"] == "not met").sum()), cannot_tell=self.int(len(ct)))
             if len(ct):
                 s.append(self.tr("interventions.goals.rate_counts_point", point=self.int(ct["point_met"].sum()),
                                  **counts))
             else:
                 s.append(self.tr("interventions.goals.rate_counts", **counts))
+        if (versions > 1).any():
+            s.append(self.tr("interventions.goals.versions", n=self.int(int((versions > 1).sum()))))
         return markdown(" ".join(s))
 
     def national_text(self):
