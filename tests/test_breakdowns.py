@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import finsam
-from finsam.data.validate import _attainable
+from finsam.data.rounding import attainable
 
 from conftest import cli
 from test_validate import append_row, edit_row
@@ -217,11 +217,11 @@ def test_a_percentage_checked_against_a_base_in_a_category(data_copy, sources_di
     (40, 5, True),     # 2/5
     (33, 3, True),     # 1/3 = 33.33
     (67, 3, True),     # 2/3 = 66.67, rounded
-    (66, 3, True),     # 2/3 = 66.67, truncated
+    (66, 3, False),    # 2/3 = 66.67 is 0.67 from 66: a truncation, not a rounding (finsam.data.rounding)
     (13.6, 103, True),  # 14/103 = 13.59
     (13.7, 103, False),  # 14/103 = 13.59 (< 13.65), 15/103 = 14.56
     (100, 7, True), (0, 7, True),
     (101, 7, False),   # more than the whole base
 ])
 def test_whole_number_of_base_rule(p, base, ok):
-    assert bool(_attainable(np.array([p], dtype=float), np.array([base], dtype=float))[0]) == ok
+    assert bool(attainable(np.array([p], dtype=float), np.array([base], dtype=float))[0]) == ok

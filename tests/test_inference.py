@@ -5,6 +5,7 @@ import itertools
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy.stats import chi2, norm
 
@@ -309,25 +310,10 @@ def test_pooled_gap_is_mantel_haenszel_and_breslow_day_by_hand():
 
 
 def rounding_brute_force(pct, n, decimals=0):
-    """Integer arithmetic: round half up of 100k/n to `decimals` is floor((2·100k·10^d + n) / 2n)."""
+    """Integer arithmetic: 100k/n within half a unit of the printed pct (either way at a tie) is
+    |2·100k·10^d − 2·pct·10^d·n| <= n (tests/test_rounding.py checks finsam.data.rounding against it)."""
     target = round(pct * 10 ** decimals)
-    return [k for k in range(n + 1) if (2 * 100 * k * 10 ** decimals + n) // (2 * n) == target]
-
-
-def test_rounding_range_worked_examples():
-    assert inf.rounding_range(37, 246) == [90, 91, 92]  # 36.6 %, 37.0 %, 37.4 %
-    assert inf.rounding_range(13, 8) == [1]  # 12.5 % rounds half up
-    assert inf.rounding_range(12, 8) == []   # no count of 8 prints as 12 %
-    assert inf.rounding_range(73.9, 69, decimals=1) == [51]  # United Action, 51 of 69
-
-
-def test_rounding_range_matches_brute_force():
-    for n in range(1, 60):
-        for pct in range(0, 101):
-            assert inf.rounding_range(pct, n) == rounding_brute_force(pct, n), (pct, n)
-    for n in (7, 33, 69, 120):
-        for tenth in range(0, 1001, 7):
-            assert inf.rounding_range(tenth / 10, n, 1) == rounding_brute_force(tenth / 10, n, 1), (tenth, n)
+    return [k for k in range(n + 1) if abs(2 * 100 * k * 10 ** decimals - 2 * target * n) <= n]
 
 
 def test_pooled_gap_over_rounded_percentages_is_the_range_over_consistent_counts():
@@ -375,8 +361,10 @@ def test_cost_range_by_hand():
 
 def test_results_name_their_method_status_and_measure_by_codes_for_the_views():
     """Views word these per language; the codes sit beside the English fields, which stay."""
-    assert inf.table_test([[10, 20], [30, 40]]).method_code == "chi_squared"  # expected counts all >= 5
-    assert inf.table_test([[1, 2], [3, 4]], draws=200).method_code == "monte_carlo"  # expected 1.2 < 5
+    assert inf.table_test([[10, 20], [30, 40], [5, 9]]).method_code == "chi_squared"  # expected counts all >= 5
+    assert inf.table_test([[1, 2], [3, 4], [2, 2]], draws=200).method_code == "monte_carlo"  # expected 1.2 < 5
+    assert inf.table_test([[10, 20], [30, 40]]).method_code == "chi2_yates"  # 2×2, expected all >= 5
+    assert inf.table_test([[1, 2], [3, 4]]).method_code == "fisher"  # 2×2, expected 1.2 < 5
     assert inf.table_test([[1, 2]]).method_code == "none"  # one row: no test
     assert inf.goal_attainment(90, 246, 30).status_code == "met"
     assert inf.goal_attainment(12, 18, 70).status_code == "cannot_tell"
@@ -384,3 +372,59 @@ def test_results_name_their_method_status_and_measure_by_codes_for_the_views():
     out = inf.cost_range(1000, 1, 2, {"participations": 4})
     assert list(out["measure_code"]) == ["per_participant", "per_work_or_studies"]
     assert list(out["measure"]) == ["per participant", "per person to work or studies"]
+
+
+# --- the one rule for choosing a test -------------------------------------------------------------
+
+def _fisher_by_hand(a, b, c, d):
+    """Two-sided Fisher p of [[a, b], [c, d]]: the hypergeometric probabilities of every table with
+    the same margins no larger than the observed one's, summed."""
+    r1, c1, n = a + b, a + c, a + b + c + d
+
+    def prob(x):
+        return math.comb(r1, x) * math.comb(n - r1, c1 - x) / math.comb(n, c1)
+    lo, hi = max(0, c1 - (n - r1)), min(r1, c1)
+    return sum(prob(x) for x in range(lo, hi + 1) if prob(x) <= prob(a) * (1 + 1e-7))
+
+
+def _yates_by_hand(a, b, c, d):
+    """Pearson's X² with Yates' correction for a 2×2 table: n(|ad − bc| − n/2)² / (r1 r2 c1 c2)."""
+    n = a + b + c + d
+    x2 = n * max(0.0, abs(a * d - b * c) - n / 2) ** 2 / ((a + b) * (c + d) * (a + c) * (b + d))
+    return x2, 2 * norm.sf(math.sqrt(x2))  # chi-squared with 1 df: P(Z² > x²)
+
+
+@pytest.mark.parametrize("table", [[[2, 6], [6, 1]], [[1, 4], [4, 1]], [[0, 5], [3, 3]]])
+def test_a_small_two_by_two_table_gets_fishers_exact_test(table):
+    (a, b), (c, d) = table
+    t = inf.table_test(table)
+    assert t.method_code == "fisher" and t.dof == 1
+    assert t.p_value == pytest.approx(_fisher_by_hand(a, b, c, d))
+
+
+@pytest.mark.parametrize("table", [[[44, 83], [45, 70]], [[30, 20], [15, 35]]])
+def test_a_larger_two_by_two_table_gets_yates_chi_squared(table):
+    (a, b), (c, d) = table
+    t = inf.table_test(table)
+    x2, p = _yates_by_hand(a, b, c, d)
+    assert t.method_code == "chi2_yates"
+    assert t.statistic == pytest.approx(x2) and t.p_value == pytest.approx(p)
+
+
+def test_every_comparison_uses_the_one_rule():
+    """gap_test (women vs men), outcome_difference (categories) and table_test agree on the
+    test and the p-value for the same table."""
+    from finsam.stats import profile
+    from finsam.stats.rates import gap_test
+    for (a, n1), (c, n2) in [((2, 8), (6, 7)), ((44, 127), (45, 115)), ((0, 5), (3, 6))]:
+        t = inf.table_test([[a, n1 - a], [c, n2 - c]])
+        g = gap_test(a, n1, c, n2)
+        rates = pd.DataFrame(dict(category=["A", "B"], outcome="work_or_studies", gender="all", count=[a, c],
+                                  exited=[n1, n2], conflict=False))
+        d = profile.outcome_difference(rates)
+        assert g["test_code"] == d["test"] == t.method_code
+        assert g["p_value"] == pytest.approx(t.p_value) and d["p_value"] == pytest.approx(t.p_value)
+    # more than two categories with a small expected count: Monte Carlo, not a rough chi-squared
+    rates = pd.DataFrame(dict(category=["A", "B", "C"], outcome="work_or_studies", gender="all", count=[1, 4, 2],
+                              exited=[4, 5, 6], conflict=False))
+    assert profile.outcome_difference(rates)["test"] == "monte_carlo"

@@ -2,6 +2,7 @@
 (ostra-sodertorn-2022, lines 993-997 and 1304-1312) and textbook formulas, not from finsam."""
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -81,7 +82,7 @@ def test_difference_across_three_municipalities(tables):
     assert d["p_value"] == pytest.approx(math.exp(-chi2 / 2))  # chi-squared survival with 2 df
     assert d["cramers_v"] == pytest.approx(math.sqrt(chi2 / 87))  # 31 + 31 + 25 exited
     assert d["min_expected"] == pytest.approx(25 * 23 / 87)
-    assert not d["significant"] and d["verdict"] == "no_evidence" and d["test"] == "chi2" and not d["rough"]
+    assert not d["significant"] and d["verdict"] == "no_evidence" and d["test"] == "chi_squared"
 
 
 def test_two_small_categories_use_fishers_exact_test():
@@ -130,8 +131,35 @@ def test_the_profile_page_words_dimensions_categories_and_the_test_per_language(
     chi2 = _pearson_by_hand([[5, 26], [11, 20], [7, 18]])
     p = f"{math.exp(-chi2 / 2):.3f}"
     text_sv, text_en = sv.outcomes_text().data, en.outcomes_text().data
-    assert f"χ²-test av oberoende, p\u00a0=\u00a0{p.replace('.', ',')}" in text_sv
+    assert f"Pearsons χ²-test, p\u00a0=\u00a0{p.replace('.', ',')}" in text_sv
     assert "inga belägg för att andelen skiljer sig mellan kategorierna på 5\u00a0%-nivån" in text_sv
     assert "Nynäshamn (n = 25)" in text_sv and "Nynäshamn (n = 25)" in text_en
-    assert f"chi-squared test of independence, p\u00a0=\u00a0{p}" in text_en
+    assert f"Pearson's chi-squared test, p\u00a0=\u00a0{p}" in text_en
     assert "no evidence that the rate differs across categories" in text_en
+
+
+def test_a_share_uses_the_base_the_report_states(tables):
+    # BHS 2018 footnote 5: "89 av totalt 234 nya deltagare som registrerats med uppgifter om tid i
+    # offentlig försörjning": 89 / 234 = 38.03 %, the report's 38 %, not 89 of all 399 new (22.3 %)
+    c = profile.composition(tables, "bhs", 2018, "support_duration").set_index("category")
+    row = c.loc["mer än 3 år"]
+    row = row[row["unit"] != "percent"].iloc[0]
+    assert (row["total"], row["base"]) == (234, "declared")
+    assert row["share_of_total"] == pytest.approx(100 * 89 / 234)
+    base = c.loc["base"]
+    assert base["value"] == 234 and np.isnan(base["share_of_total"])  # the base itself: no share
+
+
+def test_no_share_where_the_report_states_no_base(tables):
+    # Stig 2: "Utrikesfödda: 5 st", nothing says of how many: no share of the nearest total
+    c = profile.composition(tables, "uppsala-lan", (2013, 2014), "birth_region", "Stig 2")
+    assert c["share_of_total"].isna().all() and (c["base"] == "").all()
+    # SamMA-Haninge's referrers add up to 4+12+24+8+0+13+6+3+8 = 78, its stated total is 80: the
+    # total is not the table's, so no share
+    c = profile.composition(tables, "ostra-sodertorn", (2020, 2022), "referrer", "SamMA-Haninge")
+    c = c[c["metric"] == "participants"]
+    assert c["value"].sum() == 78 and c["share_of_total"].isna().all()
+    # United Action's age groups 64 + 39 = 103 = its participants: the table's total is the base
+    c = profile.composition(tables, "uppsala-lan", (2013, 2014), "age_group", "United Action / UA 2.0")
+    assert (c["base"] == "table_total").all() and c["share_of_total"].tolist() == pytest.approx(
+        [100 * 64 / 103, 100 * 39 / 103])

@@ -256,6 +256,12 @@ def test_index_links_reports_by_their_titles_and_thumbnails_to_the_report(small_
     assert "Deltagare och utfall per kön — 2018" in texts[0] or any("Deltagare och utfall per kön" in t for t in texts)
     contents = [a["href"] for a in soup.select("nav.contents a")]
     assert "#bhs" in contents and "#all" in contents
+    # the site's one stance on what its intervals mean, once, on the index of each language
+    assert "#about" in contents
+    for lang in ("sv", "en"):
+        about = _soup(small_site / lang / "index.html").select("section#about p")
+        assert [p.get_text(" ", strip=True) for p in about] == [
+            i18n.t("index.about_intervals", lang), i18n.t("index.about_multiplicity", lang)]
 
 
 def test_rendered_files_are_readable_as_the_umask_says(small_site):

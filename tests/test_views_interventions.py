@@ -214,3 +214,20 @@ def test_the_swedish_page_groups_thousands_with_a_space_on_the_shipped_data():
     # BHS 2018 has an expected count below 5: the Monte Carlo test, 20 000 tables
     assert MONTE_CARLO_DRAWS == 20000
     assert f"(20{NB}000 slumpade tabeller" in vi.InterventionComparison(t, "bhs", 2018, lang="sv").heterogeneity_text().data
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_goal_stated_twice_counts_once_and_only_the_headline_aggregate_is_called_so(lang):
+    import finsam
+    from finsam.views.interventions import InterventionComparison
+    t = finsam.load()
+    # BHS 2018: 15 goal rows; START's new-participant target, UPIS's rate goal, participant target and
+    # new-participant target are each stated twice: 15 − 4 = 11 goals
+    text = InterventionComparison(t, "bhs", 2018, lang=lang).goals_text().data
+    assert text.startswith("11 ")
+    # HUSAM 2012: the headline population is the work-oriented total; 'Individuellt stöd (totalt)' is
+    # another aggregate, not the headline group
+    lines = InterventionComparison(t, "husam", 2012, lang=lang).not_compared().data.splitlines()
+    headline_words = {"sv": "rubriksiffran", "en": "headline group"}[lang]
+    assert headline_words in next(x for x in lines if "Arbetslivsinriktade insatser (totalt)" in x)
+    assert headline_words not in next(x for x in lines if "Individuellt stöd (totalt)" in x)

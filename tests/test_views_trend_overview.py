@@ -52,9 +52,10 @@ def test_a_change_is_worded_per_language():
 
 
 def test_the_swedish_summary_states_the_change_with_its_counts_and_the_reports_caution():
-    # bhs followup_work_rate: 54 % in 2017 (no counts), 78 % = 32 of 41 in 2018: +24 points
+    # bhs followup_work_rate: 54 % in 2017 (no counts), 78 % = 32 of 41 in 2018: +24 points; the counts
+    # come with their 95 % Wilson interval (63.3-88.0 %, by hand in tests/test_measures.py)
     text = _plain(YearlyTrend(TABLES, "bhs", "followup_work_rate", lang="sv").summary().data)
-    assert ("Andel i arbete vid uppföljning: från 54,0 % år 2017 till 78,0 % (32 av 41) år 2018, "
+    assert ("Andel i arbete vid uppföljning: från 54,0 % år 2017 till 78,0 % (32 av 41; 95 % KI 63,3–88,0 %) år 2018, "
             "en förändring med +24,0 procentenheter.") in text
     assert "två år räcker inte för att tala om en trend" in text
     # the curators' English note is not shown; the report's warning is, with where it stands
@@ -142,3 +143,22 @@ def test_a_long_note_is_shown_in_full_in_the_pages_html():
     for n in notes:
         assert str(n).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in html
         assert "..." not in html
+
+
+def test_cost_per_outcome_only_from_one_population():
+    """Cost per person to work or studies divides the cost and the outcomes of one population:
+    BHS 2018 and HUSAM 2012 count outcomes of their work-oriented interventions but state only the
+    whole association's cost, so no figure; Uppsala län 2014 (all interventions) divides its total
+    cost 26 372 647 kr by its 88 exits to work or studies."""
+    import finsam
+    from finsam.stats.findings import overview_rows
+    from finsam.views.overview import Overview
+    r = overview_rows(finsam.load()).set_index("association")
+    for a in ("bhs", "husam"):
+        assert r.loc[a, "cost_per_work_or_studies"] == [] and r.loc[a, "cost_population_differs"]
+        assert r.loc[a, "cost"]  # the cost is still shown, and per participant (both of everyone)
+    assert r.loc["uppsala-lan", "cost_per_work_or_studies"] == [pytest.approx(26_372_647 / 88)]
+    assert not r.loc["uppsala-lan", "cost_population_differs"]
+    for lang, word in (("sv", "samma grupp"), ("en", "same population")):
+        text = Overview(finsam.load(), lang=lang).caveats().data
+        assert word in text and "Botkyrka Huddinge Salem" in text and "Uppsala" not in text

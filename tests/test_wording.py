@@ -40,7 +40,7 @@ def test_count_nouns_come_from_the_vocabulary():
 
 
 def test_rounded_percentages_bound_the_gender_split():
-    from finsam.stats.rates import consistent_splits
+    from finsam.data.rounding import splits as consistent_splits
     # 2 of 5 exits; women 50 %, men 33 %: worked by hand, only 1 of 2 women and 1 of 3 men fit
     # (1 of 1 woman is 100 %, 1 of 3 women 33 %, 2 of 4 women leave 0 of 1 man = 0 %)
     assert consistent_splits(5, 2, 50, 33) == [(1, 2)]

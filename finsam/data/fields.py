@@ -12,7 +12,14 @@ ALL = "ALL"  # the intervention value for association-wide figures
 CONFLICT_PREFIX = "conflict:"  # a note starting with this explains a known inconsistency
 ROUNDING_PREFIX = "rounding:"  # marks a rounded/approximate restatement of a more precise figure
 CAUTION_MARK = "caution:"  # in a note: the report's own warning about reading the figure; pages show it
+#: in a note: the figure adds outcomes measured at different times (at exit and at a follow-up after
+#: exit); pages that show it say so
+MIXED_TIMING_MARK = "mixed timing:"
 PARTIAL_PREFIX = "partial:"  # a breakdown of which the report gives only some categories
+#: the category of a breakdown that holds its base: the count the report says its figures are of
+#: ("89 of the 234 new participants registered with time in public support": 234), where that is not
+#: the figure about everyone; declared per dimension in categories.csv
+BASE_CATEGORY = "base"
 # What a breakdown of participants is by (observations.dimension; empty: figures about everyone) is
 # the vocabulary 'dimension' of vocabulary.csv, with its labels: semantics.codes(vocabulary, "dimension").
 #: categories of these dimensions may carry one of these prefixes (the report compares before and after)

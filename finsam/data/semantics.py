@@ -16,6 +16,9 @@ import pandas as pd
 SUM_OUTCOME, SUM_PARTS = "work_or_studies", ("work", "studies")
 #: the gender code of everyone together (the others are its parts)
 EVERYONE = "all"
+#: the exit outcome that takes every exit no other reason took ("annan avslutsanledning"): where a
+#: report gives it beside the other reasons, its reasons account for every exit
+REMAINDER_OUTCOME = "other"
 
 
 def _s(x) -> str:

@@ -23,11 +23,11 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from finsam.data import csvio
+from finsam.data import csvio, rounding
 from finsam.core.errors import Problem
 from finsam.data import semantics
 from finsam.data.fields import (ALL, CONFLICT_PREFIX, ROUNDING_PREFIX, FACT_KEY, FIELDS, TABLE_ORDER, TABLES,
-                     VOCABULARY_OF, PREFIXED_DIMENSIONS, PARTIAL_PREFIX)
+                     VOCABULARY_OF, PREFIXED_DIMENSIONS, PARTIAL_PREFIX, BASE_CATEGORY)
 
 
 @dataclass
@@ -762,15 +762,6 @@ def _breakdown_row_checks(categories: pd.DataFrame | None) -> list[pa.Check]:
                                         "(income_source categories may start 'before:' or 'after:')")]
 
 
-def _attainable(p: np.ndarray, base: np.ndarray) -> np.ndarray:
-    """Whether some whole number k of ``base`` gives the percentage ``p`` after the report's rounding:
-    100·k/base rounded (or truncated) to p's precision, i.e. within [p − ½ unit, p + 1 unit)."""
-    unit = np.where(p == np.round(p), 1.0, 0.1)
-    lo, hi = (p - unit / 2) * base / 100, (p + unit) * base / 100
-    k = np.ceil(lo - 1e-9)
-    return (k < hi - 1e-9) & (k <= base)
-
-
 def check_breakdowns(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, vocabulary: pd.DataFrame,
                      facts: pd.DataFrame | None = None) -> list[Problem]:
     """Breakdowns by category and percentages against their base:
@@ -806,6 +797,11 @@ def check_breakdowns(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, vocab
         return f"({r.association_id} {r.period_start}–{r.period_end} {r.intervention} {r.gender})"
 
     cat = single[single["dimension"] != ""].copy()
+    # a breakdown's declared base (category BASE_CATEGORY) is its total, not one of its categories: its
+    # categories may not exceed it, and it may not exceed the figure about everyone
+    is_base = (cat["category"] == BASE_CATEGORY).to_numpy()
+    base_rows = cat[is_base].assign(line_key=lambda f: list(zip(*(f[c] for c in FACT_KEY))))
+    cat = cat[~is_base].copy()
     cat["line_key"] = list(zip(*(cat[c] for c in FACT_KEY)))
     partial_lines = set(obs.index[obs["note"].fillna("").astype(str).str.lower().str.startswith(PARTIAL_PREFIX)])
     cat["partial"] = [bool(set(lines([k])) & partial_lines) for k in cat["line_key"]]
@@ -825,11 +821,25 @@ def check_breakdowns(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, vocab
         explained = bool(g["explained"].any())
         listing = ", ".join(f"{c} {_num(v)}" for c, v in zip(g["category"], g["vmin"]))
         if metric in counts:
+            base = base_rows[(base_rows["dimension"] == r["dimension"])
+                             & np.logical_and.reduce([base_rows[c] == v for c, v in zip(group[:6], key[:6])])]
+            if len(base):
+                b = base.iloc[0]
+                s = float(g["vmin"].sum())
+                if s > float(b["vmin"]):
+                    report(keys + [b["line_key"]], explained or bool(b["explained"]),
+                           f"{metric} by {part} exceeds its stated base {_num(float(b['vmin']))} {where(r)}: "
+                           f"{listing} = {_num(s)}")
             try:
                 tot = overall.loc[key[:6]]
             except KeyError:
                 continue
             total = float(tot["vmin"])
+            for b in base.itertuples():
+                if float(b.vmin) > total:
+                    report([b.line_key, tot["line_key"]], bool(b.explained) or bool(tot["explained"]),
+                           f"the base of {metric} by {part}, {_num(float(b.vmin))}, exceeds its total "
+                           f"{_num(total)} {where(r)}")
             s = float(g["vmin"].sum())
             complete = len(g) >= 2 and not g["partial"].any()
             if (complete and s != total) or s > total:
@@ -883,7 +893,7 @@ def check_breakdowns(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, vocab
             n = np.where(ws & np.isnan(n), value_of(pct.assign(metric=work))
                          + value_of(pct.assign(metric=studies)), n)
         have = ~np.isnan(b) & (b > 0) & np.isnan(n)
-        bad = have & ~_attainable(p, np.where(have, b, 1))
+        bad = have & ~rounding.attainable(p, np.where(have, b, 1))
         expl = idx["explained"]
         for i in np.flatnonzero(bad):
             r = pct.iloc[i]

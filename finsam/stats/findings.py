@@ -55,6 +55,9 @@ class Headline:
     unit: str = ""  #: count unit of the exits (persons, participations, cases, …)
     conflict: bool = False
     from_counts: bool = False
+    #: notes (marked 'mixed timing:') of the headline's figures that add outcomes measured at exit and
+    #: at a follow-up after exit: the headline is then not an outcome at exit alone
+    mixed_timing: list[str] = field(default_factory=list)
     #: every rate of the population (all genders and outcomes; rates.rates_from_facts of its facts),
     #: the rows the headline comes from, for a page that shows them
     rates: pd.DataFrame | None = field(default=None, repr=False, compare=False)
@@ -87,6 +90,7 @@ def headline(tables: Tables, association: str, year: int, policy: str = "show",
         unit=str(units.iloc[0]) if len(units) else "",
         conflict=bool(r["conflict"].any()),
         from_counts=from_counts,
+        mixed_timing=mixed_timing(f[f["gender"] == semantics.EVERYONE]),
         rates=every,
     )
 
@@ -100,7 +104,14 @@ def report_years(tables: Tables) -> dict[str, int]:
 def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
     """One row per association at its latest report year: participants (with their count unit),
     the headline outcome of the population decided for that year, total cost and derived costs.
-    Every value is a list: conflicting statements are all kept."""
+    Every value is a list: conflicting statements are all kept.
+
+    Cost per person to work or studies divides money and outcomes of one population only: the cost
+    the report states for the population whose outcomes are counted (``outcome_cost``; the
+    association's total where the population is all interventions). Where the report states no cost
+    for that population (the outcomes are of the work-oriented interventions, the cost the whole
+    association's, with assessment forums, structural work and administration), the list is empty
+    and ``cost_population_differs`` is True: no figure rather than one of two populations."""
     rows = []
     years = report_years(tables)
     names = tables.associations.set_index(tables.associations["association_id"].astype(str))["name"]
@@ -121,12 +132,17 @@ def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
         h = headline(tables, a, year, policy, facts)
         participants, cost = vals("participants"), vals("cost")
         ws = [float(x) for x in h.count]
+        group = h.population.group
+        own = facts[(facts["intervention"] == group) & (facts["gender"] == semantics.EVERYONE)
+                    & (facts["metric"] == "cost")]
+        outcome_cost = cost if group == ALL else sorted(own["value"])
         rows.append(dict(association=a, name=str(names[a]), year=year, group=h.population.group,
                          reason=h.population.reason, participants=participants,
                          participants_unit=unit_of("participants"), exited=[float(x) for x in h.exited],
                          exit_unit=h.unit, work_or_studies=ws, rate=h.rate, ci=h.ci, from_counts=h.from_counts,
                          cost=cost, cost_per_participant=sorted({c / p for c in cost for p in participants if p}),
-                         cost_per_work_or_studies=sorted({c / w for c in cost for w in ws if w})))
+                         outcome_cost=outcome_cost, mixed_timing=h.mixed_timing, cost_population_differs=bool(ws) and not outcome_cost,
+                         cost_per_work_or_studies=sorted({c / w for c in outcome_cost for w in ws if w})))
     return pd.DataFrame(rows)
 
 
@@ -190,6 +206,18 @@ def caution_records(facts: pd.DataFrame) -> list[Caution]:
     return [Caution(r["note"], r["source_id"], r["lines"], tuple(r["rows"])) for r in found.values()]
 
 
+def mixed_timing(facts: pd.DataFrame) -> list[str]:
+    """The notes marked 'mixed timing:' among ``facts`` (English, the curators'): figures that add
+    outcomes measured at exit to outcomes measured at a follow-up after exit."""
+    from finsam.data.fields import MIXED_TIMING_MARK
+    out = []
+    for notes in facts["notes"]:
+        for note in str(notes).split(" | "):
+            if MIXED_TIMING_MARK in note:
+                out.append(note.split(MIXED_TIMING_MARK, 1)[1].strip())
+    return list(dict.fromkeys(out))
+
+
 def cautions(facts: pd.DataFrame) -> list[str]:
     """The report's own warnings about figures among ``facts`` (notes marked 'caution:')."""
     from finsam.data.fields import CAUTION_MARK
@@ -204,14 +232,17 @@ def cautions(facts: pd.DataFrame) -> list[str]:
 def association_comparison(rows: pd.DataFrame) -> dict | None:
     """Whether the associations' rates to work or studies differ by more than noise: a test of
     the (association × work-or-studies) table over the associations whose population's counts are
-    stated without conflict (finsam.stats.inference.table_test: chi-squared, or Monte Carlo when an
-    expected count is small). None with fewer than two such associations."""
+    stated without conflict and measured at exit only (no 'mixed timing:' note), with the test finsam.stats.inference.table_test chooses (``test_code``).
+    None with fewer than two such associations."""
     from finsam.stats.inference import table_test
     usable = rows[rows["work_or_studies"].map(len).eq(1) & rows["exited"].map(len).eq(1)]
+    if "mixed_timing" in usable:  # a total of outcomes at exit and at follow-up is not an outcome at exit
+        usable = usable[~usable["mixed_timing"].map(bool)]
     if len(usable) < 2:
         return None
     k = [int(v[0]) for v in usable["work_or_studies"]]
     n = [int(v[0]) for v in usable["exited"]]
     test = table_test([[a, b - a] for a, b in zip(k, n)])
-    return dict(names=list(usable["name"]), k=k, n=n, test=test.method, statistic=test.statistic, dof=test.dof,
+    return dict(names=list(usable["name"]), k=k, n=n, test=test.method, test_code=test.method_code,
+                draws=test.draws, min_expected=test.min_expected, statistic=test.statistic, dof=test.dof,
                 p_value=test.p_value, groups=sorted(set(usable["group"])))

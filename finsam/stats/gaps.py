@@ -41,7 +41,8 @@ def gap_groups(tables: Tables, policy: str = "show") -> pd.DataFrame:
     rows = []
     for a, s, e, i in _group_keys(tables.observations, GAP_METRICS):
         facts = resolve(select(tables.observations, association=a, period=(s, e), intervention=i), policy)
-        r = rates_from_facts(facts[facts["metric"].isin(GAP_METRICS)], tables)
+        # with every exit reason: the reasons decide which versions of the exits can hold (finsam.data.versions)
+        r = rates_from_facts(facts[facts["metric"].isin(GAP_METRICS + semantics.exit_reasons(tables.metrics))], tables)
         r = r[r["outcome"] == "work_or_studies"]
         per = {}
         for g in ("women", "men"):
@@ -183,3 +184,25 @@ def group_gaps(facts: pd.DataFrame, tables: Tables, exit_metrics: list[str]) -> 
         if not g.empty:
             rows.append(with_intervals(g).assign(intervention=inter))
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+
+
+def within_intervention_gaps(groups: pd.DataFrame, tables: Tables) -> list[dict]:
+    """The gender gap within interventions beside the crude gap, per association and period whose
+    report gives women's and men's exits and exits to work or studies as counts (one version) for
+    two or more interventions that do not overlap (:func:`finsam.data.interventions.comparable`):
+    :func:`finsam.stats.inference.within_group_gap` over those interventions. ``groups`` is
+    :func:`gap_groups`. An empty list where no association-year has such interventions."""
+    from finsam.data.interventions import comparable
+    g = groups[(groups["intervention"] != ALL) & groups["k_women"].notna() & groups["k_men"].notna()]
+    keys = ["association", "period_start", "period_end", "intervention"]
+    g = g[~g.duplicated(keys, keep=False)]  # one version only: conflicting counts give no single stratum
+    out = []
+    for (a, s, e), x in g.groupby(["association", "period_start", "period_end"], sort=True):
+        keep = comparable(list(x["intervention"]), tables.interventions, a)
+        x = x[x["intervention"].isin(keep)]
+        if len(x) < 2:
+            continue
+        strata = [(int(r.k_women), int(r.n_women), int(r.k_men), int(r.n_men)) for r in x.itertuples()]
+        out.append(dict(association=a, period_start=s, period_end=e, interventions=list(x["intervention"]),
+                        result=inf.within_group_gap(strata)))
+    return out

@@ -24,11 +24,12 @@ import functools
 import itertools
 import math
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+
+from finsam.data import rounding
 
 CONFIDENCE = 0.95
 FUNNEL_LEVELS = (0.95, 0.998)
@@ -57,37 +58,63 @@ def wilson(k, n, confidence: float = CONFIDENCE) -> tuple[np.ndarray, np.ndarray
 @dataclass(frozen=True)
 class TableTest:
     """A test of independence on an r×c table of counts (rows: groups or reasons; columns:
-    outcomes or genders). ``method`` is 'chi-squared' or 'Monte Carlo chi-squared'."""
+    outcomes or genders), chosen by :func:`table_test`'s one rule. ``method`` is 'Fisher's exact
+    test', 'chi-squared test with Yates' correction', 'chi-squared' or 'Monte Carlo chi-squared'
+    (or 'none …' where no test is possible); ``statistic`` is Pearson's X² (with Yates' correction
+    for a 2×2 table tested that way; for Fisher's test the uncorrected X², for the record)."""
     statistic: float
     dof: int
     p_value: float
     method: str
     min_expected: float
     shape: tuple[int, int]
-    draws: int = 0  # Monte Carlo draws (0 for the asymptotic test)
+    draws: int = 0  # Monte Carlo draws (0 for the other tests)
 
     @property
     def method_code(self) -> str:
-        """``method`` as a code a view words per language: 'chi_squared', 'monte_carlo' or 'none'
-        (no test: fewer than two non-empty rows or columns)."""
-        return {"chi-squared": "chi_squared", "Monte Carlo chi-squared": "monte_carlo"}.get(self.method, "none")
+        """``method`` as a code a view words per language (texts ``common.test.<code>``):
+        'fisher', 'chi2_yates', 'chi_squared', 'monte_carlo' or 'none' (no test: fewer than two
+        non-empty rows or columns)."""
+        return METHOD_CODES.get(self.method, "none")
+
+
+#: the tests :func:`table_test` chooses from, by method name -> code
+METHOD_CODES = {"Fisher's exact test": "fisher", "chi-squared test with Yates' correction": "chi2_yates",
+                "chi-squared": "chi_squared", "Monte Carlo chi-squared": "monte_carlo"}
 
 
 def table_test(table, min_expected: float = 5.0, draws: int = MONTE_CARLO_DRAWS, seed: int = SEED) -> TableTest:
-    """Pearson's chi-squared test of independence on ``table`` (rows and columns that are all
-    zero are dropped). When an expected count is below ``min_expected`` the p-value comes from
-    ``draws`` random tables with the same margins (conditional Monte Carlo test, p = (1 + #{X² ≥
-    observed}) / (draws + 1)); the asymptotic chi-squared p-value would not be trustworthy."""
-    from scipy.stats import chi2_contingency, random_table
+    """The one rule for choosing a test of independence, for any r×c table of counts (rows and
+    columns that are all zero are dropped; with fewer than two of either, no test):
+
+    - a 2×2 table: Fisher's exact test when an expected count is below ``min_expected``, else
+      Pearson's chi-squared test with Yates' continuity correction;
+    - a larger table: Pearson's chi-squared test when every expected count is at least
+      ``min_expected``, else a Monte Carlo test of the same statistic over ``draws`` random tables
+      with the observed margins (conditional test, p = (1 + #{X² ≥ observed}) / (draws + 1), as R's
+      ``chisq.test(simulate.p.value=TRUE)``): the asymptotic p-value would not be trustworthy.
+
+    Every comparison of groups on the site (the gender gap, categories of a breakdown, the
+    heterogeneity of interventions, exit reasons by gender) is tested through here."""
+    from scipy.stats import chi2_contingency, fisher_exact, random_table
     t = np.asarray(table, dtype=float)
     if t.ndim != 2 or (t < 0).any() or (t % 1 != 0).any():
         raise ValueError(f"need a 2-D table of whole non-negative counts, got {t.tolist()}")
     t = t[t.sum(axis=1) > 0][:, t.sum(axis=0) > 0].astype(int)
     if t.shape[0] < 2 or t.shape[1] < 2:
         return TableTest(math.nan, 0, math.nan, "none (fewer than two non-empty rows or columns)", math.nan, t.shape)
+    two_by_two = t.shape == (2, 2)
     res = chi2_contingency(t, correction=False)
     expected = res.expected_freq
-    if expected.min() >= min_expected:
+    small = expected.min() < min_expected
+    if two_by_two and small:
+        return TableTest(float(res.statistic), 1, float(fisher_exact(t).pvalue), "Fisher's exact test",
+                         float(expected.min()), t.shape)
+    if two_by_two:
+        yates = chi2_contingency(t, correction=True)
+        return TableTest(float(yates.statistic), 1, float(yates.pvalue), "chi-squared test with Yates' correction",
+                         float(expected.min()), t.shape)
+    if not small:
         return TableTest(float(res.statistic), int(res.dof), float(res.pvalue), "chi-squared",
                          float(expected.min()), t.shape)
     sims = random_table(t.sum(axis=1), t.sum(axis=0), seed=seed).rvs(size=draws)
@@ -123,6 +150,10 @@ class GroupComparison:
     nominal_outside: dict
     heterogeneity: TableTest
     limits_method: str = "exact binomial quantiles of Binomial(n, pooled rate); outside = strictly beyond"
+    #: the spread beyond binomial chance and the limits that allow for it (:func:`overdispersion`)
+    overdispersion: "Overdispersion | None" = None
+    #: the random-effects pooled rate with τ², I² and a prediction interval (:func:`random_effects_rate`)
+    random_effects: "RandomEffectsRate | None" = None
 
 
 def _level_key(level: float) -> str:
@@ -173,7 +204,97 @@ def compare_groups(k: Sequence[int], n: Sequence[int], labels: Sequence[str],
         expected[level] = float(chance.sum())
         nominal[level] = float(k.size * (1 - level))
     het = table_test(np.column_stack([k, n - k]))
-    return GroupComparison(tab, pk, pn, 100 * p0, tuple(levels), observed, expected, nominal, het)
+    od = overdispersion(k, n, labels, levels)
+    re = random_effects_rate(k, n, confidence) if k.size >= 2 else None
+    return GroupComparison(tab, pk, pn, 100 * p0, tuple(levels), observed, expected, nominal, het,
+                           overdispersion=od, random_effects=re)
+
+
+# --- 1b. overdispersion and random effects -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Overdispersion:
+    """How much more the groups' rates spread than binomial chance around the pooled rate p0
+    (Spiegelhalter 2005, "Funnel plots for comparing institutional performance"): with z-scores
+    zᵢ = (yᵢ − p0) / sᵢ, sᵢ² = p0(1 − p0)/nᵢ, the multiplicative factor φ = Σzᵢ²/m and the additive
+    between-group variance τ² = max(0, (mφ − (m − 1)) / (Σwᵢ − Σwᵢ²/Σwᵢ)), wᵢ = 1/sᵢ² (no
+    winsorising). ``table``: label, n, rate and, for each funnel level L, the additive
+    random-effects limits p0 ± z·√(sᵢ² + τ²) (``re_low_<L>``/``re_high_<L>``, percent) and whether the
+    group lies outside (``re_outside_<L>``); ``re_outside`` counts them per level."""
+    phi: float
+    tau2: float  # on the proportion scale (0-1)²
+    table: pd.DataFrame
+    re_outside: dict
+    method: str = "Spiegelhalter (2005): z-scores around the pooled rate; additive random-effects limits, not winsorised"
+
+
+def overdispersion(k: Sequence[int], n: Sequence[int], labels: Sequence[str],
+                   levels: Sequence[float] = FUNNEL_LEVELS) -> Overdispersion:
+    from scipy.stats import norm
+    k, n = _check_counts(k, n)
+    p0 = k.sum() / n.sum()
+    y = k / n
+    s2 = p0 * (1 - p0) / n
+    m = k.size
+    if p0 in (0, 1) or m < 2:
+        phi, tau2 = math.nan, math.nan
+    else:
+        z2 = (y - p0) ** 2 / s2
+        phi = float(z2.sum() / m)
+        w = 1 / s2
+        tau2 = float(max(0.0, (m * phi - (m - 1)) / (w.sum() - (w ** 2).sum() / w.sum())))
+    tab = pd.DataFrame({"label": [str(x) for x in labels], "n": n, "rate": 100 * y})
+    outside = {}
+    for level in levels:
+        key = _level_key(level)
+        half = norm.ppf(1 - (1 - level) / 2) * np.sqrt(s2 + (tau2 if tau2 == tau2 else 0.0))
+        tab[f"re_low_{key}"], tab[f"re_high_{key}"] = 100 * (p0 - half), 100 * (p0 + half)
+        tab[f"re_outside_{key}"] = (y < p0 - half) | (y > p0 + half)
+        outside[level] = int(tab[f"re_outside_{key}"].sum())
+    return Overdispersion(phi, tau2, tab, outside)
+
+
+@dataclass(frozen=True)
+class RandomEffectsRate:
+    """A random-effects pooled rate over groups (DerSimonian–Laird on the logit scale, with 0.5
+    added to every cell), percent: ``rate`` with its ``ci_low``/``ci_high``; ``tau2`` (between-group
+    variance, logit scale), ``i2`` (share of the spread beyond chance, 0–1), Cochran's ``q`` on
+    ``q_df`` degrees of freedom, and the 95 % prediction interval for a new group's rate
+    (``pred_low``/``pred_high``: μ ± t(m − 2)·√(τ² + SE²), Higgins, Thompson & Spiegelhalter 2009;
+    NaN with fewer than three groups)."""
+    rate: float
+    ci_low: float
+    ci_high: float
+    tau2: float
+    i2: float
+    q: float
+    q_df: int
+    pred_low: float
+    pred_high: float
+    groups: int
+    method: str = "DerSimonian–Laird random effects on logits (statsmodels combine_effects); Higgins prediction interval"
+
+
+def random_effects_rate(k: Sequence[int], n: Sequence[int], confidence: float = CONFIDENCE) -> RandomEffectsRate:
+    from scipy.stats import norm, t as student
+    from statsmodels.stats.meta_analysis import combine_effects
+    k, n = _check_counts(k, n)
+    if k.size < 2:
+        raise ValueError("a pooled rate over groups needs at least two groups")
+    a, b = k + 0.5, n - k + 0.5
+    y, v = np.log(a / b), 1 / a + 1 / b
+    r = combine_effects(y, v, method_re="dl")
+    mu, se = float(r.mean_effect_re), float(r.sd_eff_w_re)
+    zq = norm.ppf(1 - (1 - confidence) / 2)
+    expit = lambda x: 100 / (1 + math.exp(-x))  # noqa: E731
+    m = int(k.size)
+    if m >= 3:
+        half = student.ppf(1 - (1 - confidence) / 2, m - 2) * math.sqrt(float(r.tau2) + se ** 2)
+        pred = (expit(mu - half), expit(mu + half))
+    else:
+        pred = (math.nan, math.nan)
+    return RandomEffectsRate(expit(mu), expit(mu - zq * se), expit(mu + zq * se), float(r.tau2), float(r.i2),
+                             float(r.q), m - 1, pred[0], pred[1], m)
 
 
 # --- 2. mix versus results ----------------------------------------------------------------------
@@ -403,7 +524,7 @@ def gap_interval(k1: int, n1: int, k2: int, n2: int, confidence: float = CONFIDE
 
 def exit_reason_test(table) -> TableTest:
     """Test over a full exit-reason × gender table (rows: reasons, columns: genders; counts).
-    Chi-squared, or Monte Carlo when expected counts are small (:func:`table_test`)."""
+    The test :func:`table_test` chooses (its one rule)."""
     if isinstance(table, pd.DataFrame):
         table = table.to_numpy()
     return table_test(table)
@@ -449,28 +570,43 @@ def pooled_gap(strata: Iterable[Sequence[int]], confidence: float = CONFIDENCE) 
                      float(bd.statistic), float(bd.pvalue), len(tables))
 
 
-def rounding_range(pct: float, n: int, decimals: int = 0) -> list[int]:
-    """Every whole count k (0..n) whose percentage 100·k/n, rounded half up to ``decimals``
-    (the reports' convention: 12,5 → 13), prints as ``pct``. Empty when no count can give it."""
-    if n <= 0:
-        raise ValueError(f"n must be positive, got {n}")
-    scale = 10 ** decimals
-    target = Fraction(str(pct)) * scale
-    if target.denominator != 1:
-        return []
-    out = []
-    for k in range(n + 1):
-        x = Fraction(100 * k * scale, n)
-        if math.floor(x + Fraction(1, 2)) == target:
-            out.append(k)
-    return out
+@dataclass(frozen=True)
+class WithinGroupGap:
+    """Women − men within groups (e.g. the interventions of one association-year) beside the crude
+    gap, in percentage points. ``crude_pp``: Σk₁/Σn₁ − Σk₂/Σn₂. ``mantel_haenszel_pp``: the
+    Mantel–Haenszel risk difference Σ(k₁ᵢn₂ᵢ − k₂ᵢn₁ᵢ)/Nᵢ / Σn₁ᵢn₂ᵢ/Nᵢ (the gap within groups, weighted
+    as Mantel and Haenszel weight). ``mix_pp``: the gap the mix of groups alone predicts — if women
+    and men each had their group's rate for both together, (Σn₁ᵢrᵢ/Σn₁ᵢ − Σn₂ᵢrᵢ/Σn₂ᵢ). ``pooled``:
+    the Mantel–Haenszel odds ratio with its test and Breslow–Day (:func:`pooled_gap`)."""
+    crude_pp: float
+    mantel_haenszel_pp: float
+    mix_pp: float
+    pooled: PooledGap
+    strata: int
+
+
+def within_group_gap(strata: Iterable[Sequence[int]], confidence: float = CONFIDENCE) -> WithinGroupGap:
+    """``strata``: (k1, n1, k2, n2) per group, e.g. women to work/studies, women exited, men to
+    work/studies, men exited, per intervention of one association-year (groups must not overlap)."""
+    st = [tuple(int(x) for x in s) for s in strata]
+    tabs = _tables(st)  # checks the counts
+    if len(tabs) < 2:
+        raise ValueError("a gap within groups needs at least two groups")
+    k1, n1, k2, n2 = (np.array([s[i] for s in st], dtype=float) for i in range(4))
+    big_n = n1 + n2
+    crude = 100 * (k1.sum() / n1.sum() - k2.sum() / n2.sum())
+    mh = 100 * ((k1 * n2 - k2 * n1) / big_n).sum() / (n1 * n2 / big_n).sum()
+    r = (k1 + k2) / big_n
+    mix = 100 * ((n1 * r).sum() / n1.sum() - (n2 * r).sum() / n2.sum())
+    return WithinGroupGap(float(crude), float(mh), float(mix), pooled_gap(st, confidence), len(st))
 
 
 def pooled_gap_range(strata: Iterable[Mapping], max_combinations: int = 100_000) -> pd.DataFrame:
     """:func:`pooled_gap` when some strata give only rounded percentages with n. Each stratum is
     a mapping with ``n1`` and ``n2`` and, for each group, either the count (``k1``/``k2``) or the
-    printed percentage (``pct1``/``pct2``, with optional ``decimals``). Every combination of
-    counts consistent with the rounding is analysed; returns one row per quantity with its
+    printed percentage (``pct1``/``pct2``, with optional ``decimals``; else read off the value).
+    Every combination of counts the percentages can stand for (:func:`finsam.data.rounding.counts`)
+    is analysed; returns one row per quantity with its
     ``min`` and ``max`` over them (equal when all counts are known) and the number of
     combinations. Raises ValueError when a percentage is impossible for its n."""
     options = []
@@ -481,7 +617,7 @@ def pooled_gap_range(strata: Iterable[Mapping], max_combinations: int = 100_000)
             if s.get(f"k{g}") is not None:
                 per.append([int(s[f"k{g}"])])
             else:
-                ks = rounding_range(s[f"pct{g}"], n, s.get("decimals", 0))
+                ks = rounding.counts(s[f"pct{g}"], n, s.get("decimals"))
                 if not ks:
                     raise ValueError(f"stratum {i + 1}: no count of {n} rounds to {s[f'pct{g}']} %")
                 per.append(ks)
@@ -544,15 +680,15 @@ def year_on_year(k1: int, n1: int, k2: int, n2: int, years_available: int = 2) -
     return YearOnYear(gap_interval(k2, n2, k1, n1), int(years_available), years_available >= 3)
 
 
-def consistent_counts(n: int, k: int | None = None, pct: float | None = None, decimals: int = 0) -> list[int]:
+def consistent_counts(n: int, k: int | None = None, pct: float | None = None, decimals: int | None = None) -> list[int]:
     """The counts a group may have: ``[k]`` when the report gives the count, else every count
-    consistent with the printed percentage (:func:`rounding_range`). Raises ValueError when
+    the printed percentage can stand for (:func:`finsam.data.rounding.counts`). Raises ValueError when
     neither is given or the percentage is impossible for n."""
     if k is not None:
         return [int(k)]
     if pct is None:
         raise ValueError("need a count or a percentage")
-    ks = rounding_range(pct, int(n), decimals)
+    ks = rounding.counts(pct, int(n), decimals)
     if not ks:
         raise ValueError(f"no count of {n} rounds to {pct} %")
     return ks
@@ -567,8 +703,8 @@ def difference_range(group1: Mapping, group2: Mapping, confidence: float = CONFI
     Returns one row per quantity with ``min`` and ``max`` over every consistent pair of counts,
     ``evidence_all``/``evidence_any`` (the interval excludes 0 for all / some of them) and the
     number of ``combinations``. Use for year on year with ``group1`` the later year."""
-    ks1 = consistent_counts(group1["n"], group1.get("k"), group1.get("pct"), group1.get("decimals", 0))
-    ks2 = consistent_counts(group2["n"], group2.get("k"), group2.get("pct"), group2.get("decimals", 0))
+    ks1 = consistent_counts(group1["n"], group1.get("k"), group1.get("pct"), group1.get("decimals"))
+    ks2 = consistent_counts(group2["n"], group2.get("k"), group2.get("pct"), group2.get("decimals"))
     res = [gap_interval(a, group1["n"], b, group2["n"], confidence) for a in ks1 for b in ks2]
     rows = [dict(quantity=q, min=min(getattr(r, q) for r in res), max=max(getattr(r, q) for r in res))
             for q in RANGE_FIELDS]

@@ -13,6 +13,7 @@ import itertools
 import numpy as np
 import pandas as pd
 
+from finsam.data import semantics
 from finsam.data.conflicts import resolve
 from finsam.data.fields import ALL
 from finsam.data.interventions import comparable, is_aggregate, kinds, parent_of
@@ -35,7 +36,8 @@ def intervention_counts(tables: Tables, association: str, year: int, policy: str
     are left out (no rate)."""
     if facts is None:
         facts = resolve(select(tables.observations, association=association, period=year), policy)
-    facts = facts[(facts["gender"] == "all") & facts["metric"].isin(COUNT_METRICS)]
+    # with every exit reason: the reasons decide which versions of the exits can hold (finsam.data.versions)
+    facts = facts[(facts["gender"] == "all") & facts["metric"].isin(COUNT_METRICS + semantics.exit_reasons(tables.metrics))]
     names = facts["intervention"]
     with_exits = names.isin(set(texts(names[facts["metric"] == "participants_exited"])))
     r = rates_by_group(facts[with_exits], tables)  # every intervention's rates in one pass
@@ -81,7 +83,8 @@ def goal_rows(facts: pd.DataFrame, tables: Tables, headline_group: str | None = 
     # every result group's rates in one pass (rates_by_group: per group what rates_from_facts gives)
     groups = {headline_group if i == ALL and headline_group else i
               for i, m in stated if m == "exit_work_or_studies_rate_goal"}
-    every = rates_by_group(f[names.isin(groups) & f["metric"].isin(RATE_METRICS)], tables)
+    every = rates_by_group(f[names.isin(groups) & f["metric"].isin(RATE_METRICS + semantics.exit_reasons(tables.metrics))],
+                           tables)
     every = every[(every["outcome"] == "work_or_studies") & (every["gender"] == "all")]
     for x in every.itertuples():
         rates.setdefault(x.intervention, []).append(x)

@@ -16,7 +16,7 @@ from finsam.data.conflicts import resolve
 from finsam.data.tables import Tables, select
 from finsam.data import semantics
 from finsam.stats.rates import rates_from_facts
-from finsam.data.fields import PREFIXED_DIMENSIONS
+from finsam.data.fields import BASE_CATEGORY, PREFIXED_DIMENSIONS
 
 
 def breakdowns(tables: Tables, association: str | None = None) -> pd.DataFrame:
@@ -33,7 +33,7 @@ def breakdowns(tables: Tables, association: str | None = None) -> pd.DataFrame:
         cols, observed=True)
     out = pd.DataFrame({
         "metrics": g["metric"].agg(lambda s: ", ".join(sorted(set(s.astype(str))))),
-        "categories": g["category"].nunique(),
+        "categories": g["category"].agg(lambda s: len(set(s.astype(str)) - {BASE_CATEGORY})),  # the base is none
         "by_gender": g["gender"].agg(lambda s: bool(s.isin(["women", "men"]).any())),
     })
     return out.reset_index().sort_values(cols, kind="stable").reset_index(drop=True)
@@ -62,17 +62,25 @@ def composition(tables: Tables, association: str, period, dimension: str, interv
     """The participants of one association and period broken down by ``dimension``.
 
     One row per stated figure (intervention, metric, gender, category, value): counts (unit
-    persons) and the report's own shares (unit percent). For counts, ``total`` is the figure
-    about everyone the report states for the same intervention, metric and gender, and
-    ``share_of_total`` = 100 · value / total (derived here, not printed in the report; empty
-    without a stated total). ``conflict`` marks values the report contradicts; ``lines`` are
-    the rows of observations.csv behind the figure.
+    persons) and the report's own shares (unit percent). For counts, ``share_of_total`` =
+    100 · value / ``total`` (derived here, not printed in the report), where ``total`` is the base
+    the report states for the figure (``base``):
+
+    - ``declared``: the breakdown's own base, a row of category ``BASE_CATEGORY`` ("89 of the 234
+      new participants registered with time in public support": 234);
+    - ``table_total``: the figure about everyone for the same intervention, metric and gender, where
+      the breakdown's categories add up to it exactly (the table's own total);
+    - ``""``: neither; no share is derived, never one of the nearest total.
+
+    A contested base gives no share. ``conflict`` marks values the report contradicts; ``lines``
+    are the rows of observations.csv behind the figure. The base row itself is listed (category
+    ``BASE_CATEGORY``), without a share.
     """
     obs = tables.observations
     sel = select(obs, association=association, period=period, dimension=dimension, intervention=intervention)
     facts = resolve(sel, policy)
     cols = ["intervention", "period_start", "period_end", "metric", "gender", "category", "label_en", "label_sv", "order",
-            "value", "unit", "total", "share_of_total", "conflict", "lines"]
+            "value", "unit", "total", "share_of_total", "base", "conflict", "lines"]
     if facts.empty:
         return pd.DataFrame(columns=cols)
     totals = resolve(select(obs, association=association, period=period, intervention=intervention), policy)
@@ -83,15 +91,36 @@ def composition(tables: Tables, association: str, period, dimension: str, interv
         total_of[key] = np.nan if (r.conflict or key in total_of) else float(r.value)
     order = _category_order(tables, dimension)
     count_units = set(semantics.count_units(tables.vocabulary))
+    prefixes = PREFIXED_DIMENSIONS.get(dimension, ())
+
+    def part(cat: str) -> str:  # 'before:'/'after:' breakdowns add up separately
+        return next((p for p in prefixes if cat.startswith(p)), "")
+
+    declared: dict[tuple, float] = {}
+    sums: dict[tuple, float] = {}
+    for r in facts.itertuples(index=False):
+        key = (str(r.intervention), r.period_start, r.period_end, str(r.metric), str(r.gender))
+        cat = str(r.category)
+        if cat == BASE_CATEGORY:
+            declared[key] = np.nan if (r.conflict or key in declared) else float(r.value)
+        elif str(r.unit) in count_units:
+            k = (*key, part(cat))
+            sums[k] = np.nan if r.conflict else sums.get(k, 0.0) + float(r.value)
     rows = []
     for r in facts.itertuples(index=False):
         cat = str(r.category)
+        key = (str(r.intervention), r.period_start, r.period_end, str(r.metric), str(r.gender))
         o, lab, lab_sv = order.get(cat, (10_000, cat, cat))
-        total = total_of.get((str(r.intervention), r.period_start, r.period_end, str(r.metric), str(r.gender)),
-                             np.nan) if str(r.unit) in count_units else np.nan
+        total, base = np.nan, ""
+        if str(r.unit) in count_units and cat != BASE_CATEGORY:
+            if key in declared:
+                total, base = declared[key], "declared"
+            elif sums.get((*key, part(cat))) == total_of.get(key, np.nan):
+                total, base = total_of[key], "table_total"
         share = 100 * r.value / total if total and not np.isnan(total) else np.nan
         rows.append((str(r.intervention), r.period_start, r.period_end, str(r.metric), str(r.gender), cat, lab, lab_sv, o,
-                     float(r.value), str(r.unit), total, share, bool(r.conflict), r.lines))
+                     float(r.value), str(r.unit), total, share, base if share == share else "", bool(r.conflict),
+                     r.lines))
     out = pd.DataFrame(rows, columns=cols)
     out["gender"] = pd.Categorical(out["gender"], categories=semantics.codes(tables.vocabulary, "gender"))
     return out.sort_values(["intervention", "metric", "gender", "order", "category"], kind="stable").reset_index(
@@ -124,8 +153,9 @@ def category_rates(tables: Tables, association: str, period, dimension: str, int
     return out.sort_values(["outcome", "gender", "order", "category"], kind="stable").reset_index(drop=True)
 
 
-#: the tests :func:`outcome_difference` may use (its ``test`` field); the views word them per language
-TESTS = ("none_few_categories", "none_same_outcome", "fisher", "chi2", "chi2_yates")
+#: the tests :func:`outcome_difference` may use (its ``test`` field): no test, or a code of
+#: :func:`finsam.stats.inference.table_test` (the one rule); the views word them per language
+TESTS = ("none_few_categories", "none_same_outcome", "fisher", "chi2_yates", "chi_squared", "monte_carlo")
 #: what :func:`outcome_difference` concludes (its ``verdict`` field)
 VERDICTS = ("evidence", "no_evidence", "untestable", "same_outcome")
 
@@ -134,16 +164,19 @@ def outcome_difference(rates: pd.DataFrame, outcome: str = "work_or_studies", ge
                        alpha: float = 0.05) -> dict:
     """Whether an outcome differs across categories, from :func:`category_rates` output.
 
-    Uses the categories with counts (k of n exited) and no contested value. With two categories
-    and an expected cell count below 5: Fisher's exact test; otherwise Pearson's chi-squared test
-    of independence (Yates' correction for 2×2 only), with a caution (``rough``) when an expected
-    count is below 5. Returns the table (``categories``, ``counts``, ``exited``), ``test`` (a code
-    of :data:`TESTS`), ``rough``, ``statistic``, ``dof``, ``p_value``, ``cramers_v`` (effect size),
-    ``min_expected``, ``level`` (alpha), ``significant``, ``verdict`` (a code of :data:`VERDICTS`;
-    'no_evidence' is not evidence of the same rate) and, when significant, the categories with the
-    ``highest`` and ``lowest`` rate (category, rate in percent). No sentences: the views word these.
+    Uses the categories with counts (k of n exited) and no contested value, and the test
+    :func:`finsam.stats.inference.table_test` chooses for the categories × (k, n − k) table: with
+    two categories Fisher's exact test (an expected count below 5) or chi-squared with Yates'
+    correction, with more a chi-squared test or, when an expected count is below 5, its Monte
+    Carlo version. Returns the table (``categories``, ``counts``, ``exited``), ``test`` (a code of
+    :data:`TESTS`), ``statistic``, ``dof``, ``p_value``, ``cramers_v`` (effect size, from the
+    uncorrected X²), ``min_expected``, ``draws`` (Monte Carlo), ``level`` (alpha), ``significant``,
+    ``verdict`` (a code of :data:`VERDICTS`; 'no_evidence' is not evidence of the same rate) and,
+    when significant, the categories with the ``highest`` and ``lowest`` rate (category, rate in
+    percent). No sentences: the views word these.
     """
-    from scipy.stats import chi2_contingency, fisher_exact
+    from scipy.stats import chi2_contingency
+    from finsam.stats.inference import table_test
     known = list(rates["outcome"].cat.categories) if isinstance(rates["outcome"].dtype, pd.CategoricalDtype) else \
         sorted(set(rates["outcome"].astype(str)))
     if outcome not in known:
@@ -153,7 +186,7 @@ def outcome_difference(rates: pd.DataFrame, outcome: str = "work_or_studies", ge
     r = r.drop_duplicates("category", keep=False)  # a category with several value combinations is contested
     out = dict(outcome=outcome, gender=gender, categories=list(r["category"]),
                counts=[int(x) for x in r["count"]], exited=[int(x) for x in r["exited"]], level=alpha,
-               rough=False, highest=None, lowest=None)
+               highest=None, lowest=None, draws=0)
     if len(r) < 2:
         return {**out, "test": "none_few_categories", "statistic": np.nan, "dof": 0,
                 "p_value": np.nan, "cramers_v": np.nan, "min_expected": np.nan, "significant": False,
@@ -163,22 +196,13 @@ def outcome_difference(rates: pd.DataFrame, outcome: str = "work_or_studies", ge
     table = np.column_stack([k, n - k])
     if (table < 0).any():
         raise ValueError(f"a count exceeds its exits: {out}")
-    col = table.sum(axis=0)
-    if (col == 0).any():
+    if (table.sum(axis=0) == 0).any():
         return {**out, "test": "none_same_outcome", "statistic": 0.0, "dof": len(r) - 1,
                 "p_value": 1.0, "cramers_v": 0.0, "min_expected": np.nan, "significant": False,
                 "verdict": "same_outcome"}
-    expected = np.outer(table.sum(axis=1), col) / table.sum()
-    min_expected = float(expected.min())
-    chi = chi2_contingency(table, correction=len(r) == 2)
-    stat, p, dof = float(chi.statistic), float(chi.pvalue), int(chi.dof)
-    test = "chi2_yates" if len(r) == 2 else "chi2"
-    rough = False
-    if len(r) == 2 and min_expected < 5:
-        test, p = "fisher", float(fisher_exact(table).pvalue)
-    elif min_expected < 5:
-        rough = True  # an expected count below 5: the chi-squared approximation is rough
+    t = table_test(table)
     v = float(np.sqrt(chi2_contingency(table, correction=False).statistic / table.sum()))  # min(r−1, c−1) = 1
+    p = t.p_value
     significant = p < alpha
     rates_pct = 100 * k / n
     extremes = {}
@@ -186,6 +210,6 @@ def outcome_difference(rates: pd.DataFrame, outcome: str = "work_or_studies", ge
         hi, lo = int(np.argmax(rates_pct)), int(np.argmin(rates_pct))
         extremes = dict(highest=(out["categories"][hi], float(rates_pct[hi])),
                         lowest=(out["categories"][lo], float(rates_pct[lo])))
-    return {**out, **extremes, "test": test, "rough": rough, "statistic": stat, "dof": dof, "p_value": p,
-            "cramers_v": v, "min_expected": min_expected, "significant": significant,
+    return {**out, **extremes, "test": t.method_code, "statistic": t.statistic, "dof": t.dof, "p_value": p,
+            "cramers_v": v, "min_expected": t.min_expected, "draws": t.draws, "significant": significant,
             "verdict": "evidence" if significant else "no_evidence"}

@@ -13,7 +13,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from finsam.data import semantics
+from finsam.data import rounding, semantics, versions
 from finsam.data.tables import Tables
 from finsam.data.frames import texts
 
@@ -63,8 +63,24 @@ def _stated_by(facts: pd.DataFrame, by: str | None = None) -> dict[str, dict[tup
     return stated
 
 
+def _usable(stated: dict[tuple[str, str], list[tuple[float, bool]]], tables: Tables
+            ) -> dict[tuple[str, str], list[tuple[float, bool]]]:
+    """``stated`` without the versions the report's own arithmetic rules out
+    (:func:`finsam.data.versions.unusable`: exits that their reasons or the other genders contradict)."""
+    if not any(len(v) for (g, m), v in stated.items()):
+        return stated
+    bad = versions.unusable({k: [v for v, _ in vals] for k, vals in stated.items()},
+                            versions.arithmetic(tables.metrics, tables.vocabulary))
+    if not bad:
+        return stated
+    drop = {(u.gender, u.metric, u.value) for u in bad}
+    return {k: [(v, c) for v, c in vals if (*k, v) not in drop] for k, vals in stated.items()}
+
+
 def _rate_rows(stated: dict[tuple[str, str], list[tuple[float, bool]]], tables: Tables) -> list[tuple]:
-    """The rows (COLUMNS) of one group's rates from its stated values."""
+    """The rows (COLUMNS) of one group's rates from its stated values; a version of the exits that
+    the report's own arithmetic rules out is not used (finsam.data.versions)."""
+    stated = _usable(stated, tables)
     rows = []
     genders = semantics.codes(tables.vocabulary, "gender")
     outcomes = semantics.outcomes(tables.metrics)
@@ -118,8 +134,9 @@ def _rates_frame(rows: list[tuple], tables: Tables, sort: bool = True) -> pd.Dat
 
 
 def gap_test(k_women: int, n_women: int, k_men: int, n_men: int, alpha: float = 0.05) -> dict:
-    """Compare two proportions: Fisher's exact test when any expected cell count is below 5,
-    else Pearson's chi-squared test with Yates' continuity correction (2×2).
+    """Compare two proportions with the test :func:`finsam.stats.inference.table_test` chooses for
+    their 2×2 table: Fisher's exact test when any expected cell count is below 5, else Pearson's
+    chi-squared test with Yates' continuity correction.
 
     Returns rates (percent), the difference women − men in percentage points, the odds ratio,
     Cohen's h, the test used, its p-value and a plain-language verdict at level ``alpha``.
@@ -129,20 +146,16 @@ def gap_test(k_women: int, n_women: int, k_men: int, n_men: int, alpha: float = 
     (``evidence`` or ``no_evidence``), ``direction`` (``higher``/``lower``: women vs men) and
     ``level`` (``alpha``).
     """
-    from scipy.stats import chi2_contingency, fisher_exact
+    from finsam.stats.inference import table_test
     table = np.array([[k_women, n_women - k_women], [k_men, n_men - k_men]])
     if (table < 0).any() or n_women <= 0 or n_men <= 0:
         raise ValueError(f"invalid counts: women {k_women}/{n_women}, men {k_men}/{n_men}")
     pw, pm = k_women / n_women, k_men / n_men
-    col = table.sum(axis=0)
-    expected = np.outer(table.sum(axis=1), col) / table.sum()
-    if (col == 0).any():
+    tested = table_test(table)  # the one rule: Fisher's exact test or chi-squared with Yates' correction
+    if tested.method_code == "none":  # both groups are non-empty, so every person had the same outcome
         test, code, p = "none (every person had the same outcome)", "none_same_outcome", 1.0
-    elif (expected < 5).any():
-        test, code, p = "Fisher's exact test", "fisher", float(fisher_exact(table).pvalue)
     else:
-        test, code, p = ("chi-squared test with Yates' correction", "chi2_yates",
-                         float(chi2_contingency(table, correction=True).pvalue))
+        test, code, p = tested.method, tested.method_code, tested.p_value
     with np.errstate(divide="ignore", invalid="ignore"):
         odds = (table[0, 0] * table[1, 1]) / (table[0, 1] * table[1, 0]) if table[0, 1] * table[1, 0] else math.inf
     h = 2 * math.asin(math.sqrt(pw)) - 2 * math.asin(math.sqrt(pm))
@@ -159,21 +172,6 @@ def gap_test(k_women: int, n_women: int, k_men: int, n_men: int, alpha: float = 
                 significant=significant, verdict=verdict, test_code=code,
                 verdict_code="evidence" if significant else "no_evidence",
                 direction="higher" if diff > 0 else "lower" if diff < 0 else "equal", level=alpha)
-
-
-def consistent_splits(n: int, k: int, pct_women: float, pct_men: float, decimals: int = 0) -> list[tuple[int, int]]:
-    """Every split of ``k`` of ``n`` exits into women (k_w of n_w) and men (the rest) for which
-    the report's rounded percentages can be right: |100·k_w/n_w − pct_women| ≤ half a unit of
-    the last printed digit, and likewise for men. Assumes every exit is a woman or a man (the
-    report gives no other gender). Returns (k_w, n_w) pairs; empty when no split fits."""
-    half = 0.5 * 10 ** -decimals + 1e-9
-    out = []
-    for nw in range(1, n):
-        nm = n - nw
-        for kw in range(max(0, k - nm), min(k, nw) + 1):
-            if abs(100 * kw / nw - pct_women) <= half and abs(100 * (k - kw) / nm - pct_men) <= half:
-                out.append((kw, nw))
-    return out
 
 
 def gap_from_rates(rates: pd.DataFrame, outcome: str = "work_or_studies") -> pd.DataFrame:
@@ -203,7 +201,7 @@ def gap_from_rates(rates: pd.DataFrame, outcome: str = "work_or_studies") -> pd.
             elif len(everyone) == 1 and pd.notna(a.rate) and pd.notna(b.rate):
                 e = everyone.iloc[0]
                 n, k = int(e["exited"]), int(e["count"])
-                splits = consistent_splits(n, k, float(a.rate), float(b.rate))
+                splits = rounding.splits(n, k, float(a.rate), float(b.rate))
                 for kw, nw in splits:
                     res = gap_test(kw, nw, k - kw, n - nw)
                     res.update(conflict=bool(a.conflict or b.conflict or e["conflict"]), outcome=outcome,

@@ -13,4 +13,41 @@ TEXT = {
     "common.reference": {"sv": "{source}, rad {lines}", "en": "{source}, lines {lines}"},
     "common.conflict_mark": {"sv": "⚠ = rapporten anger uppgiften med olika värden",
                              "en": "⚠ = the report states the figure with different values"},
+    # versions of a count the report's own arithmetic rules out (finsam.data.versions)
+    "common.unusable.intro": {
+        "sv": "Används inte för andelar eller skillnader, eftersom rapportens egna delar och summor utesluter dem:",
+        "en": "Not used for rates or gaps, because the report's own parts and totals rule them out:",
+    },
+    "common.unusable.parts_exceed": {
+        "sv": "{where}, {metric}, {gender}: {value} — deras avslutsorsaker summerar till {parts}, fler än {value}.",
+        "en": "{where}, {metric}, {gender}: {value} — their exit reasons add up to {parts}, more than {value}.",
+    },
+    "common.unusable.parts_sum": {
+        "sv": "{where}, {metric}, {gender}: {value} — deras avslutsorsaker, som täcker alla avslut (också "
+              "”annan avslutsanledning”), summerar till {parts}.",
+        "en": "{where}, {metric}, {gender}: {value} — their exit reasons, which cover every exit (including "
+              "“other reasons”), add up to {parts}.",
+    },
+    "common.unusable.genders_exceed": {
+        "sv": "{where}, {metric}, {gender}: {value} — med övriga köns minst {parts} avslut blir det fler än "
+              "alla avslutade ({whole}).",
+        "en": "{where}, {metric}, {gender}: {value} — with at least {parts} exits of the other genders this is more "
+              "than everyone who exited ({whole}).",
+    },
+    # the tests finsam.stats.inference.table_test chooses (its method_code): one name per test on every page
+    "common.test.fisher": {"sv": "Fishers exakta test", "en": "Fisher's exact test"},
+    "common.test.chi2_yates": {"sv": "χ²-test med Yates korrektion", "en": "chi-squared test with Yates' correction"},
+    "common.test.chi_squared": {"sv": "Pearsons χ²-test", "en": "Pearson's chi-squared test"},
+    "common.test.monte_carlo": {
+        "sv": "Monte Carlo-test av χ²-teststorheten ({draws} slumpade tabeller med samma marginaler, eftersom "
+              "det minsta förväntade antalet är {min_expected}, under 5)",
+        "en": "Monte Carlo test of the chi-squared statistic ({draws} tables with the same margins, because the "
+              "smallest expected count is {min_expected}, below 5)"},
+    # a headline that adds outcomes at exit and at a follow-up (notes marked 'mixed timing:')
+    "common.mixed_timing": {
+        "sv": "{what} blandar två mått: rapportens summa lägger ihop utfall vid avslut med utfall vid en "
+              "uppföljning efter avslut, så den är inte ett rent utfall vid avslut och jämförs inte som ett sådant.{detail}",
+        "en": "{what} mixes two measures: the report's total adds outcomes at exit to outcomes at a follow-up "
+              "after exit, so it is not an outcome at exit alone and is not compared as one.{detail}",
+    },
 }

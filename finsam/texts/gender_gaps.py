@@ -110,11 +110,28 @@ TEXT = {
     "gender_gaps.no_exit_reasons": {
         "sv": "Ingen grupp anger antal för flera avslutsanledningar för både kvinnor och män.",
         "en": "No group gives counts of several exit reasons for both women and men."},
-    "gender_gaps.chi2": {"sv": "χ²-test", "en": "chi-squared test"},
-    "gender_gaps.monte_carlo": {
-        "sv": "Monte Carlo-test av χ²-statistikan ({draws} tabeller; minsta förväntade antal {min_expected})",
-        "en": "Monte Carlo test of the chi-squared statistic ({draws} tables; smallest expected count "
-              "{min_expected})"},
+    "gender_gaps.multiplicity": {
+        "sv": "Flera intervall bedöms här på en gång: med 95 %-intervall utesluter i genomsnitt ett av tjugo noll "
+              "av ren slump, och ingen korrektion för flera jämförelser görs.",
+        "en": "Several intervals are judged here at once: with 95 % intervals, on average one in twenty excludes "
+              "zero by chance alone, and no correction for multiple comparisons is made."},
+    "gender_gaps.within_none": {
+        "sv": "Där kvinnor och män deltar i olika insatser kan skillnaden mellan dem bero på insatsernas blandning. "
+              "Skillnaden inom insatserna (Mantel–Haenszel över insatserna i ett förbund och år) kräver kvinnors "
+              "och mäns avslut och utfall för minst två insatser som inte överlappar; inget förbund och år i data "
+              "anger det, så den kan inte ställas bredvid den råa skillnaden.",
+        "en": "Where women and men take part in different interventions, the gap between them may reflect the mix "
+              "of interventions. The gap within interventions (Mantel–Haenszel over the interventions of one "
+              "association and year) needs women's and men's exits and outcomes for at least two interventions "
+              "that do not overlap; no association-year in the data gives them, so it cannot be set beside the "
+              "crude gap."},
+    "gender_gaps.within": {
+        "sv": "**{label}** ({n} insatser): rå skillnad kvinnor − män {crude} procentenheter; inom insatserna "
+              "(Mantel–Haenszel) {within} procentenheter; insatsernas blandning ensam förutsäger {mix} "
+              "procentenheter.",
+        "en": "**{label}** ({n} interventions): crude gap women − men {crude} percentage points; within the "
+              "interventions (Mantel–Haenszel) {within} points; the mix of interventions alone predicts {mix} "
+              "points."},
     "gender_gaps.exit_reasons": {
         "sv": "**{label}** (kvinnor/män: {rows}): {test}, X² = {statistic} med {dof} frihetsgrader, {p} — ",
         "en": "**{label}** (women/men: {rows}): {test}, X² = {statistic} on {dof} degrees of freedom, {p} — "},

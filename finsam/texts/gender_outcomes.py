@@ -43,6 +43,8 @@ TEXT = {
               "test when any expected cell count is below 5 and otherwise with a chi-squared test.",
     },
     "gender_outcomes.section.by_intervention": {"sv": "## Per insats", "en": "## By intervention"},
+    "gender_outcomes.mixed_timing_what": {"sv": "Andelen till arbete eller studier för {group}",
+                                          "en": "The rate to work or studies of {group}"},
     "gender_outcomes.section.caveats": {"sv": "## Att tänka på", "en": "## Caveats"},
 
     # ------------------------------------------------------------------ population
@@ -150,9 +152,7 @@ TEXT = {
                                        "en": "reported % only, no interval"},
 
     # tests (rates.test_code)
-    "gender_outcomes.test.fisher": {"sv": "Fishers exakta test", "en": "Fisher's exact test"},
-    "gender_outcomes.test.chi2_yates": {"sv": "χ²-test med Yates korrektion",
-                                        "en": "chi-squared test with Yates' correction"},
+    # the tests themselves: common.test.* (finsam.views.tables.test_name)
     "gender_outcomes.test.none_same_outcome": {"sv": "inget (alla fick samma utfall)",
                                                "en": "none (every person had the same outcome)"},
     "gender_outcomes.test.none": {"sv": "inget", "en": "none"},

@@ -91,6 +91,9 @@ TEXT = {
     "interventions.why.aggregate": {
         "sv": "en summa av flera insatser (gruppen bakom rubriksiffran), inte en enskild insats",
         "en": "a total of several interventions (the headline group), not one intervention"},
+    "interventions.why.aggregate_other": {
+        "sv": "en summa av flera insatser, inte en enskild insats",
+        "en": "a total of several interventions, not one intervention"},
     "interventions.why.parts": {"sv": "dess delar jämförs i stället", "en": "its parts are compared instead"},
     "interventions.why.percentage_only": {
         "sv": "en procentsats utan antal: inget konfidensintervall kan beräknas",
@@ -140,15 +143,33 @@ TEXT = {
               "on whole counts are a little stricter)."},
 
     # ---------------------------------------------------------------- heterogeneity
+    "interventions.funnel.overdispersed": {
+        "sv": "Andelarna sprider sig φ = {phi} gånger mer än binomial slump runt den sammanvägda andelen. Med "
+              "gränser som tillåter den spridningen (additiva slumpeffektgränser enligt Spiegelhalter, τ = {tau} "
+              "procentenheter) ligger {o1} utanför {level1}-gränserna och {o2} utanför {level2}-gränserna (så många "
+              "skiljer sig mer än insatserna brukar skilja sig från varandra).",
+        "en": "The rates spread φ = {phi} times as much as binomial chance around the pooled rate. With limits that "
+              "allow for that spread (Spiegelhalter's additive random-effects limits, τ = {tau} percentage "
+              "points), {o1} lie outside the {level1} limits and {o2} outside the {level2} limits (that many differ "
+              "by more than the interventions usually differ from each other)."},
+    "interventions.funnel.not_overdispersed": {
+        "sv": "Andelarna sprider sig inte mer än binomial slump (φ = {phi}), så de exakta gränserna ovan gäller.",
+        "en": "The rates spread no more than binomial chance (φ = {phi}), so the exact limits above apply."},
     "interventions.het.none": {
         "sv": "Inget test av heterogenitet: tabellen har färre än två rader eller kolumner som inte är tomma.",
         "en": "No test of heterogeneity: the table has fewer than two non-empty rows or columns."},
-    "interventions.het.chi_squared": {"sv": "Pearsons χ²-test", "en": "Pearson's chi-squared test"},
-    "interventions.het.monte_carlo": {
-        "sv": "Ett Monte Carlo-test av χ²-teststorheten ({draws} slumpade tabeller med samma marginaler), "
-              "eftersom det minsta förväntade antalet är {min_expected}, under 5",
-        "en": "A Monte Carlo test of the chi-squared statistic ({draws} tables with the same margins), because "
-              "the smallest expected count is {min_expected}, below 5"},
+    "interventions.het.random_effects": {
+        "sv": "En sammanvägd andel som tillåter att insatserna verkligen skiljer sig åt (slumpeffektmodell, "
+              "DerSimonian–Laird): {rate} (95 % KI {ci}); τ² = {tau2} på logitskalan och I² = {i2}, det vill "
+              "säga så stor del av spridningen är större än slumpen förklarar.",
+        "en": "A pooled rate that allows the interventions to truly differ (random effects, DerSimonian–Laird): "
+              "{rate} (95 % CI {ci}); τ² = {tau2} on the logit scale and I² = {i2}: that much of the spread is "
+              "more than chance explains."},
+    "interventions.het.prediction": {
+        "sv": "En ny insats av samma slag kan ha en andel någonstans mellan {low} och {high} "
+              "(95 % prediktionsintervall).",
+        "en": "A new intervention of the same kind could have a rate anywhere from {low} to {high} (95 % prediction "
+              "interval)."},
     "interventions.het.result": {
         "sv": "Skiljer sig insatsernas andelar åt mer än slumpen förklarar? {how}: X² = {statistic} med {dof} "
               "frihetsgrader, {p}.",
@@ -212,6 +233,11 @@ TEXT = {
               "interval: **met** when the whole interval is at or above the target, **not met** when it is wholly "
               "below, **cannot tell** when it contains the target. Count goals (participants) are counts of "
               "everyone served, not samples, so they are compared directly."},
+    "interventions.goals.versions": {
+        "sv": "{n} av målen anger rapporten med olika värden (⚠); vart och ett räknas en gång, med samma bedömning "
+              "där versionerna är överens och som går inte att avgöra där de inte är det.",
+        "en": "The report states {n} of these goals with different values (⚠); each counts once, with the same "
+              "judgement where its versions agree and as cannot tell where they do not."},
     "interventions.goals.rate_counts": {
         "sv": "Mål för andelar ({rate} st.): uppfyllt {met}, inte uppfyllt {not_met}, går inte att avgöra {cannot_tell}.",
         "en": "Of {rate} rate goal(s), {met} met, {not_met} not met, {cannot_tell} cannot tell."},

@@ -45,9 +45,6 @@ TEXT = {
         "sv": "Ett gemensamt test av de {n} förbundens antal ({test}, {p}): {verdict}.",
         "en": "Tested together ({test} of {n} associations' counts, {p}): {verdict}.",
     },
-    "overview.test.chi-squared": {"sv": "χ²-test", "en": "chi-squared test"},
-    "overview.test.Monte Carlo chi-squared": {"sv": "χ²-test med Monte Carlo-simulering",
-                                              "en": "Monte Carlo chi-squared test"},
     "overview.verdict.difference": {
         "sv": "det finns belägg för en skillnad på 5 %-nivån, det vill säga skillnaderna är större än vad "
               "slumpen ensam brukar ge",
@@ -109,6 +106,17 @@ TEXT = {
         "en": "Associations count participants differently (column *{column}*): people, participations (a person "
               "in two interventions counts twice), or participants and cases together; structural interventions "
               "(seminars, staff training) may be included in totals.",
+    },
+    "overview.mixed_timing_what": {"sv": "Andelen till arbete eller studier för {name}",
+                                   "en": "The rate to work or studies of {name}"},
+    "overview.caveat.cost_population": {
+        "sv": "*{column}* visas bara där kostnaden och utfallen gäller samma grupp. För {names} gäller utfallen "
+              "de arbetslivsinriktade insatserna, men rapporten anger bara hela förbundets kostnad (med "
+              "administration, strukturellt arbete och andra insatser); den kvoten visas därför inte.",
+        "en": "*{column}* is shown only where the cost and the outcomes are of the same population. For {names} "
+              "the outcomes are of the work-oriented interventions, but the report states only the whole "
+              "association's cost (with administration, structural work and other interventions), so that "
+              "ratio is not shown.",
     },
     "overview.caveat.cost": {
         "sv": "Den totala kostnaden omfattar administration och strukturellt arbete, så kostnaden per deltagare är "

@@ -15,10 +15,10 @@ TEXT = {
     "participant_profile.section.composition": {
         "sv": "## Sammansättning\n\n"
               "Varje uppgift så som rapporten anger den (⚠ markerar en uppgift som rapporten anger med olika "
-              "värden), med dess andel av den summa som rapporten anger för alla deltagare, härledd här.",
+              "värden), med dess andel av den bas som rapporten anger för den, härledd här.",
         "en": "## Composition\n\n"
               "Each figure as the report states it (⚠ marks a figure the report states with different values), "
-              "with its share of the total the report states for everyone, derived here."},
+              "with its share of the base the report states for it, derived here."},
     "participant_profile.section.outcomes": {"sv": "## Till arbete eller studier, per grupp",
                                              "en": "## Leaving for work or studies, by group"},
     "participant_profile.section.caveats": {"sv": "## Att tänka på", "en": "## Caveats"},
@@ -34,8 +34,8 @@ TEXT = {
     "participant_profile.col.category": {"sv": "Kategori", "en": "Category"},
     "participant_profile.col.gender": {"sv": "Kön", "en": "Gender"},
     "participant_profile.col.value": {"sv": "Värde", "en": "Value"},
-    "participant_profile.col.share_of_total": {"sv": "Andel av angiven summa (härledd)",
-                                               "en": "Share of the stated total (derived)"},
+    "participant_profile.col.share_of_total": {"sv": "Andel av angiven bas (härledd)",
+                                               "en": "Share of the stated base (derived)"},
     "participant_profile.col.exited": {"sv": "Avslutade (n)", "en": "Exited (n)"},
     "participant_profile.col.work_or_studies": {"sv": "Till arbete eller studier (k)",
                                                 "en": "To work or studies (k)"},
@@ -68,30 +68,26 @@ TEXT = {
               "that the categories have the same rate: the groups may be too small to show a difference."},
     "participant_profile.small_groups": {"sv": " Små grupper (färre än {small} avslutade): {groups}.",
                                          "en": " Small groups (fewer than {small} exited): {groups}."},
-    "participant_profile.test.fisher": {"sv": "Fishers exakta test", "en": "Fisher's exact test"},
-    "participant_profile.test.chi2": {"sv": "χ²-test av oberoende", "en": "chi-squared test of independence"},
-    "participant_profile.test.chi2_yates": {"sv": "χ²-test av oberoende med Yates korrektion",
-                                            "en": "chi-squared test of independence with Yates' correction"},
-    "participant_profile.test.rough": {
-        "sv": " (obs: ett förväntat antal är under 5, så approximationen är grov)",
-        "en": " (caution: an expected count is below 5, the approximation is rough)"},
     "participant_profile.no_outcomes": {
         "sv": "Rapporten anger inga avslutsanledningar per kategori för de här perioderna, så ingen andel per "
               "kategori kan visas.",
         "en": "The report gives no exit outcomes by category for these periods, so no rates per category can "
               "be shown."},
     "participant_profile.caveats": {
-        "sv": "- Kategorierna är de som rapporten anger. Andelar av en angiven summa är härledda här (antal ÷ "
-              "rapportens summa för alla deltagare) och saknas där rapporten inte anger någon summa eller anger "
-              "den med olika värden.\n"
+        "sv": "- Kategorierna är de som rapporten anger. Andelar är härledda här (antal ÷ bas) bara där rapporten "
+              "anger basen: uppdelningens egen bas (till exempel de som har uppgiften registrerad) eller en tabell "
+              "vars kategorier summerar till den angivna summan för alla. Annars saknas andelen, liksom där "
+              "rapporten anger basen med olika värden; den närmaste summan används aldrig i stället.\n"
               "- En del rapporter räknar bara deltagare vars bakgrund är registrerad, så andelarna i en uppdelning "
               "behöver inte bli 100 %; en uppdelning som rapporten bara anger delvis är markerad så i data.\n"
               "- Andelar till arbete eller studier är procent av en kategoris avslutade deltagare, med 95 % "
               "Wilsonintervall där rapporten anger antalen.\n"
               "- Tabeller som rapporterna trycker så att kolumnerna inte kan läsas säkert är utelämnade; "
               "data/README.md listar dem med sina rader.",
-        "en": "- Categories are as the report names them. Shares of a stated total are derived here (count ÷ the "
-              "report's total for everyone) and are empty where the report states no total or contradicts it.\n"
+        "en": "- Categories are as the report names them. Shares are derived here (count ÷ base) only where the "
+              "report states the base: the breakdown's own base (for example those with the figure recorded) or a "
+              "table whose categories add up to the stated total for everyone. Elsewhere the share is empty, as it "
+              "is where the report states the base with different values; the nearest total never stands in.\n"
               "- Some reports count only participants whose background is recorded, so shares of a category need "
               "not add up to 100 %; a breakdown the report gives only in part is marked so in the data.\n"
               "- Rates are percentages of a category's exited participants, with 95 % Wilson intervals where the "

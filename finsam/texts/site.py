@@ -30,6 +30,28 @@ TEXT = {
     "index.failures_kept": {"sv": "Tidigare versioner av de här rapporterna, om sådana finns, har behållits.",
                             "en": "Earlier renderings of these reports, if any, are kept."},
     "index.sources": {"sv": "Källor", "en": "Sources"},
+    # the site's one stance on what its intervals mean (shown once, on the index)
+    "index.about": {"sv": "Om siffrorna och intervallen", "en": "About the figures and their intervals"},
+    "index.about_intervals": {
+        "sv": "Rapporterna räknar alla som ett förbund tagit emot, inte ett urval. Som beskrivning av det året "
+              "är en andel därför inte osäker. Intervallen på sidorna svarar på en annan fråga: hur väl antalen "
+              "bestämmer den andel som verksamheten ger i längden, det vill säga vad ett liknande år eller en "
+              "liknande grupp deltagare kunde visa. En skillnad vars intervall innehåller noll kan vara slumpens "
+              "verk snarare än en bestående skillnad.",
+        "en": "The reports count everyone an association served, not a sample, so as a description of that year "
+              "a rate is not uncertain. The intervals on these pages answer another question: how well the counts "
+              "pin down the rate the work produces over time, that is, what a similar year or a similar group of "
+              "participants could show. A difference whose interval holds zero may be chance rather than a "
+              "lasting difference."},
+    "index.about_multiplicity": {
+        "sv": "Där en sida bedömer flera intervall eller test samtidigt (insatser mot en tratt, skillnader mellan "
+              "kvinnor och män i flera grupper, kategorier i en uppdelning) hamnar i genomsnitt ett av tjugo utanför "
+              "sitt 95 %-intervall av ren slump. Ingen korrektion för flera jämförelser görs, så läs ett enstaka "
+              "resultat utanför gränserna med det i minnet.",
+        "en": "Where a page judges several intervals or tests at once (interventions against a funnel, gender gaps "
+              "in several groups, the categories of a breakdown), on average one in twenty falls outside its 95 % "
+              "interval by chance alone. No correction for multiple comparisons is made, so read a single result "
+              "outside its limits with that in mind."},
     "index.sources_caption": {"sv": "Årsredovisningarna som siffrorna kommer från",
                               "en": "The annual reports the figures come from"},
     "index.source_id": {"sv": "Källa", "en": "Source"},

@@ -29,6 +29,8 @@ TEXT = {
     "yearly_trend.col.year": {"sv": "År", "en": "Year"},
     "yearly_trend.col.association": {"sv": "Förbund", "en": "Association"},
     "yearly_trend.col.counts": {"sv": "Antal (k av n)", "en": "n (k of n)"},
+    "yearly_trend.col.ci": {"sv": "95 % KI (Wilson)", "en": "95 % CI (Wilson)"},
+    "yearly_trend.ci": {"sv": "95 % KI", "en": "95 % CI"},
     "yearly_trend.col.note": {"sv": "Anmärkning", "en": "Definition note"},
     "yearly_trend.col.period": {"sv": "År", "en": "Years"},
     "yearly_trend.col.gender": {"sv": "Kön", "en": "Gender"},

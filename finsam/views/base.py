@@ -18,8 +18,11 @@ from finsam.views import labels as L
 from finsam.data.tables import Tables
 from finsam.views.markup import esc, markdown  # noqa: F401  (the views import them from here)
 
-# Views show every cell in full: a cut note ("Samordningsförbundet Hudd…") hides what it says.
+# Views show every cell in full: a cut note ("Samordningsförbundet Hudd…") hides what it says; and
+# every row and column: a page's table cut to "162 rows × 5 columns" with "…" hides figures.
 pd.set_option("display.max_colwidth", None)
+pd.set_option("display.max_rows", None)
+pd.set_option("display.max_columns", None)
 
 
 class View:

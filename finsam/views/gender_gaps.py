@@ -6,9 +6,12 @@ import functools
 
 import pandas as pd
 
-from finsam.data.tables import Tables
-from finsam.stats.gaps import exit_reason_tests, gap_groups, gap_intervals, pooled_over_groups
+from finsam.data.conflicts import resolve
+from finsam.data.tables import Tables, select
+from finsam.data.versions import unusable_in
+from finsam.stats.gaps import exit_reason_tests, gap_groups, gap_intervals, pooled_over_groups, within_intervention_gaps
 from finsam.views.base import View, esc, markdown
+from finsam.views.tables import test_name, unusable_list
 from finsam.stats.wording import SMALL_N
 
 
@@ -103,13 +106,43 @@ class GenderGaps(View):
                 s += self.tr("gender_gaps.small_n", women=self._span(nw, x["n_women"].max(), 0),
                              men=self._span(nm, x["n_men"].max(), 0), small=self.int(SMALL_N))
             parts.append(s)
+        if g.groupby(["association", "period_start", "period_end", "intervention"]).ngroups > 1:
+            parts.append(self.tr("gender_gaps.multiplicity"))
+        unusable = self.unusable()
+        if unusable:
+            parts.append(self.tr("common.unusable.intro") + "\n\n" + "\n".join(f"- {u}" for u in unusable))
         return markdown("\n\n".join(parts))
+
+    def unusable(self) -> list[str]:
+        """The versions of exits the reports' own arithmetic rules out (finsam.data.versions), per
+        association and year, worded."""
+        u = unusable_in(resolve(select(self.t.observations), self.policy), self.t.metrics, self.t.vocabulary)
+        out = []
+        for r, line in zip(u.itertuples(), unusable_list(u, self.lang, self.t)):
+            year = f"{r.period_start}" if r.period_start == r.period_end else f"{r.period_start}–{r.period_end}"
+            out.append(f"{esc(self.t.association_name(r.association_id))} {year}: {line}")
+        return out
+
+    def within_text(self) -> str:
+        """The gap within interventions beside the crude one (Mantel–Haenszel over the interventions of
+        one association-year), or why there is none."""
+        found = within_intervention_gaps(self.groups, self.t)
+        if not found:
+            return self.tr("gender_gaps.within_none")
+        parts = []
+        for w in found:
+            r = w["result"]
+            label = esc(group_label(self.t, (w["association"], w["period_start"], w["period_end"], "ALL"), self.lang))
+            parts.append(self.tr("gender_gaps.within", label=label, n=self.int(r.strata),
+                                 crude=self.signed(r.crude_pp), within=self.signed(r.mantel_haenszel_pp),
+                                 mix=self.signed(r.mix_pp)))
+        return "\n\n".join(parts)
 
     def pooled_text(self):
         p = pooled_over_groups(self.groups)
         if p is None:
             n = self.groups.groupby(["association", "period_start", "period_end", "intervention"]).ngroups
-            return self.md("gender_gaps.pooled_too_few", n=self.int(n))
+            return markdown(self.tr("gender_gaps.pooled_too_few", n=self.int(n)) + "\n\n" + self.within_text())
         s = self.tr("gender_gaps.pooled", strata=self.int(p["strata"].iloc[0]),
                     odds_ratio=self._span(p.loc["odds_ratio", "min"], p.loc["odds_ratio", "max"], 2),
                     ci=self.tr("common.range", low=self.num(p.loc["ci_low", "min"], 2),
@@ -120,7 +153,7 @@ class GenderGaps(View):
                      else "gender_gaps.homogeneous")
         s += self.tr("gender_gaps.combinations", n=self.int(p["combinations"].iloc[0]))
         s += self.tr("gender_gaps.pooled_groups_differ")
-        return markdown(s)
+        return markdown(s + "\n\n" + self.within_text())
 
     def exit_reason_text(self):
         tabs = exit_reason_tests(self.t, self.policy)
@@ -130,8 +163,7 @@ class GenderGaps(View):
         for key, tab, contested, t in tabs:
             rows = ", ".join(f"{self.metric(m).lower()} {self.int(tab.loc[m, 'women'])}/{self.int(tab.loc[m, 'men'])}"
                              for m in tab.index)
-            how = (self.tr("gender_gaps.chi2") if t.method == "chi-squared" else
-                   self.tr("gender_gaps.monte_carlo", draws=self.int(t.draws), min_expected=self.num(t.min_expected, 1)))
+            how = test_name(t.method_code, self.lang, t.draws, t.min_expected)
             parts.append(self.tr("gender_gaps.exit_reasons", label=esc(group_label(self.t, key, self.lang)),
                                  rows=esc(rows), test=how, statistic=self.num(t.statistic, 1), dof=self.int(t.dof),
                                  p=self.p(t.p_value))

@@ -18,7 +18,9 @@ from finsam.stats.wording import SMALL_N, noun
 from finsam.views import fmt
 from finsam.views.base import View, esc, markdown
 from finsam.views.registry import report_stem
-from finsam.views.tables import _cell, _finish, _genders, _values, conflict_list, fact_table, gap_sentence, gap_table, rates_table
+from finsam.data.versions import unusable_in
+from finsam.views.tables import (_cell, _finish, _genders, _values, conflict_list, fact_table, gap_sentence, gap_table,
+                                 rates_table, unusable_list)
 
 
 class GenderOutcomes(View):
@@ -229,11 +231,17 @@ class GenderOutcomes(View):
         if self.headline.unit and not semantics.counts_people(self.t.vocabulary, self.headline.unit):
             items.append(self.tr("gender_outcomes.caveat.unit", noun=noun(self.t, self.headline.unit, self.lang)))
         items.append(self.tr("gender_outcomes.caveat.totals"))
+        for note in self.headline.mixed_timing:
+            items.append(self.tr("common.mixed_timing", what=self.tr("gender_outcomes.mixed_timing_what", group=esc(
+                self.group)), detail=f" ({esc(note)})" if self.lang == "en" else ""))
         items += self._cautions()
         conflicts = conflict_list(self.facts, self.lang, self.t, self.obs)
         if conflicts:
             items.append(self.tr("gender_outcomes.caveat.conflicts") + "\n"
                          + "\n".join(f"    - {c}" for c in conflicts))
+        unusable = unusable_list(unusable_in(self.facts, self.t.metrics, self.t.vocabulary), self.lang, self.t)
+        if unusable:
+            items.append(self.tr("common.unusable.intro") + "\n" + "\n".join(f"    - {c}" for c in unusable))
         multi = select(self.t.observations, association=self.a)
         multi = multi[(multi["association_id"] == self.a) & (multi["period_start"] != multi["period_end"])
                       & (multi["period_end"] == self.year)]

@@ -6,6 +6,7 @@ language, from the texts in finsam/texts/interventions.py.
 """
 from __future__ import annotations
 
+import math
 import numpy as np
 import pandas as pd
 
@@ -18,6 +19,7 @@ from finsam.stats.interventions import InterventionYear
 from finsam.views import fmt
 from finsam.views.base import View, esc, markdown
 from finsam.views.registry import report_stem
+from finsam.views.tables import test_name
 
 
 def _decimals(v: float) -> int:
@@ -91,9 +93,16 @@ class InterventionComparison(View):
             "interventions.col.conflict": ["⚠" if conflict.get(x) else "" for x in tab["label"]],
         }, index="interventions.col.intervention")
 
+    @staticmethod
+    def _why(name: str, why: str, headline: str) -> str:
+        return f"interventions.why.{why}_other" if why == "aggregate" and name != headline else f"interventions.why.{why}"
+
     def not_compared(self):
         """Interventions with outcome figures for the year that the comparison cannot use, and why."""
-        lines = [f"- {esc(n)}: {self.tr(f'interventions.why.{why}')}." for n, why in self.data.not_compared]
+        headline = self.data.headline["group"]
+        # an aggregate is 'the headline group' only when it is the population the headline describes
+        lines = [f"- {esc(n)}: {self.tr(self._why(n, why, headline))}."
+                 for n, why in self.data.not_compared]
         if not lines:
             return self.md("interventions.not_compared.none")
         return self.md("interventions.not_compared", items="\n".join(lines))
@@ -140,6 +149,15 @@ class InterventionComparison(View):
         parts.append(self.tr("interventions.funnel.chance", m=m, level1=self._level(lo), level2=self._level(hi),
                              e1=self.num(g.expected_outside[lo], 2), e2=self.num(g.expected_outside[hi], 3),
                              n1=self.num(g.nominal_outside[lo], 2), n2=self.num(g.nominal_outside[hi], 3)))
+        od = g.overdispersion
+        if od is not None and od.phi == od.phi:
+            if od.phi > 1:
+                parts.append(self.tr("interventions.funnel.overdispersed", phi=self.num(od.phi, 1),
+                                     tau=self.num(100 * math.sqrt(od.tau2), 1), level1=self._level(lo),
+                                     level2=self._level(hi), o1=self.int(od.re_outside[lo]),
+                                     o2=self.int(od.re_outside[hi])))
+            else:
+                parts.append(self.tr("interventions.funnel.not_overdispersed", phi=self.num(od.phi, 1)))
         return markdown(" ".join(parts))
 
     def heterogeneity_text(self):
@@ -147,11 +165,19 @@ class InterventionComparison(View):
         t = tests[0]
         if not np.isfinite(t.p_value):
             return self.md("interventions.het.none")
-        how = (self.tr("interventions.het.chi_squared") if t.method_code == "chi_squared" else
-               self.tr("interventions.het.monte_carlo", draws=self.int(t.draws), min_expected=self.num(t.min_expected, 1)))
+        how = test_name(t.method_code, self.lang, t.draws, t.min_expected)
+        how = how[:1].upper() + how[1:]  # it opens a sentence
         s = [self.tr("interventions.het.result", how=how, statistic=self.num(t.statistic, 1), dof=self.int(t.dof),
                      p=self.p(t.p_value)),
              self.tr("interventions.het.evidence" if t.p_value < 0.05 else "interventions.het.no_evidence")]
+        re = self.data.main.random_effects
+        if re is not None:
+            s.append(self.tr("interventions.het.random_effects", rate=self.pct(re.rate),
+                             ci=self.interval(re.ci_low, re.ci_high), tau2=self.num(re.tau2, 2),
+                             i2=self.pct(100 * re.i2, 0)))
+            if re.pred_low == re.pred_low:
+                s.append(self.tr("interventions.het.prediction", low=self.pct(re.pred_low),
+                                 high=self.pct(re.pred_high)))
         if len(tests) > 1:
             ps = [x.p_value for x in tests]
             s.append(self.tr("interventions.het.versions", versions=self.int(len(tests)),
@@ -227,17 +253,26 @@ class InterventionComparison(View):
         g = self.data.goals
         if g.empty:
             return self.md("interventions.goals.none", year=self.year)
+        # a goal is an intervention's goal metric: the versions of a goal the report states with different
+        # values are one goal, judged alike where they agree and 'cannot tell' where they do not
+        key = ["intervention", "goal_metric"]
+        versions = g.groupby(key, sort=False).size()
+        s = [self.tr("interventions.goals.text", n=self.int(len(versions)))]
         rate = g[g["goal_metric"] == "exit_work_or_studies_rate_goal"]
-        s = [self.tr("interventions.goals.text", n=self.int(len(g)))]
         if len(rate):
-            ct = rate[rate["status"] == "cannot tell"]
-            counts = dict(rate=self.int(len(rate)), met=self.int((rate["status"] == "met").sum()),
-                          not_met=self.int((rate["status"] == "not met").sum()), cannot_tell=self.int(len(ct)))
+            per = rate.groupby(key, sort=False).agg(
+                status=("status", lambda x: x.iloc[0] if x.nunique() == 1 else "cannot tell"),
+                point_met=("point_met", "all"))
+            ct = per[per["status"] == "cannot tell"]
+            counts = dict(rate=self.int(len(per)), met=self.int((per["status"] == "met").sum()),
+                          not_met=self.int((per["status"] == "not met").sum()), cannot_tell=self.int(len(ct)))
             if len(ct):
                 s.append(self.tr("interventions.goals.rate_counts_point", point=self.int(ct["point_met"].sum()),
                                  **counts))
             else:
                 s.append(self.tr("interventions.goals.rate_counts", **counts))
+        if (versions > 1).any():
+            s.append(self.tr("interventions.goals.versions", n=self.int(int((versions > 1).sum()))))
         return markdown(" ".join(s))
 
     def national_text(self):

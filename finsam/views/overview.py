@@ -13,7 +13,7 @@ from finsam.stats.wording import noun
 from finsam.views import labels as L
 from finsam.views.base import View, esc, markdown
 from finsam.views.registry import report_stem
-from finsam.views.tables import _axis_number, _finish
+from finsam.views.tables import _axis_number, _finish, test_name
 
 
 class Overview(View):
@@ -141,12 +141,30 @@ class Overview(View):
         test = ""
         if cmp is not None:
             verdict = self.tr("overview.verdict.difference" if cmp["p_value"] < 0.05 else "overview.verdict.no_evidence")
-            test = "\n\n" + self.tr("overview.test", test=self.tr(f"overview.test.{cmp['test']}"),
+            test = "\n\n" + self.tr("overview.test", test=test_name(cmp["test_code"], self.lang, cmp["draws"], cmp["min_expected"]),
                                     n=self.int(len(cmp["names"])), p=self.p(cmp["p_value"]), verdict=verdict)
             if len(cmp["groups"]) > 1:
                 test += " " + self.tr("overview.different_groups")
         return markdown(self.tr("overview.rates_intro") + "\n\n" + "\n".join(lines) + test + "\n\n"
                         + self.tr("overview.not_a_ranking"))
+
+    def _cost_population(self) -> str | None:
+        """Which associations get no cost per person to work or studies, and why (one population only)."""
+        d = self.data
+        differs = d[d["cost_population_differs"]] if "cost_population_differs" in d else d.iloc[0:0]
+        if differs.empty:
+            return None
+        return self.tr("overview.caveat.cost_population", column=self.tr("overview.col.cost_per_work_or_studies"),
+                       names=self.listing([f"{esc(r.name)} ({esc(r.group)})" for r in differs.itertuples()]))
+
+    def _mixed_timing(self) -> list[str]:
+        """A sentence per association whose headline adds outcomes at exit and at follow-up."""
+        d = self.data
+        if "mixed_timing" not in d:
+            return []
+        return [self.tr("common.mixed_timing", what=self.tr("overview.mixed_timing_what", name=esc(r.name)),
+                        detail="".join(f" ({esc(n)})" for n in r.mixed_timing) if self.lang == "en" else "")
+                for r in d.itertuples() if r.mixed_timing]
 
     def caveats(self):
         years = [int(y) for y in self.data["year"]] if len(self.data) else []
@@ -154,5 +172,7 @@ class Overview(View):
         items = [self.tr("overview.caveat.years", years=span) if years else None,
                  self.tr("overview.caveat.counting", column=self.tr("overview.col.participants")),
                  self.tr("overview.caveat.cost"),
+                 self._cost_population(),
+                 *self._mixed_timing(),
                  self.tr("overview.caveat.rates", column=self.tr("overview.col.group"))]
         return markdown("\n".join(f"- {x}" for x in items if x))

@@ -10,6 +10,7 @@ from finsam.stats import profile
 from finsam.data import semantics
 from finsam.data.tables import Tables
 from finsam.views.base import View, esc, markdown
+from finsam.views.tables import test_name
 from finsam.stats.wording import SMALL_N
 
 
@@ -86,7 +87,9 @@ class ParticipantProfile(View):
                              "participant_profile.col.category": self._category(r),
                              "participant_profile.col.gender": self.gender(r.gender),
                              "participant_profile.col.value": self.value(r.value, r.unit) + (" ⚠" if r.conflict else ""),
-                             "participant_profile.col.share_of_total": self.pct(r.share_of_total)})
+                             "participant_profile.col.share_of_total": (
+                                 self.tr("common.k_of_n", k=self.pct(r.share_of_total), n=self.int(r.total))
+                                 if r.share_of_total == r.share_of_total else self.pct(r.share_of_total))})
         return self._table(rows)
 
     def _rates(self) -> list[tuple]:
@@ -131,8 +134,7 @@ class ParticipantProfile(View):
             if d["verdict"] == "same_outcome":
                 parts.append(self.tr("participant_profile.same_outcome", what=what))
                 continue
-            test = self.tr(f"participant_profile.test.{d['test']}") + (
-                self.tr("participant_profile.test.rough") if d["rough"] else "")
+            test = test_name(d["test"], self.lang, d["draws"], d["min_expected"])
             level = self.pct(100 * d["level"], 0)
             s = self.tr("participant_profile.tested", what=what, test=test, p=self.p(d["p_value"]))
             if d["verdict"] == "evidence":

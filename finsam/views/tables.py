@@ -107,8 +107,21 @@ def _verdict(g, lang: str) -> str:
     return _t(f"gender_outcomes.verdict.{code}", lang)
 
 
+TESTS = ("fisher", "chi2_yates", "chi_squared", "monte_carlo")
+
+
+def test_name(code: str, lang: str, draws: int = 0, min_expected: float = float("nan")) -> str:
+    """The name of a test finsam.stats.inference.table_test chose (its ``method_code``), in ``lang``;
+    the Monte Carlo test says how many tables and why."""
+    if code == "monte_carlo":
+        return _t("common.test.monte_carlo", lang, draws=fmt.integer(draws, lang),
+                  min_expected=fmt.number(min_expected, lang, 1))
+    return _t(f"common.test.{code}", lang)
+
+
 def _test(g, lang: str) -> str:
-    return _t(f"gender_outcomes.test.{g['test_code']}", lang)
+    code = g["test_code"]
+    return test_name(code, lang) if code in TESTS else _t(f"gender_outcomes.test.{code}", lang)
 
 
 def _num(v, lang: str, decimals: int, signed: bool = False) -> str:
@@ -264,6 +277,23 @@ def conflict_list(facts: pd.DataFrame, lang: str, tables: Tables, obs: pd.DataFr
             why = " / ".join(f"”{esc(q)}”" for q in dict.fromkeys(quotes))
         lines.append(f"{head}: {vals}" + (f" — {why}" if why else ""))
     return lines
+
+
+def unusable_list(unusable: pd.DataFrame, lang: str, tables: Tables) -> list[str]:
+    """One line per version of a count the report's own arithmetic rules out
+    (:func:`finsam.data.versions.unusable_in`): where, the value and why."""
+    out = []
+    for u in unusable.itertuples():
+        where = _t("gender_outcomes.all_interventions", lang) if str(u.intervention) == ALL else esc(u.intervention)
+        if u.category:
+            where += f" ({esc(u.category)})"
+        if int(u.period_start) != int(u.period_end):
+            where += f" {u.period_start}–{u.period_end}"
+        out.append(_t(f"common.unusable.{u.rule}", lang, where=where,
+                      metric=esc(L.metric_label(tables, str(u.metric), lang).lower()), gender=L.gender_label(str(u.gender), lang, tables).lower(), value=fmt.integer(u.value, lang),
+                      parts=fmt.integer(u.parts, lang),
+                      whole=fmt.integer(u.whole, lang) if u.whole == u.whole else ""))
+    return out
 
 
 def _finish(fig, name, figures_dir, stem, alt: str):

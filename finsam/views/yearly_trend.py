@@ -83,15 +83,21 @@ class YearlyTrend(View):
         df.insert(0, self.tr("yearly_trend.col.association"), [esc(self.association(str(assoc[y]))) for y in df.index])
         counts = self._counts()
         if counts:
-            df[self.tr("yearly_trend.col.counts")] = [counts.get(int(y), self.missing()) for y in df.index]
+            df[self.tr("yearly_trend.col.counts")] = [counts[int(y)][0] if int(y) in counts else self.missing()
+                                                      for y in df.index]
+            df[self.tr("yearly_trend.col.ci")] = [counts[int(y)][1] if int(y) in counts else self.missing()
+                                                  for y in df.index]
         marked = s[s["change_kind"] != ""].drop_duplicates("year").set_index("year")
         notes = {y: self._note(r) for y, r in zip(marked.index, marked.itertuples())}
         df[self.tr("yearly_trend.col.note")] = [notes.get(y, "") for y in df.index]
         df.index.name = self.tr("yearly_trend.col.year")
         return df
 
-    def _counts(self) -> dict[int, str]:
-        """For a rate with numerator and denominator metrics: 'k of n' per year, where stated."""
+    def _counts(self) -> dict[int, tuple[str, str]]:
+        """For a rate with numerator and denominator metrics: ('k of n', its 95 % Wilson interval)
+        per year, where stated: a rate with counts is never shown without its interval (one
+        interval per version where the report states a count twice)."""
+        from finsam.stats.inference import wilson
         parts = semantics.rate_parts(self.t.metrics).get(self.metric_id)
         if not parts:
             return {}
@@ -103,8 +109,11 @@ class YearlyTrend(View):
             k = sorted(f.loc[f["metric"] == parts[0], "value"])
             n = sorted(f.loc[f["metric"] == parts[1], "value"])
             if k and n:
-                out[int(y)] = self.tr("common.k_of_n", k=self.either([self.int(x) for x in k]),
-                                      n=self.either([self.int(x) for x in n]))
+                cis = [wilson(int(a), int(b)) for a in k for b in n if 0 <= a <= b and b > 0]
+                out[int(y)] = (self.tr("common.k_of_n", k=self.either([self.int(x) for x in k]),
+                                       n=self.either([self.int(x) for x in n])),
+                               self.either([self.interval(100 * float(lo), 100 * float(hi)) for lo, hi in cis])
+                               if cis else self.missing())
         return out
 
     def _unit_words(self) -> str:
@@ -183,8 +192,9 @@ class YearlyTrend(View):
             c = change(float(first["value"]), float(last["value"]), self.unit_class)
             y0, y1 = int(first["year"]), int(last["year"])
             n0, n1 = counts.get(y0), counts.get(y1)
-            shown0 = self._fmt(first["value"]) + (f" ({n0})" if n0 else "")
-            shown1 = self._fmt(last["value"]) + (f" ({n1})" if n1 else "")
+            ci = self.tr("yearly_trend.ci")
+            shown0 = self._fmt(first["value"]) + (f" ({n0[0]}; {ci} {n0[1]})" if n0 else "")
+            shown1 = self._fmt(last["value"]) + (f" ({n1[0]}; {ci} {n1[1]})" if n1 else "")
             texts.append(self.tr("yearly_trend.change", label=esc(self.label), first=shown0, first_year=y0,
                                  last=shown1, last_year=y1, delta=self._delta(c)))
             if len(r) > 2:

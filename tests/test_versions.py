@@ -1,0 +1,84 @@
+"""Versions of a count the report's own arithmetic rules out (finsam.data.versions). Expected
+values are sums worked out by hand from the figures written here (or quoted from the report)."""
+import math
+
+import pytest
+
+import finsam
+from finsam.data.versions import Arithmetic, unusable
+
+A = Arithmetic(exits="exited", reasons=("work", "studies", "jobseeking", "other"), remainder="other",
+               everyone="all", genders=("women", "men", "unknown"))
+
+
+def reasons(g, work, studies, jobseeking, other):
+    return {(g, "work"): [work], (g, "studies"): [studies], (g, "jobseeking"): [jobseeking], (g, "other"): [other]}
+
+
+# BHS 2018, work-oriented interventions: Table 1 gives exits 134 / 105 / 7 (all 246), Table 2 the
+# reasons (women 34 10 47 36, men 33 12 33 37, not stated 1 0 1 2, all 68 22 81 75) and Diagram 11
+# n = 127 and n = 115.
+BHS = {("women", "exited"): [134, 127], ("men", "exited"): [105, 115], ("unknown", "exited"): [7],
+       ("all", "exited"): [246],
+       **reasons("women", 34, 10, 47, 36), **reasons("men", 33, 12, 33, 37), **reasons("unknown", 1, 0, 1, 2),
+       **reasons("all", 68, 22, 81, 75)}
+
+
+def as_set(us):
+    return {(u.gender, u.value, u.rule, u.parts) for u in us}
+
+
+def test_bhs_2018_versions_that_cannot_hold():
+    # by hand: men 33+12+33+37 = 115 > 105; women 34+10+47+36 = 127 != 134 while everyone's
+    # reasons 68+22+81+75 = 246 = everyone's exits (the table closes); not stated 1+0+1+2 = 4 != 7
+    assert as_set(unusable(BHS, A)) == {("men", 105, "parts_exceed", 115), ("women", 134, "parts_sum", 127),
+                                        ("unknown", 7, "parts_sum", 4)}
+
+
+def test_a_single_version_stays_when_the_reasons_do_not_close_the_table():
+    # 26 of 27 exits have a stated reason: the reasons may leave some exits out; 27 can hold
+    stated = {("all", "exited"): [27], **reasons("all", 5, 2, 0, 19)}
+    assert unusable(stated, A) == []
+    # but a reason sum above the exits cannot hold, version or not
+    assert as_set(unusable({("all", "exited"): [25], **reasons("all", 5, 2, 0, 19)}, A)) == {
+        ("all", 25, "parts_exceed", 26)}
+
+
+def test_without_the_remainder_a_smaller_sum_rules_out_nothing():
+    stated = {("men", "exited"): [40, 50], ("men", "work"): [10], ("men", "studies"): [5]}
+    assert unusable(stated, A) == []  # 15 <= 40 and 15 <= 50; no "other reasons": not every exit has a reason
+
+
+def test_genders_that_add_up_to_more_than_everyone():
+    # everyone 100; men 60 (one version); women 30 or 45: 45 + 60 = 105 > 100, 30 + 60 = 90 fits
+    stated = {("all", "exited"): [100], ("men", "exited"): [60], ("women", "exited"): [30, 45]}
+    (u,) = unusable(stated, A)
+    assert (u.gender, u.value, u.rule, u.parts, u.whole) == ("women", 45, "genders_exceed", 60, 100)
+    assert math.isnan(unusable({("all", "exited"): [25], ("all", "work"): [30]}, A)[0].whole)
+
+
+def test_rates_and_gap_use_only_the_versions_that_hold():
+    t = finsam.load()
+    g = finsam.gender_gap(t, "bhs", 2018)
+    assert len(g) == 1  # one version left of four (2 women × 2 men)
+    # women (34 + 10)/127, men (33 + 12)/115, by hand
+    assert g["women_rate"].iloc[0] == pytest.approx(100 * 44 / 127)
+    assert g["men_rate"].iloc[0] == pytest.approx(100 * 45 / 115)
+    assert g["difference_pp"].iloc[0] == pytest.approx(100 * (44 / 127 - 45 / 115))  # −4.48 pp
+    r = finsam.outcome_rates(t, "bhs", 2018)
+    assert set(r.loc[r["gender"] == "men", "exited"]) == {115}
+    assert "unknown" not in set(r["gender"].astype(str))  # its only exits (7) cannot hold
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_pages_say_which_versions_are_not_used_and_why(lang):
+    from finsam.views.gender_gaps import GenderGaps
+    from finsam.views.gender_outcomes import GenderOutcomes
+    t = finsam.load()
+    caveats = GenderOutcomes(t, "bhs", 2018, lang=lang).caveats().data
+    lines = GenderGaps(t, lang=lang).unusable()
+    assert len(lines) == 3
+    for text in (caveats, "\n".join(lines)):
+        assert ": 105 —" in text and "115" in text
+        assert ": 134 —" in text and "127" in text
+        assert ": 7 —" in text
