@@ -96,7 +96,7 @@ def test_goals_rate_goal_from_interval_count_goal_plain_and_association_goal_on_
     # Alpha 5 of 20 against 50 %: Wilson upper limit 46.9 % < 50 %
     assert g.loc[("Alpha", "exit_work_or_studies_rate_goal"), "status"] == "not met"
     assert g.loc[("Alpha", "participants_new_goal"), "status"] == "met"  # 12 >= 10
-    assert g.loc[("Alpha", "participants_new_goal"), "result"] == 12
+    assert g.loc[("Alpha", "participants_new_goal"), "achieved"] == 12
 
 
 def test_national_and_year_on_year_sections(mini):
