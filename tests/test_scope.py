@@ -38,7 +38,7 @@ A, B, H = ("A", "individual", "", "true"), ("B", "individual", "", "true"), ("H"
 def test_all_is_chosen_when_it_has_counts_and_nothing_is_excluded(tmp_path):
     t = build(tmp_path, [A, B, AGG_A], counts("ALL", 40, 100) + counts("Arbetslivsinriktade (totalt)", 30, 60))
     p = population(t, "bhs", 2018)
-    assert (p.group, p.reason, p.excluded) == ("ALL", "all", ())
+    assert (p.group, p.reason, p.excluded) == ("ALL", "all_interventions", ())
 
 
 def test_an_excluded_intervention_with_figures_moves_the_rate_to_the_aggregate(tmp_path):
