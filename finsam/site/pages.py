@@ -19,7 +19,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from finsam.core.names import is_figure_of
+from finsam.core.names import EVERY_ASSOCIATION, is_figure_of
 from finsam.texts import LANGUAGES, t
 
 GENERATED_MARK = "finsam-generated"  # marks the one line of a page that differs between renders
@@ -71,11 +71,11 @@ ul.languages li { margin: .6rem 0; }
 # ---------------------------------------------------------------------------- paths and titles
 def report_path(lang: str, association: str | None, stem: str) -> str:
     """Path of a report page relative to the output folder."""
-    return f"{lang}/{association or 'all'}/{stem}.html"
+    return f"{lang}/{association or EVERY_ASSOCIATION}/{stem}.html"
 
 
 def figures_path(lang: str, association: str | None) -> str:
-    return f"{lang}/figures/{association or 'all'}"
+    return f"{lang}/figures/{association or EVERY_ASSOCIATION}"
 
 
 def index_path(lang: str) -> str:
@@ -288,7 +288,7 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write)
         sections = []
         for a in sorted(groups, key=lambda a: (a != "", a)):
             name = names.get(a, t("index.all_associations", lang))
-            sections.append(dict(id=a or "all", name=name, reports=groups[a],
+            sections.append(dict(id=a or EVERY_ASSOCIATION, name=name, reports=groups[a],
                                  context=t("index.reports_for", lang, name=name)))
         f = frame(page, lang, t("site.name", lang), tables.version, date, held)
         html = env.get_template("index.html.j2").render(

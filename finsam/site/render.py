@@ -38,7 +38,7 @@ from finsam.site import pages as site  # noqa: E402
 from finsam.site import kernelpool
 from finsam.core import paths
 from finsam.core.cores import usable_cores
-from finsam.core.names import SAFE_PART, figure_files
+from finsam.core.names import EVERY_ASSOCIATION, SAFE_PART, figure_files
 from finsam.core.errors import FinsamError  # noqa: E402
 from finsam.core.files import RUN_TAG_ENV, write_atomic  # noqa: E402
 from finsam.site.kernels import use_project_kernel  # noqa: E402
@@ -114,7 +114,7 @@ def check_languages(languages) -> tuple:
 
 def _check_parts(job: Job) -> None:
     """The folder and file-name parts of a job's outputs are plain names (no '..', '/', ':')."""
-    for part in (job.association or "all", job.stem):
+    for part in (job.association or EVERY_ASSOCIATION, job.stem):
         if not SAFE_PART.fullmatch(part):
             raise FinsamError(f"cannot build a file name from {part!r} (report {job.notebook} {job.kwargs}): "
                               "ids must be lower-case letters, digits and hyphens")

@@ -7,6 +7,7 @@ import functools
 import pandas as pd
 
 from finsam.data.tables import Tables
+from finsam.data.semantics import MEN, WOMEN
 from finsam.stats.gaps import exit_reason_tests, gap_groups, gap_intervals, pooled_over_groups
 from finsam.views.base import View, esc, markdown
 from finsam.stats.wording import SMALL_N
@@ -66,8 +67,8 @@ class GenderGaps(View):
         rows = list(g.iterrows())
         return self.frame({
             "gender_gaps.col.group": [self._label(r) for _, r in rows],
-            "gender_gaps.col.women": [side(r, "women") for _, r in rows],
-            "gender_gaps.col.men": [side(r, "men") for _, r in rows],
+            "gender_gaps.col.women": [side(r, WOMEN) for _, r in rows],
+            "gender_gaps.col.men": [side(r, MEN) for _, r in rows],
             "gender_gaps.col.difference": [self._signed_span(r["difference_pp_min"], r["difference_pp_max"])
                                            for _, r in rows],
             "gender_gaps.col.ci": [self.interval(r["ci_low_pp_min"], r["ci_high_pp_max"], "pp") for _, r in rows],
@@ -128,7 +129,7 @@ class GenderGaps(View):
             return self.md("gender_gaps.no_exit_reasons")
         parts = []
         for key, tab, contested, t in tabs:
-            rows = ", ".join(f"{self.metric(m).lower()} {self.int(tab.loc[m, 'women'])}/{self.int(tab.loc[m, 'men'])}"
+            rows = ", ".join(f"{self.metric(m).lower()} {self.int(tab.loc[m, WOMEN])}/{self.int(tab.loc[m, MEN])}"
                              for m in tab.index)
             how = (self.tr("gender_gaps.chi2") if t.method == "chi-squared" else
                    self.tr("gender_gaps.monte_carlo", draws=self.int(t.draws), min_expected=self.num(t.min_expected, 1)))
