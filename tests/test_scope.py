@@ -9,14 +9,14 @@ from finsam.stats.scope import population
 
 from conftest import small_dataset
 
-INT_HEADER = ["association_id", "intervention", "aliases", "kind", "covers", "is_work_oriented", "target_group",
+INT_HEADER = ["association_id", "intervention", "aliases", "kind", "covers", "part_of", "is_work_oriented", "target_group",
               "first_year", "last_year", "note"]
 
 
 def build(tmp_path, interventions, rows):
     """A data folder with these interventions (name, kind, covers, is_work_oriented) and
     observations (intervention, metric, gender, value[, unit]) for bhs 2018."""
-    text = ",".join(INT_HEADER) + "\n" + "".join(f"bhs,{name},,{kind},{covers},{wo},,,,{name} note\n"
+    text = ",".join(INT_HEADER) + "\n" + "".join(f"bhs,{name},,{kind},{covers},,{wo},,,,{name} note\n"
                                                   for name, kind, covers, wo in interventions)
     obs = []
     for inter, metric, gender, value, *unit in rows:

@@ -126,6 +126,21 @@ def test_whether_a_count_unit_counts_people_is_declared_in_the_vocabulary(data_c
     assert f"vocabulary.csv:{line}: {message}" in err, err
 
 
+@pytest.mark.parametrize("part_of,message", [
+    ("Kugghjul Psykiatri", None),  # an intervention of the same association: valid
+    ("SamMA-projektet", "part_of names an intervention not listed for this association"),  # Östra Södertörn's
+    ("Kugghjul Huddinge", "part_of names the intervention itself"),
+])
+def test_part_of_names_an_intervention_of_the_same_association(data_copy, sources_dir, part_of, message):
+    line = edit_row(data_copy / "interventions.csv", dict(association_id="husam", intervention="Kugghjul Huddinge"),
+                    part_of=part_of)
+    code, err = validate(data_copy, sources_dir)
+    if message is None:
+        assert code == 0, err
+    else:
+        assert code == 1 and f"interventions.csv:{line}: {message}" in err, err
+
+
 def test_pages_take_whom_a_count_unit_counts_from_the_vocabulary():
     # participations and cases may count one person twice; persons and registered persons do not
     from finsam.data import semantics

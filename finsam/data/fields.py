@@ -55,6 +55,9 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
           "structural (cooperation, methods), administration, or aggregate (a total the report gives over several interventions)."),
     Field("covers", "str", "For an aggregate: the interventions it covers, ';'-separated, where the report names them.",
           required=False),
+    Field("part_of", "str", "The intervention of the same association this one is part of (a local team, a sub-project "
+          "or unit of a larger intervention), where a report says so; a comparison counts the parts instead of the whole.",
+          required=False),
     Field("is_work_oriented", "str", "true where the report counts the intervention among its work-oriented ones (or it is "
           "such an aggregate), false where the report excludes it or marks work/studies as not applicable "
           "(ej tillämpligt); empty where the report does not say.", required=False),
@@ -117,7 +120,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     Table("associations", ("association_id", "name", "municipalities", "county", "successor_id",
                            "successor_from", "note"),
           ("association_id",), "One row per coordination association."),
-    Table("interventions", ("association_id", "intervention", "aliases", "kind", "covers", "is_work_oriented",
+    Table("interventions", ("association_id", "intervention", "aliases", "kind", "covers", "part_of", "is_work_oriented",
                             "target_group",
                             "first_year", "last_year", "note"),
           ("association_id", "intervention"), "One row per intervention of an association."),

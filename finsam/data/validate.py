@@ -187,7 +187,7 @@ def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | 
             "intervention": _column("intervention", [_NONBLANK, _PLAIN_NAME,
                                                      pa.Check.ne(ALL, error="'ALL' is reserved")]),
             "aliases": _column("aliases"), "kind": _column("kind", [v("interventions", "kind")]),
-            "covers": _column("covers"),
+            "covers": _column("covers"), "part_of": _column("part_of"),
             "is_work_oriented": _column("is_work_oriented", [_isin(("true", "false"), "is_work_oriented")]),
             "target_group": _column("target_group"),
             "first_year": _column("first_year", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
@@ -277,6 +277,11 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
             pa.Check(lambda d: d["covers"].isna() | (d["kind"] == "aggregate"), error="only an aggregate covers "
                                                                                         "other interventions"),
             pa.Check(covers_known, error="covers names an intervention not listed for this association"),
+            pa.Check(lambda d: pd.Series([isinstance(p, float) or (a, p) in named for a, p in
+                                          zip(d["association_id"], d["part_of"])], index=d.index),
+                     error="part_of names an intervention not listed for this association"),
+            pa.Check(lambda d: d["part_of"].isna() | (d["part_of"] != d["intervention"]),
+                     error="part_of names the intervention itself"),
         ]
     elif name == "observations":
         metric_unit = dict(zip(ref["metrics"]["metric"].astype(str), ref["metrics"]["unit"].astype(str)))
