@@ -64,9 +64,6 @@ class SourceText:
                 found.add(q)
         return found, cut - found
 
-    def contains(self, quote: str) -> bool:
-        return quote in self.find([quote])
-
 
 def read_source(path: Path) -> str:
     text, problems = csvio.decode(path, path.read_bytes())

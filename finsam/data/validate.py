@@ -714,7 +714,7 @@ def _tolerance(stated: pd.Series) -> pd.Series:
     return pd.Series(np.where(stated == np.round(stated), 1.0, 0.1) + 1e-9, index=stated.index)
 
 
-# ---------------------------------------------------------------------------- breakdowns (issue 12)
+# ---------------------------------------------------------------------------- breakdowns (by category)
 #: shares of one dimension's categories: together about 100 % when the report gives the whole breakdown
 CATEGORY_SHARES = ("participants_category_share", "participants_new_category_share")
 

@@ -258,7 +258,7 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
         # no output path: the executed notebook stays in memory (it is converted, not kept)
         nb = pm.execute_notebook(str(src), None, parameters=params, cwd=str(Path(notebooks_dir)),
                                  **PAPERMILL_OPTIONS,
-                                 **lease.kwargs())  # issue 15: a pooled kernel (papermill -> nbclient km=)
+                                 **lease.kwargs())  # a kernel from the pool, started ahead (papermill passes km= to nbclient)
     except PapermillExecutionError as e:
         return Outcome(job, False, time.perf_counter() - t0, f"{e.ename}: {e.evalue}".strip())
     except KeyboardInterrupt:
@@ -266,7 +266,7 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
     except Exception as e:  # dead kernel, timeout, unreadable notebook
         return Outcome(job, False, time.perf_counter() - t0, f"{type(e).__name__}: {e}".strip())
     finally:
-        lease.release()  # issue 15: this report's kernel is shut down, whatever happened
+        lease.release()  # this report's kernel is shut down, whatever happened
     # the parameter cells show no output; papermill gives its injected cell a random id, which
     # would make two renders of the same data differ
     nb.cells = [c for c in nb.cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
@@ -543,14 +543,15 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     if not check_prov:
         print(f"finsam: warning: source texts not found at {src}; quotes are not checked (set FINSAM_SOURCES)",
               file=sys.stderr)
-    from finsam.site import incremental  # issue 15: inputs validated before (same bytes, code) are not re-validated
-    vkey = incremental.validation_key(paths.data_dir(), src, check_prov)  # issue 15
-    if not incremental.validated_before(vkey):  # issue 15
+    # inputs validated before (the same bytes of data and sources, the same code) are not re-validated
+    from finsam.site import incremental
+    vkey = incremental.validation_key(paths.data_dir(), src, check_prov)
+    if not incremental.validated_before(vkey):
         result = validate(provenance=check_prov)
         if result.errors:
             from finsam.core.errors import DataError
             raise DataError(result.errors)
-        incremental.mark_validated(vkey)  # issue 15
+        incremental.mark_validated(vkey)
     tables = load()  # cached now: kernels read the same validated tables
     selected = plan(notebooks, associations, years, tables, metrics, languages)
     out = Path(output).resolve() if output else paths.reports_dir()
