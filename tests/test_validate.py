@@ -312,3 +312,25 @@ def test_numbers_that_do_not_parse_cleanly_stay_text_for_pandera_to_report(text)
     out = _numbers(df, "observations")
     assert out["period_start"].dtype == df["period_start"].dtype
     assert str(out["period_end"].dtype) == "int64"
+
+
+def test_column_checks_are_generated_from_the_field_dictionary():
+    """A vocabulary column, a reference to another table and a year get their checks from
+    finsam/data/fields.py (VOCABULARY_OF, Field.references, Field.unit), ahead of any rule of
+    their own."""
+    from finsam.data import validate as v
+    from finsam.data.fields import FIELDS, TABLES, VOCABULARY_OF
+    ids, vocab = {"associations": {"bhs"}, "sources": {"bhs-2018"}, "metrics": {"cost"}}, {"unit": ["sek"]}
+    seen = set()
+    for name, table in TABLES.items():
+        schema = v.column_schema(name, ids, vocab)
+        for c in table.fields:
+            f = FIELDS[c]
+            implied = [(name, c) in VOCABULARY_OF, bool(f.references) and f.references != name, f.unit == "year"]
+            if (name, c) in v.HANDWRITTEN or not any(implied):
+                continue
+            errors = [str(k.error) for k in schema.columns[c].checks]
+            wanted = [str(k.error) for k in v._from_fields(name, c, ids, vocab)]
+            assert len(wanted) == sum(implied) and errors[:len(wanted)] == wanted, (name, c)
+            seen.update(what for what, on in zip(("vocabulary", "reference", "year"), implied) if on)
+    assert seen == {"vocabulary", "reference", "year"}

@@ -25,7 +25,12 @@ class Field:
     dtype: str  # "str", "int", "float", "category"
     description: str
     required: bool = True  # False: may be empty
-    unit: str = ""
+    unit: str = ""  # "year": a calendar year within YEARS
+    references: str = ""  # a table whose primary key every value must be (outside that table itself)
+
+
+#: the calendar years a figure, report or intervention may refer to (fields of unit "year")
+YEARS = (1990, 2100)
 
 
 FIELDS: dict[str, Field] = {f.name: f for f in [
@@ -38,8 +43,10 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("people", "str", "For count units: true where each counted unit is one person (persons, registered "
           "persons), false where one person may be counted more than once (participations summed over "
           "interventions, cases); empty for other codes.", required=False),
-    Field("source_id", "category", "Identifier of one source report: <association_id>-<report_year>."),
-    Field("association_id", "category", "Identifier of a coordination association (samordningsförbund)."),
+    Field("source_id", "category", "Identifier of one source report: <association_id>-<report_year>.",
+          references="sources"),
+    Field("association_id", "category", "Identifier of a coordination association (samordningsförbund).",
+          references="associations"),
     Field("report_year", "int", "The year an annual report covers.", unit="year"),
     Field("title", "str", "Title of the report as published."),
     Field("document", "str", "File name of the report text inside the sources folder ($FINSAM_SOURCES)."),
@@ -64,7 +71,7 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("target_group", "str", "Who the intervention is for, in English.", required=False),
     Field("first_year", "int", "First year of the intervention where a report states it.", required=False, unit="year"),
     Field("last_year", "int", "Last year of the intervention where a report states it.", required=False, unit="year"),
-    Field("metric", "category", "Identifier of a measured quantity; declared in metrics.csv."),
+    Field("metric", "category", "Identifier of a measured quantity; declared in metrics.csv.", references="metrics"),
     Field("unit", "category", "Unit (vocabulary unit): for counts what is counted (persons, participations, cases, "
           "registered_persons), else percent or sek (Swedish kronor; tkr and mkr are converted). A metric's unit is its "
           "usual one; an observation of a count may state another count unit."),

@@ -31,6 +31,8 @@ PERSONS = "persons"  #: class count, people: each person once
 PERCENT = "percent"  #: class percent
 SEK = "sek"  #: class money
 COUNT_CLASS, PERCENT_CLASS, MONEY_CLASS = "count", "percent", "money"
+#: the classes of vocabulary.csv (column class): of units, then of genders
+CLASSES = (COUNT_CLASS, PERCENT_CLASS, MONEY_CLASS, "everyone", "compared", "not_stated")
 
 # metrics (metrics.csv)
 PARTICIPANTS = "participants"  #: count: who took part during the period
