@@ -188,7 +188,7 @@ def generate(n_rows: int, data_dir: Path, sources_dir: Path, seed: int = 1) -> d
     for name in ("vocabulary", "metrics"):
         shutil.copy(paths.PROJECT_ROOT / "data" / TABLES[name].filename, data_dir / TABLES[name].filename)
     _write_csv(data_dir / "interventions.csv", TABLES["interventions"].fields,
-               [(x, i, "", "individual", "", "", "people needing support from several agencies", "", "", "")
+               [(x, i, "", "individual", "", "", "", "people needing support from several agencies", "", "", "")
                 for x in associations for i in interventions])
     _write_csv(data_dir / "categories.csv", TABLES["categories"].fields, [])
     return dict(rows=written, associations=len(associations), sources=len(sources),

@@ -115,10 +115,13 @@ def parser() -> argparse.ArgumentParser:
     # filters: one per notebook parameter (``finsam choices`` lists the values there are)
     select = argparse.ArgumentParser(add_help=False)
     select.add_argument("--notebook", action="append", help="only this notebook (repeatable)")
+    # which notebooks take each parameter is the registry's to say (`finsam choices` lists them)
     select.add_argument("--association", action="append", help="only this association (repeatable; "
-                        "gender_outcomes, yearly_trend)")
-    select.add_argument("--year", action="append", type=_year, help="only this year (repeatable; gender_outcomes)")
-    select.add_argument("--metric", action="append", help="only this metric (repeatable; yearly_trend)")
+                        "notebooks with an association parameter)")
+    select.add_argument("--year", action="append", type=_year, help="only this year (repeatable; notebooks with "
+                        "a year parameter)")
+    select.add_argument("--metric", action="append", help="only this metric (repeatable; notebooks with a metric "
+                        "parameter)")
     v = sub.add_parser("validate", parents=[data, sources], help="check the curated tables; exit 1 on any error")
     v.add_argument("--no-provenance", action="store_true", help="skip checking quotes against the source texts")
     v.add_argument("--quiet", action="store_true", help="do not list the known conflicts")

@@ -46,8 +46,8 @@ ROWS = [
 @pytest.fixture(scope="module")
 def mini(tmp_path_factory):
     return small_dataset(tmp_path_factory.mktemp("mini"), ROWS,
-                         "association_id,intervention,aliases,kind,covers,is_work_oriented,target_group,first_year,"
-                         "last_year,note\nbhs,START,Start,individual,,true,young adults,2016,,\n")
+                         "association_id,intervention,aliases,kind,covers,part_of,is_work_oriented,target_group,first_year,"
+                         "last_year,note\nbhs,START,Start,individual,,,true,young adults,2016,,\n")
 
 
 def test_load_types_ids_as_categoricals_and_counts_as_integers(mini):

@@ -91,3 +91,9 @@ def test_quotes_print_their_number_and_pass_the_provenance_check():
     assert value_in_quote(pd.Series(values), pd.Series(quotes)).all()
     a, b = quote_span(LINES[1], LINES[1].index("10,7"), LINES[1].index("10,7") + 8)
     assert LINES[1][a:b] == "Kostnaderna för verksamhet under året har uppgått till 10,7 mkr."
+
+
+def test_the_readers_percent_class_is_the_vocabularys():
+    from finsam.data import semantics
+    from finsam.extract import numbers
+    assert numbers.PERCENT_CLASS == semantics.PERCENT_CLASS

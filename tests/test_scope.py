@@ -9,14 +9,14 @@ from finsam.stats.scope import population
 
 from conftest import small_dataset
 
-INT_HEADER = ["association_id", "intervention", "aliases", "kind", "covers", "is_work_oriented", "target_group",
+INT_HEADER = ["association_id", "intervention", "aliases", "kind", "covers", "part_of", "is_work_oriented", "target_group",
               "first_year", "last_year", "note"]
 
 
 def build(tmp_path, interventions, rows):
     """A data folder with these interventions (name, kind, covers, is_work_oriented) and
     observations (intervention, metric, gender, value[, unit]) for bhs 2018."""
-    text = ",".join(INT_HEADER) + "\n" + "".join(f"bhs,{name},,{kind},{covers},{wo},,,,{name} note\n"
+    text = ",".join(INT_HEADER) + "\n" + "".join(f"bhs,{name},,{kind},{covers},,{wo},,,,{name} note\n"
                                                   for name, kind, covers, wo in interventions)
     obs = []
     for inter, metric, gender, value, *unit in rows:
@@ -38,7 +38,7 @@ A, B, H = ("A", "individual", "", "true"), ("B", "individual", "", "true"), ("H"
 def test_all_is_chosen_when_it_has_counts_and_nothing_is_excluded(tmp_path):
     t = build(tmp_path, [A, B, AGG_A], counts("ALL", 40, 100) + counts("Arbetslivsinriktade (totalt)", 30, 60))
     p = population(t, "bhs", 2018)
-    assert (p.group, p.reason, p.excluded) == ("ALL", "all", ())
+    assert (p.group, p.reason, p.excluded) == ("ALL", "all_interventions", ())
 
 
 def test_an_excluded_intervention_with_figures_moves_the_rate_to_the_aggregate(tmp_path):

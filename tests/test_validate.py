@@ -126,6 +126,21 @@ def test_whether_a_count_unit_counts_people_is_declared_in_the_vocabulary(data_c
     assert f"vocabulary.csv:{line}: {message}" in err, err
 
 
+@pytest.mark.parametrize("part_of,message", [
+    ("Kugghjul Psykiatri", None),  # an intervention of the same association: valid
+    ("SamMA-projektet", "part_of names an intervention not listed for this association"),  # Östra Södertörn's
+    ("Kugghjul Huddinge", "part_of names the intervention itself"),
+])
+def test_part_of_names_an_intervention_of_the_same_association(data_copy, sources_dir, part_of, message):
+    line = edit_row(data_copy / "interventions.csv", dict(association_id="husam", intervention="Kugghjul Huddinge"),
+                    part_of=part_of)
+    code, err = validate(data_copy, sources_dir)
+    if message is None:
+        assert code == 0, err
+    else:
+        assert code == 1 and f"interventions.csv:{line}: {message}" in err, err
+
+
 def test_pages_take_whom_a_count_unit_counts_from_the_vocabulary():
     # participations and cases may count one person twice; persons and registered persons do not
     from finsam.data import semantics
@@ -297,3 +312,25 @@ def test_numbers_that_do_not_parse_cleanly_stay_text_for_pandera_to_report(text)
     out = _numbers(df, "observations")
     assert out["period_start"].dtype == df["period_start"].dtype
     assert str(out["period_end"].dtype) == "int64"
+
+
+def test_column_checks_are_generated_from_the_field_dictionary():
+    """A vocabulary column, a reference to another table and a year get their checks from
+    finsam/data/fields.py (VOCABULARY_OF, Field.references, Field.unit), ahead of any rule of
+    their own."""
+    from finsam.data import validate as v
+    from finsam.data.fields import FIELDS, TABLES, VOCABULARY_OF
+    ids, vocab = {"associations": {"bhs"}, "sources": {"bhs-2018"}, "metrics": {"cost"}}, {"unit": ["sek"]}
+    seen = set()
+    for name, table in TABLES.items():
+        schema = v.column_schema(name, ids, vocab)
+        for c in table.fields:
+            f = FIELDS[c]
+            implied = [(name, c) in VOCABULARY_OF, bool(f.references) and f.references != name, f.unit == "year"]
+            if (name, c) in v.HANDWRITTEN or not any(implied):
+                continue
+            errors = [str(k.error) for k in schema.columns[c].checks]
+            wanted = [str(k.error) for k in v._from_fields(name, c, ids, vocab)]
+            assert len(wanted) == sum(implied) and errors[:len(wanted)] == wanted, (name, c)
+            seen.update(what for what, on in zip(("vocabulary", "reference", "year"), implied) if on)
+    assert seen == {"vocabulary", "reference", "year"}

@@ -20,14 +20,14 @@ def row(inter, metric, value, unit="persons", year=2018, note=""):
     return ["bhs-2018", "bhs", year, year, inter, metric, "all", value, unit, f"{metric} {value}", note, "", ""]
 
 
-INTERVENTIONS = """association_id,intervention,aliases,kind,covers,is_work_oriented,target_group,first_year,last_year,note
-bhs,Alpha,,individual,,,,,,
-bhs,Beta,,individual,,,,,,
-bhs,Gamma,,individual,,,,,,local team of Whole
-bhs,Delta,,individual,,,,,,part of Whole; budget line 'Delta'
-bhs,Whole,,individual,,,,,,umbrella for Gamma and Delta
-bhs,Work (totalt),,aggregate,Alpha;Beta;Whole,true,,,,"aggregate: Alpha, Beta, Whole"
-bhs,Solo,,individual,,,,,,part of a project the data do not know
+INTERVENTIONS = """association_id,intervention,aliases,kind,covers,part_of,is_work_oriented,target_group,first_year,last_year,note
+bhs,Alpha,,individual,,,,,,,
+bhs,Beta,,individual,,,,,,,
+bhs,Gamma,,individual,,Whole,,,,,local team of Whole
+bhs,Delta,,individual,,Whole,,,,,budget line 'Delta'
+bhs,Whole,,individual,,,,,,,umbrella for Gamma and Delta
+bhs,Work (totalt),,aggregate,Alpha;Beta;Whole,,true,,,,"aggregate: Alpha, Beta, Whole"
+bhs,Solo,,individual,,,,,,,part of a project the data do not know
 """
 
 ROWS = [
@@ -55,7 +55,7 @@ def mini(tmp_path_factory):
     return small_dataset(tmp_path_factory.mktemp("mini_interventions"), ROWS, INTERVENTIONS)
 
 
-def test_parts_are_found_from_notes_naming_a_known_intervention(mini):
+def test_parts_come_from_the_part_of_column(mini):
     assert di.parent_of(mini.interventions, "bhs") == {"Gamma": "Whole", "Delta": "Whole"}
     assert di.is_aggregate("aggregate") and not di.is_aggregate("individual")
 
@@ -96,7 +96,7 @@ def test_goals_rate_goal_from_interval_count_goal_plain_and_association_goal_on_
     # Alpha 5 of 20 against 50 %: Wilson upper limit 46.9 % < 50 %
     assert g.loc[("Alpha", "exit_work_or_studies_rate_goal"), "status"] == "not met"
     assert g.loc[("Alpha", "participants_new_goal"), "status"] == "met"  # 12 >= 10
-    assert g.loc[("Alpha", "participants_new_goal"), "result"] == 12
+    assert g.loc[("Alpha", "participants_new_goal"), "achieved"] == 12
 
 
 def test_national_and_year_on_year_sections(mini):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+#: the folder of the pages and figures about every association together (not the gender code)
+EVERY_ASSOCIATION = "all"  # not a vocabulary code
 #: between a report's stem and the name of one of its figures
 FIGURE_SEPARATOR = "__"
 #: a file-name part built from the data: ids are slugs (checked by validation), stems join them

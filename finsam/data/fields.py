@@ -32,7 +32,12 @@ class Field:
     dtype: str  # "str", "int", "float", "category"
     description: str
     required: bool = True  # False: may be empty
-    unit: str = ""
+    unit: str = ""  # "year": a calendar year within YEARS
+    references: str = ""  # a table whose primary key every value must be (outside that table itself)
+
+
+#: the calendar years a figure, report or intervention may refer to (fields of unit "year")
+YEARS = (1990, 2100)
 
 
 FIELDS: dict[str, Field] = {f.name: f for f in [
@@ -45,8 +50,10 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("people", "str", "For count units: true where each counted unit is one person (persons, registered "
           "persons), false where one person may be counted more than once (participations summed over "
           "interventions, cases); empty for other codes.", required=False),
-    Field("source_id", "category", "Identifier of one source report: <association_id>-<report_year>."),
-    Field("association_id", "category", "Identifier of a coordination association (samordningsförbund)."),
+    Field("source_id", "category", "Identifier of one source report: <association_id>-<report_year>.",
+          references="sources"),
+    Field("association_id", "category", "Identifier of a coordination association (samordningsförbund).",
+          references="associations"),
     Field("report_year", "int", "The year an annual report covers.", unit="year"),
     Field("title", "str", "Title of the report as published."),
     Field("document", "str", "File name of the report text inside the sources folder ($FINSAM_SOURCES)."),
@@ -66,13 +73,16 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
           "structural (cooperation, methods), administration, or aggregate (a total the report gives over several interventions)."),
     Field("covers", "str", "For an aggregate: the interventions it covers, ';'-separated, where the report names them.",
           required=False),
+    Field("part_of", "str", "The intervention of the same association this one is part of (a local team, a sub-project "
+          "or unit of a larger intervention), where a report says so; a comparison counts the parts instead of the whole.",
+          required=False),
     Field("is_work_oriented", "str", "true where the report counts the intervention among its work-oriented ones (or it is "
           "such an aggregate), false where the report excludes it or marks work/studies as not applicable "
           "(ej tillämpligt); empty where the report does not say.", required=False),
     Field("target_group", "str", "Who the intervention is for, in English.", required=False),
     Field("first_year", "int", "First year of the intervention where a report states it.", required=False, unit="year"),
     Field("last_year", "int", "Last year of the intervention where a report states it.", required=False, unit="year"),
-    Field("metric", "category", "Identifier of a measured quantity; declared in metrics.csv."),
+    Field("metric", "category", "Identifier of a measured quantity; declared in metrics.csv.", references="metrics"),
     Field("unit", "category", "Unit (vocabulary unit): for counts what is counted (persons, participations, cases, "
           "registered_persons), else percent or sek (Swedish kronor; tkr and mkr are converted). A metric's unit is its "
           "usual one; an observation of a count may state another count unit."),
@@ -129,7 +139,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     Table("associations", ("association_id", "name", "municipalities", "county", "successor_id",
                            "successor_from", "note"),
           ("association_id",), "One row per coordination association."),
-    Table("interventions", ("association_id", "intervention", "aliases", "kind", "covers", "is_work_oriented",
+    Table("interventions", ("association_id", "intervention", "aliases", "kind", "covers", "part_of", "is_work_oriented",
                             "target_group",
                             "first_year", "last_year", "note"),
           ("association_id", "intervention"), "One row per intervention of an association."),

@@ -3,16 +3,10 @@ aggregates (totals of others), which belong to another intervention, and so whic
 compared with each other without counting anyone twice."""
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from finsam.data.fields import ALL
 from finsam.data.frames import texts
-
-#: how a note names the intervention an intervention belongs to
-PART_OF = re.compile(r"\b(?:part of|local team of|local delprojekt of|sub-project of)\s+(.+?)\s*(?:[;,(]|$)")
-
 
 def is_aggregate(kind) -> bool:
     """An intervention that is a total of others: ``kind`` aggregate in interventions.csv (never
@@ -27,16 +21,11 @@ def kinds(interventions: pd.DataFrame, association: str) -> dict[str, str]:
 
 
 def parent_of(interventions: pd.DataFrame, association: str) -> dict[str, str]:
-    """child -> parent for the association's interventions whose note says they are part of
-    another intervention the data know (e.g. SamMA-Haninge, a local team of SamMA-projektet)."""
+    """child -> parent for the association's interventions that are part of another (interventions.csv
+    ``part_of``; e.g. SamMA-Haninge, a local team of SamMA-projektet)."""
     iv = interventions[interventions["association_id"] == association]
-    names = set(texts(iv["intervention"]))
-    out = {}
-    for name, note in zip(texts(iv["intervention"]), iv["note"].tolist()):
-        m = PART_OF.search(note) if isinstance(note, str) else None
-        if m and m.group(1) in names and m.group(1) != name:
-            out[name] = m.group(1)
-    return out
+    iv = iv[iv["part_of"].notna()]
+    return dict(zip(texts(iv["intervention"]), texts(iv["part_of"])))
 
 
 def comparable(names, interventions: pd.DataFrame, association: str) -> list[str]:

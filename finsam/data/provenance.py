@@ -65,9 +65,6 @@ class SourceText:
                 found.add(q)
         return found, cut - found
 
-    def contains(self, quote: str) -> bool:
-        return quote in self.find([quote])
-
 
 def read_source(path: Path, raw: bytes | None = None) -> str:
     text, problems = csvio.decode(path, path.read_bytes() if raw is None else raw)

@@ -14,8 +14,43 @@ import pandas as pd
 
 #: the outcome whose count is the sum of two others where the report gives the parts
 SUM_OUTCOME, SUM_PARTS = "work_or_studies", ("work", "studies")
-#: the gender code of everyone together (the others are its parts)
-EVERYONE = "all"
+
+# The codes the package names. Each is declared in data/ (vocabulary.csv, metrics.csv) with the
+# role written beside it here; tests/test_vocabulary_literals.py checks every name against that
+# role in the shipped tables and fails when a module outside finsam/data types a code itself.
+
+# genders (vocabulary.csv, vocabulary gender), by class
+EVERYONE = "all"  #: class everyone: everyone together (the others are its parts)
+WOMEN, MEN = "women", "men"  #: class compared, in that order: the two sides of a gender gap
+COMPARED = (WOMEN, MEN)
+NOT_STATED = "unknown"  #: class not_stated
+GENDERS = (EVERYONE, WOMEN, MEN, NOT_STATED)  #: vocabulary.csv order
+
+# units (vocabulary.csv, vocabulary unit) and their classes (column class)
+PERSONS = "persons"  #: class count, people: each person once
+PERCENT = "percent"  #: class percent
+SEK = "sek"  #: class money
+COUNT_CLASS, PERCENT_CLASS, MONEY_CLASS = "count", "percent", "money"
+#: the classes of vocabulary.csv (column class): of units, then of genders
+CLASSES = (COUNT_CLASS, PERCENT_CLASS, MONEY_CLASS, "everyone", "compared", "not_stated")
+
+# metrics (metrics.csv)
+PARTICIPANTS = "participants"  #: count: who took part during the period
+PARTICIPANTS_NEW = "participants_new"  #: count: who started
+EXITED = "participants_exited"  #: count: who ended; the denominator of the exit rates
+UNIQUE_INDIVIDUALS = "unique_individuals"  #: count: distinct persons, where told apart
+PERSONS_REACHED = "persons_reached"  #: count
+PARTICIPANTS_SHARE = "participants_share"  #: share
+WORK_OR_STUDIES = "exit_work_or_studies"  #: exit count of outcome work_or_studies
+WORK = "exit_work"  #: exit count of outcome work
+STUDIES = "exit_studies"  #: exit count of outcome studies
+WORK_OR_STUDIES_RATE = "exit_work_or_studies_rate"  #: the rate whose numerator is WORK_OR_STUDIES
+WORK_OR_STUDIES_RATE_GOAL = "exit_work_or_studies_rate_goal"  #: goal_of WORK_OR_STUDIES_RATE
+NATIONAL_WORK_OR_STUDIES_RATE = "national_exit_work_or_studies_rate"  #: reference of outcome work_or_studies
+COST = "cost"  #: money
+#: what a rate to work or studies rests on: its counts, then the reported rate
+WORK_OR_STUDIES_COUNTS = (EXITED, WORK_OR_STUDIES, WORK, STUDIES)
+WORK_OR_STUDIES_METRICS = (*WORK_OR_STUDIES_COUNTS, WORK_OR_STUDIES_RATE)
 #: the exit outcome that takes every exit no other reason took ("annan avslutsanledning"): where a
 #: report gives it beside the other reasons, its reasons account for every exit
 REMAINDER_OUTCOME = "other"
@@ -142,3 +177,22 @@ def work_or_studies_counts(metrics: pd.DataFrame) -> list[str]:
     """The count metrics a rate to work or studies rests on: the exits (its denominator), the
     work-or-studies exits and their parts (work, studies)."""
     return [denominator(metrics), outcome_metric(metrics, SUM_OUTCOME), *sum_parts(metrics)]
+
+
+def goals(metrics: pd.DataFrame) -> dict[str, str]:
+    """goal metric -> the metric it is the goal of (metrics.csv ``goal_of``), in metrics.csv order."""
+    return {m["metric"]: m["goal_of"] for m in _metrics(metrics) if m["goal_of"]}
+
+
+def goal_for(metrics: pd.DataFrame, metric: str) -> str:
+    """The goal metric whose ``goal_of`` is ``metric``."""
+    for g, of in goals(metrics).items():
+        if of == metric:
+            return g
+    raise KeyError(f"no goal metric in metrics.csv has goal_of {metric!r}")
+
+
+def count_goals(metrics: pd.DataFrame) -> dict[str, str]:
+    """goal -> count metric, for the goals of count metrics (compared plainly, not as rates)."""
+    kind = {m["metric"]: m["metric_kind"] for m in _metrics(metrics)}
+    return {g: of for g, of in goals(metrics).items() if kind.get(of) == COUNT_CLASS}

@@ -27,7 +27,7 @@ from finsam.data import csvio, rounding
 from finsam.core.errors import Problem
 from finsam.data import semantics
 from finsam.data.fields import (ALL, CONFLICT_PREFIX, ROUNDING_PREFIX, FACT_KEY, FIELDS, TABLE_ORDER, TABLES,
-                     VOCABULARY_OF, PREFIXED_DIMENSIONS, PARTIAL_PREFIX, BASE_CATEGORY)
+                     VOCABULARY_OF, PREFIXED_DIMENSIONS, PARTIAL_PREFIX, BASE_CATEGORY, YEARS)
 
 
 @dataclass
@@ -88,6 +88,20 @@ def _column(name: str, checks=None) -> pa.Column:
     return pa.Column(_dtype(name), checks=checks or [], coerce=f.dtype in ("int", "float"), nullable=not f.required)
 
 
+def _from_fields(table: str, name: str, ids: dict[str, set], vocab: dict[str, list[str]]) -> list[pa.Check]:
+    """The checks the field dictionary implies for column ``name`` of ``table``: its vocabulary
+    (VOCABULARY_OF), the table it references (Field.references; not in that table itself) and
+    the range of a year (Field.unit "year")."""
+    f, checks = FIELDS[name], []
+    if (table, name) in VOCABULARY_OF:
+        checks.append(_isin(vocab.get(VOCABULARY_OF[(table, name)], ()), name))
+    if f.references and f.references != table:
+        checks.append(_isin(ids.get(f.references, ()), name))
+    if f.unit == "year":
+        checks.append(pa.Check.in_range(*YEARS, error=f"year outside {YEARS[0]}–{YEARS[1]}"))
+    return checks
+
+
 def _isin(values, what: str) -> pa.Check:
     values = sorted(set(values))
     shown = ", ".join(map(str, values[:12])) + (", …" if len(values) > 12 else "")
@@ -138,20 +152,21 @@ def _explained_note(s: pd.Series) -> pd.Series:
     return ok
 
 
+#: columns whose rule differs from what the field dictionary implies: an empty dimension means a
+#: figure about everyone, so observations.dimension allows "" besides its vocabulary
+HANDWRITTEN = {("observations", "dimension")}
+
+
 def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | None = None) -> pa.DataFrameSchema:
     """Per-column rules for one table; ``ids`` holds the identifiers of the tables read before,
     ``vocab`` the codes of each vocabulary in vocabulary.csv."""
-    assoc = ids.get("associations", set())
     vocab = vocab or {}
-
-    def v(table, col):
-        return _isin(vocab.get(VOCABULARY_OF[(table, col)], ()), col)
 
     snake = pa.Check.str_matches(r"^[a-z][a-z_]*$", error="codes are snake_case")
     cols = {
         "vocabulary": {
             "vocabulary": _column("vocabulary", [_isin(sorted(set(VOCABULARY_OF.values())), "vocabulary")]),
-            "code": _column("code", [snake]), "class": _column("class", [_isin(("count", "percent", "money", "everyone", "compared", "not_stated"), "class")]),
+            "code": _column("code", [snake]), "class": _column("class", [_isin(semantics.CLASSES, "class")]),
             "label_sv": _column("label_sv", [_NONBLANK]), "label_en": _column("label_en", [_NONBLANK]),
             "noun_sv": _column("noun_sv"), "noun_en": _column("noun_en"),
             "people": _column("people", [_isin(("true", "false"), "people")]),
@@ -168,62 +183,66 @@ def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | 
         },
         "sources": {
             "source_id": _column("source_id", [_NONBLANK, _SLUG]),
-            "association_id": _column("association_id", [_isin(assoc, "association_id")]),
-            "report_year": _column("report_year", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
+            "association_id": _column("association_id"),
+            "report_year": _column("report_year"),
             "title": _column("title"), "document": _column("document", [_NONBLANK, _FILE_NAME]),
-            "text_quality": _column("text_quality", [v("sources", "text_quality")]),
+            "text_quality": _column("text_quality"),
             "sha256": _column("sha256", [pa.Check.str_matches(r"^[0-9a-f]{64}$", error="not a SHA-256: 64 "
                                                               "lower-case hexadecimal digits")]),
             "origin": _column("origin", [_NONBLANK]),
         },
         "metrics": {
             "metric": _column("metric", [pa.Check.str_matches(r"^[a-z][a-z_]*$", error="metric ids are snake_case")]),
-            "unit": _column("unit", [v("metrics", "unit")]), "denominator": _column("denominator"),
+            "unit": _column("unit"), "denominator": _column("denominator"),
             **{c: _column(c, [_NONBLANK]) for c in ("label_sv", "label_en", "description_sv", "description_en")},
-            "metric_kind": _column("metric_kind", [v("metrics", "metric_kind")]),
-            "outcome": _column("outcome", [v("metrics", "outcome")]),
-            "timing": _column("timing", [v("metrics", "timing")]),
+            "metric_kind": _column("metric_kind"),
+            "outcome": _column("outcome"),
+            "timing": _column("timing"),
             **{c: _column(c, [snake]) for c in ("numerator", "denominator_metric", "goal_of")},
         },
         "interventions": {
-            "association_id": _column("association_id", [_isin(assoc, "association_id")]),
+            "association_id": _column("association_id"),
             "intervention": _column("intervention", [_NONBLANK, _PLAIN_NAME,
                                                      pa.Check.ne(ALL, error="'ALL' is reserved")]),
-            "aliases": _column("aliases"), "kind": _column("kind", [v("interventions", "kind")]),
-            "covers": _column("covers"),
+            "aliases": _column("aliases"), "kind": _column("kind"),
+            "covers": _column("covers"), "part_of": _column("part_of"),
             "is_work_oriented": _column("is_work_oriented", [_isin(("true", "false"), "is_work_oriented")]),
             "target_group": _column("target_group"),
-            "first_year": _column("first_year", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
-            "last_year": _column("last_year", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
+            "first_year": _column("first_year"),
+            "last_year": _column("last_year"),
             "note": _column("note"),
         },
         "categories": {
-            "dimension": _column("dimension", [v("categories", "dimension")]),
+            "dimension": _column("dimension"),
             "category": _column("category", [pa.Check(lambda s: s.astype(str).str.strip() != "", error="empty text")]),
             "label_sv": _column("label_sv", [_NONBLANK]), "label_en": _column("label_en", [_NONBLANK]),
             "order": _column("order", [pa.Check.ge(1, error="order starts at 1")]),
             "description": _column("description"),
         },
         "observations": {
-            "source_id": _column("source_id", [_isin(ids.get("sources", ()), "source_id")]),
-            "association_id": _column("association_id", [_isin(assoc, "association_id")]),
-            "period_start": _column("period_start", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
-            "period_end": _column("period_end", [pa.Check.in_range(1990, 2100, error="year outside 1990–2100")]),
+            "source_id": _column("source_id"),
+            "association_id": _column("association_id"),
+            "period_start": _column("period_start"),
+            "period_end": _column("period_end"),
             "intervention": _column("intervention", [_NONBLANK]),
-            "metric": _column("metric", [_isin(ids.get("metrics", ()), "metric")]),
-            "gender": _column("gender", [v("observations", "gender")]),
+            "metric": _column("metric"),
+            "gender": _column("gender"),
             "value": _column("value", [pa.Check(lambda s: ~np.isinf(pd.to_numeric(s, errors="coerce")),
                                                 error="not a finite number")]),
-            "unit": _column("unit", [v("observations", "unit")]),
+            "unit": _column("unit"),
             "quote": _column("quote", [_NONBLANK, _SINGLE_LINE]),
             "note": _column("note", [pa.Check(_explained_note, error=f"a note starting '{CONFLICT_PREFIX}' or "
                                               f"'{ROUNDING_PREFIX}' must say what disagrees: the other value "
                                               "and where it is stated (e.g. 'conflict: Table 2 says 705')")]),
+            # empty: a figure about everyone, not broken down
             "dimension": _column("dimension", [_isin(("", *vocab.get(VOCABULARY_OF[("observations", "dimension")], ())),
                                                      "dimension")]),
             "category": _column("category"),
         },
     }[name]
+    for c, col in cols.items():  # what the field dictionary implies comes first, then the rules above
+        generated = [] if (name, c) in HANDWRITTEN else _from_fields(name, c, ids, vocab)
+        col.checks[:0] = generated
     return pa.DataFrameSchema(cols, strict=True, ordered=True, name=name)
 
 
@@ -280,6 +299,11 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
             pa.Check(lambda d: d["covers"].isna() | (d["kind"] == "aggregate"), error="only an aggregate covers "
                                                                                         "other interventions"),
             pa.Check(covers_known, error="covers names an intervention not listed for this association"),
+            pa.Check(lambda d: pd.Series([isinstance(p, float) or (a, p) in named for a, p in
+                                          zip(d["association_id"], d["part_of"])], index=d.index),
+                     error="part_of names an intervention not listed for this association"),
+            pa.Check(lambda d: d["part_of"].isna() | (d["part_of"] != d["intervention"]),
+                     error="part_of names the intervention itself"),
         ]
     elif name == "observations":
         metric_unit = dict(zip(ref["metrics"]["metric"].astype(str), ref["metrics"]["unit"].astype(str)))
@@ -712,7 +736,7 @@ def _tolerance(stated: pd.Series) -> pd.Series:
     return pd.Series(np.where(stated == np.round(stated), 1.0, 0.1) + 1e-9, index=stated.index)
 
 
-# ---------------------------------------------------------------------------- breakdowns (issue 12)
+# ---------------------------------------------------------------------------- breakdowns (by category)
 #: shares of one dimension's categories: together about 100 % when the report gives the whole breakdown
 CATEGORY_SHARES = ("participants_category_share", "participants_new_category_share")
 

@@ -38,8 +38,7 @@ from finsam.core.errors import FinsamError, Problem
 from finsam.core.files import write_atomic
 from finsam.data.fields import ALL, TABLES
 
-from .candidates import COLUMNS
-from .curated import tables
+from .curated import COLUMNS, tables
 from .model import normal_name
 from .text import Document
 

@@ -23,13 +23,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from finsam.data import semantics
 from finsam.data.provenance import _cuts_number
 
 from .model import Model, normal_name, period_options
 
 #: the output's columns, in order
-COLUMNS = ("line", "quote", "value", "unit", "metric", "gender", "intervention", "period_start", "period_end",
-           "dimension", "category", "confidence")
+from .curated import COLUMNS  # noqa: E402,F401  (the output columns; apply reads them from curated.py)
 EXTRA = ("page", "start", "alternatives", "reason")
 #: candidates below this confidence are not proposed (chosen with the leave-one-report-out
 #: benchmark: bench/results-extract.md)
@@ -132,7 +132,7 @@ def build(tokens: pd.DataFrame, pred: pd.DataFrame, model: Model, vocab: Vocabul
     """The candidate rows of one report, sorted by line and position."""
     rows = []
     money_units = set(vocab.units_of("money"))
-    percent_units = set(vocab.units_of("percent"))
+    percent_units = set(vocab.units_of(semantics.PERCENT_CLASS))
     count_units = set(vocab.units_of("count"))
     conf = (pred["p_fact"] * pred["metric_p"] * pred["gender_p"]).to_numpy()
     keep = _without_overlaps(tokens, conf, threshold)
@@ -163,7 +163,7 @@ def build(tokens: pd.DataFrame, pred: pd.DataFrame, model: Model, vocab: Vocabul
             reasons.append(f"scale x{factor:g} from the context ({float(p.get('factor_p', 0)):.2f})")
         if unit in count_units and str(p.get("count_unit", "")) in count_units:
             unit = str(p["count_unit"])
-        if unit not in money_units | percent_units and str(t["unit_class"]) == "percent":
+        if unit not in money_units | percent_units and str(t["unit_class"]) == semantics.PERCENT_CLASS:
             reasons.append("printed as a percentage but the metric is a count")
         if str(t["word"]) == "True":
             reasons.append("written as a word: the provenance check needs digits; record it where the report "

@@ -93,7 +93,7 @@ def _extract(args, doc) -> int:
         from finsam.core.files import write_atomic
         write_atomic(target, doc.text.encode("utf-8"))
     print(f"finsam extract: {shown}: {len(doc.lines)} lines ({doc.method}, {doc.text_quality}), year {year}, "
-          f"association {association or 'unknown'}: {len(out)} candidates in {secs['tokens'] + secs['predict']:.1f} s "
+          f"association {association or 'unknown'}: {len(out)} candidates in {secs['tokens'] + secs['predict']:.1f} s "  # not a vocabulary code
           f"(model ready in {t1 - t0:.1f} s)", file=sys.stderr)
     return 0
 

@@ -10,6 +10,12 @@ from finsam.core.errors import DataError
 from finsam.data import csvio
 
 
+#: the first columns of a candidates CSV, in this order (the documented output of finsam extract); the
+#: reviewed CSV keeps them
+COLUMNS = ("line", "quote", "value", "unit", "metric", "gender", "intervention", "period_start", "period_end",
+           "dimension", "category", "confidence")
+
+
 def tables(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:
     """The curated tables the extractor and apply read (as text), or a DataError naming the file."""
     data_dir = paths.data_dir(data_dir)

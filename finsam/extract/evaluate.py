@@ -228,7 +228,7 @@ def summary(folds: list[Scored]) -> pd.DataFrame:
     for q in sorted({f.text_quality for f in folds}):
         fs = [f for f in folds if f.text_quality == q]
         rows.append(_pooled(f"all {q}", q, fs, stats))
-    rows.append(_pooled("all", "", folds, stats))
+    rows.append(_pooled("all", "", folds, stats))  # not a vocabulary code
     return pd.DataFrame(rows)
 
 

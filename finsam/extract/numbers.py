@@ -16,6 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+#: vocabulary.csv's unit class of a percentage (semantics.PERCENT_CLASS; tests/test_extract_numbers.py
+#: checks they agree): named here so the rule-based reader imports nothing of the package
+PERCENT_CLASS = "percent"  # not a vocabulary code
+
 #: characters that group thousands in Swedish print: space, no-break space, narrow no-break
 #: space, thin space
 GROUP = " \u00a0\u202f\u2009"
@@ -29,8 +33,8 @@ _MINUS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash
 _UNITS: list[tuple[str, str, float]] = [
     (r"procentenheter\b", "points", 1),
     (r"%-?enheter\b", "points", 1),
-    (r"procent\b", "percent", 1),
-    (r"%", "percent", 1),
+    (r"procent\b", PERCENT_CLASS, 1),
+    (r"%", PERCENT_CLASS, 1),
     (r"miljoner\s+kronor\b", "money", 1e6),
     (r"miljarder\s+kronor\b", "money", 1e9),
     (r"milj(?:oner|\.)?\s*kr\b", "money", 1e6),

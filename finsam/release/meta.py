@@ -83,13 +83,13 @@ DERIVED_FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("exited", "int", "n: exits (participants_exited) of the population and gender.", required=False),
     Field("rate_count", "int", "k: those of the exits with this outcome.", required=False),
     Field("rate", "float", "k / n in percent; where the report prints a percentage without its counts, that "
-          "percentage.", required=False, unit="percent"),
+          "percentage.", required=False, unit=semantics.PERCENT),
     Field("ci_low", "float", "Lower end of the 95 % Wilson score interval of the rate, from the counts only.",
-          required=False, unit="percent"),
+          required=False, unit=semantics.PERCENT),
     Field("ci_high", "float", "Upper end of the 95 % Wilson score interval of the rate, from the counts only.",
-          required=False, unit="percent"),
+          required=False, unit=semantics.PERCENT),
     Field("reported_rate", "float", "The percentage the report itself prints, if any.", required=False,
-          unit="percent"),
+          unit=semantics.PERCENT),
     Field("basis", "str", "How the rate was obtained, in English."),
     Field("basis_code", "str", "The same as a code: counts (k of n stated), derived (k = exits to work + exits "
           "to studies) or reported (a printed percentage, no counts)."),

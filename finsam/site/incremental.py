@@ -42,8 +42,6 @@ SHARED = "shared"
 #: libraries whose version can change what a page shows
 LIBRARIES = ("pandas", "numpy", "matplotlib", "scipy", "statsmodels", "nbconvert", "papermill",
              "nbclient", "ipykernel", "jinja2", "mistune", "pygments")
-#: notebooks that take an association parameter but read every association's data (none today)
-READS_ALL_DATA: set[str] = set()
 
 
 # ---------------------------------------------------------------------------- fingerprints
@@ -148,7 +146,7 @@ class Fingerprinter:
     def scope(self, notebook: str, params: dict) -> list[str]:
         """The associations whose rows a page reads."""
         a = params.get("association")
-        if a is None or notebook in READS_ALL_DATA:
+        if a is None:
             return sorted(k for k in self.data if k != SHARED)
         return self.groups.get(str(a), [str(a)])
 

@@ -20,7 +20,7 @@ How a pooled kernel is started (``FINSAM_KERNEL_POOL``):
   once per render worker instead of once per report;
 - ``spawn``: a new ``python -m ipykernel_launcher`` process, as papermill would start it, plus
   ``PRELOAD`` run at start-up (``FINSAM_KERNEL_PRELOAD=0``: without);
-- ``0``: no pool; papermill starts each kernel itself, as before issue 15.
+- ``0``: no pool; papermill starts each kernel itself when the report runs.
 """
 from __future__ import annotations
 

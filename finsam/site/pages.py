@@ -19,8 +19,9 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from finsam.core.names import is_figure_of
+from finsam.core.names import EVERY_ASSOCIATION, is_figure_of
 from finsam.texts import LANGUAGES, t
+from finsam.views.labels import code_label
 
 GENERATED_MARK = "finsam-generated"  # marks the one line of a page that differs between renders
 NBCONVERT_DEFAULT_ALT = "No description has been provided for this image"
@@ -71,11 +72,11 @@ ul.languages li { margin: .6rem 0; }
 # ---------------------------------------------------------------------------- paths and titles
 def report_path(lang: str, association: str | None, stem: str) -> str:
     """Path of a report page relative to the output folder."""
-    return f"{lang}/{association or 'all'}/{stem}.html"
+    return f"{lang}/{association or EVERY_ASSOCIATION}/{stem}.html"
 
 
 def figures_path(lang: str, association: str | None) -> str:
-    return f"{lang}/figures/{association or 'all'}"
+    return f"{lang}/figures/{association or EVERY_ASSOCIATION}"
 
 
 def index_path(lang: str) -> str:
@@ -271,7 +272,6 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write)
         if d not in listing:
             listing[d] = sorted(p.name for p in d.glob("*.png")) if d.is_dir() else []
         return [f for f in listing[d] if is_figure_of(f, stem)]
-    from finsam.texts import TEXT
     sources = tables.sources.to_dict("records")
     for lang in languages:
         page = index_path(lang)
@@ -288,15 +288,14 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write)
         sections = []
         for a in sorted(groups, key=lambda a: (a != "", a)):
             name = names.get(a, t("index.all_associations", lang))
-            sections.append(dict(id=a or "all", name=name, reports=groups[a],
+            sections.append(dict(id=a or EVERY_ASSOCIATION, name=name, reports=groups[a],
                                  context=t("index.reports_for", lang, name=name)))
         f = frame(page, lang, t("site.name", lang), tables.version, date, held)
         html = env.get_template("index.html.j2").render(
             f=f.as_dict(), t=lambda key, **kw: t(key, lang, **kw), sections=sections,
             failures=[(report_title(j.notebook, j.kwargs, lang, tables, names=lookups), e) for j, e in failed.items()
                       if j.language == lang],
-            sources=[dict(s, quality=t(f"text_quality.{s['text_quality']}", lang)
-                          if f"text_quality.{s['text_quality']}" in TEXT else s["text_quality"]) for s in sources],
+            sources=[dict(s, quality=code_label("text_quality", s["text_quality"], lang, tables)) for s in sources],
             description=t("site.description", lang))
         write(out / page, html.encode("utf-8"))
     root = env.get_template("root.html.j2").render(

@@ -38,7 +38,7 @@ from finsam.site import pages as site  # noqa: E402
 from finsam.site import kernelpool
 from finsam.core import paths
 from finsam.core.cores import usable_cores
-from finsam.core.names import SAFE_PART, figure_files
+from finsam.core.names import EVERY_ASSOCIATION, SAFE_PART, figure_files
 from finsam.core.errors import FinsamError  # noqa: E402
 from finsam.core.files import RUN_TAG_ENV, write_atomic  # noqa: E402
 from finsam.site.kernels import use_project_kernel  # noqa: E402
@@ -114,7 +114,7 @@ def check_languages(languages) -> tuple:
 
 def _check_parts(job: Job) -> None:
     """The folder and file-name parts of a job's outputs are plain names (no '..', '/', ':')."""
-    for part in (job.association or "all", job.stem):
+    for part in (job.association or EVERY_ASSOCIATION, job.stem):
         if not SAFE_PART.fullmatch(part):
             raise FinsamError(f"cannot build a file name from {part!r} (report {job.notebook} {job.kwargs}): "
                               "ids must be lower-case letters, digits and hyphens")
@@ -258,7 +258,7 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
         # no output path: the executed notebook stays in memory (it is converted, not kept)
         nb = pm.execute_notebook(str(src), None, parameters=params, cwd=str(Path(notebooks_dir)),
                                  **PAPERMILL_OPTIONS,
-                                 **lease.kwargs())  # issue 15: a pooled kernel (papermill -> nbclient km=)
+                                 **lease.kwargs())  # a kernel from the pool, started ahead (papermill passes km= to nbclient)
     except PapermillExecutionError as e:
         return Outcome(job, False, time.perf_counter() - t0, f"{e.ename}: {e.evalue}".strip())
     except KeyboardInterrupt:
@@ -266,7 +266,7 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
     except Exception as e:  # dead kernel, timeout, unreadable notebook
         return Outcome(job, False, time.perf_counter() - t0, f"{type(e).__name__}: {e}".strip())
     finally:
-        lease.release()  # issue 15: this report's kernel is shut down, whatever happened
+        lease.release()  # this report's kernel is shut down, whatever happened
     # the parameter cells show no output; papermill gives its injected cell a random id, which
     # would make two renders of the same data differ
     nb.cells = [c for c in nb.cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
@@ -543,14 +543,15 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     if not check_prov:
         print(f"finsam: warning: source texts not found at {src}; quotes are not checked (set FINSAM_SOURCES)",
               file=sys.stderr)
-    from finsam.site import incremental  # issue 15: inputs validated before (same bytes, code) are not re-validated
-    vkey = incremental.validation_key(paths.data_dir(), src, check_prov)  # issue 15
-    if not incremental.validated_before(vkey):  # issue 15
+    # inputs validated before (the same bytes of data and sources, the same code) are not re-validated
+    from finsam.site import incremental
+    vkey = incremental.validation_key(paths.data_dir(), src, check_prov)
+    if not incremental.validated_before(vkey):
         result = validate(provenance=check_prov)
         if result.errors:
             from finsam.core.errors import DataError
             raise DataError(result.errors)
-        incremental.mark_validated(vkey)  # issue 15
+        incremental.mark_validated(vkey)
     tables = load()  # cached now: kernels read the same validated tables
     selected = plan(notebooks, associations, years, tables, metrics, languages)
     out = Path(output).resolve() if output else paths.reports_dir()

@@ -130,15 +130,15 @@ def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
             return str(u.iloc[0]) if len(u) else ""
 
         h = headline(tables, a, year, policy, facts)
-        participants, cost = vals("participants"), vals("cost")
+        participants, cost = vals(semantics.PARTICIPANTS), vals(semantics.COST)
         ws = [float(x) for x in h.count]
         group = h.population.group
         own = facts[(facts["intervention"] == group) & (facts["gender"] == semantics.EVERYONE)
-                    & (facts["metric"] == "cost")]
+                    & (facts["metric"] == semantics.COST)]
         outcome_cost = cost if group == ALL else sorted(own["value"])
         rows.append(dict(association=a, name=str(names[a]), year=year, group=h.population.group,
                          reason=h.population.reason, participants=participants,
-                         participants_unit=unit_of("participants"), exited=[float(x) for x in h.exited],
+                         participants_unit=unit_of(semantics.PARTICIPANTS), exited=[float(x) for x in h.exited],
                          exit_unit=h.unit, work_or_studies=ws, rate=h.rate, ci=h.ci, from_counts=h.from_counts,
                          cost=cost, cost_per_participant=sorted({c / p for c in cost for p in participants if p}),
                          outcome_cost=outcome_cost, mixed_timing=h.mixed_timing, cost_population_differs=bool(ws) and not outcome_cost,
@@ -163,7 +163,7 @@ def project_period_gender_outcomes(tables: Tables, association: str, year: int) 
     o = select(tables.observations)  # figures about everyone (no breakdown by category)
     ms = [o_.count for o_ in semantics.outcomes(tables.metrics)] + [semantics.denominator(tables.metrics)]
     o = o[(o["association_id"] == association) & (o["period_end"] == year)
-          & (o["period_start"] != o["period_end"]) & o["metric"].isin(ms) & o["gender"].isin(["women", "men"])]
+          & (o["period_start"] != o["period_end"]) & o["metric"].isin(ms) & o["gender"].isin(semantics.COMPARED)]
     if o.empty:
         return pd.DataFrame(columns=["intervention", "period_start", "period_end"])
     return (o[["intervention", "period_start", "period_end"]].astype({"intervention": str})

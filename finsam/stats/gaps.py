@@ -17,17 +17,15 @@ import pandas as pd
 from finsam.data import semantics
 from finsam.data.conflicts import resolve
 from finsam.data.fields import ALL
+from finsam.data.semantics import MEN, SUM_OUTCOME, WOMEN, WORK_OR_STUDIES_METRICS
 from finsam.data.frames import texts
 from finsam.data.tables import Tables, select
 from finsam.stats import inference as inf
 from finsam.stats.rates import gap_from_rates, rates_by_group, rates_from_facts
 
-GAP_METRICS = ["participants_exited", "exit_work_or_studies", "exit_work", "exit_studies", "exit_work_or_studies_rate"]
-
-
 def _group_keys(obs: pd.DataFrame, metrics) -> list[tuple]:
     o = select(obs)  # figures about everyone: a category's counts are not a group of their own
-    o = o[o["gender"].isin(["women", "men"]) & o["metric"].isin(metrics)]
+    o = o[o["gender"].isin([WOMEN, MEN]) & o["metric"].isin(metrics)]
     keys = set(zip(o["association_id"].astype(str), o["period_start"].astype(int), o["period_end"].astype(int),
                    o["intervention"].astype(str)))
     return sorted(keys)
@@ -39,20 +37,20 @@ def gap_groups(tables: Tables, policy: str = "show") -> pd.DataFrame:
     (the printed percentage, used only when the count is missing), ``conflict``. Groups without
     the denominator for both genders are left out: no interval can be computed for them."""
     rows = []
-    for a, s, e, i in _group_keys(tables.observations, GAP_METRICS):
+    for a, s, e, i in _group_keys(tables.observations, WORK_OR_STUDIES_METRICS):
         facts = resolve(select(tables.observations, association=a, period=(s, e), intervention=i), policy)
         # with every exit reason: the reasons decide which versions of the exits can hold (finsam.data.versions)
-        r = rates_from_facts(facts[facts["metric"].isin(GAP_METRICS + semantics.exit_reasons(tables.metrics))], tables)
-        r = r[r["outcome"] == "work_or_studies"]
+        r = rates_from_facts(facts[facts["metric"].isin([*WORK_OR_STUDIES_METRICS, *semantics.exit_reasons(tables.metrics)])], tables)
+        r = r[r["outcome"] == SUM_OUTCOME]
         per = {}
-        for g in ("women", "men"):
+        for g in (WOMEN, MEN):
             x = r[(r["gender"] == g) & r["exited"].notna() & (r["count"].notna() | r["reported_rate"].notna())]
             counted = x[x["count"].notna()].drop_duplicates(["count", "exited"])
             x = counted if len(counted) else x.drop_duplicates(["reported_rate", "exited"])
             per[g] = [(int(v.exited), None if pd.isna(v.count) else int(v.count),
                        float(v.reported_rate) if pd.isna(v.count) else np.nan, bool(v.conflict))
                       for v in x.itertuples() if v.exited > 0]
-        for w, m in itertools.product(per["women"], per["men"]):
+        for w, m in itertools.product(per[WOMEN], per[MEN]):
             rows.append(dict(association=a, period_start=s, period_end=e, intervention=i,
                              n_women=w[0], k_women=w[1], pct_women=w[2], n_men=m[0], k_men=m[1], pct_men=m[2],
                              conflict=w[3] or m[3]))
@@ -76,7 +74,7 @@ def gap_intervals(groups: pd.DataFrame) -> pd.DataFrame:
     ``evidence_any``); ``combinations`` > 1 where a percentage was rounded."""
     rows = []
     for _, r in groups.iterrows():
-        t = inf.difference_range(_side(r, "women"), _side(r, "men")).set_index("quantity")
+        t = inf.difference_range(_side(r, WOMEN), _side(r, MEN)).set_index("quantity")
         d = {f"{q}_{b}": t.loc[q, b] for q in inf.RANGE_FIELDS for b in ("min", "max")}
         rows.append({**r.to_dict(), **d, "combinations": int(t["combinations"].iloc[0]),
                      "evidence_all": bool(t["evidence_all"].iloc[0]), "evidence_any": bool(t["evidence_any"].iloc[0])})
@@ -97,7 +95,7 @@ def pooled_over_groups(groups: pd.DataFrame, max_combinations: int = 100_000) ->
         for g, i in zip(by_group, combo):
             r = g.iloc[i]
             s = dict(n1=int(r["n_women"]), n2=int(r["n_men"]))
-            for side, gname in (("1", "women"), ("2", "men")):
+            for side, gname in (("1", WOMEN), ("2", MEN)):
                 if pd.isna(r[f"k_{gname}"]):
                     s[f"pct{side}"] = float(r[f"pct_{gname}"])
                 else:
@@ -120,11 +118,11 @@ def exit_reason_tables(tables: Tables, policy: str = "show") -> list[tuple[tuple
     reasons = semantics.exit_reasons(tables.metrics)  # mutually exclusive exit reasons, from metrics.csv
     for a, s, e, i in _group_keys(tables.observations, reasons):
         facts = resolve(select(tables.observations, association=a, period=(s, e), intervention=i, metric=reasons,
-                               gender=["women", "men"]), policy)
+                               gender=[WOMEN, MEN]), policy)
         if facts.empty:
             continue
         t = facts.groupby([facts["metric"].astype(str), facts["gender"].astype(str)])["value"].first().unstack()
-        t = t.reindex(columns=["women", "men"]).dropna()
+        t = t.reindex(columns=[WOMEN, MEN]).dropna()
         if len(t) >= 3:
             contested = bool(facts[facts["metric"].astype(str).isin(t.index)]["conflict"].any())
             out.append(((a, s, e, i), t.reindex([m for m in reasons if m in t.index]).astype(int), contested))
@@ -173,7 +171,7 @@ def group_gaps(facts: pd.DataFrame, tables: Tables, exit_metrics: list[str]) -> 
     names = facts["intervention"]
     # only groups with exit figures for both women and men can be compared
     split = facts[facts["metric"].isin(exit_metrics + [o.rate for o in semantics.outcomes(tables.metrics) if o.rate])
-                  & facts["gender"].isin(["women", "men"])]
+                  & facts["gender"].isin([WOMEN, MEN])]
     both = split.groupby(texts(split["intervention"]))["gender"].nunique()
     candidates = set(both.index[both == 2])
     order = [i for i in [ALL] + sorted(set(texts(names)) - {ALL}) if i in candidates]

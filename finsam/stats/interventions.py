@@ -19,12 +19,13 @@ from finsam.data.fields import ALL
 from finsam.data.interventions import comparable, is_aggregate, kinds, parent_of
 from finsam.data.tables import Tables, select
 from finsam.data.frames import texts
+from finsam.data.semantics import (COST, EVERYONE, EXITED, NATIONAL_WORK_OR_STUDIES_RATE, PARTICIPANTS, SUM_OUTCOME,
+                                    WORK, WORK_OR_STUDIES, WORK_OR_STUDIES_COUNTS, WORK_OR_STUDIES_METRICS,
+                                    WORK_OR_STUDIES_RATE, count_goals, goal_for, goals)
 from finsam.stats import inference as inf
 from finsam.stats.findings import headline
 from finsam.stats.rates import rates_by_group
 
-COUNT_METRICS = ["participants_exited", "exit_work_or_studies", "exit_work", "exit_studies"]
-RATE_METRICS = [*COUNT_METRICS, "exit_work_or_studies_rate"]  # what a rate to work or studies rests on
 MAX_VERSIONS = 64  # combinations of a report's conflicting counts analysed side by side
 
 
@@ -37,11 +38,11 @@ def intervention_counts(tables: Tables, association: str, year: int, policy: str
     if facts is None:
         facts = resolve(select(tables.observations, association=association, period=year), policy)
     # with every exit reason: the reasons decide which versions of the exits can hold (finsam.data.versions)
-    facts = facts[(facts["gender"] == "all") & facts["metric"].isin(COUNT_METRICS + semantics.exit_reasons(tables.metrics))]
+    facts = facts[(facts["gender"] == EVERYONE) & facts["metric"].isin([*WORK_OR_STUDIES_COUNTS, *semantics.exit_reasons(tables.metrics)])]
     names = facts["intervention"]
-    with_exits = names.isin(set(texts(names[facts["metric"] == "participants_exited"])))
+    with_exits = names.isin(set(texts(names[facts["metric"] == EXITED])))
     r = rates_by_group(facts[with_exits], tables)  # every intervention's rates in one pass
-    r = r[(r["outcome"] == "work_or_studies") & (r["gender"] == "all")].dropna(subset=["count", "exited"])
+    r = r[(r["outcome"] == SUM_OUTCOME) & (r["gender"] == EVERYONE)].dropna(subset=["count", "exited"])
     r = r[r["exited"] > 0].drop_duplicates(["intervention", "count", "exited"])
     rows = [dict(intervention=x.intervention, k=int(x.count), n=int(x.exited), conflict=bool(x.conflict), basis=x.basis)
             for x in r.itertuples()]
@@ -58,10 +59,6 @@ def versions(counts: pd.DataFrame) -> list[pd.DataFrame]:
     return [pd.concat([g.iloc[[i]] for g, i in zip(groups, c)], ignore_index=True) for c in combos]
 
 
-COUNT_GOALS = {"participants_goal": "participants", "participants_new_goal": "participants_new",
-               "participants_exited_goal": "participants_exited"}
-
-
 def goal_rows(facts: pd.DataFrame, tables: Tables, headline_group: str | None = None) -> pd.DataFrame:
     """Every stated goal of the year (all genders) against its result: a rate goal
     (``exit_work_or_studies_rate_goal``, "at least") judged from the result's 95 % Wilson interval
@@ -72,8 +69,9 @@ def goal_rows(facts: pd.DataFrame, tables: Tables, headline_group: str | None = 
     for the whole association (ALL) is judged against ``headline_group``'s result when given:
     the group whose rate the report prints as the association's (e.g. its work-oriented
     interventions); ``result_group`` says whose result was used."""
-    f = facts[facts["gender"] == "all"]
+    f = facts[facts["gender"] == EVERYONE]
     names = f["intervention"]
+    rate_goal, goal_metrics = goal_for(tables.metrics, WORK_OR_STUDIES_RATE), goals(tables.metrics)
     # plain dictionaries: per-intervention DataFrame groupbys would cost a report more than its statistics
     stated: dict[tuple[str, str], list[tuple[float, bool]]] = {}
     for i, m, v, c in zip(texts(names), texts(f["metric"]), f["value"].astype(float).tolist(), f["conflict"].tolist()):
@@ -82,10 +80,10 @@ def goal_rows(facts: pd.DataFrame, tables: Tables, headline_group: str | None = 
     rates: dict[str, list] = {}  # result group -> its work-or-studies rates (all genders), as rows
     # every result group's rates in one pass (rates_by_group: per group what rates_from_facts gives)
     groups = {headline_group if i == ALL and headline_group else i
-              for i, m in stated if m == "exit_work_or_studies_rate_goal"}
-    every = rates_by_group(f[names.isin(groups) & f["metric"].isin(RATE_METRICS + semantics.exit_reasons(tables.metrics))],
+              for i, m in stated if m == rate_goal}
+    every = rates_by_group(f[names.isin(groups) & f["metric"].isin([*WORK_OR_STUDIES_METRICS, *semantics.exit_reasons(tables.metrics)])],
                            tables)
-    every = every[(every["outcome"] == "work_or_studies") & (every["gender"] == "all")]
+    every = every[(every["outcome"] == SUM_OUTCOME) & (every["gender"] == EVERYONE)]
     for x in every.itertuples():
         rates.setdefault(x.intervention, []).append(x)
 
@@ -97,37 +95,37 @@ def goal_rows(facts: pd.DataFrame, tables: Tables, headline_group: str | None = 
             if pd.notna(x.count):
                 counted.setdefault((x.count, x.exited), x)
         return list(counted.values()) + [x for x in r if pd.isna(x.count)]
-    for inter in sorted({i for i, m in stated if m.endswith("_goal")}):
+    for inter in sorted({i for i, m in stated if m in goal_metrics}):
         def values(m):
             return sorted({v for v, _ in stated.get((inter, m), [])})
 
         def contested(*ms):
             return any(c for m in ms for _, c in stated.get((inter, m), []))
-        for goal in values("exit_work_or_studies_rate_goal"):
+        for goal in values(rate_goal):
             result_group = headline_group if inter == ALL and headline_group else inter
             r = rates_of(result_group)
-            base = dict(intervention=inter, goal_metric="exit_work_or_studies_rate_goal", goal=goal,
+            base = dict(intervention=inter, goal_metric=rate_goal, goal=goal,
                         result_group=result_group)
             if not r:
                 rows.append({**base, "status": "no result"})
             for x in r:
                 if pd.isna(x.count):
-                    rows.append({**base, "result": x.rate, "status": "percentage only",
+                    rows.append({**base, "achieved": x.rate, "status": "percentage only",
                                  "point_met": bool(x.rate >= goal), "conflict": bool(x.conflict)})
                 else:
                     g = inf.goal_attainment(int(x.count), int(x.exited), goal)
-                    rows.append({**base, "result": g.rate, "k": g.k, "n": g.n, "ci_low": g.ci_low, "ci_high": g.ci_high,
+                    rows.append({**base, "achieved": g.rate, "k": g.k, "n": g.n, "ci_low": g.ci_low, "ci_high": g.ci_high,
                                  "status": g.status, "point_met": g.point_met, "conflict": bool(x.conflict)})
-        for gm, m in COUNT_GOALS.items():
+        for gm, m in count_goals(tables.metrics).items():
             for goal in values(gm):
                 base = dict(intervention=inter, goal_metric=gm, goal=goal, result_group=inter)
                 if not values(m):
                     rows.append({**base, "status": "no result"})
                 for v in values(m):
                     c = inf.count_goal(v, goal)
-                    rows.append({**base, "result": v, "status": "met" if c.met else "not met", "point_met": c.met,
+                    rows.append({**base, "achieved": v, "status": "met" if c.met else "not met", "point_met": c.met,
                                  "conflict": contested(gm, m)})
-    cols = ["intervention", "goal_metric", "goal", "result_group", "result", "k", "n", "ci_low", "ci_high", "status", "point_met",
+    cols = ["intervention", "goal_metric", "goal", "result_group", "achieved", "k", "n", "ci_low", "ci_high", "status", "point_met",
             "conflict"]
     out = pd.DataFrame(rows, columns=cols)
     out["conflict"] = out["conflict"].fillna(False).astype(bool)
@@ -140,27 +138,27 @@ def cost_rows(facts: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
     person to work or studies (k of n exited) with the range implied by the rate's 95 % Wilson
     interval. One row per intervention and version of conflicting figures; interventions
     without a stated cost are left out."""
-    f = facts[(facts["gender"] == "all") & facts["metric"].isin(["cost", "participants"])]
+    f = facts[(facts["gender"] == EVERYONE) & facts["metric"].isin([COST, PARTICIPANTS])]
     stated: dict[tuple[str, str], list[tuple[float, bool]]] = {}  # (intervention, metric) -> (value, conflict)
     for i, m, v, conflict in zip(texts(f["intervention"]), texts(f["metric"]), f["value"].astype(float).tolist(),
                                  f["conflict"].tolist()):
         stated.setdefault((i, m), []).append((v, bool(conflict)))
     rows = []
     for c in counts.itertuples():
-        costs = sorted({v for v, _ in stated.get((c.intervention, "cost"), [])})
-        parts = sorted({v for v, _ in stated.get((c.intervention, "participants"), [])}) or [None]
-        contested = any(x for m in ("cost", "participants") for _, x in stated.get((c.intervention, m), []))
+        costs = sorted({v for v, _ in stated.get((c.intervention, COST), [])})
+        parts = sorted({v for v, _ in stated.get((c.intervention, PARTICIPANTS), [])}) or [None]
+        contested = any(x for m in (COST, PARTICIPANTS) for _, x in stated.get((c.intervention, m), []))
         for cost, p in itertools.product(costs, parts):
-            t = inf.cost_range(cost, c.k, c.n, {"participants": int(p)} if p else None)
+            t = inf.cost_range(cost, c.k, c.n, {PARTICIPANTS: int(p)} if p else None)
             by = {code: dict(value=v, low=lo, high=hi)  # one row per measure here
                   for code, v, lo, hi in zip(t["measure_code"], t["value"], t["low"], t["high"])}
             ws = by["per_work_or_studies"]
-            rows.append(dict(intervention=c.intervention, cost=cost, participants=p, k=c.k, n=c.n,
+            rows.append(dict(intervention=c.intervention, **{COST: cost, PARTICIPANTS: p}, k=c.k, n=c.n,
                              per_participant=by["per_participant"]["value"] if "per_participant" in by else np.nan,
                              per_work_or_studies=ws["value"], per_work_or_studies_low=ws["low"],
                              per_work_or_studies_high=ws["high"],
                              conflict=bool(c.conflict or contested)))
-    return pd.DataFrame(rows, columns=["intervention", "cost", "participants", "k", "n", "per_participant",
+    return pd.DataFrame(rows, columns=["intervention", COST, PARTICIPANTS, "k", "n", "per_participant",
                                        "per_work_or_studies", "per_work_or_studies_low", "per_work_or_studies_high",
                                        "conflict"])
 
@@ -185,7 +183,7 @@ class InterventionYear:
         return self.comparisons[0]
 
     def _fact(self, metric: str, intervention: str) -> list[float]:
-        f = self.facts[(self.facts["metric"] == metric) & (self.facts["gender"] == "all")
+        f = self.facts[(self.facts["metric"] == metric) & (self.facts["gender"] == EVERYONE)
                        & (self.facts["intervention"] == intervention)]
         return sorted(set(f["value"].astype(float)))
 
@@ -194,8 +192,8 @@ class InterventionYear:
         """The rate the headline is judged against, as (kind, value): kind 'goal' for the report's
         goal for the headline group (or the association), else 'national' for a national share the
         report quotes."""
-        for metric, what in (("exit_work_or_studies_rate_goal", "goal"),
-                             ("national_exit_work_or_studies_rate", "national")):
+        for metric, what in ((goal_for(self.t.metrics, WORK_OR_STUDIES_RATE), "goal"),
+                             (NATIONAL_WORK_OR_STUDIES_RATE, "national")):
             for group in self._reference_groups():
                 v = self._fact(metric, group)
                 if len(v) == 1:
@@ -236,11 +234,11 @@ class InterventionYear:
         report, or None when there is no such figure or no headline counts. ``note`` is the
         curators' (English) note, ``quote`` the report's own words."""
         h = self.headline
-        f = self.facts[(self.facts["metric"] == "national_exit_work_or_studies_rate") & (self.facts["gender"] == "all")]
+        f = self.facts[(self.facts["metric"] == NATIONAL_WORK_OR_STUDIES_RATE) & (self.facts["gender"] == EVERYONE)]
         if f.empty or h is None or pd.isna(h["count"]) or len(set(f["value"])) != 1:
             return None
         note = next((n for n in f["notes"] if n), "") if "notes" in f else ""
-        o = self.obs[(self.obs["metric"] == "national_exit_work_or_studies_rate") & (self.obs["gender"] == "all")]
+        o = self.obs[(self.obs["metric"] == NATIONAL_WORK_OR_STUDIES_RATE) & (self.obs["gender"] == EVERYONE)]
         quote = next((q for q in o["quote"].astype(str) if q.strip()), "") if "quote" in o else ""
         return inf.compare_with_national(int(h["count"]), int(h["exited"]), float(f["value"].iloc[0])), note, quote
 
@@ -255,15 +253,15 @@ class InterventionYear:
             return None
         obs = self.t.observations
         o = obs[(obs["association_id"] == self.a) & (obs["intervention"] == h["group"])
-                & (obs["period_start"] == obs["period_end"]) & (obs["gender"] == "all")
-                & obs["metric"].isin(["exit_work_or_studies_rate", "exit_work_or_studies"])]
+                & (obs["period_start"] == obs["period_end"]) & (obs["gender"] == EVERYONE)
+                & obs["metric"].isin([WORK_OR_STUDIES_RATE, WORK_OR_STUDIES])]
         years = sorted(set(o["period_start"].astype(int)))
         prev = resolve(select(obs, association=self.a, period=self.year - 1, intervention=h["group"]), "show")
-        prev = prev[prev["gender"] == "all"]
+        prev = prev[prev["gender"] == EVERYONE]
         def one(metric):
             v = sorted(set(prev[prev["metric"] == metric]["value"].astype(float)))
             return v[0] if len(v) == 1 else None
-        n, k, pct = one("participants_exited"), one("exit_work_or_studies"), one("exit_work_or_studies_rate")
+        n, k, pct = one(EXITED), one(WORK_OR_STUDIES), one(WORK_OR_STUDIES_RATE)
         if n is None or (k is None and pct is None):
             return None
         earlier = dict(n=int(n), k=int(k)) if k is not None else dict(n=int(n), pct=pct)
@@ -282,8 +280,8 @@ class InterventionYear:
         with why, as a code: ``aggregate`` (a total of others), ``parts`` (its parts are compared
         instead), ``percentage_only`` (a rate without counts), ``no_work_or_studies`` (exits but no
         exits to work or studies), ``no_exited`` (no exits)."""
-        f = self.facts[(self.facts["gender"] == "all") & self.facts["metric"].isin(
-            ["exit_work_or_studies_rate", "exit_work_or_studies", "exit_work", "participants_exited"])]
+        f = self.facts[(self.facts["gender"] == EVERYONE) & self.facts["metric"].isin(
+            [WORK_OR_STUDIES_RATE, WORK_OR_STUDIES, WORK, EXITED])]
         names = set(texts(f["intervention"])) - {ALL} - set(self.counts["intervention"])
         kind = kinds(self.t.interventions, self.a)
         parents = parent_of(self.t.interventions, self.a)
@@ -295,8 +293,8 @@ class InterventionYear:
                 why = "parts"
             else:
                 has = set(texts(f.loc[f["intervention"] == n, "metric"]))
-                why = ("percentage_only" if "exit_work_or_studies_rate" in has
-                       and not {"exit_work_or_studies", "exit_work"} & has else
-                       "no_work_or_studies" if "participants_exited" in has else "no_exited")
+                why = ("percentage_only" if WORK_OR_STUDIES_RATE in has
+                       and not {WORK_OR_STUDIES, WORK} & has else
+                       "no_work_or_studies" if EXITED in has else "no_exited")
             out.append((n, why))
         return out

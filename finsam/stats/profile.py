@@ -34,7 +34,7 @@ def breakdowns(tables: Tables, association: str | None = None) -> pd.DataFrame:
     out = pd.DataFrame({
         "metrics": g["metric"].agg(lambda s: ", ".join(sorted(set(s.astype(str))))),
         "categories": g["category"].agg(lambda s: len(set(s.astype(str)) - {BASE_CATEGORY})),  # the base is none
-        "by_gender": g["gender"].agg(lambda s: bool(s.isin(["women", "men"]).any())),
+        "by_gender": g["gender"].agg(lambda s: bool(s.isin(semantics.COMPARED).any())),
     })
     return out.reset_index().sort_values(cols, kind="stable").reset_index(drop=True)
 
@@ -160,7 +160,7 @@ TESTS = ("none_few_categories", "none_same_outcome", "fisher", "chi2_yates", "ch
 VERDICTS = ("evidence", "no_evidence", "untestable", "same_outcome")
 
 
-def outcome_difference(rates: pd.DataFrame, outcome: str = "work_or_studies", gender: str = "all",
+def outcome_difference(rates: pd.DataFrame, outcome: str = semantics.SUM_OUTCOME, gender: str = semantics.EVERYONE,
                        alpha: float = 0.05) -> dict:
     """Whether an outcome differs across categories, from :func:`category_rates` output.
 

@@ -185,8 +185,8 @@ def gap_from_rates(rates: pd.DataFrame, outcome: str = "work_or_studies") -> pd.
     ``no_test_no_counts``), ``test_code`` (``none`` where no test was made) and ``basis_code``
     (``counts`` or ``split``, with the split's ``split_count`` of ``split_n``)."""
     r = rates[rates["outcome"] == outcome]
-    w, m = r[r["gender"] == "women"], r[r["gender"] == "men"]
-    everyone = r[(r["gender"] == "all") & r["count"].notna() & r["exited"].notna()]
+    w, m = r[r["gender"] == semantics.WOMEN], r[r["gender"] == semantics.MEN]
+    everyone = r[(r["gender"] == semantics.EVERYONE) & r["count"].notna() & r["exited"].notna()]
     rows = []
     for a in w.itertuples():
         for b in m.itertuples():

@@ -21,7 +21,7 @@ from finsam.data.fields import ALL
 
 #: why a population was chosen (machine-readable; views word it per language)
 REASONS = {
-    "all": "the report states outcomes for all interventions together",
+    "all_interventions": "the report states outcomes for all interventions together",
     "excluded_interventions": "the report leaves some interventions out of its outcome figures (work or studies "
                               "are not applicable to them), while the association-wide exit count includes them",
     "aggregate_only": "the report states outcomes only for an aggregate of interventions",
@@ -103,7 +103,7 @@ def population(tables: Tables, association: str, year: int, facts: pd.DataFrame 
         return Population(association, year, ALL, "no_outcomes", excluded)
     best = sorted(candidates, key=lambda g: (not stated[g][1], g != ALL, g not in work_oriented, g))[0]
     if best == ALL:
-        return Population(association, year, ALL, "all")
+        return Population(association, year, ALL, "all_interventions")
     row = aggregates[aggregates["intervention"] == best].iloc[0]
     covers = tuple(x for x in str(row["covers"]).split(";") if x) if isinstance(row["covers"], str) else ()
     note = row["note"] if isinstance(row["note"], str) else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from finsam.data import semantics
 from finsam.data.conflicts import resolve
 from finsam.data.tables import Tables, select
 
@@ -32,7 +33,7 @@ def trend(tables: Tables, association: str, metric: str, *, by_gender: bool = Fa
     (the year before's, where the kind is set).
     """
     names = lineage(tables, association) if chain else [association]
-    genders = ["all", "women", "men", "unknown"] if by_gender else ["all"]
+    genders = list(semantics.GENDERS) if by_gender else [semantics.EVERYONE]
     sel = select(tables.observations, association=names, metric=metric, intervention=intervention,
                  gender=genders, single_year=True)
     facts = resolve(sel, policy)
@@ -69,7 +70,7 @@ def trend(tables: Tables, association: str, metric: str, *, by_gender: bool = Fa
     out["change_kind"] = kinds
     out["previous_association_id"] = prev_assoc
     out["previous_sources"] = prev_sources
-    out["gender"] = pd.Categorical(out["gender"].astype(str), categories=["all", "women", "men", "unknown"])
+    out["gender"] = pd.Categorical(out["gender"].astype(str), categories=list(semantics.GENDERS))
     return out
 
 

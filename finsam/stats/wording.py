@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+from finsam.data.semantics import PERCENT_CLASS
 from finsam.data.tables import Tables
 
 SMALL_N = 30  #: below this many in a denominator, say that a rate is uncertain
@@ -29,7 +30,7 @@ def change(first: float, last: float, unit_class: str) -> dict:
     percent change.
     """
     diff = last - first
-    if unit_class == "percent":
+    if unit_class == PERCENT_CLASS:
         return dict(difference=diff, kind="pp", relative=None, why_no_relative="rate")
     if first <= 0 or last <= 0:
         why = "sign_change" if (first < 0 < last) or (last < 0 < first) else "not_positive"

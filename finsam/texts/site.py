@@ -57,8 +57,6 @@ TEXT = {
     "index.source_id": {"sv": "Källa", "en": "Source"},
     "index.source_title": {"sv": "Titel", "en": "Title"},
     "index.source_text": {"sv": "Text", "en": "Text"},
-    "text_quality.clean": {"sv": "ren text", "en": "clean text"},
-    "text_quality.ocr": {"sv": "OCR (maskinläst)", "en": "OCR (machine-read)"},
     # report pages
     "report.table": {"sv": "Tabell {n}", "en": "Table {n}"},
     "report.table_under": {"sv": "Tabell {n}: {heading}", "en": "Table {n}: {heading}"},

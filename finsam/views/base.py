@@ -16,6 +16,7 @@ from finsam.views import fmt
 import finsam.texts as i18n
 from finsam.views import labels as L
 from finsam.data.tables import Tables
+from finsam.data.semantics import PERCENT
 from finsam.views.markup import esc, markdown  # noqa: F401  (the views import them from here)
 
 # Views show every cell in full: a cut note ("Samordningsförbundet Hudd…") hides what it says; and
@@ -96,7 +97,7 @@ class View:
         """A p-value: p = 0,032 / p = 0.032 (p < 0,001 below that)."""
         return fmt.p_value(p, self.lang)
 
-    def interval(self, low, high, unit: str = "percent", decimals: int = 1) -> str:
+    def interval(self, low, high, unit: str = PERCENT, decimals: int = 1) -> str:
         """An interval: 30,6–42,9 % / 30.6–42.9%."""
         return fmt.interval(low, high, self.lang, unit, decimals)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from finsam.data.semantics import unit_classes
+from finsam.data.semantics import COUNT_CLASS, MONEY_CLASS, PERCENT, PERCENT_CLASS, PERSONS, SEK, unit_classes
 from finsam.data.tables import Tables
 from finsam.texts import check_language
 
@@ -82,11 +82,11 @@ def sek(value, lang: str, scale: str = "auto", decimals: int | None = None) -> s
 def value(value, unit: str, lang: str) -> str:
     """A value in its metrics.csv unit: ``persons`` (whole), ``percent`` (one decimal), ``sek``
     (auto scale); anything else as a plain number with up to two decimals."""
-    if unit == "persons":
+    if unit == PERSONS:
         return integer(value, lang)
-    if unit == "percent":
+    if unit == PERCENT:
         return percent(value, lang)
-    if unit == "sek":
+    if unit == SEK:
         return sek(value, lang)
     if _missing(value):
         return MISSING
@@ -111,7 +111,7 @@ def p_value(p, lang: str) -> str:
     return f"p{NBSP}={NBSP}{number(p, lang, 3)}"
 
 
-def interval(low, high, lang: str, unit: str = "percent", decimals: int = 1) -> str:
+def interval(low, high, lang: str, unit: str = PERCENT, decimals: int = 1) -> str:
     """An interval with an en dash, the unit once: 30,6–42,9 % / 30.6–42.9%; signed when
     ``unit`` is ``pp`` (−4,2 till +10,1 / -4.2 to +10.1, the words from finsam/texts/common.py)."""
     if _missing(low) or _missing(high):
@@ -120,7 +120,7 @@ def interval(low, high, lang: str, unit: str = "percent", decimals: int = 1) -> 
         from finsam.texts import t
         return t("common.range", lang, low=signed(low, lang, decimals), high=signed(high, lang, decimals))
     text = f"{number(low, lang, decimals)}\u2013{number(high, lang, decimals)}"
-    if unit == "percent":
+    if unit == PERCENT:
         return f"{text}{NBSP}%" if lang == "sv" else f"{text}%"
     return text
 
@@ -132,11 +132,11 @@ def format_value(value: float, unit: str, lang: str, tables: Tables) -> str:
     if _missing(value):
         return MISSING
     kind = unit_classes(tables.vocabulary).get(str(unit))
-    if kind == "percent":
+    if kind == PERCENT_CLASS:
         return percent(value, lang)
-    if kind == "money":
+    if kind == MONEY_CLASS:
         return sek(value, lang, scale="tkr")
-    if kind == "count":
+    if kind == COUNT_CLASS:
         return integer(value, lang)
     v = float(value)  # a unit of no class: a plain number
     return number(v, lang, 0 if v == round(v) else 2)

@@ -8,6 +8,7 @@ import pandas as pd
 
 from finsam.data.conflicts import resolve
 from finsam.data.tables import Tables, select
+from finsam.data.semantics import MEN, WOMEN
 from finsam.data.versions import unusable_in
 from finsam.stats.gaps import exit_reason_tests, gap_groups, gap_intervals, pooled_over_groups, within_intervention_gaps
 from finsam.views.base import View, esc, markdown
@@ -69,8 +70,8 @@ class GenderGaps(View):
         rows = list(g.iterrows())
         return self.frame({
             "gender_gaps.col.group": [self._label(r) for _, r in rows],
-            "gender_gaps.col.women": [side(r, "women") for _, r in rows],
-            "gender_gaps.col.men": [side(r, "men") for _, r in rows],
+            "gender_gaps.col.women": [side(r, WOMEN) for _, r in rows],
+            "gender_gaps.col.men": [side(r, MEN) for _, r in rows],
             "gender_gaps.col.difference": [self._signed_span(r["difference_pp_min"], r["difference_pp_max"])
                                            for _, r in rows],
             "gender_gaps.col.ci": [self.interval(r["ci_low_pp_min"], r["ci_high_pp_max"], "pp") for _, r in rows],
@@ -131,7 +132,7 @@ class GenderGaps(View):
             return self.tr("gender_gaps.within_none")
         parts = []
         for w in found:
-            r = w["result"]
+            r = w["result"]  # not a vocabulary code
             label = esc(group_label(self.t, (w["association"], w["period_start"], w["period_end"], "ALL"), self.lang))
             parts.append(self.tr("gender_gaps.within", label=label, n=self.int(r.strata),
                                  crude=self.signed(r.crude_pp), within=self.signed(r.mantel_haenszel_pp),
@@ -161,7 +162,7 @@ class GenderGaps(View):
             return self.md("gender_gaps.no_exit_reasons")
         parts = []
         for key, tab, contested, t in tabs:
-            rows = ", ".join(f"{self.metric(m).lower()} {self.int(tab.loc[m, 'women'])}/{self.int(tab.loc[m, 'men'])}"
+            rows = ", ".join(f"{self.metric(m).lower()} {self.int(tab.loc[m, WOMEN])}/{self.int(tab.loc[m, MEN])}"
                              for m in tab.index)
             how = test_name(t.method_code, self.lang, t.draws, t.min_expected)
             parts.append(self.tr("gender_gaps.exit_reasons", label=esc(group_label(self.t, key, self.lang)),

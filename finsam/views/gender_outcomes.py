@@ -73,30 +73,30 @@ class GenderOutcomes(View):
 
     def participants(self) -> pd.DataFrame:
         return fact_table(self.facts[self.facts["intervention"] == ALL], self.t,
-                          ["participants", "participants_new", "participants_exited", "unique_individuals",
-                           "persons_reached", "participants_share"], self.lang)
+                          [semantics.PARTICIPANTS, semantics.PARTICIPANTS_NEW, semantics.EXITED, semantics.UNIQUE_INDIVIDUALS,
+                           semantics.PERSONS_REACHED, semantics.PARTICIPANTS_SHARE], self.lang)
 
     def _unit_description(self, unit: str) -> str:
         """What a count in ``unit`` counts, as vocabulary.csv describes the unit in the page's language."""
         return esc(semantics.vocabulary_column(self.t.vocabulary, "unit", f"description_{self.lang}").get(unit, ""))
 
     def participants_text(self):
-        f = self.facts[(self.facts["intervention"] == ALL) & (self.facts["metric"] == "participants")]
+        f = self.facts[(self.facts["intervention"] == ALL) & (self.facts["metric"] == semantics.PARTICIPANTS)]
         v = {str(g): list(x["value"]) for g, x in f.groupby("gender", observed=True)}
-        if not v.get("all"):
+        if not v.get(semantics.EVERYONE):
             return self.md("gender_outcomes.participants.none")
         unit = str(f["unit"].iloc[0])
         show = lambda x: self.value(x, unit)
         vals = lambda xs: _values(xs, show, self.lang)
-        s = self.tr("gender_outcomes.participants.count", year=self.year, all=vals(v["all"]),
+        s = self.tr("gender_outcomes.participants.count", year=self.year, all=vals(v[semantics.EVERYONE]),
                     noun=noun(self.t, unit, self.lang))
-        if v.get("women") and v.get("men"):
-            s += self.tr("gender_outcomes.participants.split", women=vals(v["women"]), men=vals(v["men"]))
-            if v.get("unknown"):
-                s += self.tr("gender_outcomes.participants.unknown", unknown=vals(v["unknown"]))
+        if v.get(semantics.WOMEN) and v.get(semantics.MEN):
+            s += self.tr("gender_outcomes.participants.split", women=vals(v[semantics.WOMEN]), men=vals(v[semantics.MEN]))
+            if v.get(semantics.NOT_STATED):
+                s += self.tr("gender_outcomes.participants.unknown", unknown=vals(v[semantics.NOT_STATED]))
             s += ")"
         s += "."
-        if unit != "persons":
+        if unit != semantics.PERSONS:
             desc = self._unit_description(unit)
             if desc:
                 # participations and cases are not people; registered participants are (only fewer)
@@ -105,8 +105,8 @@ class GenderOutcomes(View):
                                  description=desc)
                 else:
                     s += " " + desc
-        other = self.facts[(self.facts["intervention"] == ALL) & (self.facts["gender"] == "all")
-                           & self.facts["metric"].isin(["unique_individuals", "persons_reached"])]
+        other = self.facts[(self.facts["intervention"] == ALL) & (self.facts["gender"] == semantics.EVERYONE)
+                           & self.facts["metric"].isin([semantics.UNIQUE_INDIVIDUALS, semantics.PERSONS_REACHED])]
         for m, g in other.groupby("metric", observed=True, sort=False):
             s += self.tr("gender_outcomes.participants.also", values=vals(sorted(g["value"])),
                          metric=esc(self.metric(str(m)).lower()))
@@ -130,7 +130,7 @@ class GenderOutcomes(View):
         r = r.drop_duplicates(["gender", "outcome"])
         genders = set(texts(r["gender"]))
         has_ci = r["ci_low"].notna().any()
-        title = self.tr("gender_outcomes.fig.title_by_gender" if genders & {"women", "men"}
+        title = self.tr("gender_outcomes.fig.title_by_gender" if genders & set(semantics.COMPARED)
                         else "gender_outcomes.fig.title_everyone")
         title = self.tr("gender_outcomes.fig.title_year_ci" if has_ci else "gender_outcomes.fig.title_year_no_ci",
                         title=title, year=self.year)
@@ -190,7 +190,7 @@ class GenderOutcomes(View):
         f = self.facts[self.facts["intervention"] != ALL]
         rate = next(o.rate for o in semantics.outcomes(self.t.metrics) if o.outcome == semantics.SUM_OUTCOME)
         ws = semantics.outcome_metric(self.t.metrics, semantics.SUM_OUTCOME)
-        metrics = ["participants", semantics.denominator(self.t.metrics), ws, rate]
+        metrics = [semantics.PARTICIPANTS, semantics.denominator(self.t.metrics), ws, rate]
         f = f[f["metric"].isin(metrics)]
         if f.empty:
             return pd.DataFrame()

@@ -13,6 +13,7 @@ import pandas as pd
 from finsam.core.names import figure_stem
 from finsam.data.fields import ALL
 from finsam.data.frames import texts
+from finsam.data.semantics import COST, PARTICIPANTS, WORK_OR_STUDIES_RATE, goal_for
 from finsam.data.tables import Tables
 from finsam.stats import inference as inf
 from finsam.stats.interventions import InterventionYear
@@ -40,7 +41,7 @@ class InterventionComparison(View):
         self.a, self.year, self.figures_dir, self.policy = association, year, figures_dir, policy
         self.data = InterventionYear(tables, association, year, policy)
         self.stem = report_stem("interventions", dict(association=association, year=year))
-
+        self.rate_goal = goal_for(tables.metrics, WORK_OR_STUDIES_RATE)
 
     # --- words and numbers of this page ---
     def _group(self, group: str) -> str:
@@ -226,21 +227,21 @@ class InterventionComparison(View):
     def goals_table(self) -> pd.DataFrame:
         g = self.data.goals
         def result(r):
-            if pd.isna(r.result):
+            if pd.isna(r.achieved):
                 return self.missing()
-            if r.goal_metric == "exit_work_or_studies_rate_goal":
+            if r.goal_metric == self.rate_goal:
                 whose = "" if r.result_group == r.intervention else f"{esc(r.result_group)}: "
                 if pd.isna(r.k):
-                    return whose + self._stated_pct(r.result)
-                return self.tr("interventions.goal.result_ci", whose=whose, rate=self.pct(r.result),
+                    return whose + self._stated_pct(r.achieved)
+                return self.tr("interventions.goal.result_ci", whose=whose, rate=self.pct(r.achieved),
                                k_of_n=self.of(r.k, r.n), ci=self.interval(r.ci_low, r.ci_high))
-            return self.int(r.result)
+            return self.int(r.achieved)
         return self.frame({
             "interventions.col.intervention": [self.tr("interventions.all_title") if i == ALL else i
                                                for i in g["intervention"]],
             "interventions.col.goal": [self.metric(m) for m in g["goal_metric"]],
             "interventions.col.target": [f"≥ {self._stated_pct(v)}"
-                                         if m == "exit_work_or_studies_rate_goal" else self.int(v)
+                                         if m == self.rate_goal else self.int(v)
                                          for m, v in zip(g["goal_metric"], g["goal"])],
             "interventions.col.result": [result(r) for r in g.itertuples()],
             "interventions.col.judged": [self._status(x) for x in g["status"]],
@@ -258,11 +259,11 @@ class InterventionComparison(View):
         key = ["intervention", "goal_metric"]
         versions = g.groupby(key, sort=False).size()
         s = [self.tr("interventions.goals.text", n=self.int(len(versions)))]
-        rate = g[g["goal_metric"] == "exit_work_or_studies_rate_goal"]
+        rate = g[g["goal_metric"] == self.rate_goal]
         if len(rate):
             per = rate.groupby(key, sort=False).agg(
                 status=("status", lambda x: x.iloc[0] if x.nunique() == 1 else "cannot tell"),
-                point_met=("point_met", "all"))
+                point_met=("point_met", "all"))  # not a vocabulary code
             ct = per[per["status"] == "cannot tell"]
             counts = dict(rate=self.int(len(per)), met=self.int((per["status"] == "met").sum()),
                           not_met=self.int((per["status"] == "not met").sum()), cannot_tell=self.int(len(ct)))
@@ -331,8 +332,8 @@ class InterventionComparison(View):
         c = self.data.costs
         return self.frame({
             "interventions.col.intervention": c["intervention"],
-            "interventions.col.cost": [self._kr(x) for x in c["cost"]],
-            "interventions.col.participants": [self.missing() if pd.isna(p) else self.int(p) for p in c["participants"]],
+            "interventions.col.cost": [self._kr(x) for x in c[COST]],
+            "interventions.col.participants": [self.missing() if pd.isna(p) else self.int(p) for p in c[PARTICIPANTS]],
             "interventions.col.per_participant": [self._kr(x) for x in c["per_participant"]],
             "interventions.col.work_or_studies": [self.of(k, n) for k, n in zip(c["k"], c["n"])],
             "interventions.col.per_work_or_studies": [self._kr(x) for x in c["per_work_or_studies"]],

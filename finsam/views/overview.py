@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from finsam.data.fields import ALL
+from finsam.data.semantics import COST, PARTICIPANTS, PERSONS, SEK
 from finsam.data.tables import Tables
 from finsam.stats import findings
 from finsam.stats.wording import noun
@@ -42,13 +43,13 @@ class Overview(View):
 
     def _count_cell(self, values, unit) -> str:
         cell = self._cell(values, self.int)
-        if cell == self.missing() or not unit or unit == "persons":
+        if cell == self.missing() or not unit or unit == PERSONS:
             return cell
         return f"{cell} {noun(self.t, unit, self.lang)}"
 
     def _participants(self, values, unit) -> str:
         """Participants as the association counts them, named: '651 deltaganden', '779 deltagare'."""
-        if not values or not unit or unit == "persons":
+        if not values or not unit or unit == PERSONS:
             return self.tr("overview.figure.alt_participants", count=self._cell(values, self.int))
         return self._count_cell(values, unit)
 
@@ -62,18 +63,18 @@ class Overview(View):
 
     def table(self) -> pd.DataFrame:
         d = self.data
-        sek = lambda v: self.value(v, "sek")  # noqa: E731
+        sek = lambda v: self.value(v, SEK)  # noqa: E731
         return self.frame({
             "overview.col.association": d["name"].to_numpy(),
             "overview.col.year": d["year"].astype(str).to_numpy(),
-            "overview.col.participants": [self._count_cell(v, u) for v, u in zip(d["participants"],
+            "overview.col.participants": [self._count_cell(v, u) for v, u in zip(d[PARTICIPANTS],
                                                                                   d["participants_unit"])],
             "overview.col.group": [self._group(g) for g in d["group"]],
             "overview.col.exited": [self._count_cell(v, u) for v, u in zip(d["exited"], d["exit_unit"])],
             "overview.col.work_or_studies": [self._cell(v, self.int) for v in d["work_or_studies"]],
             "overview.col.rate": [self._cell(v, self.pct) for v in d["rate"]],
             "overview.col.ci": [self._ci(c) for c in d["ci"]],
-            "overview.col.cost": [self._cell(v, sek) for v in d["cost"]],
+            "overview.col.cost": [self._cell(v, sek) for v in d[COST]],
             "overview.col.cost_per_participant": [self._cell(v, sek) for v in d["cost_per_participant"]],
             "overview.col.cost_per_work_or_studies": [self._cell(v, sek) for v in d["cost_per_work_or_studies"]],
         }, index="overview.col.association")
@@ -91,7 +92,7 @@ class Overview(View):
         # "Huddinge/HUS AM" does not run into its neighbour
         short = ["\n".join(line.replace("/ ", "/") for line in textwrap.wrap(L.short_name(n).replace("/", "/ "), 12))
                  + f"\n{y}" for n, y in zip(d["name"], d["year"])]
-        for ax, col, title in zip(axes, ["participants", "rate", "cost_per_participant"],
+        for ax, col, title in zip(axes, [PARTICIPANTS, "rate", "cost_per_participant"],
                                   [self.tr("overview.figure.participants"), self.tr("overview.figure.rate"),
                                    self.tr("overview.figure.cost")]):
             scale = 1000 if col == "cost_per_participant" else 1
@@ -122,7 +123,7 @@ class Overview(View):
         bars = "; ".join(self.tr("overview.figure.alt_bar", name=r.name, year=r.year,
                                  participants=self._participants(r.participants, r.participants_unit),
                                  rate=self._cell(r.rate, self.pct),
-                                 cost=self._cell(r.cost_per_participant, lambda v: self.value(v, "sek")))
+                                 cost=self._cell(r.cost_per_participant, lambda v: self.value(v, SEK)))
                          for r in d.itertuples())
         return _finish(fig, "overview", self.figures_dir, self.stem, self.tr("overview.figure.alt", bars=bars))
 

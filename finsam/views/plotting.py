@@ -18,9 +18,10 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from finsam.core.files import write_atomic
+from finsam.data.semantics import EVERYONE, MEN, NOT_STATED, WOMEN
 
 #: Okabe & Ito (2008) palette
-GENDER_COLORS = {"women": "#CC79A7", "men": "#0072B2", "unknown": "#999999", "all": "#000000"}
+GENDER_COLORS = {WOMEN: "#CC79A7", MEN: "#0072B2", NOT_STATED: "#999999", EVERYONE: "#000000"}
 ASSOCIATION_COLORS = ["#E69F00", "#56B4E9", "#009E73", "#D55E00", "#F0E442", "#0072B2", "#CC79A7"]
 
 

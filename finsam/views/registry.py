@@ -28,7 +28,8 @@ class NotebookSpec:
 
 NOTEBOOKS = {n.name: n for n in [
     NotebookSpec("gender_outcomes", ("association", "year"),
-                 ("heading", "participants", "participants_text", "group_text", "exits", "rates_table", "gap_table",
+                 ("heading", "participants",  # not a vocabulary code: the view method of that name
+                  "participants_text", "group_text", "exits", "rates_table", "gap_table",
                   "gap_text", "by_intervention", "caveats"), _choices.gender_outcome_choices),
     NotebookSpec("yearly_trend", ("association", "metric"), ("heading", "summary", "table", "multi_year"),
                  _choices.trend_choices),

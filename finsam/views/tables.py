@@ -23,7 +23,7 @@ def _cell(values: pd.DataFrame, unit: str, lang: str, tables: Tables | None = No
     """One table cell in ``lang``: the value, or every conflicting value marked with ⚠."""
     vals = list(dict.fromkeys(values["value"]))
     texts = [fmt.format_value(v, unit, lang, tables) for v in vals]
-    if len(set(texts)) < len(texts) and unit == "sek":  # 264 479 and 264 497 kr both read "264 tkr"
+    if len(set(texts)) < len(texts) and unit == semantics.SEK:  # 264 479 and 264 497 kr both read "264 tkr"
         texts = [fmt.sek(v, lang, scale="kr") for v in vals]
     return " / ".join(texts) + (" ⚠" if len(vals) > 1 else "")
 
@@ -47,7 +47,7 @@ def fact_table(facts: pd.DataFrame, tables: Tables, metrics, lang: str = "en") -
     def label(m):
         u = units[m]
         shown = L.metric_label(tables, m, lang)
-        if unit_class(tables, u) != "count" or u == "persons":
+        if unit_class(tables, u) != semantics.COUNT_CLASS or u == semantics.PERSONS:
             return shown
         return f"{shown} ({noun(tables, u, lang)})"
 
@@ -151,7 +151,7 @@ def gap_table(gaps: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     basis = gaps["basis_code"].astype(str) if "basis_code" in gaps else pd.Series("counts", index=gaps.index)
     split = basis == "split"
     for _, g in gaps[~split].iterrows():
-        rows.append({col("women"): n(g, "women"), col("men"): n(g, "men"),
+        rows.append({col(semantics.WOMEN): n(g, semantics.WOMEN), col(semantics.MEN): n(g, semantics.MEN),
                      col("women_rate"): fmt.percent(g["women_rate"], lang),
                      col("men_rate"): fmt.percent(g["men_rate"], lang),
                      col("difference"): _pp_short(g["difference_pp"], lang),
@@ -166,8 +166,8 @@ def gap_table(gaps: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         whole = lambda v: _whole(v, lang)
         ci = (fmt.interval(g["ci_low_pp"].min(), g["ci_high_pp"].max(), lang, "pp")
               if "ci_low_pp" in g and g["ci_low_pp"].notna().all() else fmt.MISSING)
-        rows.append({col("women"): of(_range(g["women_count"], whole, lang), _range(g["women_n"], whole, lang)),
-                     col("men"): of(_range(g["men_count"], whole, lang), _range(g["men_n"], whole, lang)),
+        rows.append({col(semantics.WOMEN): of(_range(g["women_count"], whole, lang), _range(g["women_n"], whole, lang)),
+                     col(semantics.MEN): of(_range(g["men_count"], whole, lang), _range(g["men_n"], whole, lang)),
                      col("women_rate"): _range(g["women_rate"], lambda v: fmt.percent(v, lang), lang),
                      col("men_rate"): _range(g["men_rate"], lambda v: fmt.percent(v, lang), lang),
                      col("difference"): _range(g["difference_pp"], lambda v: _pp_short(v, lang), lang),

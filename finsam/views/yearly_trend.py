@@ -117,9 +117,9 @@ class YearlyTrend(View):
         return out
 
     def _unit_words(self) -> str:
-        if self.unit_class == "money":
+        if self.unit_class == semantics.MONEY_CLASS:
             return self.tr("yearly_trend.figure.money")
-        if self.unit_class == "percent":
+        if self.unit_class == semantics.PERCENT_CLASS:
             return self.tr("yearly_trend.figure.percent")
         return noun(self.t, self.unit, self.lang)
 
@@ -128,7 +128,7 @@ class YearlyTrend(View):
         s = self.series.drop_duplicates(["year", "gender", "value"])
         if s.empty:
             return None
-        scale = 1e6 if self.unit_class == "money" else 1
+        scale = 1e6 if self.unit_class == semantics.MONEY_CLASS else 1
         s = s.assign(shown=s["value"] / scale, gender=s["gender"].astype(str))
         # a line joins only consecutive years of one association; a conflicting year shows every value
         years = sorted(set(int(y) for y in s["year"]))
@@ -140,7 +140,7 @@ class YearlyTrend(View):
                  for r in runs[1:] if assoc[r[0]] != assoc[runs[runs.index(r) - 1][-1]]]
         ylabel = self._unit_words()
         genders = set(s["gender"])
-        key = "yearly_trend.figure.title_gender" if genders & {"women", "men"} else "yearly_trend.figure.title"
+        key = "yearly_trend.figure.title_gender" if genders & set(semantics.COMPARED) else "yearly_trend.figure.title"
         title = self.tr(key, label=self.label)
         fig = line_by_group(s, "year", "shown", "gender", GENDER_COLORS,
                             {g: self.gender(g) for g in _genders(self.t)}, title, ylabel,
@@ -201,9 +201,9 @@ class YearlyTrend(View):
                 lo, hi = r.loc[r["value"].idxmin()], r.loc[r["value"].idxmax()]
                 texts.append(self.tr("yearly_trend.low_high", low_year=int(lo["year"]), low=self._fmt(lo["value"]),
                                      high_year=int(hi["year"]), high=self._fmt(hi["value"])))
-            if self.unit_class == "percent" and not (n0 and n1):
+            if self.unit_class == semantics.PERCENT_CLASS and not (n0 and n1):
                 texts.append(self.tr("yearly_trend.no_counts_two_years" if len(r) == 2 else "yearly_trend.no_counts"))
-            elif self.unit_class == "percent" and len(r) == 2:
+            elif self.unit_class == semantics.PERCENT_CLASS and len(r) == 2:
                 texts.append(self.tr("yearly_trend.two_years"))
         for c in findings.caution_records(self.series):
             if self.lang == "en":  # the curators' notes are English

@@ -10,11 +10,11 @@ import pandas as pd
 
 from finsam.core import paths
 
-from . import apply as _apply
-from .candidates import THRESHOLD
-from .curated import tables
-from .extractor import extract, guess_association, guess_year, trained_model, vocabulary
-from .text import read_document
+from finsam.extract import apply as _apply
+from finsam.extract.candidates import THRESHOLD
+from finsam.extract.curated import tables
+from finsam.extract.extractor import extract, guess_association, guess_year, trained_model, vocabulary
+from finsam.extract.text import read_document
 
 
 class Session:
