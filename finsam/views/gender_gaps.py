@@ -8,7 +8,7 @@ import pandas as pd
 
 from finsam.data.tables import Tables
 from finsam.stats.gaps import exit_reason_tests, gap_groups, gap_intervals, pooled_over_groups
-from finsam.views.base import View, esc, markdown
+from finsam.views.base import Markup, View, esc, fill, markdown
 from finsam.stats.wording import SMALL_N
 
 
@@ -40,8 +40,8 @@ class GenderGaps(View):
         return self.md("gender_gaps.heading")
 
     def _label(self, r) -> str:
-        return esc(group_label(self.t, (r["association"], r["period_start"], r["period_end"], r["intervention"]),
-                               self.lang))
+        return group_label(self.t, (r["association"], r["period_start"], r["period_end"], r["intervention"]),
+                           self.lang)
 
     def _signed_span(self, lo, hi, decimals: int = 1) -> str:
         return self.span(self.signed(lo, decimals), self.signed(hi, decimals))
@@ -103,7 +103,7 @@ class GenderGaps(View):
                 s += self.tr("gender_gaps.small_n", women=self._span(nw, x["n_women"].max(), 0),
                              men=self._span(nm, x["n_men"].max(), 0), small=self.int(SMALL_N))
             parts.append(s)
-        return markdown("\n\n".join(parts))
+        return markdown(Markup("\n\n").join(parts))
 
     def pooled_text(self):
         p = pooled_over_groups(self.groups)
@@ -139,4 +139,4 @@ class GenderGaps(View):
                                    else "gender_gaps.exit_reasons_no_evidence")
                          + (self.tr("gender_gaps.exit_reasons_contested") if contested else ""))
         parts.append(self.tr("gender_gaps.exit_reasons_rounded"))
-        return markdown("\n\n".join(parts))
+        return markdown(Markup("\n\n").join(parts))

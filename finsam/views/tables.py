@@ -16,7 +16,7 @@ from finsam.stats.wording import noun, unit_class
 from finsam.texts import t as _t
 from finsam.views import fmt
 from finsam.views import labels as L
-from finsam.views.markup import esc
+from finsam.views.markup import Markup, esc, fill
 
 
 def _cell(values: pd.DataFrame, unit: str, lang: str, tables: Tables | None = None) -> str:
@@ -242,7 +242,7 @@ def _quote_index(obs: pd.DataFrame) -> dict[tuple, list[str]]:
     return {k: list(v) for k, v in index.items()}
 
 
-def conflict_list(facts: pd.DataFrame, lang: str, tables: Tables, obs: pd.DataFrame | None = None) -> list[str]:
+def conflict_list(facts: pd.DataFrame, lang: str, tables: Tables, obs: pd.DataFrame | None = None) -> list[Markup]:
     """One line per figure the report states with different values: where, the values, and why
     (the curators' English note on English pages; the report's own quoted words on Swedish ones,
     which needs ``obs``, the observations behind ``facts``)."""
@@ -253,16 +253,16 @@ def conflict_list(facts: pd.DataFrame, lang: str, tables: Tables, obs: pd.DataFr
         unit = str(g["unit"].iloc[0])
         vals = _t("gender_outcomes.conflict.values_sep", lang).join(
             fmt.format_value(v, unit, lang, tables) for v in g["value"])
-        where = _t("gender_outcomes.all_interventions", lang) if str(key[0]) == ALL else esc(key[0])
-        head = (f"{where}, {esc(L.metric_label(tables, str(key[1]), lang).lower())}, "
-                f"{L.gender_label(str(key[2]), lang, tables).lower()}")
+        where = Markup(_t("gender_outcomes.all_interventions", lang)) if str(key[0]) == ALL else key[0]
+        head = fill("{}, {}, {}", where, L.metric_label(tables, str(key[1]), lang).lower(),
+                    L.gender_label(str(key[2]), lang, tables).lower())
         if lang == "en":
             note = next((n for n in g["notes"] if n), "")
             why = esc(note)
         else:
             quotes = [q for v in g["value"] for q in _quotes(obs, key, v)] if obs is not None else []
-            why = " / ".join(f"”{esc(q)}”" for q in dict.fromkeys(quotes))
-        lines.append(f"{head}: {vals}" + (f" — {why}" if why else ""))
+            why = Markup(" / ").join(fill("”{}”", q) for q in dict.fromkeys(quotes))
+        lines.append(fill("{}: {}", head, vals) + (fill(" — {}", why) if why else ""))
     return lines
 
 
