@@ -941,7 +941,9 @@ def validate(data_dir: str | os.PathLike | None = None, sources_dir: str | os.Pa
                                             ref["vocabulary"], facts)
     if provenance:
         from finsam.data.provenance import check_provenance
+        voc = ref["vocabulary"]
+        money = voc.loc[(voc["vocabulary"].astype(str) == "unit") & (voc["class"].astype(str) == "money"), "code"]
         result.problems += check_provenance(data_dir, paths.sources_dir(sources_dir),
-                                            ref["sources"], obs)
+                                            ref["sources"], obs, money_units=set(money.astype(str)))
     result.tables = ref
     return result
