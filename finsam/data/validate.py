@@ -622,24 +622,28 @@ def check_consistency(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, voca
     def col(frame, name):
         return frame[name] if name in frame else pd.Series(np.nan, index=frame.index)
 
-    # women + men + unknown = all, for every count metric (conflicting values: their ranges must allow it)
+    # women + men + unknown = all, for every count metric (conflicting values: their ranges must allow it);
+    # whatever genders are stated, together they are at most all (women 50 of all 48 is wrong alone)
     counts = semantics.count_metrics(metrics)
     everyone = semantics.EVERYONE
     parts_g = [g for g in genders if g != everyone]
-    required_g, optional_g = parts_g[:-1], parts_g[-1:]  # women and men must be stated; 'unknown' may be missing
+    required_g = parts_g[:-1]  # women and men must be stated for the sum to be checked; 'unknown' may be missing
     w = _wide(facts, counts, "gender")
-    if w is not None and {everyone, *required_g} <= set(w["vmin"].columns):
+    if w is not None and everyone in w["vmin"].columns:
         lo, hi, ex = w["vmin"], w["vmax"], w["explained"]
-        have = lo[everyone].notna() & pd.concat([lo[g].notna() for g in required_g], axis=1).all(axis=1)
-        s_lo = sum(lo[g] for g in required_g) + sum(col(lo, g).fillna(0) for g in optional_g)
-        s_hi = sum(hi[g] for g in required_g) + sum(col(hi, g).fillna(0) for g in optional_g)
-        for key in w.index[have & ((s_lo > hi[everyone]) | (s_hi < lo[everyone]))]:
+        whole = lo[everyone].notna()
+        complete = whole & pd.concat([col(lo, g).notna() for g in required_g], axis=1).all(axis=1)
+        some = whole & pd.concat([col(lo, g).notna() for g in parts_g], axis=1).any(axis=1)
+        s_lo = sum(col(lo, g).fillna(0) for g in parts_g)
+        s_hi = sum(col(hi, g).fillna(0) for g in parts_g)
+        for key in w.index[(some & (s_lo > hi[everyone])) | (complete & (s_hi < lo[everyone]))]:
             gs = [g for g in genders if g in lo.columns and pd.notna(lo.at[key, g])]
             parts = " + ".join(f"{g} {_fmt(lo.at[key, g], hi.at[key, g])}" for g in gs if g != everyone)
+            what = "gender split does not add up" if complete[key] else "genders stated exceed everyone"
             report([_full(key, "gender", g) for g in gs], any(_true(ex.at[key, g]) for g in gs),
-                   f"gender split does not add up for {key[4]} ({key[0]} {key[1]}–{key[2]} {key[3]}"
+                   f"{what} for {key[4]} ({key[0]} {key[1]}–{key[2]} {key[3]}"
                    f"{_in_category(key, 'gender')}): "
-                   f"{parts} ≠ {everyone} {_fmt(lo.at[key, everyone], hi.at[key, everyone])}")
+                   f"{parts} {'≠' if complete[key] else '>'} {everyone} {_fmt(lo.at[key, everyone], hi.at[key, everyone])}")
 
     # exits within participants; exit reasons within exits; work + studies = work or studies
     needed = ["participants", "participants_new", exited, work_or_studies, *exit_reasons]
