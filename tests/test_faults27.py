@@ -47,3 +47,80 @@ def test_a_part_larger_than_its_whole_is_refused_whatever_parts_are_present(data
     hit = [x for x in err.splitlines() if message in x]
     assert hit, err[-2000:]
     assert re.match(rf".*observations\.csv:{line}: ", hit[0]), hit[0]
+
+
+# ---------------------------------------------------------------------------- never outside --output, never over a foreign file
+def _render(out: Path, *extra: str, lang: str = "en"):
+    return cli_subprocess("render", "--output", str(out), "--notebook", "overview", "--language", lang,
+                          "--no-progress", *extra)
+
+
+def test_a_language_folder_linking_elsewhere_gets_no_index_through_it(tmp_path):
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "en").symlink_to(elsewhere)
+    res = _render(out)
+    assert res.returncode == 1 and "Traceback" not in res.stderr + res.stdout
+    assert "lies outside the output folder" in res.stdout + res.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize("rel", ["index.html", "en/index.html"])
+def test_a_users_own_index_is_never_replaced(tmp_path, rel):
+    out = tmp_path / "out"
+    mine = out / rel
+    mine.parent.mkdir(parents=True)
+    mine.write_text("<p>my own page</p>")
+    res = _render(out)
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    line = [x for x in res.stderr.splitlines() if "refusing to replace" in x]
+    assert line == [f"finsam: refusing to replace {mine}: finsam did not write it (it is not in "
+                    f"{out / '.finsam-manifest.json'}); move it away or choose another --output"], res.stderr
+    assert mine.read_text() == "<p>my own page</p>"
+    assert (out / "en" / "all" / "overview.html").is_file()  # the report itself is rendered
+
+
+def test_a_foreign_file_where_a_page_goes_refuses_that_page(tmp_path):
+    out = tmp_path / "out"
+    page = out / "en" / "all" / "overview.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("someone else's overview")
+    res = _render(out)
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert re.search(r"FAILED .*en/all/overview\.html .*refusing to replace .*finsam did not write it", res.stdout)
+    assert page.read_text() == "someone else's overview"
+
+
+def test_finsams_own_files_are_replaced_and_recorded(tmp_path):
+    out = tmp_path / "out"
+    assert _render(out).returncode == 0
+    m = json.loads((out / ".finsam-manifest.json").read_text())
+    assert {"index.html", "en/index.html"} <= set(m["files"])
+    # a manifest lost: finsam's own pages (they carry its frame's mark) may still be replaced
+    (out / ".finsam-manifest.json").unlink()
+    res = _render(out, "--force")
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+# ---------------------------------------------------------------------------- no tracebacks
+def test_a_manifest_that_is_a_folder(tmp_path):
+    out = tmp_path / "out"
+    (out / ".finsam-manifest.json").mkdir(parents=True)
+    res = _render(out)
+    assert res.returncode == 1 and "Traceback" not in res.stderr + res.stdout
+    assert f"finsam: cannot write {out / '.finsam-manifest.json'}: it is a folder" in res.stderr
+
+
+@pytest.mark.parametrize("entry", ["x", {"fingerprint": {}, "file": [1, 2], "figures": [1]}])
+def test_a_manifest_entry_of_the_wrong_type_is_rendered_again(tmp_path, entry):
+    out = tmp_path / "out"
+    assert _render(out).returncode == 0
+    p = out / ".finsam-manifest.json"
+    m = json.loads(p.read_text())
+    m["pages"]["en/all/overview.html"] = entry
+    m["files"] = {"not": "a list"}
+    p.write_text(json.dumps(m))
+    res = _render(out)
+    assert res.returncode == 0 and "Traceback" not in res.stderr, res.stderr
+    assert re.search(r"ok .*en/all/overview\.html", res.stdout)

@@ -33,6 +33,7 @@ from importlib import metadata
 from pathlib import Path
 
 from finsam.core import paths
+from finsam.core.errors import FinsamError
 from finsam.core.files import write_atomic
 from finsam.core.version import code_version, digest as _sha
 
@@ -176,12 +177,41 @@ def load_manifest(out: str | Path) -> dict:
         return {"format": FORMAT, "pages": {}}
     if not isinstance(m, dict) or m.get("format") != FORMAT or not isinstance(m.get("pages"), dict):
         return {"format": FORMAT, "pages": {}}
+    # an entry of the wrong shape (edited by hand, another tool's) is dropped: that page is re-rendered
+    m["pages"] = {k: e for k, e in m["pages"].items() if _entry_ok(e)}
+    files = m.get("files")
+    m["files"] = sorted(f for f in files if isinstance(f, str)) if isinstance(files, list) else []
     return m
 
 
+def _entry_ok(e) -> bool:
+    return (isinstance(e, dict) and isinstance(e.get("fingerprint"), dict) and isinstance(e.get("file"), list)
+            and isinstance(e.get("figures", {}), dict)
+            and all(isinstance(k, str) and isinstance(v, list) for k, v in e.get("figures", {}).items()))
+
+
+def known_files(manifest: dict) -> set[str]:
+    """Every file the manifest records as written by finsam (pages, their figures, the indexes),
+    relative to the output folder: only these (and finsam's own pages) are ever replaced."""
+    known = set(manifest.get("files", []))
+    for key, e in manifest.get("pages", {}).items():
+        known.add(key)
+        known.update(e.get("figures", {}))
+    return known
+
+
 def save_manifest(out: str | Path, manifest: dict) -> None:
+    """Write the manifest (atomically), inside ``out``; a failure is a :class:`FinsamError` naming the file."""
     data = json.dumps(manifest, sort_keys=True, indent=1, ensure_ascii=False).encode("utf-8")
-    write_atomic(Path(out) / MANIFEST, data)
+    path = Path(out) / MANIFEST
+    try:
+        if not path.parent.resolve().is_relative_to(Path(out).resolve()):
+            raise FinsamError(f"refusing to write {path}: it lies outside the output folder {out}")
+        if path.is_dir() and not path.is_symlink():
+            raise FinsamError(f"cannot write {path}: it is a folder")
+        write_atomic(path, data)
+    except OSError as e:
+        raise FinsamError(f"cannot write {path}: {e.strerror or e}") from None
 
 
 def _file_state(path: Path) -> list | None:
@@ -262,6 +292,27 @@ class Session:
         self.pages: dict[str, Page] = {}
         self.up_to_date: list = []
         self.reasons: dict[str, str] = {}
+        self.error = ""  # why the manifest could not be saved after rendering, if it could not
+        self._known = known_files(self.manifest)
+
+    def known(self) -> set[str]:
+        """The files finsam wrote in the output folder, as recorded before this render (see known_files)."""
+        return set(self._known)
+
+    def _save(self) -> None:
+        try:
+            save_manifest(self.out, self.manifest)
+        except FinsamError as e:
+            self.error = str(e)
+            print(f"finsam: {e}", file=self.stream)
+
+    def record_files(self, rel_paths) -> None:
+        """Record files other than pages and figures (the indexes) as written by finsam."""
+        files = sorted(set(self.manifest.get("files", [])) | set(rel_paths))
+        if files != self.manifest.get("files"):
+            self.manifest["files"] = files
+            self._known.update(files)
+            self._save()
 
     def select(self, jobs: list) -> list:
         pages = [self.fp.page(j) for j in jobs]
@@ -305,7 +356,7 @@ class Session:
             self.manifest["pages"][key] = dict(fingerprint=page.fingerprint, file=state, figures=figs)
             changed = True
         if changed:
-            save_manifest(self.out, self.manifest)
+            self._save()
 
 
 # ---------------------------------------------------------------------------- validation
