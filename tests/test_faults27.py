@@ -124,3 +124,37 @@ def test_a_manifest_entry_of_the_wrong_type_is_rendered_again(tmp_path, entry):
     res = _render(out)
     assert res.returncode == 0 and "Traceback" not in res.stderr, res.stderr
     assert re.search(r"ok .*en/all/overview\.html", res.stdout)
+
+
+from test_bad_input import DROP_CAPS, _can_be_denied  # noqa: E402
+
+
+def _unprivileged(*args):
+    import subprocess
+    import sys
+    exe = str(Path(sys.executable).with_name("finsam"))
+    prefix = DROP_CAPS if os.geteuid() == 0 else []
+    return subprocess.run([*prefix, exe, *args], capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.skipif(not _can_be_denied(), reason="cannot drop the capabilities that bypass file modes")
+@pytest.mark.parametrize("where", ["table", "unrelated data file", "unrelated source file"])
+def test_render_on_an_unreadable_file_says_so_in_one_line(tmp_path, data_copy, sources_dir, where):
+    import shutil
+    src = tmp_path / "sources"
+    shutil.copytree(sources_dir, src)
+    victim = {"table": data_copy / "metrics.csv", "unrelated data file": data_copy / "notes.txt",
+              "unrelated source file": src / "scratch.txt"}[where]
+    victim.write_text("private") if not victim.exists() else None
+    os.chmod(victim, 0o000)
+    try:
+        res = _unprivileged("render", "--data", str(data_copy), "--sources", str(src), "--output",
+                            str(tmp_path / "out"), "--notebook", "overview", "--language", "en", "--no-progress")
+    finally:
+        os.chmod(victim, 0o644)
+    assert "Traceback" not in res.stderr + res.stdout, res.stderr[-3000:]
+    if where == "table":
+        assert res.returncode == 1
+        assert "metrics.csv: cannot read the file: Permission denied" in res.stderr
+    else:  # a file finsam does not read is no reason to stop
+        assert res.returncode == 0, res.stderr[-3000:]

@@ -370,9 +370,16 @@ def validation_key(data_dir: str | Path, sources_dir: str | Path, provenance: bo
     folders = [Path(data_dir)] + ([Path(sources_dir)] if provenance else [])
     for root in folders:
         parts.append(str(root).encode())
-        for f in sorted(root.rglob("*")) if root.is_dir() else []:
-            if f.is_file():
-                parts += [str(f.relative_to(root)).encode(), f.read_bytes()]
+        try:
+            files = sorted(root.rglob("*")) if root.is_dir() else []
+        except OSError as e:  # an unreadable folder: validation says so, in its own words
+            files, parts = [], parts + [f"<unreadable folder: {e.errno}>".encode()]
+        for f in files:
+            try:
+                if f.is_file():
+                    parts += [str(f.relative_to(root)).encode(), f.read_bytes()]
+            except OSError as e:  # an unreadable file: if validation needs it, validation says so
+                parts += [str(f.relative_to(root)).encode(), f"<unreadable: {e.errno}>".encode()]
     return _sha(*parts)
 
 
