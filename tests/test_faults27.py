@@ -158,3 +158,43 @@ def test_render_on_an_unreadable_file_says_so_in_one_line(tmp_path, data_copy, s
         assert "metrics.csv: cannot read the file: Permission denied" in res.stderr
     else:  # a file finsam does not read is no reason to stop
         assert res.returncode == 0, res.stderr[-3000:]
+
+
+def test_a_non_utf8_path_is_printed_escaped_under_strict_stdout(tmp_path):
+    import subprocess
+    import sys
+    exe = os.fsencode(Path(sys.executable).with_name("finsam"))
+    bad = os.fsencode(tmp_path) + b"/d\xffata"
+    os.mkdir(bad)
+    res = subprocess.run([exe, b"validate", b"--data", bad, b"--no-provenance"], capture_output=True,
+                         env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"}, timeout=300)
+    err = res.stderr.decode("utf-8")  # valid UTF-8: the odd byte is escaped
+    assert res.returncode == 1 and "Traceback" not in err, err
+    assert "d\\udcffata" in err
+
+
+def test_validate_piped_into_head_keeps_the_failure(data_copy):
+    import subprocess
+    import sys
+    from conftest import replace_in
+    replace_in(data_copy / "observations.csv", ",836,cases,", ",837,cases,")  # no longer the quote's number
+    exe = Path(sys.executable).with_name("finsam")
+    res = subprocess.run(["bash", "-c", f"set -o pipefail; '{exe}' validate --data '{data_copy}' | head -1"],
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+
+
+@pytest.mark.parametrize("opt", ["--data", "--sources", "--output"])
+def test_an_empty_folder_option_is_a_usage_error(opt):
+    code, out, err = cli("render" if opt == "--output" else "validate", opt, "")
+    assert code == 2 and f"finsam: {opt} is empty: give a folder" in err
+
+
+def test_the_site_is_never_written_into_the_curated_data(data_copy):
+    before = sorted(p.name for p in data_copy.iterdir())
+    for out in (data_copy, data_copy / "site"):
+        res = cli_subprocess("render", "--data", str(data_copy), "--output", str(out), "--notebook", "overview",
+                             "--no-progress")
+        assert res.returncode == 1 and "Traceback" not in res.stderr
+        assert "it is (inside) the curated data folder" in res.stderr
+    assert sorted(p.name for p in data_copy.iterdir()) == before

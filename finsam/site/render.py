@@ -598,6 +598,11 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     tables = load()  # cached now: kernels read the same validated tables
     selected = plan(notebooks, associations, years, tables, metrics, languages)
     out = Path(output).resolve() if output else paths.reports_dir()
+    for name, d in (("curated data", paths.data_dir()), ("source texts", src)):
+        d = Path(d).resolve()
+        if out == d or out.is_relative_to(d):
+            raise FinsamError(f"refusing to write the site into {out}: it is (inside) the {name} folder {d}; "
+                              "choose another --output")
     _check_writable(out)
     t0 = time.perf_counter()
     n_jobs = min(jobs or usable_cores(), usable_cores())
