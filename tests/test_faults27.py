@@ -198,3 +198,34 @@ def test_the_site_is_never_written_into_the_curated_data(data_copy):
         assert res.returncode == 1 and "Traceback" not in res.stderr
         assert "it is (inside) the curated data folder" in res.stderr
     assert sorted(p.name for p in data_copy.iterdir()) == before
+
+
+# ---------------------------------------------------------------------------- wrong results: the table cache
+@pytest.mark.parametrize("module", ["data/semantics.py", "data/fields.py", "data/csvio.py", "core/errors.py"])
+def test_a_change_to_any_module_the_typed_tables_depend_on_misses_the_warm_cache(tmp_path, data_copy, module):
+    """A copy of the package loads the tables (the cache is warm); then one module under core/ or
+    data/ changes: the next load must compute the tables with the new code (a new cache entry),
+    not serve the old ones. A change elsewhere (a view) keeps the cache."""
+    import shutil
+    import subprocess
+    import sys
+    from finsam.core.paths import PACKAGE_DIR
+    pkg, cache = tmp_path / "pkg", tmp_path / "cache"
+    shutil.copytree(PACKAGE_DIR, pkg / "finsam", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**os.environ, "PYTHONPATH": str(pkg), "FINSAM_CACHE": str(cache), "FINSAM_DATA": str(data_copy)}
+    probe = "import finsam; t = finsam.load(); print(finsam.__file__)"  # run in tmp_path: the copy comes first
+
+    def entries():
+        res = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=300,
+                             cwd=tmp_path)
+        assert res.returncode == 0 and res.stdout.strip().startswith(str(pkg)), res.stderr[-2000:]
+        return sorted(p.name for p in cache.iterdir() if p.name.startswith("tables-"))
+    warm = entries()
+    assert len(warm) == 1 and entries() == warm  # the second load is served from the cache
+    view = pkg / "finsam" / "views" / "fmt.py"
+    view.write_text(view.read_text(encoding="utf-8") + "\n# a change the tables do not depend on\n", encoding="utf-8")
+    assert entries() == warm
+    target = pkg / "finsam" / module
+    target.write_text(target.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    after = entries()
+    assert len(after) == 2 and set(warm) < set(after)
