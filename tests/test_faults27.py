@@ -229,3 +229,43 @@ def test_a_change_to_any_module_the_typed_tables_depend_on_misses_the_warm_cache
     target.write_text(target.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     after = entries()
     assert len(after) == 2 and set(warm) < set(after)
+
+
+# ---------------------------------------------------------------------------- wrong results: what validation lets in
+def test_a_table_linked_to_a_file_outside_the_data_folder_is_not_read(tmp_path, data_copy):
+    secret = tmp_path / "secret.csv"
+    secret.write_text("TOP-SECRET-FIRST-LINE\n")
+    (data_copy / "metrics.csv").unlink()
+    (data_copy / "metrics.csv").symlink_to(secret)
+    code, out, err = cli("validate", "--data", str(data_copy), "--no-provenance")
+    assert code == 1 and "Traceback" not in err
+    assert "metrics.csv: table metrics.csv is a link to a file outside" in err
+    assert "TOP-SECRET" not in out + err
+
+
+@pytest.mark.parametrize("name", ["Lyra ", " Lyra", "Lyra\u00a0projekt", "ALL ", "Lyra  projekt"])
+def test_intervention_names_that_look_like_others_are_refused(data_copy, name):
+    from conftest import replace_in
+    replace_in(data_copy / "interventions.csv", "\nhusam,Kugghjul Processtöd,", f"\nhusam,{name},")
+    code, out, err = cli("validate", "--data", str(data_copy), "--no-provenance", "--quiet")
+    assert code == 1 and "Traceback" not in err
+    assert re.search(r"interventions\.csv:5: .*special space or spaces at its ends", err), err
+
+
+@pytest.mark.parametrize("value", ["８３６", "٨٣٦", "8\u06636"])
+def test_digits_of_other_scripts_are_not_numbers(data_copy, value):
+    from conftest import replace_in
+    replace_in(data_copy / "observations.csv", ",836,cases,", f",{value},cases,")
+    code, out, err = cli("validate", "--data", str(data_copy), "--no-provenance", "--quiet")
+    assert code == 1 and "Traceback" not in err
+    assert f"observations.csv:2: value: {value!r} is not a number" in err, err
+
+
+@pytest.mark.parametrize("note", ["conflict: line 5", "conflict: see 12", "rounding: 10,7 mkr"])
+def test_a_conflict_note_of_two_words_is_no_explanation(data_copy, note):
+    from conftest import replace_in
+    replace_in(data_copy / "observations.csv", ",participants/cases (deltagare/ärenden) in ten interventions,",
+               f",{note},")
+    code, out, err = cli("validate", "--data", str(data_copy), "--no-provenance", "--quiet")
+    assert code == 1 and "Traceback" not in err
+    assert "observations.csv:2: " in err and "note" in err, err

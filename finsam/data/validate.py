@@ -105,7 +105,8 @@ _FILE_NAME = pa.Check(lambda s: s.astype(str).str.fullmatch(r"[^/\\\x00-\x1f.][^
                       error="not a plain file name inside the sources folder (no folders, no leading dot)")
 #: largest count a float64 holds exactly; larger ones would not mean the number the report printed
 MAX_COUNT = 2 ** 53
-_NUMBER = {"int": re.compile(r"[+-]?\d+"), "float": re.compile(r"[+-]?\d+(?:\.\d+)?")}
+# ASCII digits only: \d would take full-width (１２) and Arabic-Indic (٣) digits as numbers
+_NUMBER = {"int": re.compile(r"[+-]?[0-9]+"), "float": re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")}
 
 
 def _plain_name(s: str) -> bool:
@@ -113,7 +114,11 @@ def _plain_name(s: str) -> bool:
     from the Latin script only (so a Cyrillic 'а' cannot pose as a Latin 'a')."""
     if unicodedata.normalize("NFC", s) != s:
         return False
+    if s != s.strip() or "  " in s:  # 'ALL ' or 'Lyra ' would be another name that looks the same
+        return False
     for ch in s:
+        if ch != " " and unicodedata.category(ch) == "Zs":  # a no-break or other special space
+            return False
         cat = unicodedata.category(ch)
         if cat in ("Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"):
             return False
@@ -123,7 +128,11 @@ def _plain_name(s: str) -> bool:
 
 
 _PLAIN_NAME = pa.Check(lambda s: s.astype(str).map(_plain_name).astype(bool),
-                       error="contains control, invisible or non-Latin look-alike characters")
+                       error="contains control, invisible or non-Latin look-alike characters, a special space or spaces at its ends")
+
+
+#: a 'conflict:'/'rounding:' note says what disagrees in at least this many words ("line 5" is not it)
+MIN_EXPLANATION_WORDS = 4
 
 
 def _explained_note(s: pd.Series) -> pd.Series:
@@ -134,7 +143,7 @@ def _explained_note(s: pd.Series) -> pd.Series:
     ok = pd.Series(True, index=s.index)
     if marked.any():
         rest = text[marked].str.split(":", n=1).str[1].fillna("").str.strip()
-        ok[marked] = rest.str.split().str.len().fillna(0).ge(2) & rest.str.contains(r"\d")
+        ok[marked] = rest.str.split().str.len().fillna(0).ge(MIN_EXPLANATION_WORDS) & rest.str.contains(r"[0-9]")
     return ok
 
 
