@@ -156,7 +156,7 @@ _OCR_READING = re.compile(r"OCR '([^']+)' = (-?\d[\d \u00a0,.]*\d(?:[ \u00a0]?(?
 
 def ocr_reading_holds(value: float, quote: str, note: str, money: bool) -> bool:
     """Whether ``note`` reads a garbled number of ``quote`` (see _OCR_READING) as ``value``."""
-    for printed, reading in _OCR_READING.findall(note or ""):
+    for printed, reading in _OCR_READING.findall(note if isinstance(note, str) else ""):
         if printed in quote and re.sub(r"\D", "", printed) == re.sub(r"\D", "", reading) \
                 and _matches(value, reading, money):
             return True

@@ -185,9 +185,13 @@ def load_manifest(out: str | Path) -> dict:
 
 
 def _entry_ok(e) -> bool:
-    return (isinstance(e, dict) and isinstance(e.get("fingerprint"), dict) and isinstance(e.get("file"), list)
-            and isinstance(e.get("figures", {}), dict)
-            and all(isinstance(k, str) and isinstance(v, list) for k, v in e.get("figures", {}).items()))
+    """An entry is a dict whose parts, where present, have their types (fingerprint: dict, file:
+    list, figures: {path: list})."""
+    if not isinstance(e, dict):
+        return False
+    figs = e.get("figures", {})
+    return (isinstance(e.get("fingerprint", {}), dict) and isinstance(e.get("file", []), list)
+            and isinstance(figs, dict) and all(isinstance(k, str) and isinstance(v, list) for k, v in figs.items()))
 
 
 def known_files(manifest: dict) -> set[str]:
