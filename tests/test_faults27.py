@@ -269,3 +269,14 @@ def test_a_conflict_note_of_two_words_is_no_explanation(data_copy, note):
     code, out, err = cli("validate", "--data", str(data_copy), "--no-provenance", "--quiet")
     assert code == 1 and "Traceback" not in err
     assert "observations.csv:2: " in err and "note" in err, err
+
+
+def test_rendering_one_language_then_both_links_the_first_languages_pages_to_the_second(tmp_path):
+    out = tmp_path / "out"
+    assert _render(out, lang="sv").returncode == 0
+    page = out / "sv" / "all" / "overview.html"
+    assert 'hreflang="en"' not in page.read_text(encoding="utf-8") and "../../en/" not in page.read_text(encoding="utf-8")
+    res = cli_subprocess("render", "--output", str(out), "--notebook", "overview", "--no-progress", "--verbose")
+    assert res.returncode == 0, res.stderr
+    assert "render sv/all/overview.html: the site's languages changed" in res.stderr
+    assert "../../en/all/overview.html" in page.read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ be named:
 - ``code``: SHA-256 of the finsam package (every ``.py`` file and template, names and bytes);
 - ``libraries``: the versions of the libraries that shape a page (pandas, matplotlib, nbconvert …);
 - ``params``: the page's parameters, and ``language`` when the page has one;
+- ``site_languages``: the languages of the site, which the page's language switch links;
 - ``data``: one digest per association the page reads, plus ``shared`` for the small tables every
   page reads (vocabulary, metrics, associations). A page about one association reads the rows of
   that association *and of every association linked to it by ``successor_id``* (a trend chains its
@@ -162,7 +163,9 @@ class Fingerprinter:
         data = {SHARED: self.data[SHARED]}
         data.update({a: self.data.get(a, "<no rows>") for a in self.scope(nb, params)})
         fp = dict(notebook=self._notebooks[nb], code=self.code, libraries=self.libraries,
-                  params=json.dumps(params, sort_keys=True, default=str), language=lang, data=data)
+                  params=json.dumps(params, sort_keys=True, default=str), language=lang, data=data,
+                  # the language switch links the site's other languages: one more, and the page changes
+                  site_languages=",".join(getattr(job, "site_languages", ()) or ()))
         return Page(job, job.html_path, fp)
 
 
@@ -231,7 +234,8 @@ def _why(old: dict, new: dict) -> str | None:
     reasons = []
     for part, label in (("code", "code changed"), ("libraries", "library versions changed"),
                         ("notebook", "notebook changed"), ("params", "parameters changed"),
-                        ("language", "language changed")):
+                        ("language", "language changed"),
+                        ("site_languages", "the site's languages changed")):
         if old.get(part) != new.get(part):
             reasons.append(label)
     od, nd = old.get("data") or {}, new.get("data") or {}
