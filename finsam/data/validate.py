@@ -131,8 +131,9 @@ _PLAIN_NAME = pa.Check(lambda s: s.astype(str).map(_plain_name).astype(bool),
                        error="contains control, invisible or non-Latin look-alike characters, a special space or spaces at its ends")
 
 
-#: a 'conflict:'/'rounding:' note says what disagrees in at least this many words ("line 5" is not it)
-MIN_EXPLANATION_WORDS = 4
+#: a 'conflict:' note says what disagrees in at least this many words ("line 5" is not it; "text says
+#: 34" is); a 'rounding:' note names the rounded value ("20,4 mkr")
+MIN_EXPLANATION_WORDS = {"conflict:": 3, "rounding:": 2}
 
 
 def _explained_note(s: pd.Series) -> pd.Series:
@@ -143,7 +144,9 @@ def _explained_note(s: pd.Series) -> pd.Series:
     ok = pd.Series(True, index=s.index)
     if marked.any():
         rest = text[marked].str.split(":", n=1).str[1].fillna("").str.strip()
-        ok[marked] = rest.str.split().str.len().fillna(0).ge(MIN_EXPLANATION_WORDS) & rest.str.contains(r"[0-9]")
+        need = text[marked].str.lower().str.startswith(CONFLICT_PREFIX).map(
+            {True: MIN_EXPLANATION_WORDS[CONFLICT_PREFIX], False: MIN_EXPLANATION_WORDS[ROUNDING_PREFIX]})
+        ok[marked] = rest.str.split().str.len().fillna(0).ge(need) & rest.str.contains(r"[0-9]")
     return ok
 
 

@@ -30,9 +30,6 @@ class Markup(str):
     def join(self, items):
         return Markup(str.join(self, (esc(x) for x in items)))
 
-    def __repr__(self):
-        return f"Markup({str.__repr__(self)})"
-
 
 def esc(text) -> Markup:
     """Escape data text for Markdown/HTML output: a '<script>' in a note is shown, never run.
