@@ -13,10 +13,16 @@ from finsam.core.cores import usable_cores
 from finsam.core.errors import FinsamError
 
 
+#: the exit status a command has settled on before it prints its listing: a reader that stops
+#: reading (`finsam validate | head -1`) must not turn a failure into success
+_pending = [0]
+
+
 def _cmd_validate(args) -> int:
     from finsam.data.validate import validate
     from finsam.core import paths
     result = validate(args.data, args.sources, provenance=not args.no_provenance)
+    _pending[0] = 0 if result.ok else 1
     for p in result.errors:
         print(p, file=sys.stderr)
     if result.conflicts and not args.quiet:
@@ -160,7 +166,18 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     from finsam.core import paths
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is printed escaped, not a traceback
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
     args = parser().parse_args(argv)
+    _pending[0] = 0
+    for opt in ("data", "sources", "output", "notebooks_dir"):
+        if getattr(args, opt, None) is not None and not str(getattr(args, opt)).strip():
+            # an empty --data would silently mean the default (the shipped data)
+            print(f"finsam: --{opt.replace('_', '-')} is empty: give a folder", file=sys.stderr)
+            return 2
     # exported as absolute paths so that kernels started by render (which run in the notebooks'
     # folder) see the same folders
     if getattr(args, "data", None) or os.environ.get(paths.ENV_DATA):
@@ -187,7 +204,7 @@ def main(argv=None) -> int:
             os.close(devnull)
         except (OSError, ValueError):  # stdout is not a real file (e.g. captured in tests)
             pass
-        return 0
+        return _pending[0]
 
 
 if __name__ == "__main__":

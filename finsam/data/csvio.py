@@ -90,6 +90,10 @@ def read_table(data_dir: Path, name: str, digests: dict | None = None) -> tuple[
         if not path.is_file():
             what = "is not a file" if path.exists() else f"is missing from {_display(Path(data_dir))}"
             return None, [Problem(shown, 0, f"table {table.filename} {what}")]
+        if not path.resolve().is_relative_to(Path(data_dir).resolve()):
+            # a link to a file elsewhere (~/.ssh/…): not read, so none of it reaches a message
+            return None, [Problem(shown, 0, f"table {table.filename} is a link to a file outside "
+                                            f"{_display(Path(data_dir))}; copy the table into the folder")]
         raw = path.read_bytes()
     except OSError as e:  # unreadable file or folder: say so, as for any other bad input
         return None, [Problem(shown, 0, f"cannot read the file: {e.strerror or e}")]

@@ -1,6 +1,6 @@
 """Provenance: every observation's quote occurs verbatim on one line of its source text, and
-the quote prints the observation's value (thousands separated by spaces, decimal comma, and
-tkr/mkr scaling allowed). Built to stay fast at a million rows: the distinct quotes of each
+the quote prints the observation's value (thousands separated by spaces, decimal comma kept in
+its place, scaled by the unit the quote prints after it: kr, tkr, mkr, %, st). Built to stay fast at a million rows: the distinct quotes of each
 source are found in one pass over its text with an Aho–Corasick automaton, and a value that
 stands alone in its quote is accepted without the full analysis of number runs.
 """
@@ -73,21 +73,15 @@ def read_source(path: Path, raw: bytes | None = None) -> str:
     return text
 
 
-def printed_forms(v: float) -> set[str]:
-    """Digit strings under which ``v`` may be printed (scaled by 1, 1 000 or 1 000 000; 0–2 decimals)."""
-    out = set()
-    for scale in (1, 1000, 1_000_000):
-        x = abs(v) / scale
-        for nd in (0, 1, 2):
-            s = f"{x:.{nd}f}"
-            if (nd == 0 and abs(x - round(x)) > 1e-6) or (nd and abs(float(s) - x) > 1e-9):
-                continue
-            out.add(re.sub(r"\D", "", s))
-            if nd:
-                out.add(re.sub(r"\D", "", s.rstrip("0").rstrip(".")))
-    return {o for o in out if o}
-
-
+#: the units a quote may print right after a number, and what they multiply it by: the value of an
+#: observation is the printed number times this (money in kronor; percent and counts as printed)
+QUOTE_UNITS = {"mdkr": 1e9, "mkr": 1e6, "mnkr": 1e6, "miljoner kronor": 1e6, "miljoner": 1e6, "miljon": 1e6,
+               "tkr": 1e3, "tusen kronor": 1e3, "kkr": 1e3, "kr": 1.0, "kronor": 1.0, "sek": 1.0, "%": 1.0,
+               "procent": 1.0, "st": 1.0}
+#: the scales a money figure printed without a unit may be in (tables headed "tkr" or "mkr")
+_UNSTATED_MONEY_SCALES = (1.0, 1e3, 1e6)
+_UNIT_AFTER = re.compile(r"[ \u00a0\u202f]*(" + "|".join(sorted(map(re.escape, QUOTE_UNITS), key=len, reverse=True))
+                         + r")(?![A-Za-zÅÄÖåäö])", re.IGNORECASE)
 _RUN = re.compile(r"\d+(?:[.,]\d+)?(?:[ \u00a0\u202f]\d+(?:[.,]\d+)?)*")
 _GROUP = re.compile(r"[ \u00a0\u202f]")
 
@@ -97,20 +91,47 @@ def printed_numbers(quote: str) -> set[str]:
     "TOTALT 651 368 270" is ambiguous (one number with thousands separators, or several), so
     every contiguous run of space-separated digit groups counts: 651, 368, 651368, 651368270 …
     A digit inside a longer number does not count: 0 is not printed in "30"."""
-    out = set()
-    for run in _RUN.findall(quote):
-        groups = [g.replace(",", "").replace(".", "") for g in _GROUP.split(run)]
+    return {digits for digits, _, _ in _numbers(quote)}
+
+
+def _numbers(quote: str) -> list[tuple[str, float, str | None]]:
+    """Every number the quote may print, as (digit string, value, the unit printed right after it
+    or None). Each contiguous run of space-separated digit groups counts (see printed_numbers);
+    only the last group of a number may carry a decimal comma (or point), and it keeps its place:
+    "20,2" is 20.2, never 202."""
+    out = []
+    for m in _RUN.finditer(quote):
+        groups = _GROUP.split(m.group())
+        u = _UNIT_AFTER.match(quote, m.end())
+        unit = u.group(1).lower() if u else None
         for i in range(len(groups)):
-            acc = ""
-            for g in groups[i:]:
-                acc += g
-                out.add(acc)
+            for j in range(i, len(groups)):
+                part = groups[i:j + 1]
+                if any(not g.isdigit() for g in part[:-1]):  # a decimal inside: not one number
+                    break
+                last = part[-1].replace(".", ",")
+                whole, _, frac = last.partition(",")
+                digits = "".join(part[:-1]) + whole + frac
+                value = float("".join(part[:-1]) + whole + ("." + frac if frac else ""))
+                out.append((digits, value, unit if j == len(groups) - 1 else None))
     return out
+
+
+def _matches(v: float, quote: str, money: bool) -> bool:
+    """Whether ``v`` equals a number ``quote`` prints times the scale of the unit printed after it
+    (QUOTE_UNITS); a money figure printed without a unit may be in kronor, tkr or mkr."""
+    target = abs(v)
+    for _, x, unit in _numbers(quote):
+        scales = (QUOTE_UNITS[unit],) if unit else (_UNSTATED_MONEY_SCALES if money else (1.0,))
+        if any(abs(x * s - target) <= 1e-9 * max(1.0, target) for s in scales):
+            return True
+    return False
 
 
 def _stands_alone(quote: str, s: str) -> bool:
     """``s`` occurs in ``quote`` as a number of its own: no digit, and no separator followed
-    (or preceded) by a digit, on either side. Then it is certainly one of printed_numbers()."""
+    (or preceded) by a digit, on either side, and no scaling unit (tkr, mkr …) after it. Then it
+    is certainly a number the quote prints, as it is."""
     n, pos = len(quote), quote.find(s)
     while pos != -1:
         end = pos + len(s)
@@ -118,30 +139,47 @@ def _stands_alone(quote: str, s: str) -> bool:
         after = quote[end] if end < n else ""
         if not (before.isdigit() or (before in " ,.\u00a0\u202f" and pos > 1 and quote[pos - 2].isdigit())
                 or after.isdigit() or (after in " ,.\u00a0\u202f" and end + 1 < n and quote[end + 1].isdigit())):
-            return True
+            u = _UNIT_AFTER.match(quote, end)
+            if not u or QUOTE_UNITS[u.group(1).lower()] == 1.0:
+                return True
         pos = quote.find(s, pos + 1)
     return False
 
 
-def value_in_quote(values: pd.Series, quotes: pd.Series) -> pd.Series:
-    """Whether each value is printed in its quote as a whole number token (see printed_numbers)."""
+#: a note's reading of a number OCR garbled by dropping its decimal comma or a thousands space:
+#: "OCR '51159' = 5 115,9 tkr". Accepted only where the quote prints the garbled text and the
+#: reading has exactly its digits (only the separators differ); the value must equal the reading.
+_OCR_READING = re.compile(r"OCR '([^']+)' = (-?\d[\d \u00a0,.]*\d(?:[ \u00a0]?(?:tkr|mkr|kr|%))?)")
+
+
+def ocr_reading_holds(value: float, quote: str, note: str, money: bool) -> bool:
+    """Whether ``note`` reads a garbled number of ``quote`` (see _OCR_READING) as ``value``."""
+    for printed, reading in _OCR_READING.findall(note if isinstance(note, str) else ""):
+        if printed in quote and re.sub(r"\D", "", printed) == re.sub(r"\D", "", reading) \
+                and _matches(value, reading, money):
+            return True
+    return False
+
+
+def value_in_quote(values: pd.Series, quotes: pd.Series, money: pd.Series | None = None) -> pd.Series:
+    """Whether each value equals a number its quote prints, read with the quote's own unit: "20,2 mkr"
+    is 20 200 000 (not 202 000 000, 2 020 000 or 202), "73,9%" is 73.9 (not 7.39). ``money``
+    (default: every row) marks the rows whose unit is money: only their numbers printed without a
+    unit may be in tkr or mkr (a table headed "tkr")."""
     v = values.to_numpy(dtype=float)
     q = quotes.to_numpy(dtype=object)
+    m = np.ones(len(v), dtype=bool) if money is None else money.to_numpy(dtype=bool)
     ok = np.zeros(len(v), dtype=bool)
     finite = np.isfinite(v)
     whole = finite & (v == np.round(v))
     plain = np.where(whole, np.abs(np.where(finite, v, 0)).astype(np.int64).astype(str), "")
-    forms_of: dict[float, set[str]] = {}
     for i in range(len(v)):
         if not finite[i]:
             continue
         if whole[i] and _stands_alone(q[i], plain[i]):
             ok[i] = True
             continue
-        forms = forms_of.get(v[i])
-        if forms is None:
-            forms = forms_of[v[i]] = printed_forms(v[i])
-        ok[i] = not forms.isdisjoint(printed_numbers(q[i]))
+        ok[i] = _matches(v[i], q[i], bool(m[i]))
     return pd.Series(ok, index=values.index)
 
 
@@ -162,7 +200,9 @@ def sources_folder_problem(sources_dir: Path) -> Problem | None:
 
 
 def check_provenance(data_dir: Path, sources_dir: Path, sources: pd.DataFrame,
-                     obs: pd.DataFrame) -> list[Problem]:
+                     obs: pd.DataFrame, money_units=None) -> list[Problem]:
+    """Problems of the quotes (verbatim on one line of their report) and values (printed in the
+    quote, in its unit). ``money_units``: the units of class money (vocabulary.csv); default: all."""
     src_shown = csvio._display(Path(data_dir) / "sources.csv")
     obs_shown = csvio._display(Path(data_dir) / "observations.csv")
     problem = sources_folder_problem(sources_dir)
@@ -214,7 +254,12 @@ def check_provenance(data_dir: Path, sources_dir: Path, sources: pd.DataFrame,
         found, cut = texts[sid].find_all(set(qs))
         quote_ok[idx] = [q in found for q in qs]
         quote_cut[idx] = [q in cut for q in qs]
-    value_ok = value_in_quote(obs["value"], pd.Series(quotes, index=obs.index)).to_numpy()
+    money = None if money_units is None else obs["unit"].astype(str).isin(set(money_units))
+    value_ok = value_in_quote(obs["value"], pd.Series(quotes, index=obs.index), money).to_numpy().copy()
+    notes = obs["note"].astype(str).to_numpy(dtype=object) if "note" in obs else None
+    for i in np.flatnonzero(~value_ok) if notes is not None else ():
+        value_ok[i] = ocr_reading_holds(float(obs["value"].iloc[i]), quotes[i], notes[i],
+                                        True if money is None else bool(money.iloc[i]))
     doc = sources.set_index("source_id")["document"]
     for i in np.flatnonzero(have & ~(quote_ok & value_ok)):  # only rows that failed
         line, sid, q = int(obs.index[i]), sids[i], quotes[i]

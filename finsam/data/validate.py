@@ -119,7 +119,8 @@ _FILE_NAME = pa.Check(lambda s: s.astype(str).str.fullmatch(r"[^/\\\x00-\x1f.][^
                       error="not a plain file name inside the sources folder (no folders, no leading dot)")
 #: largest count a float64 holds exactly; larger ones would not mean the number the report printed
 MAX_COUNT = 2 ** 53
-_NUMBER = {"int": re.compile(r"[+-]?\d+"), "float": re.compile(r"[+-]?\d+(?:\.\d+)?")}
+# ASCII digits only: \d would take full-width (１２) and Arabic-Indic (٣) digits as numbers
+_NUMBER = {"int": re.compile(r"[+-]?[0-9]+"), "float": re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")}
 
 
 def _plain_name(s: str) -> bool:
@@ -127,7 +128,11 @@ def _plain_name(s: str) -> bool:
     from the Latin script only (so a Cyrillic 'а' cannot pose as a Latin 'a')."""
     if unicodedata.normalize("NFC", s) != s:
         return False
+    if s != s.strip() or "  " in s:  # 'ALL ' or 'Lyra ' would be another name that looks the same
+        return False
     for ch in s:
+        if ch != " " and unicodedata.category(ch) == "Zs":  # a no-break or other special space
+            return False
         cat = unicodedata.category(ch)
         if cat in ("Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"):
             return False
@@ -137,7 +142,12 @@ def _plain_name(s: str) -> bool:
 
 
 _PLAIN_NAME = pa.Check(lambda s: s.astype(str).map(_plain_name).astype(bool),
-                       error="contains control, invisible or non-Latin look-alike characters")
+                       error="contains control, invisible or non-Latin look-alike characters, a special space or spaces at its ends")
+
+
+#: a 'conflict:' note says what disagrees in at least this many words ("line 5" is not it; "text says
+#: 34" is); a 'rounding:' note names the rounded value ("20,4 mkr")
+MIN_EXPLANATION_WORDS = {"conflict:": 3, "rounding:": 2}
 
 
 def _explained_note(s: pd.Series) -> pd.Series:
@@ -148,7 +158,9 @@ def _explained_note(s: pd.Series) -> pd.Series:
     ok = pd.Series(True, index=s.index)
     if marked.any():
         rest = text[marked].str.split(":", n=1).str[1].fillna("").str.strip()
-        ok[marked] = rest.str.split().str.len().fillna(0).ge(2) & rest.str.contains(r"\d")
+        need = text[marked].str.lower().str.startswith(CONFLICT_PREFIX).map(
+            {True: MIN_EXPLANATION_WORDS[CONFLICT_PREFIX], False: MIN_EXPLANATION_WORDS[ROUNDING_PREFIX]})
+        ok[marked] = rest.str.split().str.len().fillna(0).ge(need) & rest.str.contains(r"[0-9]")
     return ok
 
 
@@ -649,24 +661,28 @@ def check_consistency(shown: str, obs: pd.DataFrame, metrics: pd.DataFrame, voca
     def col(frame, name):
         return frame[name] if name in frame else pd.Series(np.nan, index=frame.index)
 
-    # women + men + unknown = all, for every count metric (conflicting values: their ranges must allow it)
+    # women + men + unknown = all, for every count metric (conflicting values: their ranges must allow it);
+    # whatever genders are stated, together they are at most all (women 50 of all 48 is wrong alone)
     counts = semantics.count_metrics(metrics)
     everyone = semantics.EVERYONE
     parts_g = [g for g in genders if g != everyone]
-    required_g, optional_g = parts_g[:-1], parts_g[-1:]  # women and men must be stated; 'unknown' may be missing
+    required_g = parts_g[:-1]  # women and men must be stated for the sum to be checked; 'unknown' may be missing
     w = _wide(facts, counts, "gender")
-    if w is not None and {everyone, *required_g} <= set(w["vmin"].columns):
+    if w is not None and everyone in w["vmin"].columns:
         lo, hi, ex = w["vmin"], w["vmax"], w["explained"]
-        have = lo[everyone].notna() & pd.concat([lo[g].notna() for g in required_g], axis=1).all(axis=1)
-        s_lo = sum(lo[g] for g in required_g) + sum(col(lo, g).fillna(0) for g in optional_g)
-        s_hi = sum(hi[g] for g in required_g) + sum(col(hi, g).fillna(0) for g in optional_g)
-        for key in w.index[have & ((s_lo > hi[everyone]) | (s_hi < lo[everyone]))]:
+        whole = lo[everyone].notna()
+        complete = whole & pd.concat([col(lo, g).notna() for g in required_g], axis=1).all(axis=1)
+        some = whole & pd.concat([col(lo, g).notna() for g in parts_g], axis=1).any(axis=1)
+        s_lo = sum(col(lo, g).fillna(0) for g in parts_g)
+        s_hi = sum(col(hi, g).fillna(0) for g in parts_g)
+        for key in w.index[(some & (s_lo > hi[everyone])) | (complete & (s_hi < lo[everyone]))]:
             gs = [g for g in genders if g in lo.columns and pd.notna(lo.at[key, g])]
             parts = " + ".join(f"{g} {_fmt(lo.at[key, g], hi.at[key, g])}" for g in gs if g != everyone)
+            what = "gender split does not add up" if complete[key] else "genders stated exceed everyone"
             report([_full(key, "gender", g) for g in gs], any(_true(ex.at[key, g]) for g in gs),
-                   f"gender split does not add up for {key[4]} ({key[0]} {key[1]}–{key[2]} {key[3]}"
+                   f"{what} for {key[4]} ({key[0]} {key[1]}–{key[2]} {key[3]}"
                    f"{_in_category(key, 'gender')}): "
-                   f"{parts} ≠ {everyone} {_fmt(lo.at[key, everyone], hi.at[key, everyone])}")
+                   f"{parts} {'≠' if complete[key] else '>'} {everyone} {_fmt(lo.at[key, everyone], hi.at[key, everyone])}")
 
     # exits within participants; exit reasons within exits; work + studies = work or studies
     needed = ["participants", "participants_new", exited, work_or_studies, *exit_reasons]
@@ -978,7 +994,9 @@ def validate(data_dir: str | os.PathLike | None = None, sources_dir: str | os.Pa
                                             ref["vocabulary"], facts)
     if provenance:
         from finsam.data.provenance import check_provenance
+        voc = ref["vocabulary"]
+        money = voc.loc[(voc["vocabulary"].astype(str) == "unit") & (voc["class"].astype(str) == "money"), "code"]
         result.problems += check_provenance(data_dir, paths.sources_dir(sources_dir),
-                                            ref["sources"], obs)
+                                            ref["sources"], obs, money_units=set(money.astype(str)))
     result.tables = ref
     return result

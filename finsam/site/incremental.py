@@ -7,6 +7,7 @@ be named:
 - ``code``: SHA-256 of the finsam package (every ``.py`` file and template, names and bytes);
 - ``libraries``: the versions of the libraries that shape a page (pandas, matplotlib, nbconvert …);
 - ``params``: the page's parameters, and ``language`` when the page has one;
+- ``site_languages``: the languages of the site, which the page's language switch links;
 - ``data``: one digest per association the page reads, plus ``shared`` for the small tables every
   page reads (vocabulary, metrics, associations). A page about one association reads the rows of
   that association *and of every association linked to it by ``successor_id``* (a trend chains its
@@ -33,6 +34,7 @@ from importlib import metadata
 from pathlib import Path
 
 from finsam.core import paths
+from finsam.core.errors import FinsamError
 from finsam.core.files import write_atomic
 from finsam.core.version import code_version, digest as _sha
 
@@ -159,7 +161,9 @@ class Fingerprinter:
         data = {SHARED: self.data[SHARED]}
         data.update({a: self.data.get(a, "<no rows>") for a in self.scope(nb, params)})
         fp = dict(notebook=self._notebooks[nb], code=self.code, libraries=self.libraries,
-                  params=json.dumps(params, sort_keys=True, default=str), language=lang, data=data)
+                  params=json.dumps(params, sort_keys=True, default=str), language=lang, data=data,
+                  # the language switch links the site's other languages: one more, and the page changes
+                  site_languages=",".join(getattr(job, "site_languages", ()) or ()))
         return Page(job, job.html_path, fp)
 
 
@@ -174,12 +178,45 @@ def load_manifest(out: str | Path) -> dict:
         return {"format": FORMAT, "pages": {}}
     if not isinstance(m, dict) or m.get("format") != FORMAT or not isinstance(m.get("pages"), dict):
         return {"format": FORMAT, "pages": {}}
+    # an entry of the wrong shape (edited by hand, another tool's) is dropped: that page is re-rendered
+    m["pages"] = {k: e for k, e in m["pages"].items() if _entry_ok(e)}
+    files = m.get("files")
+    m["files"] = sorted(f for f in files if isinstance(f, str)) if isinstance(files, list) else []
     return m
 
 
+def _entry_ok(e) -> bool:
+    """An entry is a dict whose parts, where present, have their types (fingerprint: dict, file:
+    list, figures: {path: list})."""
+    if not isinstance(e, dict):
+        return False
+    figs = e.get("figures", {})
+    return (isinstance(e.get("fingerprint", {}), dict) and isinstance(e.get("file", []), list)
+            and isinstance(figs, dict) and all(isinstance(k, str) and isinstance(v, list) for k, v in figs.items()))
+
+
+def known_files(manifest: dict) -> set[str]:
+    """Every file the manifest records as written by finsam (pages, their figures, the indexes),
+    relative to the output folder: only these (and finsam's own pages) are ever replaced."""
+    known = set(manifest.get("files", []))
+    for key, e in manifest.get("pages", {}).items():
+        known.add(key)
+        known.update(e.get("figures", {}))
+    return known
+
+
 def save_manifest(out: str | Path, manifest: dict) -> None:
+    """Write the manifest (atomically), inside ``out``; a failure is a :class:`FinsamError` naming the file."""
     data = json.dumps(manifest, sort_keys=True, indent=1, ensure_ascii=False).encode("utf-8")
-    write_atomic(Path(out) / MANIFEST, data)
+    path = Path(out) / MANIFEST
+    try:
+        if not path.parent.resolve().is_relative_to(Path(out).resolve()):
+            raise FinsamError(f"refusing to write {path}: it lies outside the output folder {out}")
+        if path.is_dir() and not path.is_symlink():
+            raise FinsamError(f"cannot write {path}: it is a folder")
+        write_atomic(path, data)
+    except OSError as e:
+        raise FinsamError(f"cannot write {path}: {e.strerror or e}") from None
 
 
 def _file_state(path: Path) -> list | None:
@@ -195,7 +232,8 @@ def _why(old: dict, new: dict) -> str | None:
     reasons = []
     for part, label in (("code", "code changed"), ("libraries", "library versions changed"),
                         ("notebook", "notebook changed"), ("params", "parameters changed"),
-                        ("language", "language changed")):
+                        ("language", "language changed"),
+                        ("site_languages", "the site's languages changed")):
         if old.get(part) != new.get(part):
             reasons.append(label)
     od, nd = old.get("data") or {}, new.get("data") or {}
@@ -260,6 +298,27 @@ class Session:
         self.pages: dict[str, Page] = {}
         self.up_to_date: list = []
         self.reasons: dict[str, str] = {}
+        self.error = ""  # why the manifest could not be saved after rendering, if it could not
+        self._known = known_files(self.manifest)
+
+    def known(self) -> set[str]:
+        """The files finsam wrote in the output folder, as recorded before this render (see known_files)."""
+        return set(self._known)
+
+    def _save(self) -> None:
+        try:
+            save_manifest(self.out, self.manifest)
+        except FinsamError as e:
+            self.error = str(e)
+            print(f"finsam: {e}", file=self.stream)
+
+    def record_files(self, rel_paths) -> None:
+        """Record files other than pages and figures (the indexes) as written by finsam."""
+        files = sorted(set(self.manifest.get("files", [])) | set(rel_paths))
+        if files != self.manifest.get("files"):
+            self.manifest["files"] = files
+            self._known.update(files)
+            self._save()
 
     def select(self, jobs: list) -> list:
         pages = [self.fp.page(j) for j in jobs]
@@ -303,7 +362,7 @@ class Session:
             self.manifest["pages"][key] = dict(fingerprint=page.fingerprint, file=state, figures=figs)
             changed = True
         if changed:
-            save_manifest(self.out, self.manifest)
+            self._save()
 
 
 # ---------------------------------------------------------------------------- validation
@@ -317,9 +376,16 @@ def validation_key(data_dir: str | Path, sources_dir: str | Path, provenance: bo
     folders = [Path(data_dir)] + ([Path(sources_dir)] if provenance else [])
     for root in folders:
         parts.append(str(root).encode())
-        for f in sorted(root.rglob("*")) if root.is_dir() else []:
-            if f.is_file():
-                parts += [str(f.relative_to(root)).encode(), f.read_bytes()]
+        try:
+            files = sorted(root.rglob("*")) if root.is_dir() else []
+        except OSError as e:  # an unreadable folder: validation says so, in its own words
+            files, parts = [], parts + [f"<unreadable folder: {e.errno}>".encode()]
+        for f in files:
+            try:
+                if f.is_file():
+                    parts += [str(f.relative_to(root)).encode(), f.read_bytes()]
+            except OSError as e:  # an unreadable file: if validation needs it, validation says so
+                parts += [str(f.relative_to(root)).encode(), f"<unreadable: {e.errno}>".encode()]
     return _sha(*parts)
 
 

@@ -53,6 +53,7 @@ PAPERMILL_OPTIONS = dict(kernel_name=KERNEL, extra_arguments=KERNEL_ARGS, execut
                          progress_bar=False, log_output=False, request_save_on_cell_execute=False,
                          shutdown_kernel="immediate")  # the kernel is done: no graceful wait
 GENERATED_MARK = site.GENERATED_MARK  # the one line of a page that differs between renders
+from finsam.site.incremental import MANIFEST  # noqa: E402
 TEMPLATES = paths.PACKAGE_DIR / "templates" / "nbconvert"
 
 
@@ -126,6 +127,34 @@ def inside(out: Path, rel: str) -> Path:
     path = out / rel
     if not path.resolve().is_relative_to(out.resolve()):
         raise FinsamError(f"refusing to write {path}: it lies outside the output folder {out}")
+    return path
+
+
+def ours(out: Path, rel: str, known: set[str]) -> bool:
+    """Whether the file at ``out/rel`` may be replaced: there is none, finsam's manifest records
+    it as written by finsam, or it is a page finsam wrote (it carries the mark of finsam's page frame,
+    for pages written before the manifest recorded every file). A folder is left to the writer
+    (which fails with "it is a folder")."""
+    path = out / rel
+    if not os.path.lexists(path) or rel in known:
+        return True
+    if path.is_symlink() or not path.is_file():
+        return path.is_dir() and not path.is_symlink()
+    if path.suffix != ".html":
+        return False
+    try:
+        with open(path, "rb") as f:
+            return f'class="{GENERATED_MARK}"'.encode() in f.read(4 << 20)
+    except OSError:
+        return False
+
+
+def guarded(out: Path, rel: str, known: set[str]) -> Path:
+    """``out/rel`` for writing: inside ``out`` (see :func:`inside`) and not a file of someone else's."""
+    path = inside(out, rel)
+    if not ours(out, rel, known):
+        raise FinsamError(f"refusing to replace {path}: finsam did not write it (it is not in "
+                          f"{out / MANIFEST}); move it away or choose another --output")
     return path
 
 
@@ -507,19 +536,34 @@ def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_d
     return sorted(outcomes, key=lambda o: order[o.job])
 
 
-def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables, stamp: str) -> None:
+def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables, stamp: str,
+                known: set[str] | None = None) -> list[str]:
     """The index of each language rendered (every supported report grouped by association, its
-    figures, the data version and this run's failures) and the root index (finsam.site.pages)."""
+    figures, the data version and this run's failures) and the root index (finsam.site.pages).
+    Each is written only inside ``out`` and never over a file finsam did not write (``known``: the
+    files the manifest records); returns the indexes written, relative to ``out``."""
     languages = sorted({j.language for j in all_jobs}, key=LANGUAGES.index)
     failed = {o.job: o.error for o in outcomes if not o.ok}
-    site.write_indexes(out, all_jobs, failed, tables, stamp, languages, write_atomic)
+    known = known or set()
+    written = []
+
+    def write(path: Path, data: bytes) -> None:
+        rel = Path(path).relative_to(out).as_posix()
+        write_atomic(guarded(out, rel, known), data)
+        written.append(rel)
+    site.write_indexes(out, all_jobs, failed, tables, stamp, languages, write)
+    return written
 
 
 def _index_after_interrupt(out: Path, every: list[Job], tables) -> None:
     """After Ctrl-C the indexes still list exactly the reports on disk (each one whole: earlier or
     new). A second Ctrl-C while they are written leaves the earlier indexes, also whole."""
     stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
-    write_index(out, every, [], tables, stamp)
+    from finsam.site.incremental import load_manifest, known_files
+    try:
+        write_index(out, every, [], tables, stamp, known_files(load_manifest(out)))
+    except (OSError, FinsamError):
+        pass  # interrupted: the message that matters is the interruption
 
 
 def render(notebooks=None, associations=None, years=None, jobs: int | None = None, output=None,
@@ -555,6 +599,11 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     tables = load()  # cached now: kernels read the same validated tables
     selected = plan(notebooks, associations, years, tables, metrics, languages)
     out = Path(output).resolve() if output else paths.reports_dir()
+    for name, d in (("curated data", paths.data_dir()), ("source texts", src)):
+        d = Path(d).resolve()
+        if out == d or out.is_relative_to(d):
+            raise FinsamError(f"refusing to write the site into {out}: it is (inside) the {name} folder {d}; "
+                              "choose another --output")
     _check_writable(out)
     t0 = time.perf_counter()
     n_jobs = min(jobs or usable_cores(), usable_cores())
@@ -567,11 +616,20 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     from finsam.site.incremental import Session  # only pages whose inputs changed are rendered
     session = Session(out, tables, nb_dir, force=force, verbose=verbose)
     todo = session.select(selected)
+    known = session.known()
+    refused = []  # a foreign file where a page goes: the page is refused, the file kept
+    for j in todo:
+        try:
+            guarded(out, j.html_path, known)
+        except FinsamError as e:
+            refused.append(Outcome(j, False, 0.0, str(e)))
+    todo = [j for j in todo if j not in {o.job for o in refused}]
     print(f"rendering {len(todo)} report(s) with {min(n_jobs, len(todo))} job(s) into {out}"
           f" ({len(session.up_to_date)} up to date)", file=sys.stderr)
     try:
         with kernel_config_dirs():
             outcomes = execute(todo, out, n_jobs, progress, nb_dir) if todo else []
+        outcomes = refused + outcomes
     except KeyboardInterrupt:
         _index_after_interrupt(out, every, tables)
         raise
@@ -583,16 +641,20 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
     index = out / "index.html"
     try:
-        write_index(out, every, outcomes, tables, stamp)
+        session.record_files(write_index(out, every, outcomes, tables, stamp, session.known()))
         index_error = None
     except OSError as e:
         index_error = cannot_write(index, e)
+    except FinsamError as e:
+        index_error = str(e)
     print(f"render: {len(outcomes) - len(failed)} of {len(outcomes)} report(s) rendered in "
           f"{time.perf_counter() - t0:.1f}s; " + (f"index: {index}" if not index_error else "index NOT written")
           + (f"; {len(failed)} FAILED" if failed else "") + f"; {len(session.up_to_date)} up to date")
     sys.stdout.flush()
     if index_error:
         raise FinsamError(index_error)
+    if session.error:
+        raise FinsamError(session.error)
     return 1 if failed else 0
 
 

@@ -17,7 +17,7 @@ import finsam.texts as i18n
 from finsam.views import labels as L
 from finsam.data.tables import Tables
 from finsam.data.semantics import PERCENT
-from finsam.views.markup import esc, markdown  # noqa: F401  (the views import them from here)
+from finsam.views.markup import Markup, esc, fill, markdown  # noqa: F401  (the views import them from here)
 
 # Views show every cell in full: a cut note ("Samordningsförbundet Hudd…") hides what it says; and
 # every row and column: a page's table cut to "162 rows × 5 columns" with "…" hides figures.
@@ -37,8 +37,13 @@ class View:
         self.lang = i18n.check_language(lang)
 
     # ------------------------------------------------------------------ words
-    def tr(self, key: str, **values) -> str:
-        """The text ``key`` in the page's language, ``{placeholders}`` filled from ``values``."""
+    def tr(self, key: str, **values) -> Markup:
+        """The text ``key`` in the page's language as Markdown, ``{placeholders}`` filled from
+        ``values`` escaped (data text shows as text; :class:`Markup` values are kept as they are)."""
+        return fill(i18n.t(key, self.lang), **values) if values else Markup(i18n.t(key, self.lang))
+
+    def plain(self, key: str, **values) -> str:
+        """The text ``key`` as plain text (figure titles, axis labels, alt text: their writers escape)."""
         return i18n.t(key, self.lang, **values)
 
     def md(self, key: str, **values):
@@ -95,7 +100,7 @@ class View:
 
     def p(self, p) -> str:
         """A p-value: p = 0,032 / p = 0.032 (p < 0,001 below that)."""
-        return fmt.p_value(p, self.lang)
+        return Markup(fmt.p_value(p, self.lang))  # our own words and digits: "p < 0,001" is not data
 
     def interval(self, low, high, unit: str = PERCENT, decimals: int = 1) -> str:
         """An interval: 30,6–42,9 % / 30.6–42.9%."""
@@ -108,18 +113,18 @@ class View:
     def either(self, texts) -> str:
         """Alternatives the report states: 'a eller b' / 'a or b'."""
         texts = list(dict.fromkeys(texts))
-        return texts[0] if len(texts) == 1 else self.tr("common.or").join(texts)
+        return esc(texts[0]) if len(texts) == 1 else self.tr("common.or").join(texts)
 
     def listing(self, texts) -> str:
         """Several things together: 'a, b och c' / 'a, b and c'."""
         texts = list(dict.fromkeys(texts))
         if len(texts) < 2:
-            return "".join(texts)
-        return ", ".join(texts[:-1]) + self.tr("common.and") + texts[-1]
+            return Markup("").join(texts)
+        return Markup(", ").join(texts[:-1]) + self.tr("common.and") + texts[-1]
 
     def span(self, low: str, high: str) -> str:
         """A range of two formatted values, or one when they are the same: 'a till b' / 'a to b'."""
-        return low if low == high else self.tr("common.range", low=low, high=high)
+        return esc(low) if low == high else self.tr("common.range", low=low, high=high)
 
     def missing(self) -> str:
         return fmt.MISSING

@@ -11,7 +11,7 @@ from finsam.data.tables import Tables, select
 from finsam.data.semantics import MEN, WOMEN
 from finsam.data.versions import unusable_in
 from finsam.stats.gaps import exit_reason_tests, gap_groups, gap_intervals, pooled_over_groups, within_intervention_gaps
-from finsam.views.base import View, esc, markdown
+from finsam.views.base import Markup, View, esc, fill, markdown
 from finsam.views.tables import test_name, unusable_list
 from finsam.stats.wording import SMALL_N
 
@@ -44,8 +44,8 @@ class GenderGaps(View):
         return self.md("gender_gaps.heading")
 
     def _label(self, r) -> str:
-        return esc(group_label(self.t, (r["association"], r["period_start"], r["period_end"], r["intervention"]),
-                               self.lang))
+        return group_label(self.t, (r["association"], r["period_start"], r["period_end"], r["intervention"]),
+                           self.lang)
 
     def _signed_span(self, lo, hi, decimals: int = 1) -> str:
         return self.span(self.signed(lo, decimals), self.signed(hi, decimals))
@@ -111,8 +111,9 @@ class GenderGaps(View):
             parts.append(self.tr("gender_gaps.multiplicity"))
         unusable = self.unusable()
         if unusable:
-            parts.append(self.tr("common.unusable.intro") + "\n\n" + "\n".join(f"- {u}" for u in unusable))
-        return markdown("\n\n".join(parts))
+            parts.append(self.tr("common.unusable.intro") + Markup("\n\n")
+                         + Markup("\n").join(fill("- {}", u) for u in unusable))
+        return markdown(Markup("\n\n").join(parts))
 
     def unusable(self) -> list[str]:
         """The versions of exits the reports' own arithmetic rules out (finsam.data.versions), per
@@ -121,7 +122,7 @@ class GenderGaps(View):
         out = []
         for r, line in zip(u.itertuples(), unusable_list(u, self.lang, self.t)):
             year = f"{r.period_start}" if r.period_start == r.period_end else f"{r.period_start}–{r.period_end}"
-            out.append(f"{esc(self.t.association_name(r.association_id))} {year}: {line}")
+            out.append(fill("{} {}: ", self.t.association_name(r.association_id), year) + line)
         return out
 
     def within_text(self) -> str:
@@ -172,4 +173,4 @@ class GenderGaps(View):
                                    else "gender_gaps.exit_reasons_no_evidence")
                          + (self.tr("gender_gaps.exit_reasons_contested") if contested else ""))
         parts.append(self.tr("gender_gaps.exit_reasons_rounded"))
-        return markdown("\n\n".join(parts))
+        return markdown(Markup("\n\n").join(parts))

@@ -16,7 +16,7 @@ from finsam.stats import findings
 from finsam.stats.gaps import group_gaps
 from finsam.stats.wording import SMALL_N, noun
 from finsam.views import fmt
-from finsam.views.base import View, esc, markdown
+from finsam.views.base import Markup, View, esc, fill, markdown
 from finsam.views.registry import report_stem
 from finsam.data.versions import unusable_in
 from finsam.views.tables import (_cell, _finish, _genders, _values, conflict_list, fact_table, gap_sentence, gap_table,
@@ -43,7 +43,7 @@ class GenderOutcomes(View):
         self.exit_metrics = [semantics.denominator(tables.metrics)] + [o.count for o in semantics.outcomes(tables.metrics)]
 
     def _names(self, names) -> str:
-        return ", ".join(esc(x) for x in names)
+        return Markup(", ").join(names)
 
     def group_text(self):
         """Which population the outcome sections describe, and why (finsam.stats.scope decides)."""
@@ -62,14 +62,14 @@ class GenderOutcomes(View):
         if p.note and self.lang == "en":  # the curators' note is English; a Swedish page leaves it out
             parts.append(self.tr("gender_outcomes.group.note", note=esc(p.note)))
         parts.append(self.tr("gender_outcomes.group.same"))
-        return markdown("".join(parts))
+        return markdown(Markup("").join(parts))
 
     def heading(self):
         name = self.association(self.a)
         src = sorted(set(texts(self.obs["source_id"])))
         titles = self.t.sources.set_index(pd.Index(texts(self.t.sources["source_id"]))).loc[src, "title"]
         return self.md("gender_outcomes.heading", name=esc(name), year=self.year,
-                       sources="; ".join(esc(x) for x in titles))
+                       sources=Markup("; ").join(titles))
 
     def participants(self) -> pd.DataFrame:
         return fact_table(self.facts[self.facts["intervention"] == ALL], self.t,
@@ -130,13 +130,13 @@ class GenderOutcomes(View):
         r = r.drop_duplicates(["gender", "outcome"])
         genders = set(texts(r["gender"]))
         has_ci = r["ci_low"].notna().any()
-        title = self.tr("gender_outcomes.fig.title_by_gender" if genders & set(semantics.COMPARED)
+        title = self.plain("gender_outcomes.fig.title_by_gender" if genders & set(semantics.COMPARED)
                         else "gender_outcomes.fig.title_everyone")
-        title = self.tr("gender_outcomes.fig.title_year_ci" if has_ci else "gender_outcomes.fig.title_year_no_ci",
+        title = self.plain("gender_outcomes.fig.title_year_ci" if has_ci else "gender_outcomes.fig.title_year_no_ci",
                         title=title, year=self.year)
         if not self.population.is_all:
             title += f"\n{self.population.group}"
-        fig = bar_by_gender(r, "outcome", "rate", title, self.tr("gender_outcomes.fig.ylabel"),
+        fig = bar_by_gender(r, "outcome", "rate", title, self.plain("gender_outcomes.fig.ylabel"),
                             xlabels={o.outcome: self.outcome(o.outcome) for o in semantics.outcomes(self.t.metrics)},
                             percent=True, lang=self.lang,
                             gender_labels={g: self.gender(g) for g in semantics.codes(self.t.vocabulary, "gender")})
@@ -147,7 +147,7 @@ class GenderOutcomes(View):
                              + (f" ({self.interval(x.ci_low, x.ci_high, decimals=0)})" if pd.notna(x.ci_low) else "")
                              for x in g.itertuples())
             parts.append(f"{self.outcome(o)}: {vals}")
-        alt = self.tr("gender_outcomes.fig.alt", title=title.splitlines()[0],
+        alt = self.plain("gender_outcomes.fig.alt", title=title.splitlines()[0],
                       group=f" ({self.population.group})" if not self.population.is_all else "",
                       values="; ".join(parts))
         return _finish(fig, "outcomes", self.figures_dir, self.stem, alt)
@@ -179,12 +179,12 @@ class GenderOutcomes(View):
             text = self.tr("gender_outcomes.gap.none", year=self.year)
             pp = findings.project_period_gender_outcomes(self.t, self.a, self.year)
             if len(pp):
-                text += self.tr("gender_outcomes.gap.periods", periods="; ".join(
-                    f"{esc(r.intervention)} {r.period_start}–{r.period_end}" for r in pp.itertuples()))
+                text += self.tr("gender_outcomes.gap.periods", periods=Markup("; ").join(
+                    fill("{} {}–{}", r.intervention, r.period_start, r.period_end) for r in pp.itertuples()))
             return markdown(text)
         parts = [gap_sentence(x, self.tr("gender_outcomes.all_interventions_lower") if i == ALL else esc(i), self.lang)
                  for i, x in g.groupby("intervention", sort=False)]
-        return markdown("\n\n".join(parts))
+        return markdown(Markup("\n\n").join(parts))
 
     def by_intervention(self) -> pd.DataFrame:
         f = self.facts[self.facts["intervention"] != ALL]
@@ -225,7 +225,7 @@ class GenderOutcomes(View):
         small_groups = self.rates.dropna(subset=["exited"])
         small_groups = small_groups[small_groups["exited"] < SMALL_N].drop_duplicates(["gender"])
         if not small_groups.empty:
-            listing = ", ".join(f"{self.gender(r.gender).lower()} (n = {self.int(r.exited)})"
+            listing = Markup(", ").join(fill("{} (n = {})", self.gender(r.gender).lower(), self.int(r.exited))
                                 for r in small_groups.itertuples())
             items.append(self.tr("gender_outcomes.caveat.small", small=SMALL_N, listing=listing))
         if self.headline.unit and not semantics.counts_people(self.t.vocabulary, self.headline.unit):
@@ -233,18 +233,19 @@ class GenderOutcomes(View):
         items.append(self.tr("gender_outcomes.caveat.totals"))
         for note in self.headline.mixed_timing:
             items.append(self.tr("common.mixed_timing", what=self.tr("gender_outcomes.mixed_timing_what", group=esc(
-                self.group)), detail=f" ({esc(note)})" if self.lang == "en" else ""))
+                self.group)), detail=fill(" ({})", note) if self.lang == "en" else ""))
         items += self._cautions()
         conflicts = conflict_list(self.facts, self.lang, self.t, self.obs)
         if conflicts:
             items.append(self.tr("gender_outcomes.caveat.conflicts") + "\n"
-                         + "\n".join(f"    - {c}" for c in conflicts))
+                         + Markup("\n").join(fill("    - {}", c) for c in conflicts))
         unusable = unusable_list(unusable_in(self.facts, self.t.metrics, self.t.vocabulary), self.lang, self.t)
         if unusable:
-            items.append(self.tr("common.unusable.intro") + "\n" + "\n".join(f"    - {c}" for c in unusable))
+            items.append(self.tr("common.unusable.intro") + Markup("\n")
+                         + Markup("\n").join(fill("    - {}", c) for c in unusable))
         multi = select(self.t.observations, association=self.a)
         multi = multi[(multi["association_id"] == self.a) & (multi["period_start"] != multi["period_end"])
                       & (multi["period_end"] == self.year)]
         if len(multi):
             items.append(self.tr("gender_outcomes.caveat.multi_year", n=self.int(len(multi))))
-        return markdown("\n".join(f"- {i}" for i in items))
+        return markdown(Markup("\n").join(fill("- {}", i) for i in items))

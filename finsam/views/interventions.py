@@ -18,7 +18,7 @@ from finsam.data.tables import Tables
 from finsam.stats import inference as inf
 from finsam.stats.interventions import InterventionYear
 from finsam.views import fmt
-from finsam.views.base import View, esc, markdown
+from finsam.views.base import Markup, View, esc, fill, markdown
 from finsam.views.registry import report_stem
 from finsam.views.tables import test_name
 
@@ -77,7 +77,7 @@ class InterventionComparison(View):
         src = sorted(set(texts(self.data.obs["source_id"])))
         titles = self.t.sources.set_index(pd.Index(texts(self.t.sources["source_id"]))).loc[src, "title"]
         return self.md("interventions.heading", name=esc(self.association(self.a)), year=self.year,
-                       sources="; ".join(esc(x) for x in titles))
+                       sources=Markup("; ").join(titles))
 
     def rates_table(self) -> pd.DataFrame:
         tab = self.data.main.table
@@ -102,11 +102,10 @@ class InterventionComparison(View):
         """Interventions with outcome figures for the year that the comparison cannot use, and why."""
         headline = self.data.headline["group"]
         # an aggregate is 'the headline group' only when it is the population the headline describes
-        lines = [f"- {esc(n)}: {self.tr(self._why(n, why, headline))}."
-                 for n, why in self.data.not_compared]
+        lines = [fill("- {}: {}.", n, self.tr(self._why(n, why, headline))) for n, why in self.data.not_compared]
         if not lines:
             return self.md("interventions.not_compared.none")
-        return self.md("interventions.not_compared", items="\n".join(lines))
+        return self.md("interventions.not_compared", items=Markup("\n").join(lines))
 
     def funnel_alt(self) -> str:
         """What the funnel figure shows, for a reader who cannot see it: the interventions' rates and
@@ -115,10 +114,10 @@ class InterventionComparison(View):
         top = g.levels[0]
         key = inf._level_key(top)
         points = "; ".join(
-            self.tr("interventions.funnel.point", name=esc(r.label), rate=self.pct(r.rate),
+            self.plain("interventions.funnel.point", name=r.label, rate=self.pct(r.rate),
                     k_of_n=self.of(r.k, r.n), position=self._position(r, key), level=self._level(top))
             for r in g.table.sort_values("label").itertuples())
-        return self.tr("interventions.funnel.alt", m=len(g.table), year=self.year, level1=self._level(g.levels[0]),
+        return self.plain("interventions.funnel.alt", m=len(g.table), year=self.year, level1=self._level(g.levels[0]),
                        level2=self._level(g.levels[-1]), rate=self.pct(g.pooled_rate),
                        k_of_n=self.of(g.pooled_k, g.pooled_n), points=points)
 
@@ -127,12 +126,12 @@ class InterventionComparison(View):
         g = self.data.main
         n_max = int(g.table["n"].max())
         limits = inf.funnel_limits(g.pooled_rate / 100, np.arange(1, int(n_max * 1.3) + 2))
-        fig = funnel_plot(g.table, limits, g.pooled_rate, self.tr("interventions.funnel.title", year=self.year),
+        fig = funnel_plot(g.table, limits, g.pooled_rate, self.plain("interventions.funnel.title", year=self.year),
                           levels=g.levels, texts=dict(
-                              xlabel=self.tr("interventions.funnel.xlabel"),
-                              ylabel=self.tr("interventions.funnel.ylabel"),
-                              limits=[self.tr("interventions.funnel.limits", level=self._level(x)) for x in g.levels],
-                              pooled=self.tr("interventions.funnel.pooled", rate=self.pct(g.pooled_rate))))
+                              xlabel=self.plain("interventions.funnel.xlabel"),
+                              ylabel=self.plain("interventions.funnel.ylabel"),
+                              limits=[self.plain("interventions.funnel.limits", level=self._level(x)) for x in g.levels],
+                              pooled=self.plain("interventions.funnel.pooled", rate=self.pct(g.pooled_rate))))
         return finish_figure(fig, figure_stem(self.stem, "funnel"), self.figures_dir, alt=self.funnel_alt())
 
     def funnel_text(self):
@@ -143,7 +142,7 @@ class InterventionComparison(View):
         for level in g.levels:
             key = inf._level_key(level)
             out = g.table[g.table[f"above_{key}"] | g.table[f"below_{key}"]]
-            names = ", ".join(f"{esc(r.label)} ({self._side(getattr(r, f'above_{key}'))})" for r in out.itertuples())
+            names = Markup(", ").join(fill("{} ({})", r.label, self._side(getattr(r, f'above_{key}'))) for r in out.itertuples())
             parts.append(self.tr("interventions.funnel.outside_named" if names else "interventions.funnel.outside",
                                  level=self._level(level), count=self.int(len(out)), names=names))
         lo, hi = g.levels[0], g.levels[-1]
@@ -159,7 +158,7 @@ class InterventionComparison(View):
                                      o2=self.int(od.re_outside[hi])))
             else:
                 parts.append(self.tr("interventions.funnel.not_overdispersed", phi=self.num(od.phi, 1)))
-        return markdown(" ".join(parts))
+        return markdown(Markup(" ").join(parts))
 
     def heterogeneity_text(self):
         tests = [c.heterogeneity for c in self.data.comparisons]
@@ -183,7 +182,7 @@ class InterventionComparison(View):
             ps = [x.p_value for x in tests]
             s.append(self.tr("interventions.het.versions", versions=self.int(len(tests)),
                              p=self.span(self.p(min(ps)), self.p(max(ps)))))
-        return markdown(" ".join(s))
+        return markdown(Markup(" ").join(s))
 
     def mix_table(self) -> pd.DataFrame:
         tab = self.data.mix.table
@@ -219,7 +218,7 @@ class InterventionComparison(View):
                                  side=self._side(m.crude_rate > ref[1])))
         else:
             s.append(self.tr("interventions.mix.no_reference"))
-        return markdown(" ".join(s))
+        return markdown(Markup(" ").join(s))
 
     def _status(self, status) -> str:
         return self.tr(f"interventions.goal.{str(status).replace(' ', '_')}")
@@ -230,7 +229,7 @@ class InterventionComparison(View):
             if pd.isna(r.achieved):
                 return self.missing()
             if r.goal_metric == self.rate_goal:
-                whose = "" if r.result_group == r.intervention else f"{esc(r.result_group)}: "
+                whose = Markup("") if r.result_group == r.intervention else fill("{}: ", r.result_group)
                 if pd.isna(r.k):
                     return whose + self._stated_pct(r.achieved)
                 return self.tr("interventions.goal.result_ci", whose=whose, rate=self.pct(r.achieved),
@@ -274,7 +273,7 @@ class InterventionComparison(View):
                 s.append(self.tr("interventions.goals.rate_counts", **counts))
         if (versions > 1).any():
             s.append(self.tr("interventions.goals.versions", n=self.int(int((versions > 1).sum()))))
-        return markdown(" ".join(s))
+        return markdown(Markup(" ").join(s))
 
     def national_text(self):
         if self.data.national is None:
@@ -293,7 +292,7 @@ class InterventionComparison(View):
             s.append(self.tr("interventions.national.note", note=esc(note)))
         elif quote:
             s.append(self.tr("interventions.national.quote", quote=esc(quote)))
-        return markdown(" ".join(s))
+        return markdown(Markup(" ").join(s))
 
     def change_text(self):
         if self.data.change is None:
@@ -326,7 +325,7 @@ class InterventionComparison(View):
             s.append(self.tr("interventions.change.ranged"))
         s.append(self.tr("interventions.change.years_trend" if len(years) >= 3 else "interventions.change.years_no_trend",
                          n=self.int(len(years)), years=", ".join(map(str, years))))
-        return markdown(" ".join(s))
+        return markdown(Markup(" ").join(s))
 
     def costs_table(self) -> pd.DataFrame:
         c = self.data.costs
@@ -349,4 +348,4 @@ class InterventionComparison(View):
 
     def caveats(self):
         keys = ["exited", "intervals", "target_groups"] + (["versions"] if len(self.data.versions) > 1 else [])
-        return markdown("\n".join(f"- {self.tr(f'interventions.caveat.{k}')}" for k in keys))
+        return markdown(Markup("\n").join(fill("- {}", self.tr(f'interventions.caveat.{k}')) for k in keys))

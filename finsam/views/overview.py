@@ -12,7 +12,7 @@ from finsam.data.tables import Tables
 from finsam.stats import findings
 from finsam.stats.wording import noun
 from finsam.views import labels as L
-from finsam.views.base import View, esc, markdown
+from finsam.views.base import Markup, View, esc, fill, markdown
 from finsam.views.registry import report_stem
 from finsam.views.tables import _axis_number, _finish, test_name
 
@@ -50,7 +50,7 @@ class Overview(View):
     def _participants(self, values, unit) -> str:
         """Participants as the association counts them, named: '651 deltaganden', '779 deltagare'."""
         if not values or not unit or unit == PERSONS:
-            return self.tr("overview.figure.alt_participants", count=self._cell(values, self.int))
+            return self.plain("overview.figure.alt_participants", count=self._cell(values, self.int))
         return self._count_cell(values, unit)
 
     def _group(self, group: str) -> str:
@@ -93,12 +93,12 @@ class Overview(View):
         short = ["\n".join(line.replace("/ ", "/") for line in textwrap.wrap(L.short_name(n).replace("/", "/ "), 12))
                  + f"\n{y}" for n, y in zip(d["name"], d["year"])]
         for ax, col, title in zip(axes, [PARTICIPANTS, "rate", "cost_per_participant"],
-                                  [self.tr("overview.figure.participants"), self.tr("overview.figure.rate"),
-                                   self.tr("overview.figure.cost")]):
+                                  [self.plain("overview.figure.participants"), self.plain("overview.figure.rate"),
+                                   self.plain("overview.figure.cost")]):
             scale = 1000 if col == "cost_per_participant" else 1
             for i, v in enumerate(d[col]):
                 if not v:
-                    ax.text(i, 0, self.tr("overview.figure.missing"), ha="center", va="bottom", fontsize=8,
+                    ax.text(i, 0, self.plain("overview.figure.missing"), ha="center", va="bottom", fontsize=8,
                             color="#555555")
                     continue
                 lo, hi = min(v) / scale, max(v) / scale
@@ -120,12 +120,12 @@ class Overview(View):
             from matplotlib.ticker import FuncFormatter
             ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _axis_number(self, v)))
             ax.grid(axis="x", visible=False)
-        bars = "; ".join(self.tr("overview.figure.alt_bar", name=r.name, year=r.year,
+        bars = "; ".join(self.plain("overview.figure.alt_bar", name=r.name, year=r.year,
                                  participants=self._participants(r.participants, r.participants_unit),
                                  rate=self._cell(r.rate, self.pct),
                                  cost=self._cell(r.cost_per_participant, lambda v: self.value(v, SEK)))
                          for r in d.itertuples())
-        return _finish(fig, "overview", self.figures_dir, self.stem, self.tr("overview.figure.alt", bars=bars))
+        return _finish(fig, "overview", self.figures_dir, self.stem, self.plain("overview.figure.alt", bars=bars))
 
     def text(self):
         d = self.data[self.data["rate"].map(bool)]
@@ -137,7 +137,7 @@ class Overview(View):
             counts = (self.tr("overview.rate_counts", k=self.either([self.int(x) for x in r.work_or_studies]),
                               n=self.either([self.int(x) for x in r.exited]))
                       if r.work_or_studies and r.exited else self.tr("overview.rate_reported"))
-            lines.append(f"- {esc(r.name)}, {r.year}: {rate}{counts}, {self._group(r.group)}")
+            lines.append(fill("- {}, {}: {}{}, {}", r.name, r.year, rate, counts, self._group(r.group)))
         cmp = findings.association_comparison(self.data)
         test = ""
         if cmp is not None:
@@ -146,7 +146,7 @@ class Overview(View):
                                     n=self.int(len(cmp["names"])), p=self.p(cmp["p_value"]), verdict=verdict)
             if len(cmp["groups"]) > 1:
                 test += " " + self.tr("overview.different_groups")
-        return markdown(self.tr("overview.rates_intro") + "\n\n" + "\n".join(lines) + test + "\n\n"
+        return markdown(self.tr("overview.rates_intro") + "\n\n" + Markup("\n").join(lines) + test + "\n\n"
                         + self.tr("overview.not_a_ranking"))
 
     def _cost_population(self) -> str | None:
@@ -156,7 +156,7 @@ class Overview(View):
         if differs.empty:
             return None
         return self.tr("overview.caveat.cost_population", column=self.tr("overview.col.cost_per_work_or_studies"),
-                       names=self.listing([f"{esc(r.name)} ({esc(r.group)})" for r in differs.itertuples()]))
+                       names=self.listing([fill("{} ({})", r.name, r.group) for r in differs.itertuples()]))
 
     def _mixed_timing(self) -> list[str]:
         """A sentence per association whose headline adds outcomes at exit and at follow-up."""
@@ -164,7 +164,7 @@ class Overview(View):
         if "mixed_timing" not in d:
             return []
         return [self.tr("common.mixed_timing", what=self.tr("overview.mixed_timing_what", name=esc(r.name)),
-                        detail="".join(f" ({esc(n)})" for n in r.mixed_timing) if self.lang == "en" else "")
+                        detail=Markup("").join(fill(" ({})", n) for n in r.mixed_timing) if self.lang == "en" else "")
                 for r in d.itertuples() if r.mixed_timing]
 
     def caveats(self):
@@ -176,4 +176,4 @@ class Overview(View):
                  self._cost_population(),
                  *self._mixed_timing(),
                  self.tr("overview.caveat.rates", column=self.tr("overview.col.group"))]
-        return markdown("\n".join(f"- {x}" for x in items if x))
+        return markdown(Markup("\n").join(fill("- {}", x) for x in items if x))

@@ -9,7 +9,7 @@ import pandas as pd
 from finsam.stats import profile
 from finsam.data import semantics
 from finsam.data.tables import Tables
-from finsam.views.base import View, esc, markdown
+from finsam.views.base import Markup, View, esc, fill, markdown
 from finsam.views.tables import test_name
 from finsam.stats.wording import SMALL_N
 
@@ -124,7 +124,7 @@ class ParticipantProfile(View):
     def outcomes_text(self):
         parts = []
         for dim, inter, period, r in self._rates():
-            what = ", ".join([self.dimension(dim).lower(),
+            what = Markup(", ").join([self.dimension(dim).lower(),
                               esc(self._intervention(inter).lower() if inter == "ALL" else inter), _period(*period)])
             labels = {str(x.category): self._category(x) for x in r.itertuples()}
             d = profile.outcome_difference(r)
@@ -144,14 +144,14 @@ class ParticipantProfile(View):
                              lowest_rate=self.pct(lo_rate, 0))
             else:
                 s += self.tr("participant_profile.no_evidence", level=level)
-            small = [f"{esc(labels.get(c, c))} (n = {self.int(n)})"
+            small = [fill("{} (n = {})", labels.get(c, c), self.int(n))
                      for c, n in zip(d["categories"], d["exited"]) if n < SMALL_N]
             if small:
-                s += self.tr("participant_profile.small_groups", small=self.int(SMALL_N), groups=", ".join(small))
+                s += self.tr("participant_profile.small_groups", small=self.int(SMALL_N), groups=Markup(", ").join(small))
             parts.append(s)
         if not parts:
             return self.md("participant_profile.no_outcomes")
-        return markdown("\n\n".join(parts))
+        return markdown(Markup("\n\n").join(parts))
 
     def caveats(self):
         return self.md("participant_profile.caveats")

@@ -16,7 +16,7 @@ from finsam.stats.wording import noun, unit_class
 from finsam.texts import t as _t
 from finsam.views import fmt
 from finsam.views import labels as L
-from finsam.views.markup import esc
+from finsam.views.markup import Markup, esc, fill
 
 
 def _cell(values: pd.DataFrame, unit: str, lang: str, tables: Tables | None = None) -> str:
@@ -255,7 +255,7 @@ def _quote_index(obs: pd.DataFrame) -> dict[tuple, list[str]]:
     return {k: list(v) for k, v in index.items()}
 
 
-def conflict_list(facts: pd.DataFrame, lang: str, tables: Tables, obs: pd.DataFrame | None = None) -> list[str]:
+def conflict_list(facts: pd.DataFrame, lang: str, tables: Tables, obs: pd.DataFrame | None = None) -> list[Markup]:
     """One line per figure the report states with different values: where, the values, and why
     (the curators' English note on English pages; the report's own quoted words on Swedish ones,
     which needs ``obs``, the observations behind ``facts``)."""
@@ -266,33 +266,34 @@ def conflict_list(facts: pd.DataFrame, lang: str, tables: Tables, obs: pd.DataFr
         unit = str(g["unit"].iloc[0])
         vals = _t("gender_outcomes.conflict.values_sep", lang).join(
             fmt.format_value(v, unit, lang, tables) for v in g["value"])
-        where = _t("gender_outcomes.all_interventions", lang) if str(key[0]) == ALL else esc(key[0])
-        head = (f"{where}, {esc(L.metric_label(tables, str(key[1]), lang).lower())}, "
-                f"{L.gender_label(str(key[2]), lang, tables).lower()}")
+        where = Markup(_t("gender_outcomes.all_interventions", lang)) if str(key[0]) == ALL else key[0]
+        head = fill("{}, {}, {}", where, L.metric_label(tables, str(key[1]), lang).lower(),
+                    L.gender_label(str(key[2]), lang, tables).lower())
         if lang == "en":
             note = next((n for n in g["notes"] if n), "")
             why = esc(note)
         else:
             quotes = [q for v in g["value"] for q in _quotes(obs, key, v)] if obs is not None else []
-            why = " / ".join(f"”{esc(q)}”" for q in dict.fromkeys(quotes))
-        lines.append(f"{head}: {vals}" + (f" — {why}" if why else ""))
+            why = Markup(" / ").join(fill("”{}”", q) for q in dict.fromkeys(quotes))
+        lines.append(fill("{}: {}", head, vals) + (fill(" — {}", why) if why else ""))
     return lines
 
 
-def unusable_list(unusable: pd.DataFrame, lang: str, tables: Tables) -> list[str]:
+def unusable_list(unusable: pd.DataFrame, lang: str, tables: Tables) -> list[Markup]:
     """One line per version of a count the report's own arithmetic rules out
-    (:func:`finsam.data.versions.unusable_in`): where, the value and why."""
+    (:func:`finsam.data.versions.unusable_in`): where, the value and why; markup, its data escaped."""
     out = []
     for u in unusable.itertuples():
-        where = _t("gender_outcomes.all_interventions", lang) if str(u.intervention) == ALL else esc(u.intervention)
+        where = Markup(_t("gender_outcomes.all_interventions", lang)) if str(u.intervention) == ALL else esc(u.intervention)
         if u.category:
-            where += f" ({esc(u.category)})"
+            where = where + fill(" ({})", u.category)
         if int(u.period_start) != int(u.period_end):
-            where += f" {u.period_start}–{u.period_end}"
-        out.append(_t(f"common.unusable.{u.rule}", lang, where=where,
-                      metric=esc(L.metric_label(tables, str(u.metric), lang).lower()), gender=L.gender_label(str(u.gender), lang, tables).lower(), value=fmt.integer(u.value, lang),
-                      parts=fmt.integer(u.parts, lang),
-                      whole=fmt.integer(u.whole, lang) if u.whole == u.whole else ""))
+            where = where + Markup(f" {u.period_start}–{u.period_end}")
+        out.append(Markup(_t(f"common.unusable.{u.rule}", lang, where=where,
+                             metric=esc(L.metric_label(tables, str(u.metric), lang).lower()),
+                             gender=esc(L.gender_label(str(u.gender), lang, tables).lower()),
+                             value=fmt.integer(u.value, lang), parts=fmt.integer(u.parts, lang),
+                             whole=fmt.integer(u.whole, lang) if u.whole == u.whole else "")))
     return out
 
 

@@ -12,7 +12,7 @@ from finsam.stats import findings
 from finsam.stats.trends import lineage, multi_year, trend
 from finsam.stats.wording import change, noun, segments, unit_class
 from finsam.views import labels as L
-from finsam.views.base import View, esc, markdown
+from finsam.views.base import Markup, View, esc, fill, markdown
 from finsam.views.registry import report_stem
 from finsam.views.tables import _axis_number, _cell, _finish, _genders
 
@@ -45,7 +45,7 @@ class YearlyTrend(View):
         chain = ""
         if len(self.chain) > 1:
             chain = self.tr("yearly_trend.chain",
-                            names=", ".join(esc(self.association(a)) for a in self.chain[:-1]))
+                            names=Markup(", ").join(self.association(a) for a in self.chain[:-1]))
         return self.md("yearly_trend.heading", name=esc(self.association(self.a)), label=esc(self.label),
                        description=esc(desc), chain=chain)
 
@@ -56,17 +56,17 @@ class YearlyTrend(View):
         return _cell(values, self.unit, self.lang, self.t)
 
     def _note(self, row) -> str:
-        """What changes at a marked year, worded from the series' fields."""
+        """What changes at a marked year, worded from the series' fields (a table cell: plain text)."""
         if row.change_kind == "association":
             a = self.t.associations.set_index(self.t.associations["association_id"].astype(str))
             before, after = str(row.previous_association_id), str(row.association_id)
-            return self.tr("yearly_trend.note.association",
-                           before=esc(a.loc[before, "name"]),
-                           before_municipalities=esc(str(a.loc[before, "municipalities"]).replace(";", ", ")),
-                           after=esc(a.loc[after, "name"]),
-                           after_municipalities=esc(str(a.loc[after, "municipalities"]).replace(";", ", ")))
+            return self.plain("yearly_trend.note.association",
+                           before=a.loc[before, "name"],
+                           before_municipalities=str(a.loc[before, "municipalities"]).replace(";", ", "),
+                           after=a.loc[after, "name"],
+                           after_municipalities=str(a.loc[after, "municipalities"]).replace(";", ", "))
         if row.change_kind == "source":
-            return self.tr("yearly_trend.note.source", sources=esc(row.sources), previous=esc(row.previous_sources))
+            return self.plain("yearly_trend.note.source", sources=row.sources, previous=row.previous_sources)
         return ""
 
     def table(self) -> pd.DataFrame:
@@ -80,7 +80,7 @@ class YearlyTrend(View):
         cols = [self.gender(g) for g in _genders(self.t) if self.gender(g) in df.columns]
         df = df[cols].fillna(self.missing())
         assoc = s.drop_duplicates("year").set_index("year")["association_id"]
-        df.insert(0, self.tr("yearly_trend.col.association"), [esc(self.association(str(assoc[y]))) for y in df.index])
+        df.insert(0, self.tr("yearly_trend.col.association"), [self.association(str(assoc[y])) for y in df.index])
         counts = self._counts()
         if counts:
             df[self.tr("yearly_trend.col.counts")] = [counts[int(y)][0] if int(y) in counts else self.missing()
@@ -136,24 +136,24 @@ class YearlyTrend(View):
         runs = segments(years, [assoc[y] for y in years])
         run_of = {y: i for i, r in enumerate(runs) for y in r}
         s = s.assign(run=s["year"].map(run_of))
-        marks = [(int(r[0]), self.tr("yearly_trend.figure.from_here", name=self.association(assoc[r[0]])))
+        marks = [(int(r[0]), self.plain("yearly_trend.figure.from_here", name=self.association(assoc[r[0]])))
                  for r in runs[1:] if assoc[r[0]] != assoc[runs[runs.index(r) - 1][-1]]]
         ylabel = self._unit_words()
         genders = set(s["gender"])
         key = "yearly_trend.figure.title_gender" if genders & set(semantics.COMPARED) else "yearly_trend.figure.title"
-        title = self.tr(key, label=self.label)
+        title = self.plain(key, label=self.label)
         fig = line_by_group(s, "year", "shown", "gender", GENDER_COLORS,
                             {g: self.gender(g) for g in _genders(self.t)}, title, ylabel,
                             marks=marks, segment="run",
-                            conflicting=lambda label: self.tr("yearly_trend.figure.conflicting", label=label),
+                            conflicting=lambda label: self.plain("yearly_trend.figure.conflicting", label=label),
                             number=lambda v: _axis_number(self, v))
         everyone = s[s["gender"] == semantics.EVERYONE].sort_values("year")
         # a year the reports state with different values gives each of them: "2021: 35 643 tkr eller 35 716 tkr"
         points = ", ".join(f"{int(y)}: {self.either([self._fmt(v) for v in g['value']])}"
                            for y, g in everyone.groupby("year", sort=True))
-        alt = self.tr("yearly_trend.figure.alt", title=title, unit=ylabel,
-                      points=self.tr("yearly_trend.figure.alt_points", points=points) if points else "",
-                      breaks=self.tr("yearly_trend.figure.alt_breaks") if len(runs) > 1 else "")
+        alt = self.plain("yearly_trend.figure.alt", title=title, unit=ylabel,
+                      points=self.plain("yearly_trend.figure.alt_points", points=points) if points else "",
+                      breaks=self.plain("yearly_trend.figure.alt_breaks") if len(runs) > 1 else "")
         return _finish(fig, "trend", self.figures_dir, self.stem, alt)
 
     def _delta(self, c: dict) -> str:
@@ -181,9 +181,9 @@ class YearlyTrend(View):
             items = []
             for r in runs:
                 y0, y1 = int(r["year"].min()), int(r["year"].max())
-                name = esc(self.association(str(r["association_id"].iloc[0])))
-                items.append(f"{y0}–{y1} ({name})" if len(r) > 1 else f"{y0} ({name})")
-            texts.append(self.tr("yearly_trend.runs", runs="; ".join(items)))
+                name = self.association(str(r["association_id"].iloc[0]))
+                items.append(fill("{}–{} ({})", y0, y1, name) if len(r) > 1 else fill("{} ({})", y0, name))
+            texts.append(self.tr("yearly_trend.runs", runs=Markup("; ").join(items)))
         counts = self._counts()
         for r in runs:
             if len(r) < 2:
@@ -218,7 +218,7 @@ class YearlyTrend(View):
             texts.append(self.tr("yearly_trend.conflicts"))
         if self.series["definition_change"].any():
             texts.append(self.tr("yearly_trend.definition_changes"))
-        return markdown(" ".join(texts))
+        return markdown(Markup(" ").join(texts))
 
     def multi_year(self) -> pd.DataFrame:
         m = multi_year(self.t, self.a, self.metric_id)
