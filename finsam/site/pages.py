@@ -30,7 +30,8 @@ NBCONVERT_DEFAULT_ALT = "No description has been provided for this image"
 CSS = """
 :root { color-scheme: light; }
 body { font-family: "DejaVu Sans", system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; background: #fff;
-  max-width: 62rem; margin: 0 auto; padding: 0 1rem 2rem; }
+  max-width: 86rem; margin: 0 auto; padding: 0 1rem 2rem; overflow-wrap: break-word; }
+main p, main li { max-width: 48rem; }
 a { color: #0b4f8a; }
 a:focus-visible, [tabindex]:focus-visible { outline: 3px solid #0b4f8a; outline-offset: 2px; }
 .skip { position: absolute; left: -999rem; }
@@ -47,12 +48,56 @@ h3 { font-size: 1.1rem; }
 img { max-width: 100%; height: auto; }
 pre { white-space: pre-wrap; }
 .table-wrap { overflow-x: auto; margin: .8rem 0; }
-table { border-collapse: collapse; font-size: .9rem; font-variant-numeric: tabular-nums; }
-caption { text-align: left; font-weight: bold; padding: .3rem 0; caption-side: top; }
-th, td { padding: .2rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
-thead th, thead td { border-bottom: 2px solid #888; text-align: right; }
-tbody th { text-align: left; font-weight: normal; }
-td { text-align: right; }
+.table-wrap.scrolls { background: linear-gradient(to left, #fff 0, rgba(255,255,255,0) 2rem) right / 2rem 100% no-repeat local,
+  linear-gradient(to left, rgba(0,0,0,.18), rgba(0,0,0,0)) right / .8rem 100% no-repeat scroll; }
+.scroll-hint { display: none; color: #555; font-size: .85rem; margin: .2rem 0 0; }
+.table-wrap.scrolls + .scroll-hint { display: block; }
+table { border-collapse: collapse; font-size: .85rem; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: bold; padding: .3rem 0; caption-side: top; max-width: 48rem; }
+th, td { padding: .2rem .35rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+thead th, thead td { border-bottom: 2px solid #888; text-align: right; min-width: 3.5rem; max-width: 8rem;
+  hyphens: auto; overflow-wrap: normal; }
+tbody th { text-align: left; font-weight: normal; min-width: 7rem; max-width: 14rem; }
+td { text-align: right; white-space: nowrap; }
+td.text { white-space: normal; min-width: 7rem; max-width: 16rem; text-align: left; }
+.jp-RenderedImage { overflow-x: auto; }
+p.empty { color: #555; font-style: italic; }
+details.method { margin-top: 2rem; border-top: 1px solid #ccc; }
+details.method > summary { cursor: pointer; }
+details.method > summary h2 { display: inline; border: 0; font-size: 1.3rem; }
+@media (max-width: 40rem) {
+  body { padding: 0 .6rem 2rem; }
+  h1 { font-size: 1.4rem; }
+  /* a phone shows a chart at its drawn size, sideways in its own scroll box: text stays readable */
+  .jp-RenderedImage img { max-width: none; width: 42rem; }
+  /* tables reflow: one block per row, each value with its column's name; no number is cut */
+  .table-wrap.reflow { overflow-x: visible; }
+  .reflow table, .reflow tbody, .reflow tr, .reflow td, .reflow tbody th { display: block; width: auto; max-width: none; }
+  .reflow thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .reflow caption { display: block; }
+  .reflow tr { border-bottom: 2px solid #888; padding: .3rem 0; }
+  .reflow tbody th { font-weight: bold; border: 0; }
+  .reflow td { display: flex; justify-content: space-between; gap: 1rem; white-space: normal; border: 0;
+    text-align: right; min-width: 0; }
+  .reflow td::before { content: attr(data-label); text-align: left; color: #555; flex: 1 1 50%; }
+  .reflow td > * { flex: 0 1 auto; }
+}
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  header.site, .skip, .scroll-hint, nav.contents { display: none; }
+  a { color: inherit; text-decoration: none; }
+  .table-wrap, .jp-RenderedImage { overflow: visible; }
+  .table-wrap.scrolls { background: none; }
+  table { font-size: 7.5pt; width: 100%; }
+  th, td { padding: .1rem .25rem; white-space: normal; min-width: 0; max-width: none; }
+  td { white-space: nowrap; }
+  tr, img, .jp-RenderedImage, caption { break-inside: avoid; }
+  h1, h2, h3, caption { break-after: avoid; }
+  .jp-OutputArea-output:has(img) { break-inside: avoid; }
+  img { max-width: 100% !important; width: auto; }
+  details.method > summary { list-style: none; }
+}
 .meta { color: #555; }
 .failed { color: #a4001d; }
 .missing { color: #555; }
@@ -190,6 +235,13 @@ def finish_report(html: str, lang: str, title: str, content_lang: str | None = N
     def heading_above(el) -> str:
         return above_of.get(id(el), "")
 
+    # a table without a row says nothing: a sentence says that the report gives no such figures
+    for table in main.find_all("table"):
+        if not table.find("td") and not table.select("tbody th"):
+            p = soup.new_tag("p", attrs={"class": "empty"})
+            p.string = t("report.empty_table", lang)
+            table.replace_with(p)
+
     for n, table in enumerate(main.find_all("table"), start=1):
         for attr in ("border", "style"):
             table.attrs.pop(attr, None)
@@ -212,9 +264,15 @@ def finish_report(html: str, lang: str, title: str, content_lang: str | None = N
             span = int(th.get("colspan", 1)) if in_head else int(th.get("rowspan", 1))
             if "scope" not in th.attrs:
                 th["scope"] = ("colgroup" if span > 1 else "col") if in_head else ("rowgroup" if span > 1 else "row")
-        wrap = soup.new_tag("div", attrs={"class": "table-wrap", "role": "region", "tabindex": "0",
-                                          "aria-label": _text(table.caption)})
+        reflow = _label_cells(table)
+        wrap = soup.new_tag("div", attrs={"class": "table-wrap reflow" if reflow else "table-wrap", "role": "region",
+                                          "tabindex": "0", "aria-label": _text(table.caption)})
         table.wrap(wrap)
+        hint = soup.new_tag("p", attrs={"class": "scroll-hint"})
+        hint.string = t("report.scrolls", lang)
+        wrap.insert_after(hint)
+
+    _fold_method(soup, main)
 
     for n, img in enumerate(main.find_all("img"), start=1):
         alt = (img.get("alt") or "").strip()
@@ -235,6 +293,62 @@ def finish_report(html: str, lang: str, title: str, content_lang: str | None = N
         if "table-wrap" not in (el.get("class") or []):
             del el["tabindex"]
     return str(soup)
+
+
+def _is_text(cell: str) -> bool:
+    """A cell of words (a name, a note, a verdict) may wrap; a number with its unit may not."""
+    return len(cell) > 18 or not re.search(r"\d", cell)
+
+
+def _label_cells(table) -> bool:
+    """Give each data cell the name of its column (``data-label``, shown before the value when a
+    phone reflows the table into one block per row) and mark cells of words ``text`` (they wrap;
+    numbers do not). False when the columns cannot be named one to one (several header rows with
+    spans): such a table keeps its grid and scrolls."""
+    head = table.find("thead")
+    rows = head.find_all("tr") if head else []
+    ok = bool(rows) and not any(int(c.get("colspan", 1)) > 1 for r in rows for c in r.find_all(["th", "td"]))
+    names = [_text(c) for c in rows[0].find_all(["th", "td"])] if ok else []
+    body = table.find("tbody") or table
+    for tr in body.find_all("tr"):
+        tds = tr.find_all("td", recursive=False)
+        if ok and len(tds) > len(names):
+            ok = False
+        for td, name in zip(tds, names[len(names) - len(tds):] if ok else []):
+            if name:
+                td["data-label"] = name
+        for td in tds:
+            if _is_text(_text(td)):
+                td["class"] = td.get("class", []) + ["text"]
+    return ok
+
+
+def _fold_method(soup, main) -> None:
+    """Fold the page's method into a closed ``<details>``: everything from the cell holding the
+    view's method marker (finsam.views.brief.method_marker) to the end of the page, under the
+    marker's title ("Så har vi räknat"); its headings move one level down."""
+    marker = main.find(class_="finsam-method")
+    if marker is None:
+        return
+    cell = marker
+    while cell.parent is not None and cell.parent is not main:
+        cell = cell.parent
+    title = marker.get("data-title", "")
+    marker.decompose()
+    details = soup.new_tag("details", attrs={"class": "method"})
+    summary = soup.new_tag("summary")
+    h = soup.new_tag("h2")
+    h.string = title
+    summary.append(h)
+    details.append(summary)
+    moving = [cell] + [el for el in cell.find_next_siblings()]
+    cell.insert_before(details)
+    for el in moving:
+        details.append(el.extract())
+    for level in ("h4", "h3", "h2"):
+        for el in details.find_all(level):
+            if el.parent is not summary:
+                el.name = "h" + str(int(level[1]) + 1)
 
 
 # ---------------------------------------------------------------------------- indexes

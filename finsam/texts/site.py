@@ -42,6 +42,9 @@ TEXT = {
     "report.table_under": {"sv": "Tabell {n}: {heading}", "en": "Table {n}: {heading}"},
     "report.figure": {"sv": "Diagram {n}", "en": "Figure {n}"},
     "report.figure_under": {"sv": "Diagram {n}: {heading}", "en": "Figure {n}: {heading}"},
+    "report.empty_table": {"sv": "Rapporten ger inga sådana uppgifter.", "en": "The report gives no such figures."},
+    "report.scrolls": {"sv": "Tabellen är bredare än sidan: rulla i sidled för att se alla kolumner.",
+                       "en": "The table is wider than the page: scroll sideways to see every column."},
     # notebook titles (the index and the pages' <title>)
     "notebook.gender_outcomes": {"sv": "Deltagare och utfall per kön", "en": "Participants and outcomes by gender"},
     "notebook.yearly_trend": {"sv": "Utveckling år för år", "en": "Yearly trend"},
