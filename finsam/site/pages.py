@@ -62,6 +62,8 @@ td { text-align: right; white-space: nowrap; }
 td.text { white-space: normal; min-width: 7rem; max-width: 16rem; text-align: left; }
 .jp-RenderedImage { overflow-x: auto; }
 p.empty { color: #555; font-style: italic; }
+p.downloads { font-size: .85rem; margin: .2rem 0 1rem; }
+section.cite { margin-top: 2rem; color: #555; font-size: .9rem; }
 details.method { margin-top: 2rem; border-top: 1px solid #ccc; }
 details.method > summary { cursor: pointer; }
 details.method > summary h2 { display: inline; border: 0; font-size: 1.3rem; }
@@ -85,7 +87,7 @@ details.method > summary h2 { display: inline; border: 0; font-size: 1.3rem; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  header.site, .skip, .scroll-hint, nav.contents { display: none; }
+  header.site, .skip, .scroll-hint, nav.contents, p.downloads { display: none; }
   a { color: inherit; text-decoration: none; }
   .table-wrap, .jp-RenderedImage { overflow: visible; }
   .table-wrap.scrolls { background: none; }
@@ -349,6 +351,125 @@ def _fold_method(soup, main) -> None:
         for el in details.find_all(level):
             if el.parent is not summary:
                 el.name = "h" + str(int(level[1]) + 1)
+
+
+# ---------------------------------------------------------------------------- downloads
+def _rows(table) -> list[list[str]]:
+    """A finished table as rows of the texts a reader sees: one header row (the column names,
+    with the names of the row headers where pandas put them on a row of their own), then the body."""
+    head = table.find("thead")
+    header: list[str] = []
+    for tr in (head.find_all("tr") if head else []):
+        cells = [_text(c) for c in tr.find_all(["th", "td"])]
+        if not header:
+            header = cells
+        else:  # pandas' row of index names: fills the empty corner cells
+            header = [h or (cells[i] if i < len(cells) else "") for i, h in enumerate(header)]
+    body = table.find("tbody") or table
+    rows = [[_text(c) for c in tr.find_all(["th", "td"], recursive=False)] for tr in body.find_all("tr")]
+    width = max([len(header)] + [len(r) for r in rows])
+    # a row whose leading row headers span several rows (rowspan) is filled from the row above
+    filled, above = [], [""] * width
+    for r in rows:
+        r = above[: width - len(r)] + r
+        filled.append(r)
+        above = r
+    return ([header + [""] * (width - len(header))] if header else []) + filled
+
+
+_NUMBER = {"sv": re.compile(r"^[−-]?\d{1,3}(?:[\u00a0 ]\d{3})*(?:,\d+)?$"),
+           "en": re.compile(r"^[−-]?\d{1,3}(?:,\d{3})*(?:\.\d+)?$")}
+
+
+def _as_number(text: str, lang: str):
+    """A cell that is a plain number in the page's language as a float (for Excel); else None."""
+    if not _NUMBER[lang].match(text):
+        return None
+    t_ = text.replace("\u2212", "-").replace("\u00a0", "").replace(" ", "")
+    t_ = t_.replace(",", ".") if lang == "sv" else t_.replace(",", "")
+    return float(t_)
+
+
+def _csv_bytes(rows, about: list[str]) -> bytes:
+    import csv
+    import io
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerows(rows)
+    w.writerow([])
+    for line in about:
+        w.writerow([line])
+    return buf.getvalue().encode("utf-8-sig")  # a BOM: Excel reads the file as UTF-8
+
+
+def _xlsx_bytes(rows, about: list[str], caption: str, lang: str, date: str) -> bytes:
+    import datetime
+    import io
+
+    import xlsxwriter
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf, {"in_memory": True})
+    # the render date, not the clock: a re-render on the same day writes the same bytes
+    book.set_properties({"title": caption, "comments": " ".join(about),
+                         "created": datetime.datetime.fromisoformat(date)})
+    bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    sheet = book.add_worksheet(t("report.sheet_table", lang))
+    sheet.write(0, 0, caption, bold)
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            n = _as_number(cell, lang) if i else None
+            if n is None:
+                sheet.write_string(i + 2, j, cell, bold if i == 0 else None)
+            else:
+                sheet.write_number(i + 2, j, n)
+    widths = [max((len(r[j]) for r in rows if j < len(r)), default=8) for j in range(max(map(len, rows)))]
+    for j, w_ in enumerate(widths):
+        sheet.set_column(j, j, min(max(w_, 8), 40))
+    about_sheet = book.add_worksheet(t("report.sheet_about", lang))
+    for i, line in enumerate(about):
+        about_sheet.write_string(i, 0, line)
+    about_sheet.set_column(0, 0, 120)
+    book.close()
+    return buf.getvalue()
+
+
+def add_downloads(html: str, lang: str, page: str, folder: str, stem: str, citation: str,
+                  date: str) -> tuple[str, dict]:
+    """Link a CSV and an .xlsx of every table beside it, and the PNG/SVG of every figure, and end
+    the page with how to cite it and the data's licence. Returns the page and the files to write,
+    ``{path relative to the output folder: bytes}`` (in ``folder``, named ``<stem>__data-<n>.csv``)."""
+    from bs4 import BeautifulSoup
+    soup = BeautifulSoup(html, "html.parser")
+    main = soup.find("main") or soup.body
+    about = [t("report.cite", lang, citation=citation), t("report.licence", lang)]
+    files: dict[str, bytes] = {}
+    for n, wrap in enumerate(main.select("div.table-wrap"), start=1):
+        table = wrap.find("table")
+        rows = _rows(table)
+        if not rows:
+            continue
+        caption = _text(table.caption) if table.caption else ""
+        name = f"{stem}__data-{n}"
+        files[f"{folder}/{name}.csv"] = _csv_bytes([[caption]] + rows, about)
+        files[f"{folder}/{name}.xlsx"] = _xlsx_bytes(rows, about, caption, lang, date)
+        p = soup.new_tag("p", attrs={"class": "downloads"})
+        p.append(t("report.download", lang) + " ")
+        a = soup.new_tag("a", href=href(page, f"{folder}/{name}.csv"), download="")
+        a.string = "CSV"
+        p.append(a)
+        p.append(" · ")
+        a = soup.new_tag("a", href=href(page, f"{folder}/{name}.xlsx"), download="")
+        a.string = t("report.download_xlsx", lang)
+        p.append(a)
+        hint = wrap.find_next_sibling("p", class_="scroll-hint")
+        (hint or wrap).insert_after(p)
+    cite = soup.new_tag("section", attrs={"class": "cite"})
+    for line in about:
+        para = soup.new_tag("p")
+        para.string = line
+        cite.append(para)
+    main.append(cite)
+    return str(soup), files
 
 
 # ---------------------------------------------------------------------------- indexes

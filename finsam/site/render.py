@@ -42,7 +42,7 @@ from finsam.core.names import SAFE_PART, figure_files
 from finsam.core.errors import FinsamError  # noqa: E402
 from finsam.core.files import RUN_TAG_ENV, write_atomic  # noqa: E402
 from finsam.site.kernels import use_project_kernel  # noqa: E402
-from finsam.texts import LANGUAGES, check_language  # noqa: E402
+from finsam.texts import LANGUAGES, check_language, t  # noqa: E402
 from finsam.views.registry import report_stem, select_reports  # noqa: E402
 
 KERNEL = "python3"
@@ -271,8 +271,10 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
     # would make two renders of the same data differ
     nb.cells = [c for c in nb.cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
     clean_metadata(nb)
-    body = _page(nb, job, job.language if language else CONTENT_LANGUAGE)
+    body, files = _page(nb, job, job.language if language else CONTENT_LANGUAGE)
     try:
+        for rel, data in files.items():  # the tables' CSV and .xlsx, before the page that links them
+            write_atomic(inside(out, rel), data)
         write_atomic(target, body.encode("utf-8"))
     except OSError as e:  # a full disk, a folder in the way: this report fails, the others go on
         return Outcome(job, False, time.perf_counter() - t0, cannot_write(target, e))
@@ -303,9 +305,10 @@ def _language_parameter(notebook: Path, language: str) -> dict:
 CONTENT_LANGUAGE = "en"
 
 
-def _page(nb, job: Job, content_lang: str) -> str:
+def _page(nb, job: Job, content_lang: str) -> tuple[str, dict]:
     """The report's HTML page: nbconvert's output inside the site's frame, finished for
-    accessibility and validity (finsam.site.pages.finish_report)."""
+    accessibility and validity (finsam.site.pages.finish_report), with a CSV and an .xlsx of each
+    table (finsam.site.pages.add_downloads); returns the page and those files by path."""
     from finsam.data.load import load
     tables = load()
     title = site.report_title(job.notebook, job.kwargs, job.language, tables)
@@ -313,7 +316,11 @@ def _page(nb, job: Job, content_lang: str) -> str:
     frame = site.frame(job.html_path, job.language, title, tables.version, date, job.site_languages)
     body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": title},
                                                             "finsam": frame.as_dict()})
-    return site.finish_report(body, job.language, title, content_lang)
+    body = site.finish_report(body, job.language, title, content_lang)
+    citation = t("report.citation", job.language, site=t("site.name", job.language), title=title,
+                 version=tables.version, date=date, page=job.html_path)
+    return site.add_downloads(body, job.language, job.html_path, site.figures_path(job.language, job.association),
+                              job.stem, citation, date)
 
 
 # ---------------------------------------------------------------------------- parent side

@@ -42,6 +42,20 @@ TEXT = {
     "report.table_under": {"sv": "Tabell {n}: {heading}", "en": "Table {n}: {heading}"},
     "report.figure": {"sv": "Diagram {n}", "en": "Figure {n}"},
     "report.figure_under": {"sv": "Diagram {n}: {heading}", "en": "Figure {n}: {heading}"},
+    "report.download": {"sv": "Tabellens uppgifter:", "en": "The table's data:"},
+    "report.download_xlsx": {"sv": "Excel (.xlsx)", "en": "Excel (.xlsx)"},
+    "report.download_figure": {"sv": "Diagrammet som bild:", "en": "The figure as an image:"},
+    "report.cite": {"sv": "Citera sidan: {citation}", "en": "Cite this page: {citation}"},
+    "report.citation": {"sv": "{site}: ”{title}”, dataversion {version}, {date}, sidan {page}.",
+                        "en": "{site}: “{title}”, data version {version}, {date}, page {page}."},
+    "report.licence": {
+        "sv": "Uppgifterna får användas fritt enligt CC BY 4.0: ange samordningsförbundens årsredovisningar som "
+              "källa och finsam som sammanställare.",
+        "en": "The data may be used freely under CC BY 4.0: credit the coordination associations' annual reports "
+              "as the source and finsam as the compiler.",
+    },
+    "report.sheet_table": {"sv": "Tabell", "en": "Table"},
+    "report.sheet_about": {"sv": "Om uppgifterna", "en": "About the data"},
     "report.empty_table": {"sv": "Rapporten ger inga sådana uppgifter.", "en": "The report gives no such figures."},
     "report.scrolls": {"sv": "Tabellen är bredare än sidan: rulla i sidled för att se alla kolumner.",
                        "en": "The table is wider than the page: scroll sideways to see every column."},
