@@ -62,6 +62,7 @@ td { text-align: right; white-space: nowrap; }
 td.text { white-space: normal; min-width: 7rem; max-width: 16rem; text-align: left; }
 .jp-RenderedImage { overflow-x: auto; }
 p.empty { color: #555; font-style: italic; }
+table.about th, table.about td { text-align: left; max-width: 40rem; }
 p.downloads { font-size: .85rem; margin: .2rem 0 1rem; }
 section.cite { margin-top: 2rem; color: #555; font-size: .9rem; }
 details.method { margin-top: 2rem; border-top: 1px solid #ccc; }
@@ -483,9 +484,55 @@ def environment():
     if _ENV is None:
         from jinja2 import Environment, PackageLoader
         _ENV = Environment(loader=PackageLoader("finsam", "templates"), autoescape=True)
-        for name in ("index.html.j2", "root.html.j2"):
+        for name in ("index.html.j2", "root.html.j2", "about.html.j2", "association.html.j2"):
             _ENV.get_template(name)
     return _ENV
+
+
+def about_path(lang: str) -> str:
+    return f"{lang}/about.html"
+
+
+def association_path(lang: str, association: str) -> str:
+    return f"{lang}/{association}/index.html"
+
+
+def _about(lang: str, tables) -> dict:
+    """What the about page lists, from metrics.csv, vocabulary.csv and categories.csv."""
+    from finsam.views import fmt
+    v = tables.vocabulary
+    vocab = {str(k): g for k, g in v.groupby(v["vocabulary"].astype(str), sort=False)}
+    units = dict(zip(vocab["unit"]["code"].astype(str), vocab["unit"][f"label_{lang}"].astype(str))) if "unit" in vocab else {}
+    names = dict(zip(vocab["vocabulary"]["code"].astype(str), vocab["vocabulary"][f"label_{lang}"].astype(str))) \
+        if "vocabulary" in vocab else {}
+    m = tables.metrics
+    metrics = [dict(label=str(r[f"label_{lang}"]), unit=units.get(str(r["unit"]), str(r["unit"])),
+                    description=str(r[f"description_{lang}"])) for _, r in m.iterrows()]
+    groups = [dict(name=names.get(k, k), terms=[dict(label=str(r[f"label_{lang}"]), description=str(r[f"description_{lang}"]))
+                                                for _, r in g.iterrows()])
+              for k, g in vocab.items() if k != "vocabulary"]
+    dims = dict(zip(vocab["dimension"]["code"].astype(str), vocab["dimension"][f"label_{lang}"].astype(str))) \
+        if "dimension" in vocab else {}
+    c = tables.categories.sort_values(["dimension", "order"])
+    categories = [dict(name=dims.get(str(d), str(d)), categories=", ".join(g[f"label_{lang}"].astype(str)))
+                  for d, g in c.groupby(c["dimension"].astype(str), sort=False)]
+    symbols = [(fmt.MISSING, t("about.missing", lang)), ("⚠", t("common.conflict_mark", lang).split("= ", 1)[-1]),
+               (t("about.ci_abbr", lang), t("about.ci", lang)), (t("about.pp_abbr", lang), t("about.pp", lang)),
+               (t("about.significant_abbr", lang), t("about.significant", lang))]
+    return dict(metrics=metrics, vocabulary=groups, categories=categories, symbols=symbols)
+
+
+def association_brief(tables, association: str, year: int, lang: str) -> str:
+    """The association's latest year in brief (the sentences its gender page opens with), as HTML;
+    "" when the data hold no such page."""
+    import mistune
+
+    from finsam.views.gender_outcomes import GenderOutcomes
+    from finsam.views.registry import choices
+    if {"association": association, "year": year} not in choices("gender_outcomes", tables, association=association):
+        return ""
+    text = str(GenderOutcomes(tables, association, year, lang=lang).in_brief().data)
+    return mistune.html(text.split("\n\n", 1)[-1])
 
 
 def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write) -> None:
@@ -523,8 +570,17 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write)
         sections = []
         for a in sorted(groups, key=lambda a: (a != "", a)):
             name = names.get(a, t("index.all_associations", lang))
-            sections.append(dict(id=a or "all", name=name, reports=groups[a],
+            start = href(page, association_path(lang, a)) if a else ""
+            sections.append(dict(id=a or "all", name=name, reports=groups[a], start=start,
+                                 start_text=t("index.start_page", lang, name=name),
                                  context=t("index.reports_for", lang, name=name)))
+            if a:
+                write_association_page(out, lang, a, [j for j in jobs if j.language == lang and j.association == a],
+                                       failed, tables, date, held, env, lookups, write)
+        f_about = frame(about_path(lang), lang, t("about.title", lang), tables.version, date, held)
+        write(out / about_path(lang), env.get_template("about.html.j2").render(
+            f=f_about.as_dict(), t=lambda key, **kw: t(key, lang, **kw), version=tables.version,
+            **_about(lang, tables)).encode("utf-8"))
         f = frame(page, lang, t("site.name", lang), tables.version, date, held)
         html = env.get_template("index.html.j2").render(
             f=f.as_dict(), t=lambda key, **kw: t(key, lang, **kw), sections=sections,
@@ -532,7 +588,7 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write)
                       if j.language == lang],
             sources=[dict(s, quality=t(f"text_quality.{s['text_quality']}", lang)
                           if f"text_quality.{s['text_quality']}" in TEXT else s["text_quality"]) for s in sources],
-            description=t("site.description", lang))
+            description=t("site.description", lang), about=href(page, about_path(lang)))
         write(out / page, html.encode("utf-8"))
     root = env.get_template("root.html.j2").render(
         css=CSS, mark=GENERATED_MARK, languages=[dict(
@@ -541,3 +597,31 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write)
             version=t("site.data_version", l, version=tables.version), rendered=t("site.rendered", l, date=date))
             for l in held])
     write(out / "index.html", root.encode("utf-8"))
+
+
+def write_association_page(out, lang: str, association: str, jobs, failed: dict, tables, date: str, held, env,
+                           lookups: dict, write) -> None:
+    """One association's start page: its latest year in brief, every page about it grouped by
+    theme (the notebook), its years."""
+    from finsam.stats.findings import report_years
+    page = association_path(lang, association)
+    name = lookups["association"].get(association, association)
+    themes: dict[str, list] = {}
+    years: set[int] = set()
+    for j in jobs:
+        title = report_title(j.notebook, j.kwargs, lang, tables, with_association=False, names=lookups)
+        theme = t(f"notebook.{j.notebook}", lang)
+        themes.setdefault(theme, []).append(dict(
+            title=title.split(" — ", 1)[1] if title.startswith(theme + " — ") else title, href=href(page, j.html_path), exists=(out / j.html_path).is_file()))
+        if "year" in j.kwargs:
+            years.add(int(j.kwargs["year"]))
+    latest = report_years(tables).get(association)
+    pdf = f"{lang}/{association}/{association}-{lang}.pdf"
+    f = frame(page, lang, name, tables.version, date, held)
+    html = env.get_template("association.html.j2").render(
+        f=f.as_dict(), t=lambda key, **kw: t(key, lang, **kw), name=name, latest=latest,
+        years=", ".join(map(str, sorted(years))) or "–",
+        brief=association_brief(tables, association, latest, lang) if latest else "",
+        pdf=href(page, pdf) if (out / pdf).is_file() else "",
+        themes=[dict(name=k, reports=v) for k, v in themes.items()])
+    write(out / page, html.encode("utf-8"))
