@@ -535,10 +535,12 @@ def association_brief(tables, association: str, year: int, lang: str) -> str:
     return mistune.html(text.split("\n\n", 1)[-1])
 
 
-def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write) -> None:
+def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write, pages: bool = True) -> None:
     """One index per language in ``languages`` (every job listed, rendered or not, with its
     figures and this run's failures) and the root index linking to every language the site
-    holds. ``failed`` maps a job to its error; ``write(path, bytes)`` writes a file."""
+    holds; with ``pages`` also each association's start page and the about page (after a Ctrl-C
+    they wait for the next render). ``failed`` maps a job to its error; ``write(path, bytes)``
+    writes a file."""
     from pathlib import Path
     out = Path(out)
     env = environment()
@@ -570,17 +572,19 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write)
         sections = []
         for a in sorted(groups, key=lambda a: (a != "", a)):
             name = names.get(a, t("index.all_associations", lang))
-            start = href(page, association_path(lang, a)) if a else ""
+            start = (href(page, association_path(lang, a))
+                     if a and (pages or (out / association_path(lang, a)).is_file()) else "")
             sections.append(dict(id=a or "all", name=name, reports=groups[a], start=start,
                                  start_text=t("index.start_page", lang, name=name),
                                  context=t("index.reports_for", lang, name=name)))
-            if a:
+            if a and pages:
                 write_association_page(out, lang, a, [j for j in jobs if j.language == lang and j.association == a],
                                        failed, tables, date, held, env, lookups, write)
-        f_about = frame(about_path(lang), lang, t("about.title", lang), tables.version, date, held)
-        write(out / about_path(lang), env.get_template("about.html.j2").render(
-            f=f_about.as_dict(), t=lambda key, **kw: t(key, lang, **kw), version=tables.version,
-            **_about(lang, tables)).encode("utf-8"))
+        if pages:
+            f_about = frame(about_path(lang), lang, t("about.title", lang), tables.version, date, held)
+            write(out / about_path(lang), env.get_template("about.html.j2").render(
+                f=f_about.as_dict(), t=lambda key, **kw: t(key, lang, **kw), version=tables.version,
+                **_about(lang, tables)).encode("utf-8"))
         f = frame(page, lang, t("site.name", lang), tables.version, date, held)
         html = env.get_template("index.html.j2").render(
             f=f.as_dict(), t=lambda key, **kw: t(key, lang, **kw), sections=sections,
@@ -588,7 +592,8 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write)
                       if j.language == lang],
             sources=[dict(s, quality=t(f"text_quality.{s['text_quality']}", lang)
                           if f"text_quality.{s['text_quality']}" in TEXT else s["text_quality"]) for s in sources],
-            description=t("site.description", lang), about=href(page, about_path(lang)))
+            description=t("site.description", lang),
+            about=href(page, about_path(lang)) if pages or (out / about_path(lang)).is_file() else "")
         write(out / page, html.encode("utf-8"))
     root = env.get_template("root.html.j2").render(
         css=CSS, mark=GENERATED_MARK, languages=[dict(

@@ -514,19 +514,21 @@ def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_d
     return sorted(outcomes, key=lambda o: order[o.job])
 
 
-def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables, stamp: str) -> None:
+def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables, stamp: str,
+                pages: bool = True) -> None:
     """The index of each language rendered (every supported report grouped by association, its
-    figures, the data version and this run's failures) and the root index (finsam.site.pages)."""
+    figures, the data version and this run's failures) and the root index (finsam.site.pages);
+    with ``pages``, also the association start pages and the about page."""
     languages = sorted({j.language for j in all_jobs}, key=LANGUAGES.index)
     failed = {o.job: o.error for o in outcomes if not o.ok}
-    site.write_indexes(out, all_jobs, failed, tables, stamp, languages, write_atomic)
+    site.write_indexes(out, all_jobs, failed, tables, stamp, languages, write_atomic, pages=pages)
 
 
 def _index_after_interrupt(out: Path, every: list[Job], tables) -> None:
     """After Ctrl-C the indexes still list exactly the reports on disk (each one whole: earlier or
     new). A second Ctrl-C while they are written leaves the earlier indexes, also whole."""
     stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
-    write_index(out, every, [], tables, stamp)
+    write_index(out, every, [], tables, stamp, pages=False)  # quick: the start pages wait for the next render
 
 
 def render(notebooks=None, associations=None, years=None, jobs: int | None = None, output=None,
