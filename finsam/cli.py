@@ -46,7 +46,7 @@ def _cmd_render(args) -> int:
     return render(notebooks=args.notebook, associations=args.association, years=args.year, jobs=args.jobs,
                   output=args.output, data_dir=args.data, sources_dir=args.sources,
                   progress=not args.no_progress, notebooks_dir=args.notebooks_dir, metrics=args.metric,
-                  languages=args.language, force=args.force, verbose=args.verbose)
+                  languages=args.language, force=args.force, verbose=args.verbose, pdf=args.pdf)
 
 
 def _cmd_choices(args) -> int:
@@ -116,6 +116,8 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--force", action="store_true", help="render every selected report, even those whose "
                    "notebook, code, parameters, language and data are unchanged since the last render")
     r.add_argument("--verbose", action="store_true", help="say why each report is re-rendered")
+    r.add_argument("--pdf", action="store_true", help="also print a PDF per association and language with "
+                   "headless Chromium (a note, not a failure, when there is none)")
     r.set_defaults(func=_cmd_render)
     c = sub.add_parser("choices", parents=[data, select],
                        help="list every parameter set each notebook supports (with the filters: those selected)")

@@ -95,6 +95,9 @@ details.method > summary h2 { display: inline; border: 0; font-size: 1.3rem; }
   table { font-size: 7.5pt; width: 100%; }
   th, td { padding: .1rem .25rem; white-space: normal; min-width: 0; max-width: none; }
   td { white-space: nowrap; }
+  td.text, tbody th { white-space: normal; min-width: 0; max-width: 9rem; }
+  thead th { max-width: 6rem; }
+  .table-wrap.scrolls + .scroll-hint { display: none; }
   tr, img, .jp-RenderedImage, caption { break-inside: avoid; }
   h1, h2, h3, caption { break-after: avoid; }
   .jp-OutputArea-output:has(img) { break-inside: avoid; }

@@ -533,8 +533,9 @@ def _index_after_interrupt(out: Path, every: list[Job], tables) -> None:
 
 def render(notebooks=None, associations=None, years=None, jobs: int | None = None, output=None,
            data_dir=None, sources_dir=None, progress: bool = True, notebooks_dir=None, metrics=None,
-           languages=None, force: bool = False, verbose: bool = False) -> int:
-    """Render the selected reports; returns the exit status (0 all rendered, 1 any failed)."""
+           languages=None, force: bool = False, verbose: bool = False, pdf: bool = False) -> int:
+    """Render the selected reports; returns the exit status (0 all rendered, 1 any failed). With
+    ``pdf``, also a PDF per association and language (finsam.site.pdf; a note without Chromium)."""
     from finsam.data.load import load
     from finsam.data.validate import validate
 
@@ -588,6 +589,10 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     for o in outcomes:  # the summary first: it survives a failure to write the index
         status = "ok    " if o.ok else "FAILED"
         print(f"{status} {o.seconds:5.1f}s  {o.job.html_path}" + (f"  — {o.error}" if o.error else ""))
+    if pdf:  # before the indexes: the association pages link the PDFs there are
+        from finsam.site.pdf import write_pdfs
+        made = write_pdfs(out, every, {j.language for j in selected})
+        print(f"render: {len(made)} PDF(s) written" + (f" ({made[0]} …)" if made else ""))
     stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
     index = out / "index.html"
     try:
