@@ -52,7 +52,7 @@ def _cmd_render(args) -> int:
     return render(notebooks=args.notebook, associations=args.association, years=args.year, jobs=args.jobs,
                   output=args.output, data_dir=args.data, sources_dir=args.sources,
                   progress=not args.no_progress, notebooks_dir=args.notebooks_dir, metrics=args.metric,
-                  languages=args.language, force=args.force, verbose=args.verbose)
+                  languages=args.language, force=args.force, verbose=args.verbose, pdf=args.pdf)
 
 
 def _cmd_export(args) -> int:
@@ -145,6 +145,8 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--force", action="store_true", help="render every selected report, even those whose "
                    "notebook, code, parameters, language and data are unchanged since the last render")
     r.add_argument("--verbose", action="store_true", help="say why each report is re-rendered")
+    r.add_argument("--pdf", action="store_true", help="also print a PDF per association and language with "
+                   "headless Chromium (a note, not a failure, when there is none)")
     r.set_defaults(func=_cmd_render)
     e = sub.add_parser("export", parents=[data, sources],
                        help="write a versioned release of the tables: datapackage.json, CSV, Parquet, SQLite, .xlsx, "

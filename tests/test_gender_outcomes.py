@@ -86,7 +86,7 @@ def test_the_gap_interval_and_detectable_difference_are_newcombe_and_80_percent_
     assert lo < 0 < hi and not row["significant"]  # the interval holds 0, as the test says
 
     for lang in ("sv", "en"):
-        t = GenderOutcomes(TABLES, "bhs", 2018, lang=lang).gap_table()
+        t = GenderOutcomes(TABLES, "bhs", 2018, lang=lang).gap_table(full=True)  # the detectable column is in the method section
         r = t[(t[i18n.t("gender_outcomes.col.women", lang)] == i18n.t("common.k_of_n", lang, k=k_w, n=n_w))
               & (t[i18n.t("gender_outcomes.col.men", lang)] == i18n.t("common.k_of_n", lang, k=k_m, n=n_m))]
         assert len(r) == 1

@@ -31,7 +31,8 @@ NBCONVERT_DEFAULT_ALT = "No description has been provided for this image"
 CSS = """
 :root { color-scheme: light; }
 body { font-family: "DejaVu Sans", system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; background: #fff;
-  max-width: 62rem; margin: 0 auto; padding: 0 1rem 2rem; }
+  max-width: 86rem; margin: 0 auto; padding: 0 1rem 2rem; overflow-wrap: break-word; }
+main p, main li { max-width: 48rem; }
 a { color: #0b4f8a; }
 a:focus-visible, [tabindex]:focus-visible { outline: 3px solid #0b4f8a; outline-offset: 2px; }
 .skip { position: absolute; left: -999rem; }
@@ -48,12 +49,62 @@ h3 { font-size: 1.1rem; }
 img { max-width: 100%; height: auto; }
 pre { white-space: pre-wrap; }
 .table-wrap { overflow-x: auto; margin: .8rem 0; }
-table { border-collapse: collapse; font-size: .9rem; font-variant-numeric: tabular-nums; }
-caption { text-align: left; font-weight: bold; padding: .3rem 0; caption-side: top; }
-th, td { padding: .2rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
-thead th, thead td { border-bottom: 2px solid #888; text-align: right; }
-tbody th { text-align: left; font-weight: normal; }
-td { text-align: right; }
+.table-wrap.scrolls { background: linear-gradient(to left, #fff 0, rgba(255,255,255,0) 2rem) right / 2rem 100% no-repeat local,
+  linear-gradient(to left, rgba(0,0,0,.18), rgba(0,0,0,0)) right / .8rem 100% no-repeat scroll; }
+.scroll-hint { display: none; color: #555; font-size: .85rem; margin: .2rem 0 0; }
+.table-wrap.scrolls + .scroll-hint { display: block; }
+table { border-collapse: collapse; font-size: .85rem; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: bold; padding: .3rem 0; caption-side: top; max-width: 48rem; }
+th, td { padding: .2rem .35rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+thead th, thead td { border-bottom: 2px solid #888; text-align: right; min-width: 3.5rem; max-width: 8rem;
+  hyphens: auto; overflow-wrap: normal; }
+tbody th { text-align: left; font-weight: normal; min-width: 7rem; max-width: 14rem; }
+td { text-align: right; white-space: nowrap; }
+td.text { white-space: normal; min-width: 7rem; max-width: 16rem; text-align: left; }
+.jp-RenderedImage { overflow-x: auto; }
+p.empty { color: #555; font-style: italic; }
+table.about th, table.about td { text-align: left; max-width: 40rem; }
+p.downloads { font-size: .85rem; margin: .2rem 0 1rem; }
+section.cite { margin-top: 2rem; color: #555; font-size: .9rem; }
+details.method { margin-top: 2rem; border-top: 1px solid #ccc; }
+details.method > summary { cursor: pointer; }
+details.method > summary h2 { display: inline; border: 0; font-size: 1.3rem; }
+@media (max-width: 40rem) {
+  body { padding: 0 .6rem 2rem; }
+  h1 { font-size: 1.4rem; }
+  /* a phone shows a chart at its drawn size, sideways in its own scroll box: text stays readable */
+  .jp-RenderedImage img { max-width: none; width: 42rem; }
+  /* tables reflow: one block per row, each value with its column's name; no number is cut */
+  .table-wrap.reflow { overflow-x: visible; }
+  .reflow table, .reflow tbody, .reflow tr, .reflow td, .reflow tbody th { display: block; width: auto; max-width: none; }
+  .reflow thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .reflow caption { display: block; }
+  .reflow tr { border-bottom: 2px solid #888; padding: .3rem 0; }
+  .reflow tbody th { font-weight: bold; border: 0; }
+  .reflow td { display: flex; justify-content: space-between; gap: 1rem; white-space: normal; border: 0;
+    text-align: right; min-width: 0; }
+  .reflow td::before { content: attr(data-label); text-align: left; color: #555; flex: 1 1 50%; }
+  .reflow td > * { flex: 0 1 auto; }
+}
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  header.site, .skip, .scroll-hint, nav.contents, p.downloads { display: none; }
+  a { color: inherit; text-decoration: none; }
+  .table-wrap, .jp-RenderedImage { overflow: visible; }
+  .table-wrap.scrolls { background: none; }
+  table { font-size: 7.5pt; width: 100%; }
+  th, td { padding: .1rem .25rem; white-space: normal; min-width: 0; max-width: none; }
+  td { white-space: nowrap; }
+  td.text, tbody th { white-space: normal; min-width: 0; max-width: 9rem; }
+  thead th { max-width: 6rem; }
+  .table-wrap.scrolls + .scroll-hint { display: none; }
+  tr, img, .jp-RenderedImage, caption { break-inside: avoid; }
+  h1, h2, h3, caption { break-after: avoid; }
+  .jp-OutputArea-output:has(img) { break-inside: avoid; }
+  img { max-width: 100% !important; width: auto; }
+  details.method > summary { list-style: none; }
+}
 .meta { color: #555; }
 .failed { color: #a4001d; }
 .missing { color: #555; }
@@ -191,6 +242,13 @@ def finish_report(html: str, lang: str, title: str, content_lang: str | None = N
     def heading_above(el) -> str:
         return above_of.get(id(el), "")
 
+    # a table without a row says nothing: a sentence says that the report gives no such figures
+    for table in main.find_all("table"):
+        if not table.find("td") and not table.select("tbody th"):
+            p = soup.new_tag("p", attrs={"class": "empty"})
+            p.string = t("report.empty_table", lang)
+            table.replace_with(p)
+
     for n, table in enumerate(main.find_all("table"), start=1):
         for attr in ("border", "style"):
             table.attrs.pop(attr, None)
@@ -213,9 +271,15 @@ def finish_report(html: str, lang: str, title: str, content_lang: str | None = N
             span = int(th.get("colspan", 1)) if in_head else int(th.get("rowspan", 1))
             if "scope" not in th.attrs:
                 th["scope"] = ("colgroup" if span > 1 else "col") if in_head else ("rowgroup" if span > 1 else "row")
-        wrap = soup.new_tag("div", attrs={"class": "table-wrap", "role": "region", "tabindex": "0",
-                                          "aria-label": _text(table.caption)})
+        reflow = _label_cells(table)
+        wrap = soup.new_tag("div", attrs={"class": "table-wrap reflow" if reflow else "table-wrap", "role": "region",
+                                          "tabindex": "0", "aria-label": _text(table.caption)})
         table.wrap(wrap)
+        hint = soup.new_tag("p", attrs={"class": "scroll-hint"})
+        hint.string = t("report.scrolls", lang)
+        wrap.insert_after(hint)
+
+    _fold_method(soup, main)
 
     for n, img in enumerate(main.find_all("img"), start=1):
         alt = (img.get("alt") or "").strip()
@@ -238,6 +302,181 @@ def finish_report(html: str, lang: str, title: str, content_lang: str | None = N
     return str(soup)
 
 
+def _is_text(cell: str) -> bool:
+    """A cell of words (a name, a note, a verdict) may wrap; a number with its unit may not."""
+    return len(cell) > 18 or not re.search(r"\d", cell)
+
+
+def _label_cells(table) -> bool:
+    """Give each data cell the name of its column (``data-label``, shown before the value when a
+    phone reflows the table into one block per row) and mark cells of words ``text`` (they wrap;
+    numbers do not). False when the columns cannot be named one to one (several header rows with
+    spans): such a table keeps its grid and scrolls."""
+    head = table.find("thead")
+    rows = head.find_all("tr") if head else []
+    ok = bool(rows) and not any(int(c.get("colspan", 1)) > 1 for r in rows for c in r.find_all(["th", "td"]))
+    names = [_text(c) for c in rows[0].find_all(["th", "td"])] if ok else []
+    body = table.find("tbody") or table
+    for tr in body.find_all("tr"):
+        tds = tr.find_all("td", recursive=False)
+        if ok and len(tds) > len(names):
+            ok = False
+        for td, name in zip(tds, names[len(names) - len(tds):] if ok else []):
+            if name:
+                td["data-label"] = name
+        for td in tds:
+            if _is_text(_text(td)):
+                td["class"] = td.get("class", []) + ["text"]
+    return ok
+
+
+def _fold_method(soup, main) -> None:
+    """Fold the page's method into a closed ``<details>``: everything from the cell holding the
+    view's method marker (finsam.views.brief.method_marker) to the end of the page, under the
+    marker's title ("Så har vi räknat"); its headings move one level down."""
+    marker = main.find(class_="finsam-method")
+    if marker is None:
+        return
+    cell = marker
+    while cell.parent is not None and cell.parent is not main:
+        cell = cell.parent
+    title = marker.get("data-title", "")
+    marker.decompose()
+    details = soup.new_tag("details", attrs={"class": "method"})
+    summary = soup.new_tag("summary")
+    h = soup.new_tag("h2")
+    h.string = title
+    summary.append(h)
+    details.append(summary)
+    moving = [cell] + [el for el in cell.find_next_siblings()]
+    cell.insert_before(details)
+    for el in moving:
+        details.append(el.extract())
+    for level in ("h4", "h3", "h2"):
+        for el in details.find_all(level):
+            if el.parent is not summary:
+                el.name = "h" + str(int(level[1]) + 1)
+
+
+# ---------------------------------------------------------------------------- downloads
+def _rows(table) -> list[list[str]]:
+    """A finished table as rows of the texts a reader sees: one header row (the column names,
+    with the names of the row headers where pandas put them on a row of their own), then the body."""
+    head = table.find("thead")
+    header: list[str] = []
+    for tr in (head.find_all("tr") if head else []):
+        cells = [_text(c) for c in tr.find_all(["th", "td"])]
+        if not header:
+            header = cells
+        else:  # pandas' row of index names: fills the empty corner cells
+            header = [h or (cells[i] if i < len(cells) else "") for i, h in enumerate(header)]
+    body = table.find("tbody") or table
+    rows = [[_text(c) for c in tr.find_all(["th", "td"], recursive=False)] for tr in body.find_all("tr")]
+    width = max([len(header)] + [len(r) for r in rows])
+    # a row whose leading row headers span several rows (rowspan) is filled from the row above
+    filled, above = [], [""] * width
+    for r in rows:
+        r = above[: width - len(r)] + r
+        filled.append(r)
+        above = r
+    return ([header + [""] * (width - len(header))] if header else []) + filled
+
+
+_NUMBER = {"sv": re.compile(r"^[−-]?\d{1,3}(?:[\u00a0 ]\d{3})*(?:,\d+)?$"),
+           "en": re.compile(r"^[−-]?\d{1,3}(?:,\d{3})*(?:\.\d+)?$")}
+
+
+def _as_number(text: str, lang: str):
+    """A cell that is a plain number in the page's language as a float (for Excel); else None."""
+    if not _NUMBER[lang].match(text):
+        return None
+    t_ = text.replace("\u2212", "-").replace("\u00a0", "").replace(" ", "")
+    t_ = t_.replace(",", ".") if lang == "sv" else t_.replace(",", "")
+    return float(t_)
+
+
+def _csv_bytes(rows, about: list[str]) -> bytes:
+    import csv
+    import io
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerows(rows)
+    w.writerow([])
+    for line in about:
+        w.writerow([line])
+    return buf.getvalue().encode("utf-8-sig")  # a BOM: Excel reads the file as UTF-8
+
+
+def _xlsx_bytes(rows, about: list[str], caption: str, lang: str, date: str) -> bytes:
+    import datetime
+    import io
+
+    import xlsxwriter
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf, {"in_memory": True})
+    # the render date, not the clock: a re-render on the same day writes the same bytes
+    book.set_properties({"title": caption, "comments": " ".join(about),
+                         "created": datetime.datetime.fromisoformat(date)})
+    bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    sheet = book.add_worksheet(t("report.sheet_table", lang))
+    sheet.write(0, 0, caption, bold)
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            n = _as_number(cell, lang) if i else None
+            if n is None:
+                sheet.write_string(i + 2, j, cell, bold if i == 0 else None)
+            else:
+                sheet.write_number(i + 2, j, n)
+    widths = [max((len(r[j]) for r in rows if j < len(r)), default=8) for j in range(max(map(len, rows)))]
+    for j, w_ in enumerate(widths):
+        sheet.set_column(j, j, min(max(w_, 8), 40))
+    about_sheet = book.add_worksheet(t("report.sheet_about", lang))
+    for i, line in enumerate(about):
+        about_sheet.write_string(i, 0, line)
+    about_sheet.set_column(0, 0, 120)
+    book.close()
+    return buf.getvalue()
+
+
+def add_downloads(html: str, lang: str, page: str, folder: str, stem: str, citation: str,
+                  date: str) -> tuple[str, dict]:
+    """Link a CSV and an .xlsx of every table beside it, and the PNG/SVG of every figure, and end
+    the page with how to cite it and the data's licence. Returns the page and the files to write,
+    ``{path relative to the output folder: bytes}`` (in ``folder``, named ``<stem>__data-<n>.csv``)."""
+    from bs4 import BeautifulSoup
+    soup = BeautifulSoup(html, "html.parser")
+    main = soup.find("main") or soup.body
+    about = [t("report.cite", lang, citation=citation), t("report.licence", lang)]
+    files: dict[str, bytes] = {}
+    for n, wrap in enumerate(main.select("div.table-wrap"), start=1):
+        table = wrap.find("table")
+        rows = _rows(table)
+        if not rows:
+            continue
+        caption = _text(table.caption) if table.caption else ""
+        name = f"{stem}__data-{n}"
+        files[f"{folder}/{name}.csv"] = _csv_bytes([[caption]] + rows, about)
+        files[f"{folder}/{name}.xlsx"] = _xlsx_bytes(rows, about, caption, lang, date)
+        p = soup.new_tag("p", attrs={"class": "downloads"})
+        p.append(t("report.download", lang) + " ")
+        a = soup.new_tag("a", href=href(page, f"{folder}/{name}.csv"), download="")
+        a.string = "CSV"
+        p.append(a)
+        p.append(" · ")
+        a = soup.new_tag("a", href=href(page, f"{folder}/{name}.xlsx"), download="")
+        a.string = t("report.download_xlsx", lang)
+        p.append(a)
+        hint = wrap.find_next_sibling("p", class_="scroll-hint")
+        (hint or wrap).insert_after(p)
+    cite = soup.new_tag("section", attrs={"class": "cite"})
+    for line in about:
+        para = soup.new_tag("p")
+        para.string = line
+        cite.append(para)
+    main.append(cite)
+    return str(soup), files
+
+
 # ---------------------------------------------------------------------------- indexes
 _ENV = None
 
@@ -249,15 +488,63 @@ def environment():
     if _ENV is None:
         from jinja2 import Environment, PackageLoader
         _ENV = Environment(loader=PackageLoader("finsam", "templates"), autoescape=True)
-        for name in ("index.html.j2", "root.html.j2"):
+        for name in ("index.html.j2", "root.html.j2", "about.html.j2", "association.html.j2"):
             _ENV.get_template(name)
     return _ENV
 
 
-def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write) -> None:
+def about_path(lang: str) -> str:
+    return f"{lang}/about.html"
+
+
+def association_path(lang: str, association: str) -> str:
+    return f"{lang}/{association}/index.html"
+
+
+def _about(lang: str, tables) -> dict:
+    """What the about page lists, from metrics.csv, vocabulary.csv and categories.csv."""
+    from finsam.views import fmt
+    v = tables.vocabulary
+    vocab = {str(k): g for k, g in v.groupby(v["vocabulary"].astype(str), sort=False)}
+    units = dict(zip(vocab["unit"]["code"].astype(str), vocab["unit"][f"label_{lang}"].astype(str))) if "unit" in vocab else {}
+    names = dict(zip(vocab["vocabulary"]["code"].astype(str), vocab["vocabulary"][f"label_{lang}"].astype(str))) \
+        if "vocabulary" in vocab else {}
+    m = tables.metrics
+    metrics = [dict(label=str(r[f"label_{lang}"]), unit=units.get(str(r["unit"]), str(r["unit"])),
+                    description=str(r[f"description_{lang}"])) for _, r in m.iterrows()]
+    groups = [dict(name=names.get(k, k), terms=[dict(label=str(r[f"label_{lang}"]), description=str(r[f"description_{lang}"]))
+                                                for _, r in g.iterrows()])
+              for k, g in vocab.items() if k != "vocabulary"]
+    dims = dict(zip(vocab["dimension"]["code"].astype(str), vocab["dimension"][f"label_{lang}"].astype(str))) \
+        if "dimension" in vocab else {}
+    c = tables.categories.sort_values(["dimension", "order"])
+    categories = [dict(name=dims.get(str(d), str(d)), categories=", ".join(g[f"label_{lang}"].astype(str)))
+                  for d, g in c.groupby(c["dimension"].astype(str), sort=False)]
+    symbols = [(fmt.MISSING, t("about.missing", lang)), ("⚠", t("common.conflict_mark", lang).split("= ", 1)[-1]),
+               (t("about.ci_abbr", lang), t("about.ci", lang)), (t("about.pp_abbr", lang), t("about.pp", lang)),
+               (t("about.significant_abbr", lang), t("about.significant", lang))]
+    return dict(metrics=metrics, vocabulary=groups, categories=categories, symbols=symbols)
+
+
+def association_brief(tables, association: str, year: int, lang: str) -> str:
+    """The association's latest year in brief (the sentences its gender page opens with), as HTML;
+    "" when the data hold no such page."""
+    import mistune
+
+    from finsam.views.gender_outcomes import GenderOutcomes
+    from finsam.views.registry import choices
+    if {"association": association, "year": year} not in choices("gender_outcomes", tables, association=association):
+        return ""
+    text = str(GenderOutcomes(tables, association, year, lang=lang).in_brief().data)
+    return mistune.html(text.split("\n\n", 1)[-1])
+
+
+def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write, pages: bool = True) -> None:
     """One index per language in ``languages`` (every job listed, rendered or not, with its
     figures and this run's failures) and the root index linking to every language the site
-    holds. ``failed`` maps a job to its error; ``write(path, bytes)`` writes a file."""
+    holds; with ``pages`` also each association's start page and the about page (after a Ctrl-C
+    they wait for the next render). ``failed`` maps a job to its error; ``write(path, bytes)``
+    writes a file."""
     from pathlib import Path
     out = Path(out)
     env = environment()
@@ -288,15 +575,27 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write)
         sections = []
         for a in sorted(groups, key=lambda a: (a != "", a)):
             name = names.get(a, t("index.all_associations", lang))
-            sections.append(dict(id=a or EVERY_ASSOCIATION, name=name, reports=groups[a],
+            start = (href(page, association_path(lang, a))
+                     if a and (pages or (out / association_path(lang, a)).is_file()) else "")
+            sections.append(dict(id=a or EVERY_ASSOCIATION, name=name, reports=groups[a], start=start,
+                                 start_text=t("index.start_page", lang, name=name),
                                  context=t("index.reports_for", lang, name=name)))
+            if a and pages:
+                write_association_page(out, lang, a, [j for j in jobs if j.language == lang and j.association == a],
+                                       failed, tables, date, held, env, lookups, write)
+        if pages:
+            f_about = frame(about_path(lang), lang, t("about.title", lang), tables.version, date, held)
+            write(out / about_path(lang), env.get_template("about.html.j2").render(
+                f=f_about.as_dict(), t=lambda key, **kw: t(key, lang, **kw), version=tables.version,
+                **_about(lang, tables)).encode("utf-8"))
         f = frame(page, lang, t("site.name", lang), tables.version, date, held)
         html = env.get_template("index.html.j2").render(
             f=f.as_dict(), t=lambda key, **kw: t(key, lang, **kw), sections=sections,
             failures=[(report_title(j.notebook, j.kwargs, lang, tables, names=lookups), e) for j, e in failed.items()
                       if j.language == lang],
             sources=[dict(s, quality=code_label("text_quality", s["text_quality"], lang, tables)) for s in sources],
-            description=t("site.description", lang))
+            description=t("site.description", lang),
+            about=href(page, about_path(lang)) if pages or (out / about_path(lang)).is_file() else "")
         write(out / page, html.encode("utf-8"))
     root = env.get_template("root.html.j2").render(
         css=CSS, mark=GENERATED_MARK, languages=[dict(
@@ -305,3 +604,31 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write)
             version=t("site.data_version", l, version=tables.version), rendered=t("site.rendered", l, date=date))
             for l in held])
     write(out / "index.html", root.encode("utf-8"))
+
+
+def write_association_page(out, lang: str, association: str, jobs, failed: dict, tables, date: str, held, env,
+                           lookups: dict, write) -> None:
+    """One association's start page: its latest year in brief, every page about it grouped by
+    theme (the notebook), its years."""
+    from finsam.stats.findings import report_years
+    page = association_path(lang, association)
+    name = lookups["association"].get(association, association)
+    themes: dict[str, list] = {}
+    years: set[int] = set()
+    for j in jobs:
+        title = report_title(j.notebook, j.kwargs, lang, tables, with_association=False, names=lookups)
+        theme = t(f"notebook.{j.notebook}", lang)
+        themes.setdefault(theme, []).append(dict(
+            title=title.split(" — ", 1)[1] if title.startswith(theme + " — ") else title, href=href(page, j.html_path), exists=(out / j.html_path).is_file()))
+        if "year" in j.kwargs:
+            years.add(int(j.kwargs["year"]))
+    latest = report_years(tables).get(association)
+    pdf = f"{lang}/{association}/{association}-{lang}.pdf"
+    f = frame(page, lang, name, tables.version, date, held)
+    html = env.get_template("association.html.j2").render(
+        f=f.as_dict(), t=lambda key, **kw: t(key, lang, **kw), name=name, latest=latest,
+        years=", ".join(map(str, sorted(years))) or "–",
+        brief=association_brief(tables, association, latest, lang) if latest else "",
+        pdf=href(page, pdf) if (out / pdf).is_file() else "",
+        themes=[dict(name=k, reports=v) for k, v in themes.items()])
+    write(out / page, html.encode("utf-8"))

@@ -42,7 +42,7 @@ from finsam.core.names import EVERY_ASSOCIATION, SAFE_PART, figure_files
 from finsam.core.errors import FinsamError  # noqa: E402
 from finsam.core.files import RUN_TAG_ENV, write_atomic  # noqa: E402
 from finsam.site.kernels import use_project_kernel  # noqa: E402
-from finsam.texts import LANGUAGES, check_language  # noqa: E402
+from finsam.texts import LANGUAGES, check_language, t  # noqa: E402
 from finsam.views.registry import report_stem, select_reports  # noqa: E402
 
 KERNEL = "python3"
@@ -300,8 +300,10 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
     # would make two renders of the same data differ
     nb.cells = [c for c in nb.cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
     clean_metadata(nb)
-    body = _page(nb, job, job.language if language else CONTENT_LANGUAGE)
+    body, files = _page(nb, job, job.language if language else CONTENT_LANGUAGE)
     try:
+        for rel, data in files.items():  # the tables' CSV and .xlsx, before the page that links them
+            write_atomic(inside(out, rel), data)
         write_atomic(target, body.encode("utf-8"))
     except OSError as e:  # a full disk, a folder in the way: this report fails, the others go on
         return Outcome(job, False, time.perf_counter() - t0, cannot_write(target, e))
@@ -332,9 +334,10 @@ def _language_parameter(notebook: Path, language: str) -> dict:
 CONTENT_LANGUAGE = "en"
 
 
-def _page(nb, job: Job, content_lang: str) -> str:
+def _page(nb, job: Job, content_lang: str) -> tuple[str, dict]:
     """The report's HTML page: nbconvert's output inside the site's frame, finished for
-    accessibility and validity (finsam.site.pages.finish_report)."""
+    accessibility and validity (finsam.site.pages.finish_report), with a CSV and an .xlsx of each
+    table (finsam.site.pages.add_downloads); returns the page and those files by path."""
     from finsam.data.load import load
     tables = load()
     title = site.report_title(job.notebook, job.kwargs, job.language, tables)
@@ -342,7 +345,11 @@ def _page(nb, job: Job, content_lang: str) -> str:
     frame = site.frame(job.html_path, job.language, title, tables.version, date, job.site_languages)
     body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": title},
                                                             "finsam": frame.as_dict()})
-    return site.finish_report(body, job.language, title, content_lang)
+    body = site.finish_report(body, job.language, title, content_lang)
+    citation = t("report.citation", job.language, site=t("site.name", job.language), title=title,
+                 version=tables.version, date=date, page=job.html_path)
+    return site.add_downloads(body, job.language, job.html_path, site.figures_path(job.language, job.association),
+                              job.stem, citation, date)
 
 
 # ---------------------------------------------------------------------------- parent side
@@ -537,11 +544,12 @@ def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_d
 
 
 def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables, stamp: str,
-                known: set[str] | None = None) -> list[str]:
+                known: set[str] | None = None, pages: bool = True) -> list[str]:
     """The index of each language rendered (every supported report grouped by association, its
-    figures, the data version and this run's failures) and the root index (finsam.site.pages).
-    Each is written only inside ``out`` and never over a file finsam did not write (``known``: the
-    files the manifest records); returns the indexes written, relative to ``out``."""
+    figures, the data version and this run's failures) and the root index (finsam.site.pages);
+    with ``pages``, also the association start pages and the about page. Each is written only
+    inside ``out`` and never over a file finsam did not write (``known``: the files the manifest
+    records); returns the files written, relative to ``out``."""
     languages = sorted({j.language for j in all_jobs}, key=LANGUAGES.index)
     failed = {o.job: o.error for o in outcomes if not o.ok}
     known = known or set()
@@ -551,7 +559,7 @@ def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables,
         rel = Path(path).relative_to(out).as_posix()
         write_atomic(guarded(out, rel, known), data)
         written.append(rel)
-    site.write_indexes(out, all_jobs, failed, tables, stamp, languages, write)
+    site.write_indexes(out, all_jobs, failed, tables, stamp, languages, write, pages=pages)
     return written
 
 
@@ -561,15 +569,17 @@ def _index_after_interrupt(out: Path, every: list[Job], tables) -> None:
     stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
     from finsam.site.incremental import load_manifest, known_files
     try:
-        write_index(out, every, [], tables, stamp, known_files(load_manifest(out)))
+        # quick: the start pages wait for the next render
+        write_index(out, every, [], tables, stamp, known_files(load_manifest(out)), pages=False)
     except (OSError, FinsamError):
         pass  # interrupted: the message that matters is the interruption
 
 
 def render(notebooks=None, associations=None, years=None, jobs: int | None = None, output=None,
            data_dir=None, sources_dir=None, progress: bool = True, notebooks_dir=None, metrics=None,
-           languages=None, force: bool = False, verbose: bool = False) -> int:
-    """Render the selected reports; returns the exit status (0 all rendered, 1 any failed)."""
+           languages=None, force: bool = False, verbose: bool = False, pdf: bool = False) -> int:
+    """Render the selected reports; returns the exit status (0 all rendered, 1 any failed). With
+    ``pdf``, also a PDF per association and language (finsam.site.pdf; a note without Chromium)."""
     from finsam.data.load import load
     from finsam.data.validate import validate
 
@@ -638,6 +648,10 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     for o in outcomes:  # the summary first: it survives a failure to write the index
         status = "ok    " if o.ok else "FAILED"
         print(f"{status} {o.seconds:5.1f}s  {o.job.html_path}" + (f"  — {o.error}" if o.error else ""))
+    if pdf:  # before the indexes: the association pages link the PDFs there are
+        from finsam.site.pdf import write_pdfs
+        made = write_pdfs(out, every, {j.language for j in selected})
+        print(f"render: {len(made)} PDF(s) written" + (f" ({made[0]} …)" if made else ""))
     stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
     index = out / "index.html"
     try:

@@ -21,7 +21,7 @@ from finsam.data.tables import Tables, select
 from finsam.data.frames import texts
 from finsam.data.semantics import (COST, EVERYONE, EXITED, NATIONAL_WORK_OR_STUDIES_RATE, PARTICIPANTS, SUM_OUTCOME,
                                     WORK, WORK_OR_STUDIES, WORK_OR_STUDIES_COUNTS, WORK_OR_STUDIES_METRICS,
-                                    WORK_OR_STUDIES_RATE, count_goals, goal_for, goals)
+                                    WORK_OR_STUDIES_RATE, WORK_OR_STUDIES_RATE_GOAL, count_goals, goal_for, goals)
 from finsam.stats import inference as inf
 from finsam.stats.findings import headline
 from finsam.stats.rates import rates_by_group
@@ -163,6 +163,19 @@ def cost_rows(facts: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
                                        "conflict"])
 
 
+def reference_rate(facts: pd.DataFrame, groups: list[str]) -> tuple[str, float] | None:
+    """The rate a headline is judged against, as (kind, value): kind 'goal' for the report's goal
+    for the first of ``groups`` that has one, else 'national' for a national share the report
+    quotes; None when the year's ``facts`` state neither (or state it with different values)."""
+    for metric, what in ((WORK_OR_STUDIES_RATE_GOAL, "goal"), (NATIONAL_WORK_OR_STUDIES_RATE, "national")):
+        for group in groups:
+            f = facts[(facts["metric"] == metric) & (facts["gender"] == EVERYONE) & (facts["intervention"] == group)]
+            v = sorted(set(f["value"].astype(float)))
+            if len(v) == 1:
+                return what, v[0]
+    return None
+
+
 class InterventionYear:
     """Every result of the interventions page for one association and year, computed when first
     asked for (a page asks for all of them; a test or a researcher may want one)."""
@@ -182,23 +195,12 @@ class InterventionYear:
     def main(self) -> inf.GroupComparison:
         return self.comparisons[0]
 
-    def _fact(self, metric: str, intervention: str) -> list[float]:
-        f = self.facts[(self.facts["metric"] == metric) & (self.facts["gender"] == EVERYONE)
-                       & (self.facts["intervention"] == intervention)]
-        return sorted(set(f["value"].astype(float)))
-
     @functools.cached_property
     def reference(self) -> tuple[str, float] | None:
         """The rate the headline is judged against, as (kind, value): kind 'goal' for the report's
         goal for the headline group (or the association), else 'national' for a national share the
         report quotes."""
-        for metric, what in ((goal_for(self.t.metrics, WORK_OR_STUDIES_RATE), "goal"),
-                             (NATIONAL_WORK_OR_STUDIES_RATE, "national")):
-            for group in self._reference_groups():
-                v = self._fact(metric, group)
-                if len(v) == 1:
-                    return what, v[0]
-        return None
+        return reference_rate(self.facts, self._reference_groups())
 
     @functools.cached_property
     def headline(self) -> pd.Series | None:

@@ -11,6 +11,7 @@ TEXT = {
               "Costs per participant and per person leaving for work or studies are derived here (cost divided by "
               "count), not stated in the reports.",
     },
+    "overview.section.table": {"sv": "## Förbunden i siffror", "en": "## The associations in figures"},
     "overview.section.caveats": {"sv": "## Att tänka på", "en": "## Comparability"},
     # ------------------------------------------------------------------ table
     "overview.col.association": {"sv": "Förbund", "en": "Association"},

@@ -62,6 +62,23 @@ TEXT = {
     "report.table_under": {"sv": "Tabell {n}: {heading}", "en": "Table {n}: {heading}"},
     "report.figure": {"sv": "Diagram {n}", "en": "Figure {n}"},
     "report.figure_under": {"sv": "Diagram {n}: {heading}", "en": "Figure {n}: {heading}"},
+    "report.download": {"sv": "Tabellens uppgifter:", "en": "The table's data:"},
+    "report.download_xlsx": {"sv": "Excelfil (.xlsx)", "en": "Excel file (.xlsx)"},
+    "report.download_figure": {"sv": "Diagrammet som bild:", "en": "The figure as an image:"},
+    "report.cite": {"sv": "Citera sidan: {citation}", "en": "Cite this page: {citation}"},
+    "report.citation": {"sv": "{site}: ”{title}”, dataversion {version}, {date}, sidan {page}.",
+                        "en": "{site}: “{title}”, data version {version}, {date}, page {page}."},
+    "report.licence": {
+        "sv": "Uppgifterna får användas fritt enligt CC BY 4.0: ange samordningsförbundens årsredovisningar som "
+              "källa och finsam som sammanställare.",
+        "en": "The data may be used freely under CC BY 4.0: credit the coordination associations' annual reports "
+              "as the source and finsam as the compiler.",
+    },
+    "report.sheet_table": {"sv": "Tabell", "en": "Table"},
+    "report.sheet_about": {"sv": "Om uppgifterna", "en": "About the data"},
+    "report.empty_table": {"sv": "Rapporten ger inga sådana uppgifter.", "en": "The report gives no such figures."},
+    "report.scrolls": {"sv": "Tabellen är bredare än sidan: rulla i sidled för att se alla kolumner.",
+                       "en": "The table is wider than the page: scroll sideways to see every column."},
     # notebook titles (the index and the pages' <title>)
     "notebook.gender_outcomes": {"sv": "Deltagare och utfall per kön", "en": "Participants and outcomes by gender"},
     "notebook.yearly_trend": {"sv": "Utveckling år för år", "en": "Yearly trend"},
@@ -71,3 +88,73 @@ TEXT = {
                              "en": "Gender gaps with their uncertainty"},
     "notebook.participant_profile": {"sv": "Vilka deltagarna är", "en": "Who the participants are"},
 }
+
+# the "Om statistiken / About the statistics" page and the association start pages
+TEXT.update({
+    "about.title": {"sv": "Om statistiken", "en": "About the statistics"},
+    "about.intro": {
+        "sv": "Siffrorna på de här sidorna kommer ur samordningsförbundens årsredovisningar. Varje uppgift i data "
+              "bär ett ordagrant citat ur rapporten och kontrolleras mot rapportens text. Termer, enheter och "
+              "ord nedan kommer ur projektets egna förteckningar (metrics.csv, vocabulary.csv, categories.csv).",
+        "en": "The figures on these pages come from the coordination associations' annual reports. Every figure in "
+              "the data carries a verbatim quote of its report and is checked against the report's text. The "
+              "terms, units and words below come from the project's own lists (metrics.csv, vocabulary.csv, "
+              "categories.csv).",
+    },
+    "about.symbols": {"sv": "Tecken och förkortningar", "en": "Symbols and abbreviations"},
+    "about.symbol": {"sv": "Tecken", "en": "Symbol"},
+    "about.meaning": {"sv": "Betydelse", "en": "Meaning"},
+    "about.missing": {
+        "sv": "Rapporten anger inte uppgiften. Tecknet betyder här inte noll: en nolla skrivs 0.",
+        "en": "The report does not give the figure. Here the dash does not mean zero: a zero is written 0.",
+    },
+    "about.ci": {
+        "sv": "95 % konfidensintervall: de andelar som stämmer med antalen; ju färre personer, desto bredare.",
+        "en": "95 % confidence interval: the rates consistent with the counts; the fewer people, the wider.",
+    },
+    "about.pp": {
+        "sv": "Skillnaden mellan två andelar anges i procentenheter: från 30 % till 36 % är +6 procentenheter.",
+        "en": "The difference between two rates is given in percentage points: from 30 % to 36 % is +6 "
+              "percentage points.",
+    },
+    "about.significant": {
+        "sv": "Statistiskt säkerställd: skillnaden är för stor för att slumpen ska förklara den (på 5 %-nivån). "
+              "En skillnad som inte är statistiskt säkerställd kan ändå finnas, särskilt i små grupper.",
+        "en": "Statistically significant: the difference is too large for chance to explain (at the 5 % level). "
+              "A difference that is not statistically significant may still exist, above all in small groups.",
+    },
+    "about.ci_abbr": {"sv": "KI", "en": "CI"},
+    "about.pp_abbr": {"sv": "procentenheter", "en": "percentage points"},
+    "about.significant_abbr": {"sv": "statistiskt säkerställd", "en": "statistically significant"},
+    "about.metrics": {"sv": "Mått", "en": "Measures"},
+    "about.metric": {"sv": "Mått", "en": "Measure"},
+    "about.unit": {"sv": "Enhet", "en": "Unit"},
+    "about.description": {"sv": "Beskrivning", "en": "Description"},
+    "about.vocabulary": {"sv": "Ord och enheter", "en": "Words and units"},
+    "about.term": {"sv": "Begrepp", "en": "Term"},
+    "about.categories": {"sv": "Grupper som deltagarna delas upp i", "en": "Groups the participants are broken down by"},
+    "about.dimension": {"sv": "Indelning", "en": "Breakdown"},
+    "about.category_list": {"sv": "Grupper", "en": "Groups"},
+    "about.who": {"sv": "Vem har gjort sidorna", "en": "Who made these pages"},
+    "about.who_text": {
+        "sv": "Sidorna är sammanställda av projektet finsam ur förbundens egna årsredovisningar; förbunden har inte "
+              "granskat dem. Dataversion {version}.",
+        "en": "The pages are compiled by the finsam project from the associations' own annual reports; the "
+              "associations have not reviewed them. Data version {version}.",
+    },
+    "about.licence": {"sv": "Licens och citering", "en": "Licence and citation"},
+    "about.cite": {
+        "sv": "Varje sida slutar med en rad att citera den med (webbplatsens namn, sidans titel, dataversion, datum "
+              "och sidans adress), och varje tabell har sina uppgifter som CSV och Excel med samma rad.",
+        "en": "Every page ends with a line to cite it by (the site's name, the page's title, the data version, the "
+              "date and the page's address), and every table has its data as CSV and Excel with the same line.",
+    },
+    "association.latest": {"sv": "Senaste året: {year}", "en": "Latest year: {year}"},
+    "association.pages": {"sv": "Alla sidor om förbundet", "en": "Every page about the association"},
+    "association.years": {"sv": "År med uppgifter: {years}", "en": "Years with figures: {years}"},
+    "association.start": {"sv": "Förbundets startsida", "en": "The association's start page"},
+    "association.pdf": {"sv": "Alla sidor som en PDF för utskrift", "en": "Every page as one PDF for printing"},
+    "index.about": {"sv": "Om statistiken: termer, tecken, licens och citering",
+                    "en": "About the statistics: terms, symbols, licence and citation"},
+    "index.start_page": {"sv": "Startsida för {name}", "en": "Start page of {name}"},
+})

@@ -13,6 +13,8 @@ from finsam.data.versions import unusable_in
 from finsam.stats.gaps import exit_reason_tests, gap_groups, gap_intervals, pooled_over_groups, within_intervention_gaps
 from finsam.views.base import Markup, View, esc, fill, markdown
 from finsam.views.tables import test_name, unusable_list
+from finsam.stats import brief as kf
+from finsam.views import brief
 from finsam.stats.wording import SMALL_N
 
 
@@ -42,6 +44,18 @@ class GenderGaps(View):
 
     def heading(self):
         return self.md("gender_gaps.heading")
+
+    def in_brief(self):
+        """The page's answer first: in how many groups women and men can be compared, and in how
+        many the difference is statistically significant."""
+        k = kf.gender_gaps(self.intervals)
+        if not k.groups:
+            return brief.in_brief(self, [self.tr("brief.gaps.none")])
+        return brief.in_brief(self, [self.tr("brief.gaps", groups=self.int(k.groups), evidence=self.int(k.evidence),
+                                             depends=self.int(k.depends)), self.tr("brief.gaps.small")])
+
+    def method(self):
+        return brief.method_marker(self)
 
     def _label(self, r) -> str:
         return group_label(self.t, (r["association"], r["period_start"], r["period_end"], r["intervention"]),

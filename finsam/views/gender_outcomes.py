@@ -17,6 +17,8 @@ from finsam.stats.gaps import group_gaps
 from finsam.stats.wording import SMALL_N, noun
 from finsam.views import fmt
 from finsam.views.base import Markup, View, esc, fill, markdown
+from finsam.stats import brief as kf
+from finsam.views import brief
 from finsam.views.registry import report_stem
 from finsam.data.versions import unusable_in
 from finsam.views.tables import (_cell, _finish, _genders, _values, conflict_list, fact_table, gap_sentence, gap_table,
@@ -70,6 +72,16 @@ class GenderOutcomes(View):
         titles = self.t.sources.set_index(pd.Index(texts(self.t.sources["source_id"]))).loc[src, "title"]
         return self.md("gender_outcomes.heading", name=esc(name), year=self.year,
                        sources=Markup("; ").join(titles))
+
+    def in_brief(self):
+        """The page's answer first: the rate, the goal, women and men, what the counts count."""
+        from finsam.stats.interventions import reference_rate
+        ref = reference_rate(self.facts, list(dict.fromkeys([self.group, ALL])))
+        k = kf.association_year(self.t, self.headline, ref, self.gaps())
+        return brief.in_brief(self, brief.association_year(self, k, self.year))
+
+    def method(self):
+        return brief.method_marker(self)
 
     def participants(self) -> pd.DataFrame:
         return fact_table(self.facts[self.facts["intervention"] == ALL], self.t,
@@ -161,7 +173,7 @@ class GenderOutcomes(View):
         (:func:`finsam.stats.gaps.group_gaps`, computed once from the year's resolved facts)."""
         return self._gaps
 
-    def gap_table(self):
+    def gap_table(self, full: bool = False):
         g = self.gaps()
         if g.empty:
             return g
@@ -171,7 +183,19 @@ class GenderOutcomes(View):
             t = gap_table(x, self.lang)
             t.insert(0, col, self.tr("gender_outcomes.all_interventions") if inter == ALL else inter)
             parts.append(t)
-        return pd.concat(parts, ignore_index=True).set_index(col)
+        t = pd.concat(parts, ignore_index=True).set_index(col)
+        return t if full else t.drop(columns=[self.tr(f"gender_outcomes.col.{c}") for c in self.GAP_DETAILS])
+
+    #: the columns of the gap table a reader needs first; the others are in the method section
+    GAP_DETAILS = ("detectable", "odds_ratio", "cohens_h", "test")
+
+    def gap_method_table(self):
+        """The gap table's technical columns (detectable difference, odds ratio, Cohen's h, the
+        test), for the method section."""
+        t = self.gap_table(full=True)
+        if t.empty:
+            return t
+        return t[[self.tr(f"gender_outcomes.col.{c}") for c in self.GAP_DETAILS]]
 
     def gap_text(self):
         g = self.gaps()
@@ -195,15 +219,19 @@ class GenderOutcomes(View):
         if f.empty:
             return pd.DataFrame()
         genders = _genders(self.t)
+        # one row per intervention and gender, one column per figure: a table that fits a laptop
+        # and reflows on a phone (a column per figure and gender did neither)
         rows = {}
         for (inter, metric, gender), g in f.groupby(["intervention", "metric", "gender"], observed=True, sort=True):
-            col = f"{self.metric(metric)} ({self.gender(gender).lower()})"
-            rows.setdefault(str(inter), {})[(metrics.index(metric), genders.index(str(gender)), col)] = \
+            rows.setdefault((str(inter), genders.index(str(gender))), {})[metrics.index(metric)] = \
                 _cell(g, str(g["unit"].iloc[0]), self.lang, self.t)
         cols = sorted({c for r in rows.values() for c in r})
-        df = pd.DataFrame([[rows[i].get(c, fmt.MISSING) for c in cols] for i in sorted(rows)], index=sorted(rows),
-                          columns=[c[2] for c in cols])
-        return df
+        keys = sorted(rows)
+        index = pd.MultiIndex.from_tuples([(i, self.gender(genders[g])) for i, g in keys],
+                                          names=[self.tr("gender_outcomes.col.intervention"),
+                                                 self.tr("gender_outcomes.col.gender")])
+        return pd.DataFrame([[rows[k].get(c, fmt.MISSING) for c in cols] for k in keys], index=index,
+                            columns=[self.metric(metrics[c]) for c in cols])
 
     def _cautions(self) -> list[str]:
         """The report's own cautions: the curators' English summary on English pages; on Swedish

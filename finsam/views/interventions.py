@@ -19,6 +19,8 @@ from finsam.stats import inference as inf
 from finsam.stats.interventions import InterventionYear
 from finsam.views import fmt
 from finsam.views.base import Markup, View, esc, fill, markdown
+from finsam.stats import brief as kf
+from finsam.views import brief
 from finsam.views.registry import report_stem
 from finsam.views.tables import test_name
 
@@ -78,6 +80,23 @@ class InterventionComparison(View):
         titles = self.t.sources.set_index(pd.Index(texts(self.t.sources["source_id"]))).loc[src, "title"]
         return self.md("interventions.heading", name=esc(self.association(self.a)), year=self.year,
                        sources=Markup("; ").join(titles))
+
+    def in_brief(self):
+        """The page's answer first: the rate and its goal, the highest and lowest intervention."""
+        from finsam.stats.findings import headline
+        h = headline(self.t, self.a, self.year, self.policy, facts=self.data.facts)
+        k = kf.association_year(self.t, h, self.data.reference)
+        s = brief.association_year(self, k, self.year, gap=False)
+        tab = self.data.main.table
+        if len(tab) > 1:
+            hi, lo = tab.loc[tab["rate"].idxmax()], tab.loc[tab["rate"].idxmin()]
+            s.insert(len(s) - (not k.counts_people and bool(h.unit)), self.tr(
+                "brief.interventions", m=self.int(len(tab)), high=esc(hi["label"]), high_rate=self.pct(hi["rate"]),
+                low=esc(lo["label"]), low_rate=self.pct(lo["rate"])))
+        return brief.in_brief(self, s)
+
+    def method(self):
+        return brief.method_marker(self)
 
     def rates_table(self) -> pd.DataFrame:
         tab = self.data.main.table

@@ -13,6 +13,8 @@ from finsam.stats import findings
 from finsam.stats.wording import noun
 from finsam.views import labels as L
 from finsam.views.base import Markup, View, esc, fill, markdown
+from finsam.stats import brief as kf
+from finsam.views import brief
 from finsam.views.registry import report_stem
 from finsam.views.tables import _axis_number, _finish, test_name
 
@@ -60,6 +62,26 @@ class Overview(View):
         if not intervals or any(np.isnan(x) for c in intervals for x in c):
             return self.missing()
         return " / ".join(self.interval(lo, hi) for lo, hi in intervals)
+
+    def in_brief(self):
+        """The page's answer first: how many associations, the range of their rates, whether the
+        difference is statistically significant, and that the table is not a ranking."""
+        k = kf.overview(self.data)
+        if not k.n:
+            return brief.in_brief(self, [self.tr("overview.no_outcomes")])
+        years = self.span(str(k.years[0]), str(k.years[1]))
+        s = [self.tr("brief.overview", n=self.int(k.n), years=years)]
+        if k.low is None:
+            s.append(self.tr("brief.overview.no_rates"))
+        else:
+            s.append(self.tr("brief.overview.range", low=self.pct(k.low[1]), low_name=esc(k.low[0]),
+                             high=self.pct(k.high[1]), high_name=esc(k.high[0])))
+        if k.significant is not None:
+            s.append(self.tr("brief.overview.significant" if k.significant else "brief.overview.not_significant"))
+        return brief.in_brief(self, s)
+
+    def method(self):
+        return brief.method_marker(self)
 
     def table(self) -> pd.DataFrame:
         d = self.data

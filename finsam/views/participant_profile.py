@@ -11,6 +11,8 @@ from finsam.data import semantics
 from finsam.data.tables import Tables
 from finsam.views.base import Markup, View, esc, fill, markdown
 from finsam.views.tables import test_name
+from finsam.stats import brief as kf
+from finsam.views import brief
 from finsam.stats.wording import SMALL_N
 
 
@@ -47,6 +49,26 @@ class ParticipantProfile(View):
         dims = [str(c) for c in v.loc[v["vocabulary"].astype(str) == "dimension", "code"]]
         return self.md("participant_profile.heading", name=esc(self.association(self.a)), year=self.year,
                        dimensions=", ".join(self.dimension(d).lower() for d in dims))
+
+    def in_brief(self):
+        """The page's answer first: the year's rate as the other pages of the year give it, and
+        what the report breaks the participants down by."""
+        from finsam.data.conflicts import resolve
+        from finsam.data.fields import ALL
+        from finsam.data.tables import select
+        from finsam.stats.findings import headline
+        from finsam.stats.interventions import reference_rate
+        facts = resolve(select(self.t.observations, association=self.a, period=self.year), self.policy)
+        h = headline(self.t, self.a, self.year, self.policy, facts=facts)
+        k = kf.association_year(self.t, h, reference_rate(facts, list(dict.fromkeys([h.population.group, ALL]))))
+        s = brief.association_year(self, k, self.year, gap=False)
+        dims = list(dict.fromkeys(self.dimension(d).lower() for d in self.available["dimension"]))
+        s.append(self.tr("brief.profile", dimensions=self.listing(dims)) if dims
+                 else self.tr("brief.profile.none", year=self.year))
+        return brief.in_brief(self, s)
+
+    def method(self):
+        return brief.method_marker(self)
 
     def breakdowns_table(self) -> pd.DataFrame:
         b = self.available

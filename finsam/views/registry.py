@@ -28,20 +28,20 @@ class NotebookSpec:
 
 NOTEBOOKS = {n.name: n for n in [
     NotebookSpec("gender_outcomes", ("association", "year"),
-                 ("heading", "participants",  # not a vocabulary code: the view method of that name
+                 ("heading", "in_brief", "participants",  # not a vocabulary code: the view method of that name
                   "participants_text", "group_text", "exits", "rates_table", "gap_table",
-                  "gap_text", "by_intervention", "caveats"), _choices.gender_outcome_choices),
-    NotebookSpec("yearly_trend", ("association", "metric"), ("heading", "summary", "table", "multi_year"),
+                  "gap_text", "gap_method_table", "by_intervention", "caveats"), _choices.gender_outcome_choices),
+    NotebookSpec("yearly_trend", ("association", "metric"), ("heading", "in_brief", "table", "multi_year"),
                  _choices.trend_choices),
-    NotebookSpec("overview", (), ("heading", "table", "text", "caveats")),
+    NotebookSpec("overview", (), ("heading", "in_brief", "table", "text", "caveats")),
     NotebookSpec("interventions", ("association", "year"),
-                 ("heading", "rates_table", "not_compared", "funnel_text", "heterogeneity_text", "mix_table",
+                 ("heading", "in_brief", "rates_table", "not_compared", "funnel_text", "heterogeneity_text", "mix_table",
                   "mix_text", "goals_table", "goals_text", "national_text", "change_text", "costs_table",
                   "costs_text", "caveats"), _choices.intervention_choices),
-    NotebookSpec("gender_gaps", (), ("heading", "intervals_table", "intervals_text", "pooled_text",
+    NotebookSpec("gender_gaps", (), ("heading", "in_brief", "intervals_table", "intervals_text", "pooled_text",
                                      "exit_reason_text")),
     NotebookSpec("participant_profile", ("association", "year"),
-                 ("heading", "breakdowns_table", "composition_table", "outcomes_table", "outcomes_text", "caveats"),
+                 ("heading", "in_brief", "breakdowns_table", "composition_table", "outcomes_table", "outcomes_text", "caveats"),
                  _choices.profile_choices),
 ]}
 INTERACTIVE = ("explore",)  # notebooks for JupyterLab, not rendered

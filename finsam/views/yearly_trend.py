@@ -13,6 +13,7 @@ from finsam.stats.trends import lineage, multi_year, trend
 from finsam.stats.wording import change, noun, segments, unit_class
 from finsam.views import labels as L
 from finsam.views.base import Markup, View, esc, fill, markdown
+from finsam.views import brief
 from finsam.views.registry import report_stem
 from finsam.views.tables import _axis_number, _cell, _finish, _genders
 
@@ -171,6 +172,13 @@ class YearlyTrend(View):
     def _years(self, years) -> str:
         years = sorted(set(int(y) for y in years))
         return self.either([str(y) for y in years])
+
+    def in_brief(self):
+        """The page's answer first: the summary of the series under the heading every page opens with."""
+        return brief.in_brief(self, [self.summary().data])
+
+    def method(self):
+        return brief.method_marker(self)
 
     def summary(self):
         runs = self.runs
