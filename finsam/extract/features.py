@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -37,7 +38,7 @@ TOKEN_COLUMNS = ("line", "start", "end", "unit_end", "text", "number", "unit_cla
                  "table_row", "col_left", "col_right", "shape", "line_text", "prev_text", "next_text", "heading",
                  "heading2", "header", "column", "rowlabel", "headings")
 #: what the model reads (model_inputs): character windows, positional words, context words, shape
-MODEL_FIELDS = ("left", "right", "near", "context", "shape", "lex_near", "lex_clause", "lex_column", "lex_rowlabel",
+MODEL_FIELDS = ("left", "right", "near", "context", "table", "shape", "lex_near", "lex_clause", "lex_column", "lex_rowlabel",
                 "lex_headings")
 
 
@@ -188,6 +189,116 @@ def cells(line: str, toks: list[Token] | None = None) -> list[tuple[int, int]]:
     return out
 
 
+# ------------------------------------------------------------------------------------ table structure
+#: at most this many ways of cutting a row's digit groups into numbers are compared
+SEGMENTATIONS = 256
+
+
+def _sums(values: list[float]) -> bool:
+    """Whether the numbers of a row add up: one is the sum of all the others, or three neighbours
+    a, b, c have a + b = c or a - b = c (budget, outcome, difference)."""
+    if len(values) < 3:
+        return False
+    total = sum(values)
+    if any(abs(2 * v - total) < 0.5 and v != 0 for v in values):
+        return True
+    return any(abs(a + b - c) < 0.5 or abs(a - b - c) < 0.5
+               for a, b, c in zip(values, values[1:], values[2:]) if c != 0)
+
+
+@lru_cache(maxsize=8192)
+def row_segments(line: str, header_counts: tuple[int, ...]) -> tuple[tuple[int, int, float], ...]:
+    """The cells of a table row, (start, end, value) each: of the ways to cut its runs of digit
+    groups into numbers (every reading a cut may use is a token of :func:`tokens`), the one whose
+    numbers add up (:func:`_sums`) and whose count is a header line's count of column words, else
+    one of the two, else the greedy cells of :func:`cells`. A parsing rule: which cut is a row's
+    is decided by arithmetic and the header, never by the words of a report."""
+    toks = [t for t in tokens(line) if not t.word]
+    atoms = sorted({t.start for t in toks if t.groups == 1})
+    by_start: dict[int, list] = {}
+    for t in toks:
+        by_start.setdefault(t.start, []).append(t)
+    if not atoms or len(atoms) > 40:
+        return ()
+    found: list[list] = []
+
+    def walk(k: int, acc: list) -> None:
+        if len(found) >= SEGMENTATIONS:
+            return
+        if k >= len(atoms):
+            found.append(list(acc))
+            return
+        for t in by_start.get(atoms[k], []):
+            nxt = k + 1
+            while nxt < len(atoms) and atoms[nxt] < t.end:
+                nxt += 1
+            acc.append(t)
+            walk(nxt, acc)
+            acc.pop()
+        if atoms[k] not in by_start:
+            walk(k + 1, acc)
+
+    walk(0, [])
+    greedy = [(a, b) for a, b in cells(line, toks)]
+    best, best_score = None, (-1, -1, -1)
+    for seg in found:
+        values = [t.value for t in seg]
+        score = (int(_sums(values)), int(len(seg) in header_counts), int([(t.start, t.end) for t in seg] == greedy))
+        if score > best_score:
+            best, best_score = seg, score
+    if best is None:
+        return ()
+    return tuple((t.start, t.end, t.value) for t in best)
+
+
+def _header_words(header_line: str) -> list[str]:
+    return [w for w in header_line.split() if not _RUNS.fullmatch(w) or _YEAR.fullmatch(w)]
+
+
+def table_context(line: str, start: int, end: int, header: str, rowlabel: str) -> list[str]:
+    """Feature words of a table row's number: whether it is a cell of the row's cut, whether the row adds up and whether this number is the sum or a part of it, and
+    the header words at its column counted from the right and from the left (and their
+    neighbours), for each header line."""
+    headers = [h for h in header.split(" | ") if h.strip()] if header else []
+    counts = tuple(len(_header_words(h)) for h in headers)
+    segs = row_segments(line, counts)
+    idx = next((k for k, (a, b, _) in enumerate(segs) if a == start and b == end), None)
+    if idx is None:
+        return ["tcell=0"]
+    n = len(segs)
+    right = n - 1 - idx
+    values = [v for *_, v in segs]
+    me = values[idx]
+    f = ["tcell=1"]  # its index and the row's count as words of their own: lower leave-one-out accuracy
+    if _sums(values):
+        f.append("tsums")
+        total = sum(values)
+        if abs(2 * me - total) < 0.5 and me != 0:
+            f.append("tsum_of_rest")
+        elif any(abs(2 * v - total) < 0.5 and v != 0 for v in values):
+            f.append("tpart_of_sum")
+    if idx >= 2 and abs(me - sum(values[:idx])) < 0.5 and me != 0:
+        f.append("tsum_before")
+    first = words(fold(rowlabel))[:1]
+    if first:
+        f.append(f"trowR={first[0][:5]}@{min(right, 5)}")
+    for h in headers:
+        hw = [fold(w) for w in _header_words(h)]
+        m = len(hw)
+        if not m:
+            continue
+        f.append(f"thdiff={max(-3, min(3, m - n))}")
+        for off in (-1, 0, 1):
+            k = m - 1 - right + off
+            if 0 <= k < m:
+                f += [f"thR{off}={w[:5]}" for w in words(hw[k])]
+        if idx < m:
+            f += [f"thL={w[:5]}" for w in words(hw[idx])]
+        if m == n:
+            f += [f"thE={w[:5]}" for w in words(hw[idx])]
+    return f
+
+
 def _bucket(v: float) -> str:
     a = abs(v)
     if a == 0:
@@ -296,7 +407,9 @@ def _inputs(r) -> dict:
     context = (_prefixes(_clause(line, start, unit_end), "clause") + _prefixes(r["heading"], "h1")
                + _prefixes(r["heading2"], "h2") + _prefixes(r["header"], "hdr") + _prefixes(r["column"], "col")
                + _prefixes(r["rowlabel"], "row"))
+    table_words = table_context(line, start, int(r["end"]), r["header"], r["rowlabel"]) if table else []
     return {"left": left[-WINDOW:], "right": right[:WINDOW], "near": " ".join(near), "context": " ".join(context),
+            "table": " ".join(table_words),
             "shape": r["shape"], "lex_near": " ".join(lw + rw), "lex_clause": _clause(line, start, unit_end),
             "lex_column": r["column"], "lex_rowlabel": r["rowlabel"],
             "lex_headings": " ".join(str(r["headings"]).split("\x1f")[:2]) + " " + r["header"]}

@@ -128,7 +128,7 @@ class Features:
         x = model_inputs(df)
         x["left"] = x["left"].str[-self.window:]
         x["right"] = x["right"].str[: self.window]
-        x["bag"] = x["near"] + " " + x["context"] + " " + x["shape"]
+        x["bag"] = x["near"] + " " + x["context"] + " " + x["table"] + " " + x["shape"]
         return x
 
     def _lexical(self, df: pd.DataFrame, x: pd.DataFrame):
