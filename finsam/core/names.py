@@ -39,3 +39,8 @@ def figure_files(folder, stem: str, extension: str = "png") -> list[str]:
     if not folder.is_dir():
         return []
     return sorted(p.name for p in folder.glob(f"{stem}{FIGURE_SEPARATOR}*.{extension}"))
+
+
+def figures_path(lang: str, association: str | None) -> str:
+    """The folder of a language's figures of one association (or of every association) in a site."""
+    return f"{lang}/figures/{association or EVERY_ASSOCIATION}"

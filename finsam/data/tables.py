@@ -69,3 +69,9 @@ def select(obs: pd.DataFrame, *, association=None, intervention=None, period=Non
     if single_year is True:
         mask &= obs["period_start"] == obs["period_end"]
     return obs.loc[mask]
+
+
+def report_years(tables: Tables) -> dict[str, int]:
+    """association -> the year of its latest report."""
+    src = tables.sources.sort_values("report_year")
+    return {str(a): int(y) for a, y in zip(src["association_id"], src["report_year"])}

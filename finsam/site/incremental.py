@@ -339,7 +339,7 @@ class Session:
     @staticmethod
     def figure_path(job, name: str) -> str:
         """Where finsam.site.render.run_job writes a page's figure, relative to the output folder."""
-        from finsam.site.pages import figures_path
+        from finsam.core.names import figures_path
         return f"{figures_path(job.language, job.association)}/{name}"
 
     def record(self, outcomes: list) -> None:

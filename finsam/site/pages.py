@@ -19,6 +19,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from finsam.core import names
 from finsam.core.names import EVERY_ASSOCIATION, is_figure_of
 from finsam.texts import LANGUAGES, t
 from finsam.views.labels import code_label
@@ -127,7 +128,7 @@ def report_path(lang: str, association: str | None, stem: str) -> str:
 
 
 def figures_path(lang: str, association: str | None) -> str:
-    return f"{lang}/figures/{association or EVERY_ASSOCIATION}"
+    return names.figures_path(lang, association)
 
 
 def index_path(lang: str) -> str:
@@ -526,17 +527,23 @@ def _about(lang: str, tables) -> dict:
     return dict(metrics=metrics, vocabulary=groups, categories=categories, symbols=symbols)
 
 
-def association_brief(tables, association: str, year: int, lang: str) -> str:
-    """The association's latest year in brief (the sentences its gender page opens with), as HTML;
-    "" when the data hold no such page."""
-    import mistune
-
-    from finsam.views.gender_outcomes import GenderOutcomes
-    from finsam.views.registry import choices
-    if {"association": association, "year": year} not in choices("gender_outcomes", tables, association=association):
+def association_brief(out, jobs, year: int, lang: str) -> str:
+    """The association's ``year`` in brief: the "In brief" paragraphs its rendered gender page
+    opens with, copied from that page (so the start page says exactly what the page says); "" when
+    that page is not rendered."""
+    from bs4 import BeautifulSoup
+    page = next((j.html_path for j in jobs if j.notebook == "gender_outcomes" and j.language == lang
+                 and int(j.kwargs.get("year", -1)) == int(year)), None)
+    if page is None or not (out / page).is_file():
         return ""
-    text = str(GenderOutcomes(tables, association, year, lang=lang).in_brief().data)
-    return mistune.html(text.split("\n\n", 1)[-1])
+    soup = BeautifulSoup((out / page).read_text(encoding="utf-8"), "html.parser")
+    heading = t("brief.heading", lang).lstrip("#").strip()
+    h = next((h for h in soup.find_all(["h2", "h3"]) if h.get_text(strip=True).rstrip("¶") == heading), None)
+    if h is None:
+        return ""
+    for a in h.parent.find_all("a", class_="anchor-link"):
+        a.decompose()
+    return "".join(str(p) for p in h.parent.find_all("p"))
 
 
 def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write, pages: bool = True) -> None:
@@ -610,7 +617,7 @@ def write_association_page(out, lang: str, association: str, jobs, failed: dict,
                            lookups: dict, write) -> None:
     """One association's start page: its latest year in brief, every page about it grouped by
     theme (the notebook), its years."""
-    from finsam.stats.findings import report_years
+    from finsam.data.tables import report_years
     page = association_path(lang, association)
     name = lookups["association"].get(association, association)
     themes: dict[str, list] = {}
@@ -628,7 +635,7 @@ def write_association_page(out, lang: str, association: str, jobs, failed: dict,
     html = env.get_template("association.html.j2").render(
         f=f.as_dict(), t=lambda key, **kw: t(key, lang, **kw), name=name, latest=latest,
         years=", ".join(map(str, sorted(years))) or "–",
-        brief=association_brief(tables, association, latest, lang) if latest else "",
+        brief=association_brief(out, jobs, latest, lang) if latest else "",
         pdf=href(page, pdf) if (out / pdf).is_file() else "",
         themes=[dict(name=k, reports=v) for k, v in themes.items()])
     write(out / page, html.encode("utf-8"))

@@ -9,7 +9,7 @@ import pandas as pd
 
 from finsam.data import semantics
 from finsam.data.conflicts import resolve
-from finsam.data.tables import Tables, select
+from finsam.data.tables import Tables, report_years, select
 from finsam.stats.rates import gap_from_rates, rates_from_facts
 from finsam.data.fields import ALL
 from finsam.stats.scope import Population, population
@@ -93,12 +93,6 @@ def headline(tables: Tables, association: str, year: int, policy: str = "show",
         mixed_timing=mixed_timing(f[f["gender"] == semantics.EVERYONE]),
         rates=every,
     )
-
-
-def report_years(tables: Tables) -> dict[str, int]:
-    """association -> the year of its latest report."""
-    src = tables.sources.sort_values("report_year")
-    return {str(a): int(y) for a, y in zip(src["association_id"], src["report_year"])}
 
 
 def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 
 from finsam.data.fields import ALL
-from finsam.stats import brief as kf
 from finsam.stats.wording import noun
 from finsam.data.semantics import PERSONS
 from finsam.views.base import Markup, esc, markdown
@@ -36,8 +35,8 @@ def _rates(view, values) -> str:
     return view.either([view.pct(x) for x in values])
 
 
-def association_year(view, k: kf.AssociationYear, year: int, gap: bool = True) -> list[str]:
-    """Sentences of one association and year: the rate to work or studies with its counts, the
+def association_year(view, k, year: int, gap: bool = True) -> list[str]:
+    """Sentences of one association and year (``k``: its finsam.stats.brief.AssociationYear): the rate to work or studies with its counts, the
     goal or national share, women against men (unless ``gap`` is False), and what the counts count
     (last, when they do not count people)."""
     h = k.headline
