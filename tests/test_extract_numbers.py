@@ -79,16 +79,19 @@ LINES = ["- Totalt har Samordningsförbundet haft 836 deltagare/ärenden i tio i
 def test_quotes_print_their_number_and_pass_the_provenance_check():
     toks = document_tokens(LINES)
     source = SourceText("\n".join(LINES))
-    quotes, values = [], []
+    quotes, values, money = [], [], []
     for _, t in toks[~toks["word"]].iterrows():
         line = LINES[t["line"] - 1]
         a, b = quote_span(line, t["start"], t["unit_end"])
         q = line[a:b]
         assert a <= t["start"] and t["end"] <= b and len(q) <= max(160, len(line.strip()))
         quotes.append(q)
-        values.append(abs(t["number"]))
+        # the value a candidate carries: money in kronor by its own unit word ("10,7 mkr" is 10 700 000)
+        is_money = str(t["unit_class"]).startswith("money")
+        values.append(abs(scaled_value(t["number"], str(t["unit_class"]), t["scale"], is_money, "")[0]))
+        money.append(is_money)
     assert source.find(quotes) == set(quotes)
-    assert value_in_quote(pd.Series(values), pd.Series(quotes)).all()
+    assert value_in_quote(pd.Series(values), pd.Series(quotes), pd.Series(money)).all()
     a, b = quote_span(LINES[1], LINES[1].index("10,7"), LINES[1].index("10,7") + 8)
     assert LINES[1][a:b] == "Kostnaderna för verksamhet under året har uppgått till 10,7 mkr."
 

@@ -291,7 +291,10 @@ def plan(reviewed: Reviewed, doc: Document, source_id: str, data: dict, sources_
         lines.append(line)
     if problems:
         raise ApplyError(problems)
-    iv_rows = [[association, name, "", new_kind(reviewed, line), "", "", "", "", "", "added by finsam extract --apply"]
+    # the columns of interventions.csv from the field dictionary: a column added there is left empty here
+    iv_fields = TABLES["interventions"].fields
+    iv_rows = [[dict(association_id=association, intervention=name, kind=new_kind(reviewed, line),
+                     note="added by finsam extract --apply").get(f, "") for f in iv_fields]
                for name, line in new_iv.values()]
     return Plan(obs_rows, lines, skipped, iv_rows, {k: line for k, (_, line) in enumerate(new_iv.values())},
                 source_row, document, text, write_text)

@@ -631,7 +631,7 @@ def write_association_page(out, lang: str, association: str, jobs, failed: dict,
             years.add(int(j.kwargs["year"]))
     latest = report_years(tables).get(association)
     pdf = f"{lang}/{association}/{association}-{lang}.pdf"
-    f = frame(page, lang, name, tables.version, date, held)
+    f = frame(page, lang, t("index.start_page", lang, name=name), tables.version, date, held)
     html = env.get_template("association.html.j2").render(
         f=f.as_dict(), t=lambda key, **kw: t(key, lang, **kw), name=name, latest=latest,
         years=", ".join(map(str, sorted(years))) or "–",

@@ -45,7 +45,7 @@ def gap_summary(gaps: pd.DataFrame, group: str) -> Gap | None:
         return None
     sig = g["significant"].astype(bool)
     return Gap(women=sorted({float(x) for x in g["women_rate"]}), men=sorted({float(x) for x in g["men_rate"]}),
-               significant="all" if sig.all() else "some" if sig.any() else "none")
+               significant="all" if sig.all() else "some" if sig.any() else "none")  # not a vocabulary code: all, some or none of the versions
 
 
 def association_year(tables, headline: Headline, reference=None, gaps: pd.DataFrame | None = None) -> AssociationYear:

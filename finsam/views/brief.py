@@ -69,7 +69,7 @@ def association_year(view, k, year: int, gap: bool = True) -> list[str]:
     if not gap:
         pass
     elif k.gap is not None:
-        key = {"all": "brief.gap.significant", "none": "brief.gap.not_significant", "some": "brief.gap.depends"}
+        key = {"all": "brief.gap.significant", "none": "brief.gap.not_significant", "some": "brief.gap.depends"}  # not a vocabulary code
         out.append(view.tr(key[k.gap.significant], women=view.span(view.pct(min(k.gap.women)), view.pct(max(k.gap.women))),
                            men=view.span(view.pct(min(k.gap.men)), view.pct(max(k.gap.men)))))
     else:

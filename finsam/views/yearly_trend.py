@@ -175,7 +175,7 @@ class YearlyTrend(View):
 
     def in_brief(self):
         """The page's answer first: the summary of the series under the heading every page opens with."""
-        return brief.in_brief(self, [self.summary().data])
+        return brief.in_brief(self, [Markup(self.summary().data)])  # summary() made it Markdown, its data escaped
 
     def method(self):
         return brief.method_marker(self)
