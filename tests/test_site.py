@@ -211,7 +211,8 @@ def test_every_page_has_one_h1_landmarks_viewport_and_a_unique_title(small_site)
         assert not soup.body.find_all("style"), page
         if page.parent != small_site:
             assert soup.find("header") and soup.find("nav") and soup.find("footer"), page
-            assert finsam.data_version() in soup.find("footer").get_text(), page
+            footer = soup.find("footer").get_text()
+            assert finsam.data_version() in footer and f"finsam {finsam.__version__}" in footer, page
         titles.append(soup.title.get_text())
     assert len(set(titles)) == len(titles), titles
 

@@ -131,6 +131,12 @@ def figures_path(lang: str, association: str | None) -> str:
     return names.figures_path(lang, association)
 
 
+def release() -> str:
+    """The finsam release the site was rendered with (the package version a paper cites)."""
+    from finsam import __version__
+    return __version__
+
+
 def index_path(lang: str) -> str:
     return f"{lang}/index.html"
 
@@ -187,7 +193,7 @@ class Frame:
                     site_name=t("site.name", self.lang), skip=t("site.skip", self.lang),
                     nav_label=t("site.nav", self.lang),
                     switch=[dict(lang=l, href=h, text=x) for l, h, x in self.switch],
-                    version=t("site.data_version", self.lang, version=self.version),
+                    version=t("site.data_version", self.lang, version=self.version, release=release()),
                     rendered=t("site.rendered", self.lang, date=self.date), mark=GENERATED_MARK)
 
 
@@ -608,7 +614,7 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write,
         css=CSS, mark=GENERATED_MARK, languages=[dict(
             lang=l, href=index_path(l), name=t("language.name", l), site=t("site.name", l),
             description=t("site.description", l), choose=t("site.choose_language", l),
-            version=t("site.data_version", l, version=tables.version), rendered=t("site.rendered", l, date=date))
+            version=t("site.data_version", l, version=tables.version, release=release()), rendered=t("site.rendered", l, date=date))
             for l in held])
     write(out / "index.html", root.encode("utf-8"))
 

@@ -347,7 +347,7 @@ def _page(nb, job: Job, content_lang: str) -> tuple[str, dict]:
                                                             "finsam": frame.as_dict()})
     body = site.finish_report(body, job.language, title, content_lang)
     citation = t("report.citation", job.language, site=t("site.name", job.language), title=title,
-                 version=tables.version, date=date, page=job.html_path)
+                 release=site.release(), version=tables.version, date=date, page=job.html_path)
     return site.add_downloads(body, job.language, job.html_path, site.figures_path(job.language, job.association),
                               job.stem, citation, date)
 

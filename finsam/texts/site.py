@@ -13,8 +13,8 @@ TEXT = {
     "site.skip": {"sv": "Hoppa till innehållet", "en": "Skip to the content"},
     "site.nav": {"sv": "Webbplatsen", "en": "Site"},
     "site.back": {"sv": "Alla rapporter", "en": "All reports"},
-    "site.data_version": {"sv": "Dataversion {version} (kontrollsumma av data/)",
-                          "en": "Data version {version} (hash of data/)"},
+    "site.data_version": {"sv": "finsam {release}, dataversion {version} (kontrollsumma av data/)",
+                          "en": "finsam {release}, data version {version} (hash of data/)"},
     "site.rendered": {"sv": "Skapad {date}", "en": "Rendered {date}"},
     "site.languages": {"sv": "Språk", "en": "Languages"},
     "site.choose_language": {"sv": "Välj språk", "en": "Choose a language"},
@@ -66,8 +66,8 @@ TEXT = {
     "report.download_xlsx": {"sv": "Excelfil (.xlsx)", "en": "Excel file (.xlsx)"},
     "report.download_figure": {"sv": "Diagrammet som bild:", "en": "The figure as an image:"},
     "report.cite": {"sv": "Citera sidan: {citation}", "en": "Cite this page: {citation}"},
-    "report.citation": {"sv": "{site}: ”{title}”, dataversion {version}, {date}, sidan {page}.",
-                        "en": "{site}: “{title}”, data version {version}, {date}, page {page}."},
+    "report.citation": {"sv": "{site}: ”{title}”, finsam {release}, dataversion {version}, {date}, sidan {page}.",
+                        "en": "{site}: “{title}”, finsam {release}, data version {version}, {date}, page {page}."},
     "report.licence": {
         "sv": "Uppgifterna får användas fritt enligt CC BY 4.0: ange samordningsförbundens årsredovisningar som "
               "källa och finsam som sammanställare.",
