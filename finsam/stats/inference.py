@@ -283,7 +283,10 @@ def random_effects_rate(k: Sequence[int], n: Sequence[int], confidence: float = 
         raise ValueError("a pooled rate over groups needs at least two groups")
     a, b = k + 0.5, n - k + 0.5
     y, v = np.log(a / b), 1 / a + 1 / b
-    r = combine_effects(y, v, method_re="dl")
+    # combine_effects also computes the Hartung–Knapp variant, which is not used here; its variance
+    # can come out negative (numpy then warns on the square root of it)
+    with np.errstate(invalid="ignore"):
+        r = combine_effects(y, v, method_re="dl")
     mu, se = float(r.mean_effect_re), float(r.sd_eff_w_re)
     zq = norm.ppf(1 - (1 - confidence) / 2)
     expit = lambda x: 100 / (1 + math.exp(-x))  # noqa: E731
