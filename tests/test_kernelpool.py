@@ -141,3 +141,55 @@ def test_kernels_end_when_their_render_worker_is_killed(tmp_path):
     for p in alive:
         p.kill()
     assert not [p for p in alive if p.status() != psutil.STATUS_ZOMBIE]
+
+
+def flaky_kernel(tmp_path: Path, monkeypatch, fail_first: int) -> Path:
+    """A real kernelspec whose first ``fail_first`` launches exit before answering (as a kernel does
+    whose port another process took between jupyter_client choosing it and the kernel binding it);
+    later launches are ordinary ipykernels. Returns the file counting the launches."""
+    import sys
+    launches = tmp_path / "launches"
+    script = tmp_path / "flaky_kernel.py"
+    script.write_text(
+        "import runpy, sys\n"
+        f"p = {str(launches)!r}\n"
+        "try:\n    n = int(open(p).read())\nexcept FileNotFoundError:\n    n = 0\n"
+        "open(p, 'w').write(str(n + 1))\n"
+        f"if n < {fail_first}:\n    sys.exit('zmq.error.ZMQError: Address already in use')\n"
+        "sys.argv[0] = 'ipykernel_launcher'\n"
+        "runpy.run_module('ipykernel_launcher', run_name='__main__')\n", encoding="utf-8")
+    spec = tmp_path / "jupyter" / "kernels" / "finsam-flaky"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, str(script), "-f", "{connection_file}"],
+        "display_name": "flaky", "language": "python"}), encoding="utf-8")
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    monkeypatch.setenv(kernelpool.ENV_POOL, "0")  # papermill starts the kernel: no pool probes it first
+    monkeypatch.setattr(render, "KERNEL", "finsam-flaky")
+    monkeypatch.setitem(render.PAPERMILL_OPTIONS, "kernel_name", "finsam-flaky")
+    return launches
+
+
+def test_a_report_whose_kernel_never_started_runs_again_in_a_new_kernel(monkeypatch, tmp_path):
+    launches = flaky_kernel(tmp_path, monkeypatch, fail_first=1)
+    job = render.plan(["gender_outcomes"], ["bhs"], [2018])[0]
+    o = render.run_job(job, str(paths.NOTEBOOKS_DIR), str(tmp_path / "out"))
+    assert o.ok, o.error
+    assert launches.read_text() == "2"
+    assert (tmp_path / "out" / job.html_path).is_file()
+
+
+def test_a_kernel_that_never_starts_fails_the_report_after_one_more_try(monkeypatch, tmp_path):
+    launches = flaky_kernel(tmp_path, monkeypatch, fail_first=99)
+    job = render.plan(["gender_outcomes"], ["bhs"], [2018])[0]
+    o = render.run_job(job, str(paths.NOTEBOOKS_DIR), str(tmp_path / "out"))
+    assert not o.ok
+    assert "Kernel died before replying to kernel_info" in o.error
+    assert launches.read_text() == str(1 + render.KERNEL_START_RETRIES)
+    assert not (tmp_path / "out" / job.html_path).exists()
+
+
+def test_a_report_whose_kernel_died_while_running_is_not_run_again(monkeypatch, tmp_path):
+    from nbclient.exceptions import DeadKernelError
+    assert not render.kernel_never_started(DeadKernelError("Kernel died"))
+    assert render.kernel_never_started(RuntimeError("Kernel didn't respond in 60 seconds"))

@@ -287,9 +287,16 @@ def test_root_citation_cff_is_the_generated_one():
 
 
 def test_changelog_starts_with_this_release():
+    """The newest versioned section is this version; only work not yet released ("Unreleased")
+    may stand above it."""
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    first = next(line for line in text.splitlines() if line.startswith("## "))
-    assert first.startswith(f"## {finsam.__version__} ")
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    unreleased = [h for h in headings if h.startswith("## Unreleased")]
+    assert len(unreleased) <= 1
+    if unreleased:
+        assert headings[0] == unreleased[0], "the Unreleased section comes first"
+    versioned = [h for h in headings if not h.startswith("## Unreleased")]
+    assert versioned[0].startswith(f"## {finsam.__version__} ")
 
 
 def test_the_zip_holds_the_folder(release):

@@ -282,20 +282,24 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
     src = Path(notebooks_dir) / f"{job.notebook}.ipynb"
     language = _language_parameter(src, job.language)
     params = {**job.kwargs, "figures_dir": str(figures_dir), **language}
-    lease = kernelpool.Lease(KERNEL, KERNEL_ARGS, str(Path(notebooks_dir)))  # a kernel started ahead
-    try:
-        # no output path: the executed notebook stays in memory (it is converted, not kept)
-        nb = pm.execute_notebook(str(src), None, parameters=params, cwd=str(Path(notebooks_dir)),
-                                 **PAPERMILL_OPTIONS,
-                                 **lease.kwargs())  # a kernel from the pool, started ahead (papermill passes km= to nbclient)
-    except PapermillExecutionError as e:
-        return Outcome(job, False, time.perf_counter() - t0, f"{e.ename}: {e.evalue}".strip())
-    except KeyboardInterrupt:
-        raise
-    except Exception as e:  # dead kernel, timeout, unreadable notebook
-        return Outcome(job, False, time.perf_counter() - t0, f"{type(e).__name__}: {e}".strip())
-    finally:
-        lease.release()  # this report's kernel is shut down, whatever happened
+    for attempt in range(1 + KERNEL_START_RETRIES):
+        lease = kernelpool.Lease(KERNEL, KERNEL_ARGS, str(Path(notebooks_dir)))  # a kernel started ahead
+        try:
+            # no output path: the executed notebook stays in memory (it is converted, not kept)
+            nb = pm.execute_notebook(str(src), None, parameters=params, cwd=str(Path(notebooks_dir)),
+                                     **PAPERMILL_OPTIONS,
+                                     **lease.kwargs())  # a kernel from the pool, started ahead (papermill passes km= to nbclient)
+            break
+        except PapermillExecutionError as e:
+            return Outcome(job, False, time.perf_counter() - t0, f"{e.ename}: {e.evalue}".strip())
+        except KeyboardInterrupt:
+            raise
+        except Exception as e:  # dead kernel, timeout, unreadable notebook
+            if kernel_never_started(e) and attempt < KERNEL_START_RETRIES:
+                continue  # no cell ran: the report starts again in a new kernel
+            return Outcome(job, False, time.perf_counter() - t0, f"{type(e).__name__}: {e}".strip())
+        finally:
+            lease.release()  # this report's kernel is shut down, whatever happened
     # the parameter cells show no output; papermill gives its injected cell a random id, which
     # would make two renders of the same data differ
     nb.cells = [c for c in nb.cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
@@ -309,6 +313,23 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
         return Outcome(job, False, time.perf_counter() - t0, cannot_write(target, e))
     figs = figure_files(figures_dir, job.stem)
     return Outcome(job, True, time.perf_counter() - t0, figures=figs)
+
+
+#: how many times a report is started again when its kernel never answered (no cell ran)
+KERNEL_START_RETRIES = 1
+#: what jupyter_client raises when a kernel it started never answered kernel_info
+KERNEL_START_FAILURES = ("Kernel didn't respond in", "Kernel died before replying to kernel_info")
+
+
+def kernel_never_started(e: BaseException) -> bool:
+    """Whether papermill failed before the report's first cell because its kernel did not start.
+
+    jupyter_client picks a kernel's ports by binding and releasing them; another process (a second
+    render worker, a test run beside this one) can take one in between, and the kernel then fails
+    to bind it ("Address already in use") and never answers. Such a report ran nothing, so running
+    it again in a new kernel is safe; a report whose kernel died while running is not started
+    again (it fails, with its error)."""
+    return isinstance(e, RuntimeError) and str(e).startswith(KERNEL_START_FAILURES)
 
 
 def clean_metadata(nb) -> None:
