@@ -126,6 +126,25 @@ def test_whether_a_count_unit_counts_people_is_declared_in_the_vocabulary(data_c
     assert f"vocabulary.csv:{line}: {message}" in err, err
 
 
+@pytest.mark.parametrize("table,match,changes,message", [
+    ("metrics.csv", dict(metric="cost"), dict(display_scale=""),
+     "an amount of money must give the display_scale every page shows it in"),
+    ("metrics.csv", dict(metric="participants"), dict(display_scale="tkr"),
+     "display_scale is only for amounts of money"),
+    ("metrics.csv", dict(metric="revenue"), dict(display_scale="mkr"), "display_scale: 'mkr'"),
+    ("vocabulary.csv", dict(vocabulary="scale", code="tkr"), dict(factor=""), "a scale must give its factor"),
+    ("vocabulary.csv", dict(vocabulary="scale", code="tkr"), dict(factor="-1000"),
+     "a scale's factor is a positive number of kronor"),
+    ("vocabulary.csv", dict(vocabulary="unit", code="sek"), dict(factor="1"), "factor is only for scales"),
+])
+def test_the_scale_money_is_shown_in_is_declared_once_per_metric(data_copy, sources_dir, table, match, changes,
+                                                                  message):
+    line = edit_row(data_copy / table, match, **changes)
+    code, err = validate(data_copy, sources_dir)
+    assert code == 1
+    assert f"{table}:{line}: " in err and message in err, err
+
+
 @pytest.mark.parametrize("part_of,message", [
     ("Kugghjul Psykiatri", None),  # an intervention of the same association: valid
     ("SamMA-projektet", "part_of names an intervention not listed for this association"),  # Östra Södertörn's

@@ -114,7 +114,7 @@ def test_figures_speak_the_pages_language(make, lang, monkeypatch):
 def test_the_trend_figure_says_where_the_association_changes(monkeypatch):
     seen = _figure(YearlyTrend(TABLES, "bhs", "result", lang="sv"), monkeypatch)
     assert "härifrån: Samordningsförbundet Botkyrka Huddinge Salem" in seen["texts"]
-    assert _plain(seen["alt"]).startswith("Linjediagram: Årets resultat, år för år, mnkr; alla: 2011: 1 078 tkr, "
+    assert _plain(seen["alt"]).startswith("Linjediagram: Årets resultat, år för år, tkr; alla: 2011: 1 078 tkr, "
                                           "2012: −1 993 tkr")
     assert "linjen bryts där år saknas eller förbundet byts" in seen["alt"]
 

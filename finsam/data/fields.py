@@ -42,14 +42,18 @@ YEARS = (1990, 2100)
 
 FIELDS: dict[str, Field] = {f.name: f for f in [
     Field("vocabulary", "str", "Name of a controlled vocabulary (gender, unit, metric_kind, intervention_kind, "
-          "outcome, timing, text_quality, dimension); the column of that name (or named in the field's description) takes its codes."),
+          "outcome, timing, text_quality, dimension, scale); the column of that name (or named in the field's description) takes its codes."),
     Field("code", "str", "A code of the vocabulary, as it appears in the data."),
     Field("class", "str", "For units: count, percent or money (what kind of quantity the unit measures); for genders: everyone (all together), compared (the groups a gender gap compares) or not_stated.", required=False),
-    Field("noun_sv", "str", "Swedish noun for what a count in this unit counts, as used in sentences.", required=False),
-    Field("noun_en", "str", "English noun for what a count in this unit counts, as used in sentences.", required=False),
+    Field("noun_sv", "str", "Swedish noun for what a count in this unit counts, as used in sentences; for a scale, "
+          "the word written after a scaled amount (tkr).", required=False),
+    Field("noun_en", "str", "English noun for what a count in this unit counts, as used in sentences; for a scale, "
+          "the word written after a scaled amount (SEK 12 thousand: thousand).", required=False),
     Field("people", "str", "For count units: true where each counted unit is one person (persons, registered "
           "persons), false where one person may be counted more than once (participations summed over "
           "interventions, cases); empty for other codes.", required=False),
+    Field("factor", "float", "For a scale (vocabulary scale): how many kronor one of it is (1000 for tkr); empty "
+          "for other codes.", required=False),
     Field("source_id", "category", "Identifier of one source report: <association_id>-<report_year>.",
           references="sources"),
     Field("association_id", "category", "Identifier of a coordination association (samordningsförbund).",
@@ -94,6 +98,8 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
           required=False),
     Field("denominator_metric", "str", "For a rate or share: the count metric that is 100 %.", required=False),
     Field("goal_of", "str", "For a goal: the metric it is a target for.", required=False),
+    Field("display_scale", "str", "For an amount of money: the scale (vocabulary scale) every page shows it in, "
+          "in tables, sentences and charts alike; empty for other metrics.", required=False),
     Field("denominator", "str", "For percentages: what 100 % is.", required=False),
     Field("label_sv", "str", "Short Swedish label for tables and figures."),
     Field("label_en", "str", "Short English label for tables and figures."),
@@ -131,7 +137,7 @@ class Table:
 
 TABLES: dict[str, Table] = {t.name: t for t in [
     Table("vocabulary", ("vocabulary", "code", "class", "label_sv", "label_en", "noun_sv", "noun_en", "people",
-                         "description_sv", "description_en"),
+                         "factor", "description_sv", "description_en"),
           ("vocabulary", "code"), "One row per code of a controlled vocabulary, with its labels."),
     Table("sources", ("source_id", "association_id", "report_year", "title", "document", "text_quality", "sha256",
                       "origin"),
@@ -145,7 +151,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           ("association_id", "intervention"), "One row per intervention of an association."),
     Table("metrics", ("metric", "unit", "denominator", "label_sv", "label_en", "description_sv",
                       "description_en", "metric_kind", "outcome", "timing", "numerator", "denominator_metric",
-                      "goal_of"),
+                      "goal_of", "display_scale"),
           ("metric",), "One row per metric (the vocabulary of observations.metric)."),
     Table("categories", ("dimension", "category", "label_sv", "label_en", "order", "description"),
           ("dimension", "category"), "One row per category of a dimension (the vocabulary of "
@@ -165,4 +171,5 @@ VOCABULARY_OF = {("sources", "text_quality"): "text_quality", ("metrics", "unit"
                  ("metrics", "metric_kind"): "metric_kind", ("metrics", "outcome"): "outcome",
                  ("metrics", "timing"): "timing", ("interventions", "kind"): "intervention_kind",
                  ("observations", "gender"): "gender", ("observations", "unit"): "unit",
-                 ("categories", "dimension"): "dimension", ("observations", "dimension"): "dimension"}
+                 ("categories", "dimension"): "dimension", ("observations", "dimension"): "dimension",
+                 ("metrics", "display_scale"): "scale"}

@@ -31,6 +31,9 @@ PERSONS = "persons"  #: class count, people: each person once
 PERCENT = "percent"  #: class percent
 SEK = "sek"  #: class money
 COUNT_CLASS, PERCENT_CLASS, MONEY_CLASS = "count", "percent", "money"
+#: the vocabulary of the scales amounts of money are shown in (kr, tkr, mnkr; column factor); each
+#: money metric names its own in metrics.csv (display_scale)
+SCALE = "scale"
 #: the classes of vocabulary.csv (column class): of units, then of genders
 CLASSES = (COUNT_CLASS, PERCENT_CLASS, MONEY_CLASS, "everyone", "compared", "not_stated")
 
@@ -84,6 +87,55 @@ def unit_classes(vocabulary: pd.DataFrame) -> dict[str, str]:
 
 def count_units(vocabulary: pd.DataFrame) -> list[str]:
     return [u for u, c in unit_classes(vocabulary).items() if c == "count"]
+
+
+def money_units(vocabulary: pd.DataFrame) -> list[str]:
+    return [u for u, c in unit_classes(vocabulary).items() if c == MONEY_CLASS]
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A scale amounts of money are shown in (vocabulary.csv, vocabulary scale): ``factor`` kronor
+    make one of it; ``label_*`` heads a column or an axis (tkr / SEK thousand), ``word_*`` follows
+    an amount (1 941 tkr / SEK 1,941 thousand)."""
+
+    code: str
+    factor: float
+    label_sv: str
+    label_en: str
+    word_sv: str
+    word_en: str
+
+    def label(self, lang: str) -> str:
+        return getattr(self, f"label_{lang}")
+
+    def word(self, lang: str) -> str:
+        return getattr(self, f"word_{lang}")
+
+
+def scales(vocabulary: pd.DataFrame) -> dict[str, Scale]:
+    """code -> Scale, in the order vocabulary.csv declares them."""
+    def col(c):
+        return vocabulary_column(vocabulary, SCALE, c)
+    factor, lsv, len_, wsv, wen = col("factor"), col("label_sv"), col("label_en"), col("noun_sv"), col("noun_en")
+    return {c: Scale(c, float(factor[c]), lsv[c], len_[c], wsv[c], wen[c]) for c in factor}
+
+
+def display_scale(metrics: pd.DataFrame, vocabulary: pd.DataFrame, metric: str) -> Scale:
+    """The scale every page shows an amount of ``metric`` in (metrics.csv display_scale), in its
+    tables, sentences and charts alike."""
+    code = frame_cached(metrics, "display_scale", lambda m: dict(zip(m["metric"].astype(str),
+                                                                      m["display_scale"].map(_s))))
+    c = code.get(str(metric), "")
+    if not c:
+        raise KeyError(f"metric {metric!r} has no display_scale in metrics.csv (is it an amount of money?)")
+    return scales(vocabulary)[c]
+
+
+def finest_scale(vocabulary: pd.DataFrame) -> Scale:
+    """The scale of the smallest factor (kronor): where two amounts would read the same in their
+    metric's scale, they are told apart in this one."""
+    return min(scales(vocabulary).values(), key=lambda s: s.factor)
 
 
 def counts_people(vocabulary: pd.DataFrame, unit: str) -> bool:

@@ -182,6 +182,7 @@ def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | 
             "label_sv": _column("label_sv", [_NONBLANK]), "label_en": _column("label_en", [_NONBLANK]),
             "noun_sv": _column("noun_sv"), "noun_en": _column("noun_en"),
             "people": _column("people", [_isin(("true", "false"), "people")]),
+            "factor": _column("factor", [pa.Check.gt(0, error="a scale's factor is a positive number of kronor")]),
             "description_sv": _column("description_sv", [_NONBLANK]),
             "description_en": _column("description_en", [_NONBLANK]),
         },
@@ -211,6 +212,7 @@ def column_schema(name: str, ids: dict[str, set], vocab: dict[str, list[str]] | 
             "outcome": _column("outcome"),
             "timing": _column("timing"),
             **{c: _column(c, [snake]) for c in ("numerator", "denominator_metric", "goal_of")},
+            "display_scale": _column("display_scale"),
         },
         "interventions": {
             "association_id": _column("association_id"),
@@ -287,6 +289,9 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
                                error="a count unit must say whether it counts people (people: true or false)"))
         checks.append(pa.Check(lambda d: count_unit(d) | d["people"].isna(),
                                error="people is only for count units"))
+        is_scale = lambda d: d["vocabulary"] == semantics.SCALE  # noqa: E731
+        checks.append(pa.Check(lambda d: ~is_scale(d) | d["factor"].notna(), error="a scale must give its factor"))
+        checks.append(pa.Check(lambda d: is_scale(d) | d["factor"].isna(), error="factor is only for scales"))
     elif name == "metrics":
         known = set(ref["metrics"]["metric"])
         for col in ("numerator", "denominator_metric", "goal_of"):
@@ -297,6 +302,13 @@ def row_schema(name: str, ref: dict[str, pd.DataFrame]) -> pa.DataFrameSchema | 
                      error="a rate must name its denominator_metric"),
             pa.Check(lambda d: (d["metric_kind"] != "goal") | d["goal_of"].notna(), error="a goal must name goal_of"),
             pa.Check(lambda d: d["outcome"].isna() | d["timing"].notna(), error="an outcome metric must give its timing"),
+        ]
+        money = set(semantics.money_units(ref["vocabulary"]))
+        checks += [
+            pa.Check(lambda d: ~d["unit"].astype(str).isin(money) | d["display_scale"].notna(),
+                     error="an amount of money must give the display_scale every page shows it in"),
+            pa.Check(lambda d: d["unit"].astype(str).isin(money) | d["display_scale"].isna(),
+                     error="display_scale is only for amounts of money"),
         ]
     elif name == "interventions":
         checks.append(pa.Check(lambda d: d["first_year"].isna() | d["last_year"].isna()

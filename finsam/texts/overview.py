@@ -78,8 +78,8 @@ TEXT = {
                                      "en": "Participants as counted\n(persons, participations or cases)"},
     "overview.figure.rate": {"sv": "% av de avslutade till arbete/studier\n(95 % KI där antal finns)",
                              "en": "% of exited to work/studies\n(95 % CI where counts exist)"},
-    "overview.figure.cost": {"sv": "Kostnad per deltagare\n(tkr, härledd)",
-                             "en": "Cost per participant\n(SEK thousand, derived)"},
+    "overview.figure.cost": {"sv": "Kostnad per deltagare\n({unit}, härledd)",
+                             "en": "Cost per participant\n({unit}, derived)"},
     "overview.figure.missing": {"sv": "saknas", "en": "n/a"},
     "overview.figure.alt": {
         "sv": "Tre stapeldiagram, en stapel per förbund och rapportår: deltagare så som förbundet räknar dem, "

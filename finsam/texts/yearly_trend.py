@@ -107,7 +107,6 @@ TEXT = {
     # ------------------------------------------------------------------ figure
     "yearly_trend.figure.title": {"sv": "{label}, år för år", "en": "{label}, by year"},
     "yearly_trend.figure.title_gender": {"sv": "{label}, år för år och per kön", "en": "{label}, by year and gender"},
-    "yearly_trend.figure.money": {"sv": "mnkr", "en": "SEK million"},
     "yearly_trend.figure.percent": {"sv": "procent", "en": "percent"},  # not a vocabulary code: a word
     "yearly_trend.figure.from_here": {"sv": "härifrån: {name}", "en": "from here: {name}"},
     "yearly_trend.figure.conflicting": {"sv": "{label}: olika värden i rapporten",

@@ -91,12 +91,10 @@ class View:
     def signed(self, value, decimals: int = 1) -> str:
         return fmt.signed(value, self.lang, decimals)
 
-    def sek(self, value, scale: str = "auto") -> str:
-        return fmt.sek(value, self.lang, scale)
-
-    def value(self, value, unit: str) -> str:
-        """A value in its unit (vocabulary.csv): counts whole, percent with one decimal, kronor scaled."""
-        return fmt.format_value(value, unit, self.lang, self.t)
+    def value(self, value, unit: str, metric: str | None = None) -> str:
+        """A value in its unit (vocabulary.csv): counts whole, percent with one decimal, kronor in
+        the display scale of ``metric`` (metrics.csv)."""
+        return fmt.format_value(value, unit, self.lang, self.t, metric)
 
     def p(self, p) -> str:
         """A p-value: p = 0,032 / p = 0.032 (p < 0,001 below that)."""

@@ -2,8 +2,8 @@
 
 Swedish (Språkrådet's rules): a space groups thousands (1 009), a comma marks decimals (36,6), a
 space stands before the percent sign (36,6 %), a true minus sign (−3), and kronor are written in
-thousands as ``tkr`` and in millions as ``mnkr``. English: 1,009, 36.6%, -3, SEK 1,009 thousand,
-SEK 12.3 million. The spaces are no-break spaces (U+00A0), so a number never breaks across lines.
+the scale their metric declares (metrics.csv display_scale: ``tkr``). English: 1,009, 36.6%, -3,
+SEK 1,009 thousand. The spaces are no-break spaces (U+00A0), so a number never breaks across lines.
 
 Missing values (None, NaN) print as an en dash. Rates are given in percent (0–100), not fractions.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from finsam.data.semantics import COUNT_CLASS, MONEY_CLASS, PERCENT, PERCENT_CLASS, PERSONS, SEK, unit_classes
+from finsam.data.semantics import COUNT_CLASS, MONEY_CLASS, PERCENT, PERCENT_CLASS, Scale, display_scale, unit_classes
 from finsam.data.tables import Tables
 from finsam.texts import check_language
 
@@ -56,42 +56,21 @@ def percent(value, lang: str, decimals: int = 1) -> str:
     return f"{text}{NBSP}%" if lang == "sv" else f"{text}%"
 
 
-def sek(value, lang: str, scale: str = "auto", decimals: int | None = None) -> str:
-    """An amount in kronor, in ``kr``, thousands (``tkr``) or millions (``mnkr``).
-
-    ``scale="auto"`` picks millions from 1 000 000 kr (one decimal) and thousands from 10 000 kr
-    (whole thousands); smaller amounts stay in kronor. ``decimals`` overrides the default
-    (0 for kr and tkr, 1 for mnkr)."""
+def sek(value, lang: str, scale: Scale, decimals: int | None = None) -> str:
+    """An amount in kronor, in ``scale`` (vocabulary.csv, vocabulary scale; a metric's own is
+    ``semantics.display_scale``): 1 941 tkr / SEK 1,941 thousand. ``decimals`` defaults to one
+    below 10 of the scale (7,9 tkr) and none from 10 (1 941 tkr), so that a column of one scale
+    compares at a glance."""
     check_language(lang)
     if _missing(value):
         return MISSING
-    v = float(value)
-    if scale == "auto":
-        scale = "mnkr" if abs(v) >= 1_000_000 else "tkr" if abs(v) >= 10_000 else "kr"
-    divisor = {"kr": 1, "tkr": 1_000, "mnkr": 1_000_000}.get(scale)
-    if divisor is None:
-        raise ValueError(f"unknown scale {scale!r}; choose one of auto, kr, tkr, mnkr")
-    d = (1 if scale == "mnkr" else 0) if decimals is None else decimals
-    text = number(v / divisor, lang, d)
+    v = float(value) / scale.factor
+    d = (1 if 0 < abs(v) < 10 else 0) if decimals is None else decimals
+    text = number(v, lang, d)
+    word = scale.word(lang)
     if lang == "sv":
-        return f"{text}{NBSP}{scale}"
-    unit = {"kr": "", "tkr": " thousand", "mnkr": " million"}[scale]
-    return f"SEK{NBSP}{text}{unit}"
-
-
-def value(value, unit: str, lang: str) -> str:
-    """A value in its metrics.csv unit: ``persons`` (whole), ``percent`` (one decimal), ``sek``
-    (auto scale); anything else as a plain number with up to two decimals."""
-    if unit == PERSONS:
-        return integer(value, lang)
-    if unit == PERCENT:
-        return percent(value, lang)
-    if unit == SEK:
-        return sek(value, lang)
-    if _missing(value):
-        return MISSING
-    v = float(value)
-    return number(v, lang, 0 if v == round(v) else 2)
+        return f"{text}{NBSP}{word}"
+    return f"SEK{NBSP}{text}" + (f" {word}" if word else "")
 
 
 def signed(value, lang: str, decimals: int = 1) -> str:
@@ -125,17 +104,20 @@ def interval(low, high, lang: str, unit: str = PERCENT, decimals: int = 1) -> st
     return text
 
 
-def format_value(value: float, unit: str, lang: str, tables: Tables) -> str:
+def format_value(value: float, unit: str, lang: str, tables: Tables, metric: str | None = None) -> str:
     """A value as a reader of ``lang`` expects it: counts of any count unit whole
-    (1 009 / 1,009), percent with one decimal (36,6 % / 36.6%), kronor in tkr/mnkr (sv) or SEK
-    thousand/million (en); the class of a unit comes from vocabulary.csv."""
+    (1 009 / 1,009), percent with one decimal (36,6 % / 36.6%), kronor in the display scale of
+    ``metric`` (metrics.csv: 1 941 tkr / SEK 1,941 thousand); the class of a unit comes from
+    vocabulary.csv."""
     if _missing(value):
         return MISSING
     kind = unit_classes(tables.vocabulary).get(str(unit))
     if kind == PERCENT_CLASS:
         return percent(value, lang)
     if kind == MONEY_CLASS:
-        return sek(value, lang, scale="tkr")
+        if metric is None:
+            raise ValueError("an amount of money is shown in its metric's display_scale: name the metric")
+        return sek(value, lang, display_scale(tables.metrics, tables.vocabulary, metric))
     if kind == COUNT_CLASS:
         return integer(value, lang)
     v = float(value)  # a unit of no class: a plain number

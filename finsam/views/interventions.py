@@ -13,7 +13,7 @@ import pandas as pd
 from finsam.core.names import figure_stem
 from finsam.data.fields import ALL
 from finsam.data.frames import texts
-from finsam.data.semantics import COST, PARTICIPANTS, WORK_OR_STUDIES_RATE, goal_for
+from finsam.data.semantics import COST, PARTICIPANTS, WORK_OR_STUDIES_RATE, display_scale, goal_for
 from finsam.data.tables import Tables
 from finsam.stats import inference as inf
 from finsam.stats.interventions import InterventionYear
@@ -66,13 +66,13 @@ class InterventionComparison(View):
         return self.tr("interventions.above" if above else "interventions.below" if below else "interventions.within")
 
     def _kr(self, x) -> str:
-        """An amount of the costs table, always in thousands so that a column compares at a glance
-        (1 941 tkr / SEK 1,941 thousand); one decimal below 10 thousand (7,9 tkr)."""
+        """An amount of the costs table, in the display scale of the cost (metrics.csv), so that a
+        column compares at a glance (1 941 tkr / SEK 1,941 thousand; 7,9 tkr)."""
         if pd.isna(x):
             return self.missing()
         if np.isinf(x):
             return "∞"
-        return fmt.sek(x, self.lang, "tkr", 1 if abs(x) < 10_000 else 0)
+        return fmt.sek(x, self.lang, display_scale(self.t.metrics, self.t.vocabulary, COST))
 
     # --- views ---
     def heading(self):

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from finsam.data.fields import ALL
-from finsam.data.semantics import COST, PARTICIPANTS, PERSONS, SEK
+from finsam.data.semantics import COST, PARTICIPANTS, PERSONS, SEK, display_scale
 from finsam.data.tables import Tables
 from finsam.stats import findings
 from finsam.stats.wording import noun
@@ -85,7 +85,7 @@ class Overview(View):
 
     def table(self) -> pd.DataFrame:
         d = self.data
-        sek = lambda v: self.value(v, SEK)  # noqa: E731
+        sek = lambda v: self.value(v, SEK, COST)  # noqa: E731
         return self.frame({
             "overview.col.association": d["name"].to_numpy(),
             "overview.col.year": d["year"].astype(str).to_numpy(),
@@ -114,10 +114,11 @@ class Overview(View):
         # "Huddinge/HUS AM" does not run into its neighbour
         short = ["\n".join(line.replace("/ ", "/") for line in textwrap.wrap(L.short_name(n).replace("/", "/ "), 12))
                  + f"\n{y}" for n, y in zip(d["name"], d["year"])]
+        cost_scale = display_scale(self.t.metrics, self.t.vocabulary, COST)  # as in the table
         for ax, col, title in zip(axes, [PARTICIPANTS, "rate", "cost_per_participant"],
                                   [self.plain("overview.figure.participants"), self.plain("overview.figure.rate"),
-                                   self.plain("overview.figure.cost")]):
-            scale = 1000 if col == "cost_per_participant" else 1
+                                   self.plain("overview.figure.cost", unit=cost_scale.label(self.lang))]):
+            scale = cost_scale.factor if col == "cost_per_participant" else 1
             for i, v in enumerate(d[col]):
                 if not v:
                     ax.text(i, 0, self.plain("overview.figure.missing"), ha="center", va="bottom", fontsize=8,
@@ -145,7 +146,7 @@ class Overview(View):
         bars = "; ".join(self.plain("overview.figure.alt_bar", name=r.name, year=r.year,
                                  participants=self._participants(r.participants, r.participants_unit),
                                  rate=self._cell(r.rate, self.pct),
-                                 cost=self._cell(r.cost_per_participant, lambda v: self.value(v, SEK)))
+                                 cost=self._cell(r.cost_per_participant, lambda v: self.value(v, SEK, COST)))
                          for r in d.itertuples())
         return _finish(fig, "overview", self.figures_dir, self.stem, self.plain("overview.figure.alt", bars=bars))
 

@@ -19,12 +19,16 @@ from finsam.views import labels as L
 from finsam.views.markup import Markup, esc, fill
 
 
-def _cell(values: pd.DataFrame, unit: str, lang: str, tables: Tables | None = None) -> str:
-    """One table cell in ``lang``: the value, or every conflicting value marked with ⚠."""
+def _cell(values: pd.DataFrame, unit: str, lang: str, tables: Tables, metric: str | None = None) -> str:
+    """One table cell in ``lang``: the value, or every conflicting value marked with ⚠; an amount
+    of money in the display scale of ``metric`` (default: the rows' one metric)."""
     vals = list(dict.fromkeys(values["value"]))
-    texts = [fmt.format_value(v, unit, lang, tables) for v in vals]
-    if len(set(texts)) < len(texts) and unit == semantics.SEK:  # 264 479 and 264 497 kr both read "264 tkr"
-        texts = [fmt.sek(v, lang, scale="kr") for v in vals]
+    if metric is None and "metric" in values and values["metric"].nunique() == 1:
+        metric = str(values["metric"].iloc[0])
+    texts = [fmt.format_value(v, unit, lang, tables, metric) for v in vals]
+    if len(set(texts)) < len(texts) and unit_class(tables, unit) == semantics.MONEY_CLASS:
+        # 264 479 and 264 497 kr both read "264 tkr": the conflicting values are told apart in kronor
+        texts = [fmt.sek(v, lang, semantics.finest_scale(tables.vocabulary)) for v in vals]
     return " / ".join(texts) + (" ⚠" if len(vals) > 1 else "")
 
 
@@ -265,7 +269,7 @@ def conflict_list(facts: pd.DataFrame, lang: str, tables: Tables, obs: pd.DataFr
                             sort=True):
         unit = str(g["unit"].iloc[0])
         vals = _t("gender_outcomes.conflict.values_sep", lang).join(
-            fmt.format_value(v, unit, lang, tables) for v in g["value"])
+            fmt.format_value(v, unit, lang, tables, str(key[1])) for v in g["value"])
         where = Markup(_t("gender_outcomes.all_interventions", lang)) if str(key[0]) == ALL else key[0]
         head = fill("{}, {}, {}", where, L.metric_label(tables, str(key[1]), lang).lower(),
                     L.gender_label(str(key[2]), lang, tables).lower())

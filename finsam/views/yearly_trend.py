@@ -30,6 +30,8 @@ class YearlyTrend(View):
         self.a, self.metric_id, self.figures_dir = association, metric, figures_dir
         self.unit = L.metric_unit(tables, metric)
         self.unit_class = unit_class(tables, self.unit)
+        self.scale = (semantics.display_scale(tables.metrics, tables.vocabulary, metric)
+                      if self.unit_class == semantics.MONEY_CLASS else None)
         self.label = self.metric(metric)
         self.series = trend(tables, association, metric, by_gender=by_gender, chain=chain, policy=policy)
         self.chain = lineage(tables, association) if chain else [association]
@@ -51,10 +53,10 @@ class YearlyTrend(View):
                        description=esc(desc), chain=chain)
 
     def _fmt(self, v) -> str:
-        return self.value(v, self.unit)
+        return self.value(v, self.unit, self.metric_id)
 
     def _cell(self, values: pd.DataFrame) -> str:
-        return _cell(values, self.unit, self.lang, self.t)
+        return _cell(values, self.unit, self.lang, self.t, self.metric_id)
 
     def _note(self, row) -> str:
         """What changes at a marked year, worded from the series' fields (a table cell: plain text)."""
@@ -119,7 +121,7 @@ class YearlyTrend(View):
 
     def _unit_words(self) -> str:
         if self.unit_class == semantics.MONEY_CLASS:
-            return self.tr("yearly_trend.figure.money")
+            return self.scale.label(self.lang)
         if self.unit_class == semantics.PERCENT_CLASS:
             return self.tr("yearly_trend.figure.percent")
         return noun(self.t, self.unit, self.lang)
@@ -129,7 +131,8 @@ class YearlyTrend(View):
         s = self.series.drop_duplicates(["year", "gender", "value"])
         if s.empty:
             return None
-        scale = 1e6 if self.unit_class == semantics.MONEY_CLASS else 1
+        # an amount in the scale of its table and sentences (metrics.csv display_scale)
+        scale = self.scale.factor if self.unit_class == semantics.MONEY_CLASS else 1
         s = s.assign(shown=s["value"] / scale, gender=s["gender"].astype(str))
         # a line joins only consecutive years of one association; a conflicting year shows every value
         years = sorted(set(int(y) for y in s["year"]))
