@@ -155,6 +155,17 @@ class GroupComparison:
     #: the random-effects pooled rate with τ², I² and a prediction interval (:func:`random_effects_rate`)
     random_effects: "RandomEffectsRate | None" = None
 
+    @property
+    def overdispersed(self) -> bool:
+        """True when the groups spread beyond binomial chance: the page's heterogeneity test rejects
+        at 5 % (for a groups × (k, n − k) table Pearson's X² is Σzᵢ² = m·φ, so this is Spiegelhalter's
+        test of overdispersion, by :func:`table_test`'s one rule) and τ² > 0. Then the funnel's
+        binomial limits are too narrow to judge a group by, and the additive random-effects limits
+        (:meth:`Overdispersion.limits`) are drawn and worded beside them."""
+        od = self.overdispersion
+        return bool(od is not None and od.tau2 == od.tau2 and od.tau2 > 0 and od.phi > 1
+                    and self.heterogeneity.p_value < 1 - CONFIDENCE)
+
 
 def _level_key(level: float) -> str:
     return f"{100 * level:g}".replace(".", "_")
@@ -220,12 +231,34 @@ class Overdispersion:
     between-group variance τ² = max(0, (mφ − (m − 1)) / (Σwᵢ − Σwᵢ²/Σwᵢ)), wᵢ = 1/sᵢ² (no
     winsorising). ``table``: label, n, rate and, for each funnel level L, the additive
     random-effects limits p0 ± z·√(sᵢ² + τ²) (``re_low_<L>``/``re_high_<L>``, percent) and whether the
-    group lies outside (``re_outside_<L>``); ``re_outside`` counts them per level."""
+    group lies below, above or outside them (``re_below_<L>``, ``re_above_<L>``, ``re_outside_<L>``);
+    ``re_outside`` counts them per level.
+
+    Why additive and not multiplicative: φ widens the binomial limits by √φ, so they still close in on
+    the pooled rate as n grows, as if a large intervention could differ from the others only by
+    chance. The interventions differ by target group and method, whatever their size; a
+    between-intervention variance τ² that does not shrink with n says that, and keeps a large
+    intervention from being flagged for the heterogeneity every intervention shares."""
     phi: float
     tau2: float  # on the proportion scale (0-1)²
     table: pd.DataFrame
     re_outside: dict
     method: str = "Spiegelhalter (2005): z-scores around the pooled rate; additive random-effects limits, not winsorised"
+    p0: float = math.nan  # the pooled rate (0-1) the limits are drawn around
+
+    def limits(self, n, levels: Sequence[float] = FUNNEL_LEVELS) -> pd.DataFrame:
+        """The additive random-effects limits p0 ± z·√(p0(1 − p0)/n + τ²) for group sizes ``n``, in
+        percent (columns ``n``, ``re_low_<L>``, ``re_high_<L>``), as the funnel figure draws them;
+        not cut at 0 or 100 % (a figure's axis does that)."""
+        from scipy.stats import norm
+        n = np.atleast_1d(np.asarray(n, dtype=float))
+        out = {"n": n}
+        tau2 = self.tau2 if self.tau2 == self.tau2 else 0.0
+        for level in levels:
+            key = _level_key(level)
+            half = norm.ppf(1 - (1 - level) / 2) * np.sqrt(self.p0 * (1 - self.p0) / n + tau2)
+            out[f"re_low_{key}"], out[f"re_high_{key}"] = 100 * (self.p0 - half), 100 * (self.p0 + half)
+        return pd.DataFrame(out)
 
 
 def overdispersion(k: Sequence[int], n: Sequence[int], labels: Sequence[str],
@@ -249,9 +282,10 @@ def overdispersion(k: Sequence[int], n: Sequence[int], labels: Sequence[str],
         key = _level_key(level)
         half = norm.ppf(1 - (1 - level) / 2) * np.sqrt(s2 + (tau2 if tau2 == tau2 else 0.0))
         tab[f"re_low_{key}"], tab[f"re_high_{key}"] = 100 * (p0 - half), 100 * (p0 + half)
-        tab[f"re_outside_{key}"] = (y < p0 - half) | (y > p0 + half)
+        tab[f"re_below_{key}"], tab[f"re_above_{key}"] = y < p0 - half, y > p0 + half
+        tab[f"re_outside_{key}"] = tab[f"re_below_{key}"] | tab[f"re_above_{key}"]
         outside[level] = int(tab[f"re_outside_{key}"].sum())
-    return Overdispersion(phi, tau2, tab, outside)
+    return Overdispersion(phi, tau2, tab, outside, p0=float(p0))
 
 
 @dataclass(frozen=True)
@@ -287,16 +321,22 @@ def random_effects_rate(k: Sequence[int], n: Sequence[int], confidence: float = 
     # can come out negative (numpy then warns on the square root of it)
     with np.errstate(invalid="ignore"):
         r = combine_effects(y, v, method_re="dl")
-    mu, se = float(r.mean_effect_re), float(r.sd_eff_w_re)
+    mu, se, tau2, i2 = float(r.mean_effect_re), float(r.sd_eff_w_re), float(r.tau2), float(r.i2)
+    if tau2 < 0:
+        # statsmodels 0.15 leaves DerSimonian–Laird's τ² = (Q − df)/c untruncated and weights by
+        # 1/(vᵢ + τ²) with it: with less spread than chance (Q < df) that gives a pooled rate with
+        # too narrow an interval and a negative I². The estimator is max(0, ·): then the random-
+        # effects model is the fixed-effect one.
+        mu, se, tau2, i2 = float(r.mean_effect_fe), float(r.sd_eff_w_fe), 0.0, 0.0
     zq = norm.ppf(1 - (1 - confidence) / 2)
     expit = lambda x: 100 / (1 + math.exp(-x))  # noqa: E731
     m = int(k.size)
     if m >= 3:
-        half = student.ppf(1 - (1 - confidence) / 2, m - 2) * math.sqrt(float(r.tau2) + se ** 2)
+        half = student.ppf(1 - (1 - confidence) / 2, m - 2) * math.sqrt(tau2 + se ** 2)
         pred = (expit(mu - half), expit(mu + half))
     else:
         pred = (math.nan, math.nan)
-    return RandomEffectsRate(expit(mu), expit(mu - zq * se), expit(mu + zq * se), float(r.tau2), float(r.i2),
+    return RandomEffectsRate(expit(mu), expit(mu - zq * se), expit(mu + zq * se), tau2, i2,
                              float(r.q), m - 1, pred[0], pred[1], m)
 
 
