@@ -573,6 +573,100 @@ def exit_reason_test(table) -> TableTest:
     return table_test(table)
 
 
+@dataclass(frozen=True)
+class TableTestRange:
+    """A test of independence on a reasons × 2 table whose cells are known only as ranges (the
+    counts a rounded percentage can stand for), over every table of counts within those ranges
+    whose columns add up to their stated totals. ``statistic_min``/``statistic_max`` (Pearson's
+    X²) and ``p_min``/``p_max`` are exact extremes over those tables; ``tables`` is how many there
+    are. ``determinable`` is True when every one of them leads to the same conclusion at 5 %
+    (``evidence``: all below). ``tested`` is False, with ``why`` ('no_table': no table of counts fits
+    the ranges and totals, e.g. the reasons do not cover everyone; 'small_expected': some table would
+    have an expected count below 5, where the one rule would choose another test), when no range is
+    given."""
+    tested: bool
+    why: str = ""
+    statistic_min: float = math.nan
+    statistic_max: float = math.nan
+    p_min: float = math.nan
+    p_max: float = math.nan
+    dof: int = 0
+    tables: int = 0
+    method: str = "Pearson's chi-squared over every table of counts consistent with the rounding (exact extremes)"
+
+    @property
+    def determinable(self) -> bool:
+        return self.tested and (self.p_max < 1 - CONFIDENCE or self.p_min >= 1 - CONFIDENCE)
+
+    @property
+    def evidence(self) -> bool:
+        return self.tested and self.p_max < 1 - CONFIDENCE
+
+
+def table_test_range(low, high, totals, min_expected: float = 5.0) -> TableTestRange:
+    """:func:`table_test` (Pearson's chi-squared) over every r×2 table of whole counts n_ij with
+    ``low[i][j]`` ≤ n_ij ≤ ``high[i][j]`` whose column j adds up to ``totals[j]`` (e.g. reasons ×
+    (women, men), each cell the counts of that gender's exits a rounded percentage can stand for,
+    :func:`finsam.data.rounding.counts`, and the totals the exits of each gender: the reasons then
+    cover everyone who exited).
+
+    With the column totals c_j and N fixed, X² = N·(Σᵢ (nᵢ₁²/c₁ + nᵢ₂²/c₂)/(nᵢ₁ + nᵢ₂) − 1) is a
+    sum over rows, so its exact minimum and maximum over all such tables (and their number) come
+    from one pass of dynamic programming over the rows, whose state is the two partial column sums:
+    no table is left out, however many there are. The one rule of :func:`table_test` chooses
+    Pearson's test for a table larger than 2×2 whose expected counts are all at least
+    ``min_expected``; when some table within the ranges could fall below it (its smallest possible
+    row total × the smaller column total / N < ``min_expected``) the range is not computed
+    (``why`` 'small_expected'), since a Monte Carlo p-value is not a function of X² alone. The
+    p-value falls as X² grows, so p ranges from χ²-tail(max X²) to χ²-tail(min X²) on (r − 1) df."""
+    from scipy.stats import chi2
+    lo, hi = np.asarray(low, dtype=int), np.asarray(high, dtype=int)
+    totals = [int(x) for x in totals]
+    if lo.ndim != 2 or lo.shape[1] != 2 or lo.shape != hi.shape or len(totals) != 2 or (lo < 0).any() or (hi < lo).any():
+        raise ValueError(f"need r×2 ranges 0 <= low <= high and two column totals, got {lo.tolist()}, {hi.tolist()}, {totals}")
+    r = lo.shape[0]
+    if r < 2:
+        raise ValueError("a test needs at least two rows")
+    c1, c2 = totals
+    big_n = c1 + c2
+    slack = [c1 - int(lo[:, 0].sum()), c2 - int(lo[:, 1].sum())]
+    span = hi - lo
+    if min(slack) < 0 or slack[0] > span[:, 0].sum() or slack[1] > span[:, 1].sum() or min(c1, c2) <= 0:
+        return TableTestRange(False, "no_table")
+    if ((lo.sum(axis=1) * min(c1, c2) / big_n) < min_expected).any():
+        return TableTestRange(False, "small_expected")
+    s1, s2 = slack
+    shape = (s1 + 1, s2 + 1)
+    low_v, high_v = np.zeros(shape), np.zeros(shape)
+    count = np.zeros(shape)  # the number of tables: exact below 2⁵³
+    reach = np.zeros(shape, dtype=bool)
+    low_v[:], high_v[:] = np.inf, -np.inf
+    low_v[0, 0] = high_v[0, 0] = 0.0
+    count[0, 0], reach[0, 0] = 1, True
+    for i in range(r):
+        n_low, n_high = np.full(shape, np.inf), np.full(shape, -np.inf)
+        n_count, n_reach = np.zeros(shape), np.zeros(shape, dtype=bool)
+        for d1 in range(min(span[i, 0], s1) + 1):
+            for d2 in range(min(span[i, 1], s2) + 1):
+                a, b = lo[i, 0] + d1, lo[i, 1] + d2
+                g = (a * a / c1 + b * b / c2) / (a + b)  # a + b > 0: rows were checked above
+                src = (slice(0, s1 + 1 - d1), slice(0, s2 + 1 - d2))
+                dst = (slice(d1, s1 + 1), slice(d2, s2 + 1))
+                ok = reach[src]
+                n_low[dst] = np.where(ok, np.minimum(n_low[dst], low_v[src] + g), n_low[dst])
+                n_high[dst] = np.where(ok, np.maximum(n_high[dst], high_v[src] + g), n_high[dst])
+                n_count[dst] = n_count[dst] + np.where(ok, count[src], 0)
+                n_reach[dst] |= ok
+        low_v, high_v, count, reach = n_low, n_high, n_count, n_reach
+    if not reach[s1, s2]:
+        return TableTestRange(False, "no_table")
+    x_min, x_max = big_n * (low_v[s1, s2] - 1), big_n * (high_v[s1, s2] - 1)
+    x_min, x_max = max(0.0, float(x_min)), max(0.0, float(x_max))  # rounding below 0 when the table is exact
+    dof = r - 1
+    return TableTestRange(True, "", x_min, x_max, float(chi2.sf(x_max, dof)), float(chi2.sf(x_min, dof)), dof,
+                          int(round(count[s1, s2])))
+
+
 # --- 6. pooled gap and rounded percentages ------------------------------------------------------
 
 @dataclass(frozen=True)
