@@ -162,3 +162,24 @@ def test_cost_per_outcome_only_from_one_population():
     for lang, word in (("sv", "samma grupp"), ("en", "same population")):
         text = Overview(finsam.load(), lang=lang).caveats().data
         assert word in text and "Botkyrka Huddinge Salem" in text and "Uppsala" not in text
+
+
+def test_a_trend_names_what_its_values_count_and_never_joins_two_units(tmp_path):
+    """participants counted as persons in 2016 and as participations in 2017–2018 (the unit column of
+    observations.csv): the axis, the heading and the runs say so, and no change is described
+    across the switch; a change within the participations is."""
+    from conftest import small_dataset
+    from finsam.views.yearly_trend import YearlyTrend
+    rows = [["bhs-2018", "bhs", y, y, "ALL", "participants", "all", v, u, f"participants {v}", "", "", ""]
+            for y, v, u in [(2016, 500, "persons"), (2017, 760, "participations"), (2018, 651, "participations")]]
+    t = small_dataset(tmp_path, rows)
+    en = YearlyTrend(t, "bhs", "participants", lang="en")
+    assert en._unit_words() == "people / participations"  # nouns of vocabulary.csv, in the order of the years
+    assert "For 2017 and 2018 the report counts participations, not people: a count of participations" in \
+        en.heading().data
+    summary = en.summary().data
+    assert "2016 (" in summary and ", people); 2017–2018 (" in summary and ", participations)" in summary
+    assert "from 760 in 2017 to 651 in 2018" in summary and "from 500" not in summary
+    sv = YearlyTrend(t, "bhs", "participants", lang="sv")
+    assert sv._unit_words() == "personer / deltaganden"
+    assert "För 2017 och 2018 räknar rapporten deltaganden, inte personer" in sv.heading().data

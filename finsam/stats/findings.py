@@ -141,13 +141,15 @@ def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
 
 
 def trend_runs(series: pd.DataFrame) -> list[pd.DataFrame]:
-    """The everyone-series of a trend cut into runs of consecutive years of one association
-    (one row per year; the first of conflicting values)."""
+    """The everyone-series of a trend cut into runs of consecutive years of one association that
+    count in one unit (one row per year; the first of conflicting values): 651 participations do
+    not follow 624 persons as a change."""
     from finsam.stats.wording import segments
     s = series[series["gender"].astype(str) == semantics.EVERYONE].drop_duplicates("year").sort_values("year")
     if s.empty:
         return []
-    runs = segments([int(y) for y in s["year"]], list(s["association_id"].astype(str)))
+    units = s["unit"].astype(str) if "unit" in s else [""] * len(s)
+    runs = segments([int(y) for y in s["year"]], list(zip(s["association_id"].astype(str), units)))
     return [s[s["year"].isin(r)] for r in runs]
 
 

@@ -14,7 +14,7 @@ import itertools
 import numpy as np
 import pandas as pd
 
-from finsam.data import semantics
+from finsam.data import rounding, semantics
 from finsam.data.conflicts import resolve
 from finsam.data.fields import ALL
 from finsam.data.semantics import MEN, SUM_OUTCOME, WOMEN, WORK_OR_STUDIES_METRICS
@@ -134,6 +134,58 @@ def exit_reason_tests(tables: Tables, policy: str = "show") -> list[tuple[tuple,
     (:func:`finsam.stats.inference.exit_reason_test`)."""
     return [(key, tab, contested, inf.exit_reason_test(tab.to_numpy()))
             for key, tab, contested in exit_reason_tables(tables, policy)]
+
+
+def rounded_exit_reason_tests(tables: Tables, policy: str = "show") -> list[tuple[tuple, pd.DataFrame, inf.TableTestRange]]:
+    """Groups whose report gives at least three exit reasons for both women and men only as
+    rounded percentages of each gender's exits, with those exits as counts (and no table of
+    counts, which :func:`exit_reason_tests` tests): (group key, a reasons × (women, men) frame of
+    the printed percentages with the exits of each gender as ``attrs['exited']``, and the test over
+    every table of counts the rounding allows whose reasons add up to each gender's exits,
+    :func:`finsam.stats.inference.table_test_range`). A figure the report states with several
+    values (or exits with several versions) widens the ranges: every value is allowed."""
+    counted = {key for key, _, _ in exit_reason_tables(tables, policy)}
+    rate_of = {num: rate for rate, (num, den) in semantics.rate_parts(tables.metrics).items()
+               if den == semantics.denominator(tables.metrics)}
+    reasons = [m for m in semantics.exit_reasons(tables.metrics) if m in rate_of]
+    rates = [rate_of[m] for m in reasons]
+    exited = semantics.denominator(tables.metrics)
+    out = []
+    for key in _group_keys(tables.observations, rates):
+        if key in counted:
+            continue
+        a, s, e, i = key
+        facts = resolve(select(tables.observations, association=a, period=(s, e), intervention=i,
+                               metric=[*rates, exited], gender=[WOMEN, MEN]), policy)
+        stated: dict[tuple[str, str], set[float]] = {}
+        for m, g, v in zip(texts(facts["metric"]), texts(facts["gender"]), facts["value"].astype(float)):
+            stated.setdefault((m, g), set()).add(v)
+        rows = [m for m in reasons if (rate_of[m], WOMEN) in stated and (rate_of[m], MEN) in stated]
+        if len(rows) < 3 or not all((exited, g) in stated for g in (WOMEN, MEN)):
+            continue
+        pct = pd.DataFrame({g: [sorted(stated[(rate_of[m], g)]) for m in rows] for g in (WOMEN, MEN)}, index=rows)
+        pct.attrs["exited"] = {g: sorted(stated[(exited, g)]) for g in (WOMEN, MEN)}
+        results = []
+        for n_w, n_m in itertools.product(pct.attrs["exited"][WOMEN], pct.attrs["exited"][MEN]):
+            n = dict(zip((WOMEN, MEN), (int(n_w), int(n_m))))
+            options = [[sorted({k for v in pct.loc[m, g] for k in rounding.counts(v, n[g])}) for g in (WOMEN, MEN)]
+                       for m in rows]
+            if any(not o for row in options for o in row):
+                results.append(inf.TableTestRange(False, "no_table"))
+                continue
+            results.append(inf.table_test_range([[o[0] for o in row] for row in options],
+                                                [[o[-1] for o in row] for row in options], [n[WOMEN], n[MEN]]))
+        out.append((key, pct, _widest(results)))
+    return out
+
+
+def _widest(results: list[inf.TableTestRange]) -> inf.TableTestRange:
+    """One range over several versions' ranges (each version's tables together); untested when any is."""
+    if len(results) == 1 or not all(r.tested for r in results):
+        return next((r for r in results if not r.tested), results[0])
+    return inf.TableTestRange(True, "", min(r.statistic_min for r in results), max(r.statistic_max for r in results),
+                              min(r.p_min for r in results), max(r.p_max for r in results), results[0].dof,
+                              sum(r.tables for r in results))
 
 
 def with_intervals(gaps: pd.DataFrame) -> pd.DataFrame:

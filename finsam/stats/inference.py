@@ -155,6 +155,17 @@ class GroupComparison:
     #: the random-effects pooled rate with τ², I² and a prediction interval (:func:`random_effects_rate`)
     random_effects: "RandomEffectsRate | None" = None
 
+    @property
+    def overdispersed(self) -> bool:
+        """True when the groups spread beyond binomial chance: the page's heterogeneity test rejects
+        at 5 % (for a groups × (k, n − k) table Pearson's X² is Σzᵢ² = m·φ, so this is Spiegelhalter's
+        test of overdispersion, by :func:`table_test`'s one rule) and τ² > 0. Then the funnel's
+        binomial limits are too narrow to judge a group by, and the additive random-effects limits
+        (:meth:`Overdispersion.limits`) are drawn and worded beside them."""
+        od = self.overdispersion
+        return bool(od is not None and od.tau2 == od.tau2 and od.tau2 > 0 and od.phi > 1
+                    and self.heterogeneity.p_value < 1 - CONFIDENCE)
+
 
 def _level_key(level: float) -> str:
     return f"{100 * level:g}".replace(".", "_")
@@ -220,12 +231,34 @@ class Overdispersion:
     between-group variance τ² = max(0, (mφ − (m − 1)) / (Σwᵢ − Σwᵢ²/Σwᵢ)), wᵢ = 1/sᵢ² (no
     winsorising). ``table``: label, n, rate and, for each funnel level L, the additive
     random-effects limits p0 ± z·√(sᵢ² + τ²) (``re_low_<L>``/``re_high_<L>``, percent) and whether the
-    group lies outside (``re_outside_<L>``); ``re_outside`` counts them per level."""
+    group lies below, above or outside them (``re_below_<L>``, ``re_above_<L>``, ``re_outside_<L>``);
+    ``re_outside`` counts them per level.
+
+    Why additive and not multiplicative: φ widens the binomial limits by √φ, so they still close in on
+    the pooled rate as n grows, as if a large intervention could differ from the others only by
+    chance. The interventions differ by target group and method, whatever their size; a
+    between-intervention variance τ² that does not shrink with n says that, and keeps a large
+    intervention from being flagged for the heterogeneity every intervention shares."""
     phi: float
     tau2: float  # on the proportion scale (0-1)²
     table: pd.DataFrame
     re_outside: dict
     method: str = "Spiegelhalter (2005): z-scores around the pooled rate; additive random-effects limits, not winsorised"
+    p0: float = math.nan  # the pooled rate (0-1) the limits are drawn around
+
+    def limits(self, n, levels: Sequence[float] = FUNNEL_LEVELS) -> pd.DataFrame:
+        """The additive random-effects limits p0 ± z·√(p0(1 − p0)/n + τ²) for group sizes ``n``, in
+        percent (columns ``n``, ``re_low_<L>``, ``re_high_<L>``), as the funnel figure draws them;
+        not cut at 0 or 100 % (a figure's axis does that)."""
+        from scipy.stats import norm
+        n = np.atleast_1d(np.asarray(n, dtype=float))
+        out = {"n": n}
+        tau2 = self.tau2 if self.tau2 == self.tau2 else 0.0
+        for level in levels:
+            key = _level_key(level)
+            half = norm.ppf(1 - (1 - level) / 2) * np.sqrt(self.p0 * (1 - self.p0) / n + tau2)
+            out[f"re_low_{key}"], out[f"re_high_{key}"] = 100 * (self.p0 - half), 100 * (self.p0 + half)
+        return pd.DataFrame(out)
 
 
 def overdispersion(k: Sequence[int], n: Sequence[int], labels: Sequence[str],
@@ -249,9 +282,10 @@ def overdispersion(k: Sequence[int], n: Sequence[int], labels: Sequence[str],
         key = _level_key(level)
         half = norm.ppf(1 - (1 - level) / 2) * np.sqrt(s2 + (tau2 if tau2 == tau2 else 0.0))
         tab[f"re_low_{key}"], tab[f"re_high_{key}"] = 100 * (p0 - half), 100 * (p0 + half)
-        tab[f"re_outside_{key}"] = (y < p0 - half) | (y > p0 + half)
+        tab[f"re_below_{key}"], tab[f"re_above_{key}"] = y < p0 - half, y > p0 + half
+        tab[f"re_outside_{key}"] = tab[f"re_below_{key}"] | tab[f"re_above_{key}"]
         outside[level] = int(tab[f"re_outside_{key}"].sum())
-    return Overdispersion(phi, tau2, tab, outside)
+    return Overdispersion(phi, tau2, tab, outside, p0=float(p0))
 
 
 @dataclass(frozen=True)
@@ -287,16 +321,22 @@ def random_effects_rate(k: Sequence[int], n: Sequence[int], confidence: float = 
     # can come out negative (numpy then warns on the square root of it)
     with np.errstate(invalid="ignore"):
         r = combine_effects(y, v, method_re="dl")
-    mu, se = float(r.mean_effect_re), float(r.sd_eff_w_re)
+    mu, se, tau2, i2 = float(r.mean_effect_re), float(r.sd_eff_w_re), float(r.tau2), float(r.i2)
+    if tau2 < 0:
+        # statsmodels 0.15 leaves DerSimonian–Laird's τ² = (Q − df)/c untruncated and weights by
+        # 1/(vᵢ + τ²) with it: with less spread than chance (Q < df) that gives a pooled rate with
+        # too narrow an interval and a negative I². The estimator is max(0, ·): then the random-
+        # effects model is the fixed-effect one.
+        mu, se, tau2, i2 = float(r.mean_effect_fe), float(r.sd_eff_w_fe), 0.0, 0.0
     zq = norm.ppf(1 - (1 - confidence) / 2)
     expit = lambda x: 100 / (1 + math.exp(-x))  # noqa: E731
     m = int(k.size)
     if m >= 3:
-        half = student.ppf(1 - (1 - confidence) / 2, m - 2) * math.sqrt(float(r.tau2) + se ** 2)
+        half = student.ppf(1 - (1 - confidence) / 2, m - 2) * math.sqrt(tau2 + se ** 2)
         pred = (expit(mu - half), expit(mu + half))
     else:
         pred = (math.nan, math.nan)
-    return RandomEffectsRate(expit(mu), expit(mu - zq * se), expit(mu + zq * se), float(r.tau2), float(r.i2),
+    return RandomEffectsRate(expit(mu), expit(mu - zq * se), expit(mu + zq * se), tau2, i2,
                              float(r.q), m - 1, pred[0], pred[1], m)
 
 
@@ -531,6 +571,100 @@ def exit_reason_test(table) -> TableTest:
     if isinstance(table, pd.DataFrame):
         table = table.to_numpy()
     return table_test(table)
+
+
+@dataclass(frozen=True)
+class TableTestRange:
+    """A test of independence on a reasons × 2 table whose cells are known only as ranges (the
+    counts a rounded percentage can stand for), over every table of counts within those ranges
+    whose columns add up to their stated totals. ``statistic_min``/``statistic_max`` (Pearson's
+    X²) and ``p_min``/``p_max`` are exact extremes over those tables; ``tables`` is how many there
+    are. ``determinable`` is True when every one of them leads to the same conclusion at 5 %
+    (``evidence``: all below). ``tested`` is False, with ``why`` ('no_table': no table of counts fits
+    the ranges and totals, e.g. the reasons do not cover everyone; 'small_expected': some table would
+    have an expected count below 5, where the one rule would choose another test), when no range is
+    given."""
+    tested: bool
+    why: str = ""
+    statistic_min: float = math.nan
+    statistic_max: float = math.nan
+    p_min: float = math.nan
+    p_max: float = math.nan
+    dof: int = 0
+    tables: int = 0
+    method: str = "Pearson's chi-squared over every table of counts consistent with the rounding (exact extremes)"
+
+    @property
+    def determinable(self) -> bool:
+        return self.tested and (self.p_max < 1 - CONFIDENCE or self.p_min >= 1 - CONFIDENCE)
+
+    @property
+    def evidence(self) -> bool:
+        return self.tested and self.p_max < 1 - CONFIDENCE
+
+
+def table_test_range(low, high, totals, min_expected: float = 5.0) -> TableTestRange:
+    """:func:`table_test` (Pearson's chi-squared) over every r×2 table of whole counts n_ij with
+    ``low[i][j]`` ≤ n_ij ≤ ``high[i][j]`` whose column j adds up to ``totals[j]`` (e.g. reasons ×
+    (women, men), each cell the counts of that gender's exits a rounded percentage can stand for,
+    :func:`finsam.data.rounding.counts`, and the totals the exits of each gender: the reasons then
+    cover everyone who exited).
+
+    With the column totals c_j and N fixed, X² = N·(Σᵢ (nᵢ₁²/c₁ + nᵢ₂²/c₂)/(nᵢ₁ + nᵢ₂) − 1) is a
+    sum over rows, so its exact minimum and maximum over all such tables (and their number) come
+    from one pass of dynamic programming over the rows, whose state is the two partial column sums:
+    no table is left out, however many there are. The one rule of :func:`table_test` chooses
+    Pearson's test for a table larger than 2×2 whose expected counts are all at least
+    ``min_expected``; when some table within the ranges could fall below it (its smallest possible
+    row total × the smaller column total / N < ``min_expected``) the range is not computed
+    (``why`` 'small_expected'), since a Monte Carlo p-value is not a function of X² alone. The
+    p-value falls as X² grows, so p ranges from χ²-tail(max X²) to χ²-tail(min X²) on (r − 1) df."""
+    from scipy.stats import chi2
+    lo, hi = np.asarray(low, dtype=int), np.asarray(high, dtype=int)
+    totals = [int(x) for x in totals]
+    if lo.ndim != 2 or lo.shape[1] != 2 or lo.shape != hi.shape or len(totals) != 2 or (lo < 0).any() or (hi < lo).any():
+        raise ValueError(f"need r×2 ranges 0 <= low <= high and two column totals, got {lo.tolist()}, {hi.tolist()}, {totals}")
+    r = lo.shape[0]
+    if r < 2:
+        raise ValueError("a test needs at least two rows")
+    c1, c2 = totals
+    big_n = c1 + c2
+    slack = [c1 - int(lo[:, 0].sum()), c2 - int(lo[:, 1].sum())]
+    span = hi - lo
+    if min(slack) < 0 or slack[0] > span[:, 0].sum() or slack[1] > span[:, 1].sum() or min(c1, c2) <= 0:
+        return TableTestRange(False, "no_table")
+    if ((lo.sum(axis=1) * min(c1, c2) / big_n) < min_expected).any():
+        return TableTestRange(False, "small_expected")
+    s1, s2 = slack
+    shape = (s1 + 1, s2 + 1)
+    low_v, high_v = np.zeros(shape), np.zeros(shape)
+    count = np.zeros(shape)  # the number of tables: exact below 2⁵³
+    reach = np.zeros(shape, dtype=bool)
+    low_v[:], high_v[:] = np.inf, -np.inf
+    low_v[0, 0] = high_v[0, 0] = 0.0
+    count[0, 0], reach[0, 0] = 1, True
+    for i in range(r):
+        n_low, n_high = np.full(shape, np.inf), np.full(shape, -np.inf)
+        n_count, n_reach = np.zeros(shape), np.zeros(shape, dtype=bool)
+        for d1 in range(min(span[i, 0], s1) + 1):
+            for d2 in range(min(span[i, 1], s2) + 1):
+                a, b = lo[i, 0] + d1, lo[i, 1] + d2
+                g = (a * a / c1 + b * b / c2) / (a + b)  # a + b > 0: rows were checked above
+                src = (slice(0, s1 + 1 - d1), slice(0, s2 + 1 - d2))
+                dst = (slice(d1, s1 + 1), slice(d2, s2 + 1))
+                ok = reach[src]
+                n_low[dst] = np.where(ok, np.minimum(n_low[dst], low_v[src] + g), n_low[dst])
+                n_high[dst] = np.where(ok, np.maximum(n_high[dst], high_v[src] + g), n_high[dst])
+                n_count[dst] = n_count[dst] + np.where(ok, count[src], 0)
+                n_reach[dst] |= ok
+        low_v, high_v, count, reach = n_low, n_high, n_count, n_reach
+    if not reach[s1, s2]:
+        return TableTestRange(False, "no_table")
+    x_min, x_max = big_n * (low_v[s1, s2] - 1), big_n * (high_v[s1, s2] - 1)
+    x_min, x_max = max(0.0, float(x_min)), max(0.0, float(x_max))  # rounding below 0 when the table is exact
+    dof = r - 1
+    return TableTestRange(True, "", x_min, x_max, float(chi2.sf(x_max, dof)), float(chi2.sf(x_min, dof)), dof,
+                          int(round(count[s1, s2])))
 
 
 # --- 6. pooled gap and rounded percentages ------------------------------------------------------

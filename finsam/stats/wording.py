@@ -54,7 +54,8 @@ def unit_class(tables: Tables, unit: str) -> str:
 
 def segments(years: list[int], associations: list[str]) -> list[list[int]]:
     """Runs of consecutive years of one association: a series is drawn and described within a
-    run only. ``years`` sorted ascending, ``associations`` the association of each year."""
+    run only. ``years`` sorted ascending, ``associations`` the association of each year (or any
+    key that must stay the same within a run, e.g. (association, unit))."""
     runs: list[list[int]] = []
     prev_y, prev_a = None, None
     for y, a in zip(years, associations):

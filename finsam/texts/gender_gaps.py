@@ -145,10 +145,30 @@ TEXT = {
         "sv": " ⚠ Rapporten anger några av de här uppgifterna med olika värden; det först angivna värdet används.",
         "en": " ⚠ The report states some of these figures inconsistently; the first stated value is used."},
     "gender_gaps.exit_reasons_rounded": {
-        "sv": "Grupper som bara anger avslutsanledningar som procentsatser testas inte: alla kombinationer av antal "
-              "som stämmer med avrundningen vore för många att föra med, och ett påhittat antal används inte.",
-        "en": "Groups that give exit reasons only as percentages are not tested: every combination of counts "
-              "consistent with the rounding would be too many to carry, and one invented count is not used."},
+        "sv": "**{label}** (kvinnor/män, procent av {n_women}/{n_men} avslutade: {rows}): rapporten anger "
+              "avslutsanledningarna bara som avrundade procentsatser. Över alla {tables} tabeller med antal som "
+              "stämmer med avrundningen och där anledningarna summerar till de avslutade av varje kön: {test}, "
+              "X² = {statistic} med {dof} frihetsgrader, {p} — ",
+        "en": "**{label}** (women/men, percent of {n_women}/{n_men} exited: {rows}): the report gives the exit "
+              "reasons only as rounded percentages. Over all {tables} tables of counts consistent with the rounding "
+              "whose reasons add up to each gender's exits: {test}, X² = {statistic} on {dof} degrees of freedom, "
+              "{p} — "},
+    "gender_gaps.exit_reasons_not_determinable": {
+        "sv": "om kvinnor och män avslutar av olika anledningar går inte att avgöra ur de avrundade siffrorna: "
+              "p-värdet hamnar på båda sidor om 0,05 beroende på vilka antal som ligger bakom procentsatserna.",
+        "en": "whether women and men end for different reasons cannot be determined from the rounded figures: p "
+              "falls on either side of 0.05 depending on the counts behind the percentages."},
+    "gender_gaps.exit_reasons_rounded_untested": {
+        "sv": "**{label}**: avslutsanledningarna anges bara som avrundade procentsatser, och {why}; inget test.",
+        "en": "**{label}**: the exit reasons are given only as rounded percentages, and {why}; no test."},
+    "gender_gaps.exit_reasons_why.no_table": {
+        "sv": "inga antal som stämmer med avrundningen summerar till de avslutade (anledningarna täcker inte alla)",
+        "en": "no counts consistent with the rounding add up to those who exited (the reasons do not cover "
+              "everyone)"},
+    "gender_gaps.exit_reasons_why.small_expected": {
+        "sv": "några av tabellerna kan ha förväntade antal under 5, där ett annat test än χ²-testet skulle väljas",
+        "en": "some of the tables may have expected counts below 5, where a test other than the chi-squared test "
+              "would be chosen"},
 }
 
 # Swedish puts a space between a number and its percent sign; make it a no-break space (as

@@ -109,14 +109,15 @@ TEXT = {
                                    "en": "Exits to work or studies by intervention, {year}"},
     "interventions.funnel.xlabel": {"sv": "avslutade deltagare (n)", "en": "exited participants (n)"},
     "interventions.funnel.ylabel": {"sv": "% till arbete eller studier", "en": "% to work or studies"},
-    "interventions.funnel.limits": {"sv": "kontrollgränser {level}", "en": "{level} limits"},
+    "interventions.funnel.limits": {"sv": "binomialgränser {level}", "en": "{level} binomial limits"},
+    "interventions.funnel.none": {"sv": "ingen", "en": "none"},
     "interventions.funnel.pooled": {"sv": "sammanvägd andel {rate}", "en": "pooled rate {rate}"},
     "interventions.funnel.alt": {
         "sv": "Trattdiagram: andelen avslutade som gick till arbete eller studier för {m} insatser mot antalet "
-              "avslutade, {year}, med kontrollgränser på {level1} och {level2} kring den sammanvägda andelen "
+              "avslutade, {year}, med binomiala kontrollgränser på {level1} och {level2} kring den sammanvägda andelen "
               "{rate} ({k_of_n}). {points}.",
         "en": "Funnel plot: the share of exited participants who left for work or studies for {m} interventions "
-              "against the number exited, {year}, with {level1} and {level2} control limits around the pooled "
+              "against the number exited, {year}, with {level1} and {level2} binomial control limits around the pooled "
               "rate {rate} ({k_of_n}). {points}."},
     "interventions.funnel.point": {"sv": "{name}: {rate} ({k_of_n}, {position} gränserna på {level})",
                                    "en": "{name}: {rate} ({k_of_n}, {position} the {level} limits)"},
@@ -144,17 +145,47 @@ TEXT = {
 
     # ---------------------------------------------------------------- heterogeneity
     "interventions.funnel.overdispersed": {
-        "sv": "Andelarna sprider sig φ = {phi} gånger mer än binomial slump runt den sammanvägda andelen. Med "
-              "gränser som tillåter den spridningen (additiva slumpeffektgränser enligt Spiegelhalter, τ = {tau} "
-              "procentenheter) ligger {o1} utanför {level1}-gränserna och {o2} utanför {level2}-gränserna (så många "
-              "skiljer sig mer än insatserna brukar skilja sig från varandra).",
-        "en": "The rates spread φ = {phi} times as much as binomial chance around the pooled rate. With limits that "
-              "allow for that spread (Spiegelhalter's additive random-effects limits, τ = {tau} percentage "
-              "points), {o1} lie outside the {level1} limits and {o2} outside the {level2} limits (that many differ "
-              "by more than the interventions usually differ from each other)."},
+        "sv": "Andelarna sprider sig φ = {phi} gånger mer än binomial slump runt den sammanvägda andelen, och "
+              "testet av om insatserna skiljer sig åt (nedan; {p}) visar att spridningen är större än slumpen "
+              "förklarar. Binomialgränserna mäter då bara slumpen och är för snäva för att peka ut en enskild "
+              "insats. Diagrammet visar därför också gränser som tillåter spridningen mellan insatserna: "
+              "Spiegelhalters additiva slumpeffektgränser, med en spridning mellan insatserna på τ = {tau} "
+              "procentenheter (standardavvikelse). De är additiva och inte multiplikativa (φ), eftersom insatserna skiljer sig åt i "
+              "målgrupp och arbetssätt oavsett storlek: en multiplikativ faktor skulle ändå snäva in gränserna "
+              "kring den sammanvägda andelen för de största insatserna.",
+        "en": "The rates spread φ = {phi} times as much as binomial chance around the pooled rate, and the test of "
+              "whether the interventions differ (below; {p}) shows more spread than chance explains. The binomial "
+              "limits then measure chance alone and are too narrow to single out an intervention. The figure "
+              "therefore also draws limits that allow for the spread between interventions: Spiegelhalter's "
+              "additive random-effects limits, with a between-intervention spread of τ = {tau} percentage "
+              "points (standard deviation). They are additive rather than multiplicative (φ) because the interventions differ in "
+              "target group and method whatever their size: a multiplicative factor would still narrow the "
+              "limits around the pooled rate for the largest interventions."},
+    "interventions.funnel.re_outside": {"sv": "Utanför slumpeffektgränserna på {level}: {count}.",
+                                        "en": "Outside the {level} random-effects limits: {count}."},
+    "interventions.funnel.re_outside_named": {
+        "sv": "Utanför slumpeffektgränserna på {level}: {count} — {names}.",
+        "en": "Outside the {level} random-effects limits: {count} — {names}."},
+    "interventions.funnel.only_binomial": {
+        "sv": "Utanför binomialgränserna på {level} men inom slumpeffektgränserna: {names} — skillnader mot den "
+              "sammanvägda andelen som är större än slumpen förklarar, men inte större än insatserna brukar skilja "
+              "sig från varandra.",
+        "en": "Outside the {level} binomial limits but within the random-effects limits: {names} — differences "
+              "from the pooled rate larger than chance explains, but no larger than the interventions usually "
+              "differ from each other."},
     "interventions.funnel.not_overdispersed": {
-        "sv": "Andelarna sprider sig inte mer än binomial slump (φ = {phi}), så de exakta gränserna ovan gäller.",
-        "en": "The rates spread no more than binomial chance (φ = {phi}), so the exact limits above apply."},
+        "sv": "Testet av om insatserna skiljer sig åt (nedan; {p}) visar ingen spridning utöver binomial slump "
+              "(φ = {phi}), så diagrammet visar bara de exakta binomialgränserna. Det betyder inte att insatserna "
+              "är lika, bara att skillnaderna inte är statistiskt säkerställda.",
+        "en": "The test of whether the interventions differ (below; {p}) does not show spread beyond binomial "
+              "chance (φ = {phi}), so the figure draws only the exact binomial limits. That does not mean the "
+              "interventions are alike, only that their differences are not statistically established."},
+    "interventions.funnel.re_limits": {"sv": "slumpeffektgränser {level}", "en": "{level} random-effects limits"},
+    "interventions.funnel.alt_re": {
+        "sv": "Diagrammet visar också Spiegelhalters additiva slumpeffektgränser på {level1} och {level2} "
+              "(τ = {tau} procentenheter); utanför dem på {level1}: {names}.",
+        "en": "It also draws Spiegelhalter's additive random-effects limits at {level1} and {level2} "
+              "(τ = {tau} percentage points); outside them at {level1}: {names}."},
     "interventions.het.none": {
         "sv": "Inget test av heterogenitet: tabellen har färre än två rader eller kolumner som inte är tomma.",
         "en": "No test of heterogeneity: the table has fewer than two non-empty rows or columns."},

@@ -13,6 +13,10 @@ TEXT = {
         "en": " The series includes the predecessor {names}: its years are shown, but not joined to or compared "
               "with the successor's.",
     },
+    "yearly_trend.unit_note": {
+        "sv": " För {years} räknar rapporten {noun}, inte {usual}: {description}",
+        "en": " For {years} the report counts {noun}, not {usual}: {description}",
+    },
     "yearly_trend.section.values": {
         "sv": "## Värden år för år\n\nUppgifterna så som rapporterna anger dem (⚠ = rapporten anger uppgiften med "
               "olika värden).",

@@ -10,7 +10,8 @@ from finsam.data.conflicts import resolve
 from finsam.data.tables import Tables, select
 from finsam.data.semantics import MEN, WOMEN
 from finsam.data.versions import unusable_in
-from finsam.stats.gaps import exit_reason_tests, gap_groups, gap_intervals, pooled_over_groups, within_intervention_gaps
+from finsam.stats.gaps import (exit_reason_tests, gap_groups, gap_intervals, pooled_over_groups,
+                               rounded_exit_reason_tests, within_intervention_gaps)
 from finsam.views.base import Markup, View, esc, fill, markdown
 from finsam.views.tables import test_name, unusable_list
 from finsam.stats import brief as kf
@@ -173,7 +174,8 @@ class GenderGaps(View):
 
     def exit_reason_text(self):
         tabs = exit_reason_tests(self.t, self.policy)
-        if not tabs:
+        rounded = rounded_exit_reason_tests(self.t, self.policy)
+        if not tabs and not rounded:
             return self.md("gender_gaps.no_exit_reasons")
         parts = []
         for key, tab, contested, t in tabs:
@@ -186,5 +188,27 @@ class GenderGaps(View):
                          + self.tr("gender_gaps.exit_reasons_differ" if t.p_value < 0.05
                                    else "gender_gaps.exit_reasons_no_evidence")
                          + (self.tr("gender_gaps.exit_reasons_contested") if contested else ""))
-        parts.append(self.tr("gender_gaps.exit_reasons_rounded"))
+        for key, pct, r in rounded:
+            label = esc(group_label(self.t, key, self.lang))
+            if not r.tested:
+                parts.append(self.tr("gender_gaps.exit_reasons_rounded_untested", label=label,
+                                     why=self.tr(f"gender_gaps.exit_reasons_why.{r.why}")))
+                continue
+            def printed(vals):
+                return " | ".join(self.num(v, 0 if v == round(v) else 1) for v in vals)
+            rows = ", ".join(f"{self.metric(m).lower()} {printed(pct.loc[m, WOMEN])}/{printed(pct.loc[m, MEN])}"
+                             for m in pct.index)
+            exited = pct.attrs["exited"]
+            verdict = ("gender_gaps.exit_reasons_differ" if r.evidence else "gender_gaps.exit_reasons_no_evidence"
+                       if r.determinable else "gender_gaps.exit_reasons_not_determinable")
+            p = self.p(r.p_min)
+            if p != self.p(r.p_max):  # 'p = 0.002 to 0.356', 'p < 0.001 to p = 0.356'
+                high = self.num(r.p_max, 3) if r.p_min >= 0.001 else self.p(r.p_max)
+                p = self.tr("common.range", low=p, high=high)
+            parts.append(self.tr("gender_gaps.exit_reasons_rounded", label=label, rows=esc(rows),
+                                 n_women=" | ".join(self.int(x) for x in exited[WOMEN]),
+                                 n_men=" | ".join(self.int(x) for x in exited[MEN]),
+                                 tables=self.int(r.tables), test=test_name("chi_squared", self.lang),
+                                 statistic=self._span(r.statistic_min, r.statistic_max, 1), dof=self.int(r.dof), p=p)
+                         + self.tr(verdict))
         return markdown(Markup("\n\n").join(parts))

@@ -136,20 +136,33 @@ class InterventionComparison(View):
             self.plain("interventions.funnel.point", name=r.label, rate=self.pct(r.rate),
                     k_of_n=self.of(r.k, r.n), position=self._position(r, key), level=self._level(top))
             for r in g.table.sort_values("label").itertuples())
-        return self.plain("interventions.funnel.alt", m=len(g.table), year=self.year, level1=self._level(g.levels[0]),
-                       level2=self._level(g.levels[-1]), rate=self.pct(g.pooled_rate),
-                       k_of_n=self.of(g.pooled_k, g.pooled_n), points=points)
+        alt = self.plain("interventions.funnel.alt", m=len(g.table), year=self.year, level1=self._level(g.levels[0]),
+                         level2=self._level(g.levels[-1]), rate=self.pct(g.pooled_rate),
+                         k_of_n=self.of(g.pooled_k, g.pooled_n), points=points)
+        if g.overdispersed:
+            od = g.overdispersion
+            out = od.table[od.table[f"re_outside_{key}"]].sort_values("label")
+            names = ", ".join(f"{r.label} ({self._side(getattr(r, f're_above_{key}'))})" for r in out.itertuples())
+            alt += " " + self.plain("interventions.funnel.alt_re", level1=self._level(top),
+                                    level2=self._level(g.levels[-1]), tau=self.num(100 * math.sqrt(od.tau2), 1),
+                                    names=names or self.plain("interventions.funnel.none"))
+        return alt
 
     def funnel_figure(self):
         from finsam.views.plotting import finish_figure, funnel_plot
         g = self.data.main
         n_max = int(g.table["n"].max())
-        limits = inf.funnel_limits(g.pooled_rate / 100, np.arange(1, int(n_max * 1.3) + 2))
+        sizes = np.arange(1, int(n_max * 1.3) + 2)
+        limits = inf.funnel_limits(g.pooled_rate / 100, sizes)
+        # the limits that allow for the spread between interventions, only where the test shows it
+        re_limits = g.overdispersion.limits(sizes, g.levels) if g.overdispersed else None
         fig = funnel_plot(g.table, limits, g.pooled_rate, self.plain("interventions.funnel.title", year=self.year),
-                          levels=g.levels, texts=dict(
+                          levels=g.levels, re_limits=re_limits, texts=dict(
                               xlabel=self.plain("interventions.funnel.xlabel"),
                               ylabel=self.plain("interventions.funnel.ylabel"),
                               limits=[self.plain("interventions.funnel.limits", level=self._level(x)) for x in g.levels],
+                              re_limits=[self.plain("interventions.funnel.re_limits", level=self._level(x))
+                                         for x in g.levels],
                               pooled=self.plain("interventions.funnel.pooled", rate=self.pct(g.pooled_rate))))
         return finish_figure(fig, figure_stem(self.stem, "funnel"), self.figures_dir, alt=self.funnel_alt())
 
@@ -169,14 +182,27 @@ class InterventionComparison(View):
                              e1=self.num(g.expected_outside[lo], 2), e2=self.num(g.expected_outside[hi], 3),
                              n1=self.num(g.nominal_outside[lo], 2), n2=self.num(g.nominal_outside[hi], 3)))
         od = g.overdispersion
-        if od is not None and od.phi == od.phi:
-            if od.phi > 1:
-                parts.append(self.tr("interventions.funnel.overdispersed", phi=self.num(od.phi, 1),
-                                     tau=self.num(100 * math.sqrt(od.tau2), 1), level1=self._level(lo),
-                                     level2=self._level(hi), o1=self.int(od.re_outside[lo]),
-                                     o2=self.int(od.re_outside[hi])))
-            else:
-                parts.append(self.tr("interventions.funnel.not_overdispersed", phi=self.num(od.phi, 1)))
+        if od is None or od.phi != od.phi or not np.isfinite(g.heterogeneity.p_value):
+            return markdown(Markup(" ").join(parts))
+        p = self.p(g.heterogeneity.p_value)
+        if not g.overdispersed:
+            parts.append(self.tr("interventions.funnel.not_overdispersed", phi=self.num(od.phi, 1), p=p))
+            return markdown(Markup(" ").join(parts))
+        parts.append(self.tr("interventions.funnel.overdispersed", phi=self.num(od.phi, 1), p=p,
+                             tau=self.num(100 * math.sqrt(od.tau2), 1)))
+        for level in g.levels:
+            key = inf._level_key(level)
+            out = od.table[od.table[f"re_outside_{key}"]]
+            names = Markup(", ").join(fill("{} ({})", r.label, self._side(getattr(r, f're_above_{key}')))
+                                      for r in out.itertuples())
+            parts.append(self.tr("interventions.funnel.re_outside_named" if names else "interventions.funnel.re_outside",
+                                 level=self._level(level), count=self.int(len(out)), names=names))
+        key = inf._level_key(lo)
+        binomial = g.table[g.table[f"above_{key}"] | g.table[f"below_{key}"]]["label"]
+        only = [x for x in binomial if x not in set(od.table.loc[od.table[f"re_outside_{key}"], "label"])]
+        if only:
+            parts.append(self.tr("interventions.funnel.only_binomial", names=self.listing([esc(x) for x in only]),
+                                 level=self._level(lo)))
         return markdown(Markup(" ").join(parts))
 
     def heterogeneity_text(self):

@@ -233,14 +233,16 @@ def line_by_group(df: pd.DataFrame, x: str, y: str, group: str, colors: dict, la
 
 
 def funnel_plot(groups: pd.DataFrame, limits: pd.DataFrame, pooled_rate: float, title: str,
-                levels=(0.95, 0.998), texts: dict | None = None):
+                levels=(0.95, 0.998), texts: dict | None = None, re_limits: pd.DataFrame | None = None):
     """Funnel plot: each group's rate (``rate``, percent) against its size (``n``), labelled by
     ``label``, with the pooled rate and the control limits from :func:`finsam.stats.inference.funnel_limits`
     (columns ``n``, ``low_<L>``, ``high_<L>``) drawn as steps.
 
     ``texts`` holds the words in the page's language: ``xlabel``, ``ylabel``, ``limits`` (one
     legend label per level) and ``pooled`` (the pooled rate's legend label, its number formatted);
-    without them the labels are English."""
+    without them the labels are English. ``re_limits`` (columns ``n``, ``re_low_<L>``, ``re_high_<L>``
+    from :meth:`finsam.stats.inference.Overdispersion.limits`), when given, are drawn as smooth blue
+    lines beside the binomial steps, labelled by ``texts['re_limits']``."""
     from finsam.stats.inference import _level_key
     texts = dict(texts or {})
     fig = new_figure()
@@ -253,6 +255,15 @@ def funnel_plot(groups: pd.DataFrame, limits: pd.DataFrame, pooled_rate: float, 
         ax.step(limits["n"], limits[f"low_{key}"], where="post", color=color, linestyle=ls, linewidth=1,
                 label=limit_labels[i])
         ax.step(limits["n"], limits[f"high_{key}"], where="post", color=color, linestyle=ls, linewidth=1)
+    if re_limits is not None:
+        re_labels = texts.get("re_limits") or [f"{100 * level:g}% random-effects limits" for level in levels]
+        for i, level in enumerate(levels):
+            key = _level_key(level)
+            ls = ("--", ":")[i] if i < 2 else "-."
+            ax.plot(re_limits["n"], re_limits[f"re_low_{key}"], color=ASSOCIATION_COLORS[5], linestyle=ls,
+                    linewidth=1.2, label=re_labels[i])
+            ax.plot(re_limits["n"], re_limits[f"re_high_{key}"], color=ASSOCIATION_COLORS[5], linestyle=ls,
+                    linewidth=1.2)
     ax.axhline(pooled_rate, color="#000000", linewidth=1, label=texts.get("pooled", f"pooled rate {pooled_rate:.1f}%"))
     ax.scatter(groups["n"], groups["rate"], color=ASSOCIATION_COLORS[3], zorder=3)
     for r in groups.sort_values("label").itertuples():
@@ -262,5 +273,8 @@ def funnel_plot(groups: pd.DataFrame, limits: pd.DataFrame, pooled_rate: float, 
     ax.set_xlabel(texts.get("xlabel", "exited participants (n)"))
     ax.set_ylabel(texts.get("ylabel", "% to work or studies"))
     ax.set_title(title)
-    ax.legend(loc="upper right", fontsize=8)
+    if re_limits is None:
+        ax.legend(loc="upper right", fontsize=8)
+    else:  # five entries: below the axes, where they cover no point
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8, frameon=False)
     return fig

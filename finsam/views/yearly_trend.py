@@ -37,6 +37,10 @@ class YearlyTrend(View):
         self.chain = lineage(tables, association) if chain else [association]
         self.stem = report_stem("yearly_trend", dict(association=association, metric=metric))
         self.runs = findings.trend_runs(self.series)
+        # what the values count: the units the reports state them in (participations, cases, persons),
+        # not the metric's usual unit; in the order of the years
+        self.units = (list(dict.fromkeys(self.series.sort_values("year")["unit"].astype(str)))
+                      if not self.series.empty else [self.unit])
 
     def _lower(self, text: str) -> str:
         """A label inside a sentence: its first letter small (the labels start a line in tables)."""
@@ -50,7 +54,23 @@ class YearlyTrend(View):
             chain = self.tr("yearly_trend.chain",
                             names=Markup(", ").join(self.association(a) for a in self.chain[:-1]))
         return self.md("yearly_trend.heading", name=esc(self.association(self.a)), label=esc(self.label),
-                       description=esc(desc), chain=chain)
+                       description=esc(desc), chain=chain + self._unit_note())
+
+    def _unit_note(self) -> str:
+        """Where the reports count the metric in another unit than its description's (participations
+        or cases for participants), which years and what that unit counts (vocabulary.csv)."""
+        if unit_class(self.t, self.unit) != semantics.COUNT_CLASS or self.units == [self.unit]:
+            return Markup("")
+        described = semantics.vocabulary_column(self.t.vocabulary, "unit", f"description_{self.lang}")
+        notes = []
+        for u in self.units:
+            if u == self.unit:
+                continue
+            years = sorted(set(int(y) for y in self.series.loc[self.series["unit"].astype(str) == u, "year"]))
+            notes.append(self.tr("yearly_trend.unit_note", years=self.listing([str(y) for y in years]),
+                                 noun=noun(self.t, u, self.lang), usual=noun(self.t, self.unit, self.lang),
+                                 description=self._lower(described.get(u, ""))))
+        return Markup("").join(notes)
 
     def _fmt(self, v) -> str:
         return self.value(v, self.unit, self.metric_id)
@@ -124,7 +144,7 @@ class YearlyTrend(View):
             return self.scale.label(self.lang)
         if self.unit_class == semantics.PERCENT_CLASS:
             return self.tr("yearly_trend.figure.percent")
-        return noun(self.t, self.unit, self.lang)
+        return " / ".join(noun(self.t, u, self.lang) for u in self.units)
 
     def figure(self):
         from finsam.views.plotting import GENDER_COLORS, line_by_group
@@ -137,7 +157,8 @@ class YearlyTrend(View):
         # a line joins only consecutive years of one association; a conflicting year shows every value
         years = sorted(set(int(y) for y in s["year"]))
         assoc = s.drop_duplicates("year").set_index("year")["association_id"].astype(str)
-        runs = segments(years, [assoc[y] for y in years])
+        unit = s.drop_duplicates("year").set_index("year")["unit"].astype(str)
+        runs = segments(years, [(assoc[y], unit[y]) for y in years])  # a line never joins two units
         run_of = {y: i for i, r in enumerate(runs) for y in r}
         s = s.assign(run=s["year"].map(run_of))
         marks = [(int(r[0]), self.plain("yearly_trend.figure.from_here", name=self.association(assoc[r[0]])))
@@ -193,6 +214,8 @@ class YearlyTrend(View):
             for r in runs:
                 y0, y1 = int(r["year"].min()), int(r["year"].max())
                 name = self.association(str(r["association_id"].iloc[0]))
+                if len(self.units) > 1:  # runs of one association may differ only by what they count
+                    name = fill("{}, {}", name, noun(self.t, str(r["unit"].iloc[0]), self.lang))
                 items.append(fill("{}–{} ({})", y0, y1, name) if len(r) > 1 else fill("{} ({})", y0, name))
             texts.append(self.tr("yearly_trend.runs", runs=Markup("; ").join(items)))
         counts = self._counts()
