@@ -51,8 +51,6 @@ TEXT = {
               "after exit, so it is not an outcome at exit alone and is not compared as one.{detail}",
     },
     # the caption line under every figure (finsam.views.figure_source) and the columns of its data
-    "figure.what": {"sv": "{what}, {years}.", "en": "{what}, {years}."},
-    "figure.what_only": {"sv": "{what}.", "en": "{what}."},
     "figure.report": {"sv": "{name}, årsredovisning {year}", "en": "{name}, annual report {year}"},
     "figure.source": {"sv": "Källa: {sources}.", "en": "Source: {sources}."},
     "figure.every_association": {"sv": "Alla förbund, vart och ett det år som dess rapport gäller",

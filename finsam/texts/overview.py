@@ -4,8 +4,8 @@ its table, the rates with their test, the figure and the caveats."""
 TEXT = {
     # ------------------------------------------------------------------ page and sections
     "overview.heading": {
-        "sv": "# {title}",
-        "en": "# {title}",
+        "sv": "# Alla förbund sida vid sida",
+        "en": "# All associations side by side",
     },
     "overview.about": {
         "sv": "Deltagare, utfall och kostnader för varje förbund det år som förbundets egen rapport "

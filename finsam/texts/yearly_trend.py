@@ -7,10 +7,6 @@ TEXT = {
         "sv": "# {name}: {label} år för år",
         "en": "# {name}: {label} by year",
     },
-    "yearly_trend.about": {
-        "sv": "{description}{chain}",
-        "en": "{description}{chain}",
-    },
     "yearly_trend.chain": {
         "sv": " Serien tar också med föregångaren {names}. Dess år visas, men binds inte samman med och "
               "jämförs inte med efterträdarens.",

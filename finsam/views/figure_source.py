@@ -32,7 +32,7 @@ def caption(view, what: str, years, source_ids) -> str:
     years (one year, or the first–last), and its sources."""
     years = sorted({int(y) for y in years})
     span = "" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
-    head = view.plain("figure.what", what=what, years=span) if span else view.plain("figure.what_only", what=what)
+    head = f"{what}, {span}." if span else f"{what}."  # a name and years: the same in every language
     return f"{head} {sources_line(view, source_ids)}"
 
 

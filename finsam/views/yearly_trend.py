@@ -189,7 +189,8 @@ class YearlyTrend(View):
 
     def about(self):
         """What the series measures, its predecessor, and how its intervals are made (when it has any)."""
-        text = self.tr("yearly_trend.about", **self.heading_values())
+        v = self.heading_values()
+        text = Markup(v["description"]) + v["chain"]  # the metric's description (metrics.csv), then the predecessor
         if self._counts():
             text += self.tr("yearly_trend.intervals")
         return markdown(text)
