@@ -52,7 +52,8 @@ def _cmd_render(args) -> int:
     return render(notebooks=args.notebook, associations=args.association, years=args.year, jobs=args.jobs,
                   output=args.output, data_dir=args.data, sources_dir=args.sources,
                   progress=not args.no_progress, notebooks_dir=args.notebooks_dir, metrics=args.metric,
-                  languages=args.language, force=args.force, verbose=args.verbose, pdf=args.pdf)
+                  languages=args.language, force=args.force, verbose=args.verbose, pdf=args.pdf,
+                  release_dir=args.release)
 
 
 def _cmd_export(args) -> int:
@@ -147,6 +148,9 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--verbose", action="store_true", help="say why each report is re-rendered")
     r.add_argument("--pdf", action="store_true", help="also print a PDF per association and language with "
                    "headless Chromium (a note, not a failure, when there is none)")
+    r.add_argument("--release", metavar="DIR", help="the data release folder `finsam export` wrote; its zip is "
+                   "copied into the site and linked from the indexes and the about page (default: ./release "
+                   "when it holds a release)")
     r.set_defaults(func=_cmd_render)
     e = sub.add_parser("export", parents=[data, sources],
                        help="write a versioned release of the tables: datapackage.json, CSV, Parquet, SQLite, .xlsx, "

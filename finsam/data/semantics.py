@@ -51,6 +51,9 @@ WORK_OR_STUDIES_RATE = "exit_work_or_studies_rate"  #: the rate whose numerator 
 WORK_OR_STUDIES_RATE_GOAL = "exit_work_or_studies_rate_goal"  #: goal_of WORK_OR_STUDIES_RATE
 NATIONAL_WORK_OR_STUDIES_RATE = "national_exit_work_or_studies_rate"  #: reference of outcome work_or_studies
 COST = "cost"  #: money
+REVENUE = "revenue"  #: money
+#: a yearly series and the one a reader turns to next (cost ↔ revenue)
+COUNTERPART = {COST: REVENUE, REVENUE: COST}
 #: what a rate to work or studies rests on: its counts, then the reported rate
 WORK_OR_STUDIES_COUNTS = (EXITED, WORK_OR_STUDIES, WORK, STUDIES)
 WORK_OR_STUDIES_METRICS = (*WORK_OR_STUDIES_COUNTS, WORK_OR_STUDIES_RATE)

@@ -66,6 +66,7 @@ td.text { white-space: normal; min-width: 7rem; max-width: 16rem; text-align: le
 p.empty { color: #555; font-style: italic; }
 table.about th, table.about td { text-align: left; max-width: 40rem; }
 p.downloads { font-size: .85rem; margin: .2rem 0 1rem; }
+p.figure-source { font-size: .85rem; color: #555; margin: .3rem 0 0; }
 section.cite { margin-top: 2rem; color: #555; font-size: .9rem; }
 details.method { margin-top: 2rem; border-top: 1px solid #ccc; }
 details.method > summary { cursor: pointer; }
@@ -90,7 +91,7 @@ details.method > summary h2 { display: inline; border: 0; font-size: 1.3rem; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  header.site, .skip, .scroll-hint, nav.contents, p.downloads { display: none; }
+  header.site, .skip, .scroll-hint, nav.contents, nav.breadcrumb, nav.related, p.downloads { display: none; }
   a { color: inherit; text-decoration: none; }
   .table-wrap, .jp-RenderedImage { overflow: visible; }
   .table-wrap.scrolls { background: none; }
@@ -106,6 +107,13 @@ details.method > summary h2 { display: inline; border: 0; font-size: 1.3rem; }
   img { max-width: 100% !important; width: auto; }
   details.method > summary { list-style: none; }
 }
+nav.breadcrumb ol { list-style: none; display: flex; flex-wrap: wrap; gap: .2rem .4rem; margin: 0 0 .4rem; padding: 0;
+  font-size: .9rem; color: #555; }
+nav.breadcrumb li + li::before { content: "›"; margin-right: .4rem; color: #555; }
+nav.related { margin-top: 2rem; border-top: 1px solid #ccc; }
+nav.related h2 { font-size: 1.1rem; border: 0; }
+nav.related h3 { font-size: 1rem; margin: .8rem 0 .2rem; }
+nav.related ul { margin: 0; padding-left: 1.2rem; }
 .meta { color: #555; }
 .failed { color: #a4001d; }
 .missing { color: #555; }
@@ -187,6 +195,8 @@ class Frame:
     date: str  # YYYY-MM-DD: a re-render on the same day is byte-identical
     switch: tuple = ()  # (lang, href, text) of the same page in the other languages
     home: str = ""  # href of this language's index ("" on the index itself)
+    crumbs: tuple = ()  # (text, href) from the index down to this page (its own href "")
+    related: tuple = ()  # (group heading, ((text, href), …)) of the pages related to this one
 
     def as_dict(self) -> dict:
         return dict(lang=self.lang, title=self.title, css=CSS, home=self.home, home_text=t("site.back", self.lang),
@@ -194,16 +204,57 @@ class Frame:
                     nav_label=t("site.nav", self.lang),
                     switch=[dict(lang=l, href=h, text=x) for l, h, x in self.switch],
                     version=t("site.data_version", self.lang, version=self.version, release=release()),
-                    rendered=t("site.rendered", self.lang, date=self.date), mark=GENERATED_MARK)
+                    rendered=t("site.rendered", self.lang, date=self.date), mark=GENERATED_MARK,
+                    crumbs=[dict(text=x, href=h) for x, h in self.crumbs], crumbs_label=t("nav.breadcrumb", self.lang),
+                    related=[dict(name=g, links=[dict(text=x, href=h) for x, h in links]) for g, links in self.related],
+                    related_label=t("nav.related", self.lang))
 
 
-def frame(page: str, lang: str, title: str, version: str, date: str, languages) -> Frame:
+def frame(page: str, lang: str, title: str, version: str, date: str, languages, crumbs=(), related=()) -> Frame:
     """The frame of ``page`` (under ``lang``/); ``languages`` are those the site holds, each
-    linked from the language switch."""
+    linked from the language switch; ``crumbs`` and ``related`` as :func:`report_links` gives them."""
     switch = tuple((other, href(page, in_language(page, other)), t("language.switch", other))
                    for other in LANGUAGES if other != lang and other in languages)
     home = "" if page == index_path(lang) else href(page, index_path(lang))
-    return Frame(lang=lang, page=page, title=title, version=version, date=date, switch=switch, home=home)
+    return Frame(lang=lang, page=page, title=title, version=version, date=date, switch=switch, home=home,
+                 crumbs=tuple(crumbs), related=tuple(related))
+
+
+def report_links(notebook: str, params: dict, lang: str, tables, r, path_of, names: dict | None = None) -> tuple:
+    """The breadcrumb (index › the association's start page › this page) and the groups of links to
+    related pages of one report page: ``r`` is its finsam.views.registry.Related (previous/next
+    year, the other pages of the same association-year, cost ↔ revenue, the other series), from the
+    render plan; ``path_of(notebook, params)`` the path of a page of this language."""
+    names = names or _names(tables)
+    association = params.get("association")
+    page = path_of(notebook, params)
+
+    def link(n, c, text=None):
+        return (text or report_title(n, c, lang, tables, with_association=False, names=names),
+                href(page, path_of(n, c)))
+    own = report_title(notebook, params, lang, tables, with_association=False, names=names)
+    if association:
+        name = names["association"].get(str(association), str(association))
+        crumbs = [(t("nav.home", lang), href(page, index_path(lang))),
+                  (name, href(page, association_path(lang, association))), (own, "")]
+    else:
+        crumbs = [(t("nav.home", lang), href(page, index_path(lang))),
+                  (t("nav.all_associations", lang), href(page, index_path(lang)) + "#" + EVERY_ASSOCIATION), (own, "")]
+    groups = []
+    years = [link(*p, text=t(key, lang, year=p[1]["year"])) for key, p in (("nav.previous", r.previous), ("nav.next", r.next)) if p]
+    if years:
+        groups.append((t("nav.years", lang), tuple(years)))
+    if r.counterpart:
+        groups.append((t("nav.counterpart", lang), (link(*r.counterpart),)))
+    if r.same_year:
+        groups.append((t("nav.same_year", lang, name=name, year=params["year"]), tuple(link(*p) for p in r.same_year)))
+    if r.series:
+        groups.append((t("nav.series", lang), tuple(link(*p) for p in r.series)))
+    if r.shared:
+        groups.append((t("nav.shared", lang), tuple(link(*p) for p in r.shared)))
+    if association:
+        groups.append((t("nav.start", lang, name=name), ((name, href(page, association_path(lang, association))),)))
+    return tuple(crumbs), tuple(groups)
 
 
 # ---------------------------------------------------------------------------- report pages
@@ -445,6 +496,39 @@ def _xlsx_bytes(rows, about: list[str], caption: str, lang: str, date: str) -> b
     return buf.getvalue()
 
 
+def _figure_downloads(soup, para, lang: str, page: str, folder: str, stem: str, n: int, about: list[str],
+                      date: str) -> dict:
+    """The data a figure draws (its caption's ``data-figure``, finsam.views.figure_source) as a CSV and
+    an .xlsx beside its PNG and SVG, linked under the caption with the image files; the attribute is
+    removed. Returns the files to write."""
+    import json
+    from pathlib import PurePosixPath
+    data = json.loads(para.attrs.pop("data-figure", "") or "{}")
+    para["class"] = [c for c in para.get("class", []) if c != "finsam-figure-source"]
+    file = str(data.get("file") or f"{stem}__figure-{n}")
+    if PurePosixPath(file).name != file or not file.startswith(stem):  # a name of our own making only
+        file = f"{stem}__figure-{n}"
+    rows = [list(map(str, data.get("columns", [])))] + [list(map(str, r)) for r in data.get("rows", [])]
+    caption = _text(para)
+    files = {}
+    links = []
+    if len(rows) > 1:
+        files[f"{folder}/{file}.csv"] = _csv_bytes([[caption]] + rows, about)
+        files[f"{folder}/{file}.xlsx"] = _xlsx_bytes(rows, about, caption, lang, date)
+        links += [("CSV", f"{folder}/{file}.csv"), (t("report.download_xlsx", lang), f"{folder}/{file}.xlsx")]
+    p = soup.new_tag("p", attrs={"class": "downloads"})
+    p.append(t("report.download_figure_data", lang) + " ")
+    images = [("PNG", f"{folder}/{file}.png"), ("SVG", f"{folder}/{file}.svg")]
+    for i, (text, target) in enumerate(links + images):
+        if i:
+            p.append(" · ")
+        a = soup.new_tag("a", href=href(page, target), download="")
+        a.string = text
+        p.append(a)
+    para.insert_after(p)
+    return files
+
+
 def add_downloads(html: str, lang: str, page: str, folder: str, stem: str, citation: str,
                   date: str) -> tuple[str, dict]:
     """Link a CSV and an .xlsx of every table beside it, and the PNG/SVG of every figure, and end
@@ -475,6 +559,8 @@ def add_downloads(html: str, lang: str, page: str, folder: str, stem: str, citat
         p.append(a)
         hint = wrap.find_next_sibling("p", class_="scroll-hint")
         (hint or wrap).insert_after(p)
+    for n, para in enumerate(main.select("p.finsam-figure-source"), start=1):
+        files.update(_figure_downloads(soup, para, lang, page, folder, stem, n, about, date))
     cite = soup.new_tag("section", attrs={"class": "cite"})
     for line in about:
         para = soup.new_tag("p")
@@ -552,7 +638,59 @@ def association_brief(out, jobs, year: int, lang: str) -> str:
     return "".join(str(p) for p in h.parent.find_all("p"))
 
 
-def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write, pages: bool = True) -> None:
+#: the manifest `finsam export` writes into a release folder (read here as JSON: the site does not
+#: import finsam.release) and the name of the release's zip
+RELEASE_MANIFEST = ".finsam-release.json"
+RELEASE_ZIP = re.compile(r"^finsam-data-(?P<version>[0-9][0-9A-Za-z.+-]*?)-(?P<data_version>[0-9a-f]{6,64})\.zip$")
+
+
+def find_release(folder, given: bool = False) -> dict | None:
+    """The release `finsam export` wrote into ``folder``: its zip (path, name, size in bytes, package
+    and data version, from the folder's manifest, checked against the file), or None when there is
+    none. A folder named on the command line (``given``) without a usable release gets a note."""
+    import json
+    import sys
+    from pathlib import Path
+    folder = Path(folder)
+    manifest = folder / RELEASE_MANIFEST
+    problem = None
+    try:
+        files = json.loads(manifest.read_text(encoding="utf-8")).get("files", {})
+        zips = [(n, m) for n, m in files.items() if RELEASE_ZIP.match(n)]
+        if len(zips) != 1:
+            problem = "it lists no release zip"
+        else:
+            name, meta = zips[0]
+            zip_path = folder / name
+            size = zip_path.stat().st_size
+            if zip_path.is_symlink() or size != int(meta.get("bytes", -1)):
+                problem = f"{name} is not the file its manifest records"
+            else:
+                m = RELEASE_ZIP.match(name)
+                return dict(path=zip_path, name=name, bytes=size, version=m["version"], data_version=m["data_version"])
+    except FileNotFoundError:
+        problem = f"no {RELEASE_MANIFEST} there (write one with `finsam export --output {folder}`)"
+    except (OSError, ValueError, AttributeError, TypeError) as e:
+        problem = f"cannot read {manifest}: {e}"
+    if given:
+        print(f"finsam: note: no release linked from the site: {folder}: {problem}", file=sys.stderr)
+    return None
+
+
+def _release_links(release: dict | None, page: str, lang: str, out, write) -> dict | None:
+    """What the index and the about page say of the release: its zip's link, name, size, versions."""
+    if not release:
+        return None
+    from finsam.views import fmt
+    target = f"release/{release['name']}"
+    mb = release["bytes"] / 1e6
+    size = (fmt.number(mb, lang, 1) + " MB") if mb >= 0.1 else (fmt.number(release["bytes"] / 1e3, lang, 0) + " kB")
+    return dict(href=href(page, target), name=release["name"],
+                text=t("release.text", lang, size=size, version=release["version"], data_version=release["data_version"]))
+
+
+def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write, pages: bool = True,
+                  release_zip: dict | None = None) -> None:
     """One index per language in ``languages`` (every job listed, rendered or not, with its
     figures and this run's failures) and the root index linking to every language the site
     holds; with ``pages`` also each association's start page and the about page (after a Ctrl-C
@@ -573,6 +711,8 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write,
             listing[d] = sorted(p.name for p in d.glob("*.png")) if d.is_dir() else []
         return [f for f in listing[d] if is_figure_of(f, stem)]
     sources = tables.sources.to_dict("records")
+    if release_zip:  # the zip goes into the site, so that its link works wherever the site is served
+        write(out / "release" / release_zip["name"], release_zip["path"].read_bytes())
     for lang in languages:
         page = index_path(lang)
         groups: dict[str, list] = {}
@@ -597,9 +737,12 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write,
                 write_association_page(out, lang, a, [j for j in jobs if j.language == lang and j.association == a],
                                        failed, tables, date, held, env, lookups, write)
         if pages:
-            f_about = frame(about_path(lang), lang, t("about.title", lang), tables.version, date, held)
+            f_about = frame(about_path(lang), lang, t("about.title", lang), tables.version, date, held,
+                            crumbs=[(t("nav.home", lang), href(about_path(lang), index_path(lang))),
+                                    (t("about.title", lang), "")])
             write(out / about_path(lang), env.get_template("about.html.j2").render(
                 f=f_about.as_dict(), t=lambda key, **kw: t(key, lang, **kw), version=tables.version,
+                release=_release_links(release_zip, about_path(lang), lang, out, write),
                 **_about(lang, tables)).encode("utf-8"))
         f = frame(page, lang, t("site.name", lang), tables.version, date, held)
         html = env.get_template("index.html.j2").render(
@@ -608,6 +751,7 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write,
                       if j.language == lang],
             sources=[dict(s, quality=code_label("text_quality", s["text_quality"], lang, tables)) for s in sources],
             description=t("site.description", lang),
+            release=_release_links(release_zip, page, lang, out, write),
             about=href(page, about_path(lang)) if pages or (out / about_path(lang)).is_file() else "")
         write(out / page, html.encode("utf-8"))
     root = env.get_template("root.html.j2").render(
@@ -637,7 +781,8 @@ def write_association_page(out, lang: str, association: str, jobs, failed: dict,
             years.add(int(j.kwargs["year"]))
     latest = report_years(tables).get(association)
     pdf = f"{lang}/{association}/{association}-{lang}.pdf"
-    f = frame(page, lang, t("index.start_page", lang, name=name), tables.version, date, held)
+    f = frame(page, lang, t("index.start_page", lang, name=name), tables.version, date, held,
+              crumbs=[(t("nav.home", lang), href(page, index_path(lang))), (name, "")])
     html = env.get_template("association.html.j2").render(
         f=f.as_dict(), t=lambda key, **kw: t(key, lang, **kw), name=name, latest=latest,
         years=", ".join(map(str, sorted(years))) or "–",

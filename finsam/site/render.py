@@ -355,6 +355,19 @@ def _language_parameter(notebook: Path, language: str) -> dict:
 CONTENT_LANGUAGE = "en"
 
 
+_SIBLINGS: dict = {}  # (data version, association) -> its pages in the plan, once per worker
+
+
+def _siblings(tables, association) -> list:
+    """The pages of the render plan about ``association`` (finsam.views.registry.siblings), which a
+    page links to; computed once per worker and association (~60 ms each)."""
+    from finsam.views.registry import siblings
+    key = (tables.version, association)
+    if key not in _SIBLINGS:
+        _SIBLINGS[key] = siblings(tables, association)
+    return _SIBLINGS[key]
+
+
 def _page(nb, job: Job, content_lang: str) -> tuple[str, dict]:
     """The report's HTML page: nbconvert's output inside the site's frame, finished for
     accessibility and validity (finsam.site.pages.finish_report), with a CSV and an .xlsx of each
@@ -363,7 +376,13 @@ def _page(nb, job: Job, content_lang: str) -> tuple[str, dict]:
     tables = load()
     title = site.report_title(job.notebook, job.kwargs, job.language, tables)
     date = _dt.datetime.now(_dt.timezone.utc).date().isoformat()
-    frame = site.frame(job.html_path, job.language, title, tables.version, date, job.site_languages)
+    from finsam.views.registry import related as related_pages
+    crumbs, related = site.report_links(
+        job.notebook, job.kwargs, job.language, tables,
+        related_pages(job.notebook, job.kwargs, _siblings(tables, job.association)),
+        lambda n, c: Job(n, tuple(sorted(c.items())), job.language).html_path)
+    frame = site.frame(job.html_path, job.language, title, tables.version, date, job.site_languages,
+                       crumbs=crumbs, related=related)
     body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": title},
                                                             "finsam": frame.as_dict()})
     body = site.finish_report(body, job.language, title, content_lang)
@@ -565,7 +584,7 @@ def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_d
 
 
 def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables, stamp: str,
-                known: set[str] | None = None, pages: bool = True) -> list[str]:
+                known: set[str] | None = None, pages: bool = True, release: dict | None = None) -> list[str]:
     """The index of each language rendered (every supported report grouped by association, its
     figures, the data version and this run's failures) and the root index (finsam.site.pages);
     with ``pages``, also the association start pages and the about page. Each is written only
@@ -580,7 +599,7 @@ def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables,
         rel = Path(path).relative_to(out).as_posix()
         write_atomic(guarded(out, rel, known), data)
         written.append(rel)
-    site.write_indexes(out, all_jobs, failed, tables, stamp, languages, write, pages=pages)
+    site.write_indexes(out, all_jobs, failed, tables, stamp, languages, write, pages=pages, release_zip=release)
     return written
 
 
@@ -598,7 +617,7 @@ def _index_after_interrupt(out: Path, every: list[Job], tables) -> None:
 
 def render(notebooks=None, associations=None, years=None, jobs: int | None = None, output=None,
            data_dir=None, sources_dir=None, progress: bool = True, notebooks_dir=None, metrics=None,
-           languages=None, force: bool = False, verbose: bool = False, pdf: bool = False) -> int:
+           languages=None, force: bool = False, verbose: bool = False, pdf: bool = False, release_dir=None) -> int:
     """Render the selected reports; returns the exit status (0 all rendered, 1 any failed). With
     ``pdf``, also a PDF per association and language (finsam.site.pdf; a note without Chromium)."""
     from finsam.data.load import load
@@ -676,7 +695,8 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
     index = out / "index.html"
     try:
-        session.record_files(write_index(out, every, outcomes, tables, stamp, session.known()))
+        release = site.find_release(Path(release_dir) if release_dir else Path("release"), given=bool(release_dir))
+        session.record_files(write_index(out, every, outcomes, tables, stamp, session.known(), release=release))
         index_error = None
     except OSError as e:
         index_error = cannot_write(index, e)

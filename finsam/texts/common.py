@@ -50,4 +50,20 @@ TEXT = {
         "en": "{what} mixes two measures: the report's total adds outcomes at exit to outcomes at a follow-up "
               "after exit, so it is not an outcome at exit alone and is not compared as one.{detail}",
     },
+    # the caption line under every figure (finsam.views.figure_source) and the columns of its data
+    "figure.report": {"sv": "{name}, årsredovisning {year}", "en": "{name}, annual report {year}"},
+    "figure.source": {"sv": "Källa: {sources}.", "en": "Source: {sources}."},
+    "figure.every_association": {"sv": "Alla förbund, vart och ett det år som dess rapport gäller",
+                                 "en": "Every association, each in the year of its own report"},
+    "figure.col.gender": {"sv": "Kön", "en": "Gender"},
+    "figure.col.outcome": {"sv": "Utfall", "en": "Outcome"},
+    "figure.col.rate": {"sv": "Andel (%)", "en": "Rate (%)"},
+    "figure.col.ci_low": {"sv": "95 % KI, nedre (%)", "en": "95 % CI, lower (%)"},
+    "figure.col.ci_high": {"sv": "95 % KI, övre (%)", "en": "95 % CI, upper (%)"},
+    "figure.col.intervention": {"sv": "Insats", "en": "Intervention"},
+    "figure.col.k": {"sv": "Till arbete eller studier", "en": "To work or studies"},
+    "figure.col.n": {"sv": "Avslutade", "en": "Exited"},
+    "figure.col.year": {"sv": "År", "en": "Year"},
+    "figure.col.association": {"sv": "Förbund", "en": "Association"},
+    "figure.col.value": {"sv": "Värde ({unit})", "en": "Value ({unit})"},
 }

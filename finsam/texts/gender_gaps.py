@@ -5,31 +5,33 @@ its interval and the smallest detectable difference, the pooled odds ratio and t
 
 TEXT = {
     "gender_gaps.heading": {
-        "sv": "# Skillnader mellan kvinnor och män, med osäkerhet\n\n"
-              "Varje grupp i data (förbund, period, insats) vars rapport anger andelen kvinnor och andelen män som "
-              "gick till arbete eller studier: skillnaden kvinnor − män med sitt 95 % konfidensintervall och den "
-              "minsta skillnad som gruppernas storlek skulle kunna upptäcka, en sammanvägd oddskvot enligt "
+        "sv": "# Skillnader mellan kvinnor och män, med osäkerhet",
+        "en": "# Gender gaps with their uncertainty"},
+    "gender_gaps.about": {
+        "sv": "Varje grupp i data (förbund, period, insats) vars rapport anger andelen kvinnor och andelen män som "
+              "gick till arbete eller studier: skillnaden kvinnor − män med sitt 95 % konfidensintervall (Newcombes metod) och den "
+              "minsta skillnad som gruppernas storlek skulle kunna upptäcka (med ett tvåsidigt test på 5 %-nivån och "
+              "80 % styrka), en sammanvägd oddskvot enligt "
               "Mantel–Haenszel över grupperna med ett test av om skillnaden varierar mellan dem, och ett test av "
               "hela tabellen över avslutsanledningar där rapporten anger den per kön. Där en rapport bara anger en "
               "avrundad procentsats förs varje antal som stämmer med avrundningen med, och resultaten visas som "
               "intervall av möjliga värden.",
-        "en": "# Gender gaps with their uncertainty\n\n"
-              "Every group in the data (association, period, intervention) whose report gives the share of women "
-              "and of men who left for work or studies: the difference women − men with its 95 % interval and the "
-              "smallest difference the group sizes could detect, a Mantel–Haenszel pooled odds ratio over the "
+        "en": "Every group in the data (association, period, intervention) whose report gives the share of women "
+              "and of men who left for work or studies: the difference women − men with its 95 % interval (Newcombe's method) and the "
+              "smallest difference the group sizes could detect (by a two-sided test at the 5 % level with 80 % power), a Mantel–Haenszel pooled odds ratio over the "
               "groups with a test of whether the gap differs between them, and a test over the full exit-reason "
               "table where the report gives it by gender. Where a report gives only a rounded percentage, every "
               "count consistent with the rounding is carried and results are shown as ranges."},
     "gender_gaps.section.intervals": {
         "sv": "## Kvinnor − män, grupp för grupp\n\n"
               "Skillnaden i andelen avslutade deltagare som gick till arbete eller studier, i procentenheter, med "
-              "Newcombes 95 % konfidensintervall; *upptäckbar* är den minsta skillnad som ett tvåsidigt test på "
-              "5 %-nivån skulle upptäcka med 80 % styrka vid de här gruppstorlekarna (⚠: rapporten anger en "
+              "95 % konfidensintervall; *upptäckbar* är den minsta skillnad som de här gruppernas storlek "
+              "räcker för att påvisa (⚠: rapporten anger en "
               "uppgift med olika värden; varje version visas).",
         "en": "## Women − men, group by group\n\n"
               "Difference in the share of exited participants who left for work or studies, in percentage points, "
-              "with Newcombe's 95 % interval; *detectable* is the smallest difference a two-sided 5 % test would "
-              "find with 80 % power at these group sizes (⚠: the report states a figure with two values; every "
+              "with its 95 % interval; *detectable* is the smallest difference groups of these sizes "
+              "suffice to show (⚠: the report states a figure with two values; every "
               "version is shown)."},
     "gender_gaps.section.pooled": {"sv": "## Sammanvägt över grupperna", "en": "## Pooled over the groups"},
     "gender_gaps.section.exit_reasons": {"sv": "## Alla avslutsanledningar, inte bara arbete eller studier",

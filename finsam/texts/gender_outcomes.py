@@ -4,8 +4,12 @@ and the words of the tables, gap tests and rate bases it shows."""
 TEXT = {
     # ------------------------------------------------------------------ page and sections
     "gender_outcomes.heading": {
-        "sv": "# {name}: deltagare och utfall efter kön, {year}\n\nUppgifter för {year} enligt: {sources}.",
-        "en": "# {name}: participants and outcomes by gender, {year}\n\nFigures for {year} as stated in: {sources}.",
+        "sv": "# {name}: deltagare och utfall efter kön, {year}",
+        "en": "# {name}: participants and outcomes by gender, {year}",
+    },
+    "gender_outcomes.about": {
+        "sv": "Uppgifter för {year} enligt: {sources}.",
+        "en": "Figures for {year} as stated in: {sources}.",
     },
     "gender_outcomes.section.intro": {
         "sv": "Hur många kvinnor och män som deltog, hur många som avslutades och vart de gick: till arbete, "

@@ -8,15 +8,16 @@ as "no difference": 'inga belägg för att insatserna skiljer sig åt'."""
 TEXT = {
     # ---------------------------------------------------------------- title and sections
     "interventions.heading": {
-        "sv": "# {name}: insatserna jämförda, {year}\n\n"
-              "För varje insats: andelen avslutade deltagare som gick till arbete eller studier, med 95 % "
+        "sv": "# {name}: insatserna jämförda, {year}",
+        "en": "# {name}: interventions compared, {year}"},
+    "interventions.about": {
+        "sv": "För varje insats: andelen avslutade deltagare som gick till arbete eller studier, med 95 % "
               "konfidensintervall; ett trattdiagram mot den sammanvägda andelen; ett test av om insatserna skiljer "
               "sig åt mer än slumpen förklarar; om det är sammansättningen av insatser eller deras resultat som "
               "styr den sammanvägda andelen; och årets mål, den nationella andel som rapporten anger och "
               "förändringen från året innan, var och en med sin osäkerhet.\n\n"
               "Siffrorna för {year} är hämtade ur: {sources}.",
-        "en": "# {name}: interventions compared, {year}\n\n"
-              "Each intervention's share of exited participants who left for work or studies, with its 95% "
+        "en": "Each intervention's share of exited participants who left for work or studies, with its 95% "
               "interval; a funnel plot against the pooled rate; a test of whether the interventions differ by more "
               "than chance; whether the mix of interventions rather than their results drives the pooled rate; and "
               "the year's goals, the national share the report quotes and the change from the year before, each "
@@ -24,11 +25,11 @@ TEXT = {
               "Figures for {year} as stated in: {sources}."},
     "interventions.section.rates": {
         "sv": "## Andel till arbete eller studier per insats\n\n"
-              "Andel av de avslutade deltagarna, med 95 % konfidensintervall (Wilsonintervall); *Tratt* anger om "
+              "Andel av de avslutade deltagarna, med 95 % konfidensintervall; *Tratt* anger om "
               "insatsen ligger inom trattdiagrammets kontrollgränser kring den sammanvägda andelen "
               "(⚠ = rapporten anger uppgiften med olika värden).",
         "en": "## Rates to work or studies by intervention\n\n"
-              "Share of exited participants, with 95% Wilson intervals; *Funnel* says whether the intervention "
+              "Share of exited participants, with 95% intervals; *Funnel* says whether the intervention "
               "lies within the funnel limits around the pooled rate (⚠: the report states a figure with two "
               "values)."},
     "interventions.section.funnel": {"sv": "## Trattdiagram", "en": "## Funnel plot"},
@@ -365,9 +366,9 @@ TEXT = {
         "en": "Rates are percentages of the participants who **ended** an intervention in the year; one person "
               "can be counted in more than one intervention."},
     "interventions.caveat.intervals": {
-        "sv": "Intervallen är 95 % Wilsonintervall. Trattdiagrammets kontrollgränser är exakta binomialgränser "
+        "sv": "Intervallen är 95 % Wilsonintervall; förändringens intervall från året innan följer Newcombes metod. Trattdiagrammets kontrollgränser är exakta binomialgränser "
               "kring den sammanvägda andelen för de insatser som visas, där varje insats själv ingår.",
-        "en": "Intervals are 95% Wilson score intervals. Funnel limits are exact binomial limits around the "
+        "en": "Intervals are 95% Wilson score intervals; the interval of the change from the year before follows Newcombe's method. Funnel limits are exact binomial limits around the "
               "pooled rate of the interventions shown, which includes each intervention itself."},
     "interventions.caveat.target_groups": {
         "sv": "Insatserna vänder sig till olika målgrupper (se data/interventions.csv); ett trattdiagram visar "

@@ -4,10 +4,14 @@ its table, the rates with their test, the figure and the caveats."""
 TEXT = {
     # ------------------------------------------------------------------ page and sections
     "overview.heading": {
-        "sv": "# {title}\n\nDeltagare, utfall och kostnader för varje förbund det år som förbundets egen rapport "
+        "sv": "# Alla förbund sida vid sida",
+        "en": "# All associations side by side",
+    },
+    "overview.about": {
+        "sv": "Deltagare, utfall och kostnader för varje förbund det år som förbundets egen rapport "
               "gäller. Kostnad per deltagare och per person som gått till arbete eller studier är härledda här "
               "(kostnaden delad med antalet) och anges inte i rapporterna.",
-        "en": "# {title}\n\nParticipants, outcomes and costs of each association in the year of its own report. "
+        "en": "Participants, outcomes and costs of each association in the year of its own report. "
               "Costs per participant and per person leaving for work or studies are derived here (cost divided by "
               "count), not stated in the reports.",
     },

@@ -4,11 +4,12 @@ dimensions (vocabulary.csv) and categories (categories.csv) come from the data."
 
 TEXT = {
     "participant_profile.heading": {
-        "sv": "# {name}: vilka deltagarna är, {year}\n\n"
-              "Deltagarna uppdelade efter de grupper som rapporten anger ({dimensions}), för de perioder i "
+        "sv": "# {name}: vilka deltagarna är, {year}",
+        "en": "# {name}: who the participants are, {year}"},
+    "participant_profile.about": {
+        "sv": "Deltagarna uppdelade efter de grupper som rapporten anger ({dimensions}), för de perioder i "
               "rapporten som slutar {year}.",
-        "en": "# {name}: who the participants are, {year}\n\n"
-              "The participants broken down by the groups the report names ({dimensions}), for the periods the "
+        "en": "The participants broken down by the groups the report names ({dimensions}), for the periods the "
               "report gives that end in {year}."},
     "participant_profile.section.breakdowns": {"sv": "## Uppdelningar som rapporten anger",
                                                "en": "## Breakdowns the report gives"},

@@ -65,6 +65,7 @@ TEXT = {
     "report.download": {"sv": "Tabellens uppgifter:", "en": "The table's data:"},
     "report.download_xlsx": {"sv": "Excelfil (.xlsx)", "en": "Excel file (.xlsx)"},
     "report.download_figure": {"sv": "Diagrammet som bild:", "en": "The figure as an image:"},
+    "report.download_figure_data": {"sv": "Diagrammets uppgifter och bild:", "en": "The figure's data and image:"},
     "report.cite": {"sv": "Citera sidan: {citation}", "en": "Cite this page: {citation}"},
     "report.citation": {"sv": "{site}: ”{title}”, finsam {release}, dataversion {version}, {date}, sidan {page}.",
                         "en": "{site}: “{title}”, finsam {release}, data version {version}, {date}, page {page}."},
@@ -157,4 +158,28 @@ TEXT.update({
     "index.about": {"sv": "Om statistiken: termer, tecken, licens och citering",
                     "en": "About the statistics: terms, symbols, licence and citation"},
     "index.start_page": {"sv": "Startsida för {name}", "en": "Start page of {name}"},
+})
+
+# breadcrumbs and the links between related pages (finsam.site.pages.report_links)
+TEXT.update({
+    "nav.breadcrumb": {"sv": "Du är här", "en": "You are here"},
+    "nav.home": {"sv": "Startsida", "en": "Home"},
+    "nav.all_associations": {"sv": "Alla förbund", "en": "All associations"},
+    "nav.related": {"sv": "Relaterade sidor", "en": "Related pages"},
+    "nav.previous": {"sv": "Föregående år: {year}", "en": "Previous year: {year}"},
+    "nav.next": {"sv": "Nästa år: {year}", "en": "Next year: {year}"},
+    "nav.years": {"sv": "Samma sida andra år", "en": "The same page in other years"},
+    "nav.counterpart": {"sv": "Jämför med", "en": "Compare with"},
+    "nav.same_year": {"sv": "Fler sidor om {name} {year}", "en": "More pages on {name} in {year}"},
+    "nav.series": {"sv": "Andra mått år för år", "en": "Other measures by year"},
+    "nav.shared": {"sv": "Andra sidor om alla förbund", "en": "Other pages about every association"},
+    "nav.start": {"sv": "Alla sidor om {name}", "en": "Every page about {name}"},
+    "release.heading": {"sv": "Ladda ned alla uppgifter", "en": "Download all the data"},
+    "release.text": {
+        "sv": "Hela datamängden som en zip-fil ({size}): tabellerna som CSV, Parquet, SQLite och Excel, med en "
+              "beskrivning av varje kolumn (datapaket), licens och hur den ska citeras. finsam {version}, "
+              "dataversion {data_version}.",
+        "en": "The whole data set as one zip file ({size}): the tables as CSV, Parquet, SQLite and Excel, with a "
+              "description of every column (data package), the licence and how to cite it. finsam {version}, "
+              "data version {data_version}."},
 })

@@ -4,8 +4,8 @@ figure and the sentences that describe a change."""
 TEXT = {
     # ------------------------------------------------------------------ page and sections
     "yearly_trend.heading": {
-        "sv": "# {name}: {label} år för år\n\n{description}{chain}",
-        "en": "# {name}: {label} by year\n\n{description}{chain}",
+        "sv": "# {name}: {label} år för år",
+        "en": "# {name}: {label} by year",
     },
     "yearly_trend.chain": {
         "sv": " Serien tar också med föregångaren {names}. Dess år visas, men binds inte samman med och "
@@ -33,7 +33,11 @@ TEXT = {
     "yearly_trend.col.year": {"sv": "År", "en": "Year"},
     "yearly_trend.col.association": {"sv": "Förbund", "en": "Association"},
     "yearly_trend.col.counts": {"sv": "Antal (k av n)", "en": "n (k of n)"},
-    "yearly_trend.col.ci": {"sv": "95 % KI (Wilson)", "en": "95 % CI (Wilson)"},
+    "yearly_trend.col.ci": {"sv": "95 % KI", "en": "95 % CI"},
+    "yearly_trend.intervals": {
+        "sv": " Intervallen (95 % KI) är Wilsonintervall beräknade från antalen.",
+        "en": " The intervals (95 % CI) are Wilson score intervals from the counts.",
+    },
     "yearly_trend.ci": {"sv": "95 % KI", "en": "95 % CI"},
     "yearly_trend.col.note": {"sv": "Anmärkning", "en": "Definition note"},
     "yearly_trend.col.period": {"sv": "År", "en": "Years"},

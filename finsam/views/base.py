@@ -50,6 +50,20 @@ class View:
         """The text ``key`` as the notebook's Markdown output."""
         return markdown(self.tr(key, **values))
 
+    def heading_values(self) -> dict:
+        """The values of the page's title and of its description (``<notebook>.heading``,
+        ``<notebook>.about``)."""
+        return {}
+
+    def heading(self):
+        """The page's title (``# …``) alone: the answer ("I korthet") comes right after it."""
+        return self.md(f"{self.notebook}.heading", **self.heading_values())
+
+    def about(self):
+        """What the page shows and where its figures come from: the first paragraph of its closed
+        method section ("Så har vi räknat"), not above the answer."""
+        return self.md(f"{self.notebook}.about", **self.heading_values())
+
     def section(self, name: str):
         """A section heading of the notebook with its introduction, from the text
         ``<notebook>.section.<name>`` (Markdown: '## Heading' and a paragraph)."""

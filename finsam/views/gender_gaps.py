@@ -43,8 +43,6 @@ class GenderGaps(View):
     def intervals(self) -> pd.DataFrame:
         return gap_intervals(self.groups)
 
-    def heading(self):
-        return self.md("gender_gaps.heading")
 
     def in_brief(self):
         """The page's answer first: in how many groups women and men can be compared, and in how

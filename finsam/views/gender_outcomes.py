@@ -66,12 +66,10 @@ class GenderOutcomes(View):
         parts.append(self.tr("gender_outcomes.group.same"))
         return markdown(Markup("").join(parts))
 
-    def heading(self):
-        name = self.association(self.a)
+    def heading_values(self) -> dict:
         src = sorted(set(texts(self.obs["source_id"])))
         titles = self.t.sources.set_index(pd.Index(texts(self.t.sources["source_id"]))).loc[src, "title"]
-        return self.md("gender_outcomes.heading", name=esc(name), year=self.year,
-                       sources=Markup("; ").join(titles))
+        return dict(name=esc(self.association(self.a)), year=self.year, sources=Markup("; ").join(titles))
 
     def in_brief(self):
         """The page's answer first: the rate, the goal, women and men, what the counts count."""
@@ -162,7 +160,14 @@ class GenderOutcomes(View):
         alt = self.plain("gender_outcomes.fig.alt", title=title.splitlines()[0],
                       group=f" ({self.population.group})" if not self.population.is_all else "",
                       values="; ".join(parts))
-        return _finish(fig, "outcomes", self.figures_dir, self.stem, alt)
+        from finsam.views.figure_source import sourced
+        cols = [self.plain("figure.col.gender"), self.plain("figure.col.outcome"), self.plain("figure.col.rate"),
+                self.plain("figure.col.ci_low"), self.plain("figure.col.ci_high")]
+        rows = [[self.gender(x.gender), self.outcome(x.outcome), self.num(x.rate, 1),
+                 self.num(x.ci_low, 1) if pd.notna(x.ci_low) else "", self.num(x.ci_high, 1) if pd.notna(x.ci_high) else ""]
+                for x in r.itertuples()]
+        return sourced(self, _finish(fig, "outcomes", self.figures_dir, self.stem, alt), "outcomes",
+                       self.association(self.a), [self.year], texts(self.obs["source_id"]), cols, rows)
 
     @functools.cached_property
     def _gaps(self) -> pd.DataFrame:

@@ -75,11 +75,10 @@ class InterventionComparison(View):
         return fmt.sek(x, self.lang, display_scale(self.t.metrics, self.t.vocabulary, COST))
 
     # --- views ---
-    def heading(self):
+    def heading_values(self) -> dict:
         src = sorted(set(texts(self.data.obs["source_id"])))
         titles = self.t.sources.set_index(pd.Index(texts(self.t.sources["source_id"]))).loc[src, "title"]
-        return self.md("interventions.heading", name=esc(self.association(self.a)), year=self.year,
-                       sources=Markup("; ").join(titles))
+        return dict(name=esc(self.association(self.a)), year=self.year, sources=Markup("; ").join(titles))
 
     def in_brief(self):
         """The page's answer first: the rate and its goal, the highest and lowest intervention."""
@@ -164,7 +163,12 @@ class InterventionComparison(View):
                               re_limits=[self.plain("interventions.funnel.re_limits", level=self._level(x))
                                          for x in g.levels],
                               pooled=self.plain("interventions.funnel.pooled", rate=self.pct(g.pooled_rate))))
-        return finish_figure(fig, figure_stem(self.stem, "funnel"), self.figures_dir, alt=self.funnel_alt())
+        from finsam.views.figure_source import sourced
+        cols = [self.plain("figure.col.intervention"), self.plain("figure.col.k"), self.plain("figure.col.n"),
+                self.plain("figure.col.rate")]
+        rows = [[str(x.label), self.int(x.k), self.int(x.n), self.num(x.rate, 1)] for x in g.table.itertuples()]
+        return sourced(self, finish_figure(fig, figure_stem(self.stem, "funnel"), self.figures_dir, alt=self.funnel_alt()),
+                       "funnel", self.association(self.a), [self.year], texts(self.data.obs["source_id"]), cols, rows)
 
     def funnel_text(self):
         g = self.data.main

@@ -31,8 +31,8 @@ class Overview(View):
         self.stem = report_stem("overview", {})
         self.data = findings.overview_rows(tables, policy)
 
-    def heading(self):
-        return self.md("overview.heading", title=self.tr("notebook.overview"))
+    def heading_values(self) -> dict:
+        return dict(title=self.tr("notebook.overview"))
 
     def _cell(self, values, fmt) -> str:
         """Every value the reports allow: one, or the range of conflicting ones marked with ⚠."""
@@ -148,7 +148,17 @@ class Overview(View):
                                  rate=self._cell(r.rate, self.pct),
                                  cost=self._cell(r.cost_per_participant, lambda v: self.value(v, SEK, COST)))
                          for r in d.itertuples())
-        return _finish(fig, "overview", self.figures_dir, self.stem, self.plain("overview.figure.alt", bars=bars))
+        from finsam.views.figure_source import sourced
+        cols = [self.plain("figure.col.association"), self.plain("figure.col.year")] + [
+            self.plain(k).replace("\n", " ") for k in ("overview.figure.participants", "overview.figure.rate", "overview.figure.cost")]
+        rows = [[r.name, int(r.year), " / ".join(self.int(v) for v in r.participants),
+                 " / ".join(self.num(v, 1) for v in r.rate), " / ".join(self.num(v / 1000, 1) for v in r.cost_per_participant)]
+                for r in d.itertuples()]
+        s = self.t.sources
+        years = {(str(a), int(y)) for a, y in zip(d["association"], d["year"])}
+        ids = [str(i) for i, a, y in zip(s["source_id"], s["association_id"], s["report_year"]) if (str(a), int(y)) in years]
+        return sourced(self, _finish(fig, "overview", self.figures_dir, self.stem, self.plain("overview.figure.alt", bars=bars)),
+                       "overview", self.plain("figure.every_association"), d["year"], ids, cols, rows)
 
     def text(self):
         d = self.data[self.data["rate"].map(bool)]

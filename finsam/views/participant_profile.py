@@ -44,11 +44,11 @@ class ParticipantProfile(View):
     def _category(self, r) -> str:
         return str(r.label_sv if self.lang == "sv" else r.label_en)
 
-    def heading(self):
+    def heading_values(self) -> dict:
         v = self.t.vocabulary
         dims = [str(c) for c in v.loc[v["vocabulary"].astype(str) == "dimension", "code"]]
-        return self.md("participant_profile.heading", name=esc(self.association(self.a)), year=self.year,
-                       dimensions=", ".join(self.dimension(d).lower() for d in dims))
+        return dict(name=esc(self.association(self.a)), year=self.year,
+                    dimensions=", ".join(self.dimension(d).lower() for d in dims))
 
     def in_brief(self):
         """The page's answer first: the year's rate as the other pages of the year give it, and

@@ -13,6 +13,7 @@ from typing import Callable
 
 from finsam.core import names
 from finsam.core.errors import ParameterError
+from finsam.data.semantics import COUNTERPART
 from finsam.data.tables import Tables
 from finsam.stats import choices as _choices
 from finsam.texts import check_language
@@ -29,19 +30,20 @@ class NotebookSpec:
 NOTEBOOKS = {n.name: n for n in [
     NotebookSpec("gender_outcomes", ("association", "year"),
                  ("heading", "in_brief", "participants",  # not a vocabulary code: the view method of that name
-                  "participants_text", "group_text", "exits", "rates_table", "gap_table",
-                  "gap_text", "gap_method_table", "by_intervention", "caveats"), _choices.gender_outcome_choices),
-    NotebookSpec("yearly_trend", ("association", "metric"), ("heading", "in_brief", "table", "multi_year"),
+                  "participants_text", "group_text", "exits", "rates_table", "by_intervention",
+                  "about", "gap_table", "gap_text", "gap_method_table", "caveats"), _choices.gender_outcome_choices),
+    NotebookSpec("yearly_trend", ("association", "metric"), ("heading", "in_brief", "table", "multi_year", "about"),
                  _choices.trend_choices),
-    NotebookSpec("overview", (), ("heading", "in_brief", "table", "text", "caveats")),
+    NotebookSpec("overview", (), ("heading", "in_brief", "table", "about", "text", "caveats")),
     NotebookSpec("interventions", ("association", "year"),
-                 ("heading", "in_brief", "rates_table", "not_compared", "funnel_text", "heterogeneity_text", "mix_table",
-                  "mix_text", "goals_table", "goals_text", "national_text", "change_text", "costs_table",
-                  "costs_text", "caveats"), _choices.intervention_choices),
-    NotebookSpec("gender_gaps", (), ("heading", "in_brief", "intervals_table", "intervals_text", "pooled_text",
-                                     "exit_reason_text")),
+                 ("heading", "in_brief", "rates_table", "not_compared", "goals_table", "goals_text", "costs_table",
+                  "costs_text", "about", "funnel_text", "heterogeneity_text", "mix_table", "mix_text", "national_text",
+                  "change_text", "caveats"), _choices.intervention_choices),
+    NotebookSpec("gender_gaps", (), ("heading", "in_brief", "intervals_table", "intervals_text", "about",
+                                     "pooled_text", "exit_reason_text")),
     NotebookSpec("participant_profile", ("association", "year"),
-                 ("heading", "in_brief", "breakdowns_table", "composition_table", "outcomes_table", "outcomes_text", "caveats"),
+                 ("heading", "in_brief", "breakdowns_table", "composition_table", "outcomes_table", "about",
+                  "outcomes_text", "caveats"),
                  _choices.profile_choices),
 ]}
 INTERACTIVE = ("explore",)  # notebooks for JupyterLab, not rendered
@@ -165,3 +167,46 @@ def check_parameters(notebook: str, tables: Tables, **params) -> dict:
 def report_stem(notebook: str, params: dict) -> str:
     """File-name stem of a report (and prefix of its figures), from its parameters."""
     return names.report_stem(notebook, [params[p] for p in NOTEBOOKS[notebook].params if p in params])
+
+
+def siblings(tables: Tables, association: str | None) -> list[tuple[str, dict]]:
+    """Every page about ``association`` the data support, as (notebook, parameters) pairs in the
+    registry's order; with None, the pages about every association at once (no parameters)."""
+    if association is None:
+        return [(n, {}) for n, spec in NOTEBOOKS.items() if not spec.params]
+    return [(n, c) for n, spec in NOTEBOOKS.items() if "association" in spec.params
+            for c in choices(n, tables, association=association)]
+
+
+@dataclass(frozen=True)
+class Related:
+    """The pages related to one page, each a (notebook, parameters) pair of the render plan."""
+    previous: tuple | None = None  #: the same page of the nearest earlier year that has one
+    next: tuple | None = None  #: … of the nearest later year
+    counterpart: tuple | None = None  #: the series a reader turns to next (cost ↔ revenue)
+    same_year: tuple = ()  #: the other pages of the same association and year
+    series: tuple = ()  #: the association's other series year by year
+    shared: tuple = ()  #: the other pages about every association
+
+
+def related(notebook: str, params: dict, pages: list[tuple[str, dict]]) -> Related:
+    """The pages related to ``notebook`` with ``params`` among ``pages`` (its :func:`siblings`):
+    only pages of the plan, so a link never points to a year or a page that does not exist."""
+    others = [(n, c) for n, c in pages if not (n == notebook and c == params)]
+    if not params.get("association"):
+        return Related(shared=tuple(p for p in others if not p[1]))
+    same = [(n, c) for n, c in others if c.get("association") == params["association"]]
+    out: dict = {}
+    if "year" in params:
+        year = int(params["year"])
+        years = sorted(((int(c["year"]), (n, c)) for n, c in same if n == notebook and "year" in c), key=lambda x: x[0])
+        earlier = [p for y, p in years if y < year]
+        later = [p for y, p in years if y > year]
+        out["previous"] = earlier[-1] if earlier else None
+        out["next"] = later[0] if later else None
+        out["same_year"] = tuple((n, c) for n, c in same if n != notebook and int(c.get("year", -1)) == year)
+    if "metric" in params:
+        twin = COUNTERPART.get(str(params["metric"]))
+        out["counterpart"] = next(((n, c) for n, c in same if n == notebook and c.get("metric") == twin), None)
+        out["series"] = tuple((n, c) for n, c in same if "metric" in c and (n, c) != out["counterpart"])
+    return Related(**out)

@@ -46,15 +46,15 @@ class YearlyTrend(View):
         """A label inside a sentence: its first letter small (the labels start a line in tables)."""
         return text[:1].lower() + text[1:]
 
-    def heading(self):
+    def heading_values(self) -> dict:
         m = self.t.metrics.set_index(self.t.metrics["metric"].astype(str))
         desc = m.loc[self.metric_id, f"description_{self.lang}"]
         chain = ""
         if len(self.chain) > 1:
             chain = self.tr("yearly_trend.chain",
                             names=Markup(", ").join(self.association(a) for a in self.chain[:-1]))
-        return self.md("yearly_trend.heading", name=esc(self.association(self.a)), label=esc(self.label),
-                       description=esc(desc), chain=chain + self._unit_note())
+        return dict(name=esc(self.association(self.a)), label=esc(self.label), description=esc(desc),
+                    chain=chain + self._unit_note())
 
     def _unit_note(self) -> str:
         """Where the reports count the metric in another unit than its description's (participations
@@ -179,7 +179,15 @@ class YearlyTrend(View):
         alt = self.plain("yearly_trend.figure.alt", title=title, unit=ylabel,
                       points=self.plain("yearly_trend.figure.alt_points", points=points) if points else "",
                       breaks=self.plain("yearly_trend.figure.alt_breaks") if len(runs) > 1 else "")
-        return _finish(fig, "trend", self.figures_dir, self.stem, alt)
+        from finsam.views.figure_source import sourced
+        cols = [self.plain("figure.col.year"), self.plain("figure.col.association"), self.plain("figure.col.gender"),
+                self.plain("figure.col.value", unit=ylabel)]
+        rows = [[int(x.year), self.association(str(x.association_id)), self.gender(x.gender),
+                 self.num(x.shown, 3 if scale > 1 else (1 if self.unit_class == semantics.PERCENT_CLASS else 0))]
+                for x in s.sort_values(["year", "gender"]).itertuples()]
+        sources = {i for x in s["sources"] for i in str(x).replace(";", ",").split(",") if i.strip()}
+        return sourced(self, _finish(fig, "trend", self.figures_dir, self.stem, alt), "trend",
+                       self.association(self.a), years, {i.strip() for i in sources}, cols, rows)
 
     def _delta(self, c: dict) -> str:
         """A change as the page's language states it: percentage points for a rate; otherwise the
@@ -203,6 +211,14 @@ class YearlyTrend(View):
 
     def method(self):
         return brief.method_marker(self)
+
+    def about(self):
+        """What the series measures, its predecessor, and how its intervals are made (when it has any)."""
+        v = self.heading_values()
+        text = Markup(v["description"]) + v["chain"]  # the metric's description (metrics.csv), then the predecessor
+        if self._counts():
+            text += self.tr("yearly_trend.intervals")
+        return markdown(text)
 
     def summary(self):
         runs = self.runs
