@@ -22,7 +22,7 @@ NOT_TEXT = {"vocabulary", "code", "class", "people", "source_id", "association_i
             "text_quality", "successor_id", "successor_from", "municipalities", "intervention", "aliases", "kind",
             "covers", "is_work_oriented", "first_year", "last_year", "metric", "unit", "metric_kind", "outcome",
             "timing", "numerator", "denominator_metric", "goal_of", "dimension", "category", "order",
-            "period_start", "period_end", "gender", "value", "sha256", "part_of"}
+            "period_start", "period_end", "gender", "value", "sha256", "part_of", "factor", "display_scale"}
 
 
 def plant(data: Path, sources: Path, shipped_sources: Path) -> set[tuple[str, str]]:

@@ -177,10 +177,10 @@ def test_a_trend_names_what_its_values_count_and_never_joins_two_units(tmp_path)
     en = YearlyTrend(t, "bhs", "participants", lang="en")
     assert en._unit_words() == "people / participations"  # nouns of vocabulary.csv, in the order of the years
     assert "For 2017 and 2018 the report counts participations, not people: a count of participations" in \
-        en.heading().data
+        en.about().data
     summary = en.summary().data
     assert "2016 (" in summary and ", people); 2017–2018 (" in summary and ", participations)" in summary
     assert "from 760 in 2017 to 651 in 2018" in summary and "from 500" not in summary
     sv = YearlyTrend(t, "bhs", "participants", lang="sv")
     assert sv._unit_words() == "personer / deltaganden"
-    assert "För 2017 och 2018 räknar rapporten deltaganden, inte personer" in sv.heading().data
+    assert "För 2017 och 2018 räknar rapporten deltaganden, inte personer" in sv.about().data

@@ -138,6 +138,11 @@ class View:
         """A range of two formatted values, or one when they are the same: 'a till b' / 'a to b'."""
         return esc(low) if low == high else self.tr("common.range", low=low, high=high)
 
+    def span_text(self, low: str, high: str) -> str:
+        """:meth:`span` as plain text, for the plain-text sinks (table cells, alt text, figure text),
+        which escape what they are given: a cell made of Markup would show its escapes."""
+        return str(low) if low == high else self.plain("common.range", low=low, high=high)
+
     def missing(self) -> str:
         return fmt.MISSING
 

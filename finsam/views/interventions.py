@@ -385,7 +385,7 @@ class InterventionComparison(View):
             "interventions.col.per_participant": [self._kr(x) for x in c["per_participant"]],
             "interventions.col.work_or_studies": [self.of(k, n) for k, n in zip(c["k"], c["n"])],
             "interventions.col.per_work_or_studies": [self._kr(x) for x in c["per_work_or_studies"]],
-            "interventions.col.cost_range": [self.tr("common.range", low=self._kr(lo), high=self._kr(hi)) for lo, hi in
+            "interventions.col.cost_range": [self.span_text(self._kr(lo), self._kr(hi)) for lo, hi in
                                              zip(c["per_work_or_studies_low"], c["per_work_or_studies_high"])],
             "interventions.col.conflict": ["⚠" if x else "" for x in c["conflict"]],
         }, index="interventions.col.intervention")

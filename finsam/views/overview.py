@@ -41,7 +41,7 @@ class Overview(View):
         lo, hi = fmt(min(values)), fmt(max(values))
         if len(values) == 1:
             return lo
-        return self.span(lo, hi) + " ⚠"
+        return self.span_text(lo, hi) + " ⚠"  # a table cell or alt text: plain text
 
     def _count_cell(self, values, unit) -> str:
         cell = self._cell(values, self.int)
