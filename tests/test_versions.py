@@ -82,3 +82,32 @@ def test_pages_say_which_versions_are_not_used_and_why(lang):
         assert ": 105 —" in text and "115" in text
         assert ": 134 —" in text and "127" in text
         assert ": 7 —" in text
+
+
+def test_a_reason_stated_twice_is_checked_against_the_exits():
+    # men: work 10, studies 5, job seeking 20 or 30 (stated twice), other reasons 5; 40 exited.
+    # by hand: 10+5+20+5 = 40 = exits, fits; 10+5+30+5 = 50 > 40 cannot hold
+    stated = {("men", "exited"): [40], ("men", "work"): [10], ("men", "studies"): [5],
+              ("men", "jobseeking"): [20, 30], ("men", "other"): [5]}
+    (u,) = unusable(stated, A)
+    assert (u.gender, u.metric, u.value, u.rule, u.parts, u.whole) == ("men", "jobseeking", 30, "part_version", 50, 40)
+
+
+def test_reason_versions_that_both_fit_both_stay():
+    # no "other reasons" row: 10+5+20 = 35 and 10+5+30 = 45 are both at most 50 exits; both hold
+    stated = {("men", "exited"): [50], ("men", "work"): [10], ("men", "studies"): [5], ("men", "jobseeking"): [20, 30]}
+    assert unusable(stated, A) == []
+    # and where no version fits (both sums above 30 exits), the check cannot tell them apart: both stay
+    # (the single exits version is what the reasons rule out)
+    stated[("men", "exited")] = [30]
+    assert as_set(unusable(stated, A)) == set()
+
+
+def test_a_reason_version_ruled_out_lets_the_exits_be_checked():
+    # women: reasons 34 10 47 36 with job seeking also stated as 57: 34+10+57+36 = 137 fits neither
+    # 127 nor 134 exits (parts_sum: the other combination sums to 127, a stated version); 57 goes,
+    # then the exits are checked as in BHS 2018: 134 != 127 cannot hold
+    stated = {**BHS, ("women", "jobseeking"): [47, 57]}
+    got = {(u.gender, u.metric, u.value, u.rule) for u in unusable(stated, A)}
+    assert ("women", "jobseeking", 57, "part_version") in got
+    assert ("women", "exited", 134, "parts_sum") in got

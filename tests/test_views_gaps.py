@@ -76,8 +76,9 @@ def test_pooled_odds_ratio_is_the_range_over_consistent_counts(mini):
 def test_exit_reason_table_is_tested_whole(mini):
     tabs = sg.exit_reason_tables(mini)
     assert len(tabs) == 1
-    key, tab, contested = tabs[0]
-    assert key == ("bhs", 2018, 2018, "ALL") and not contested
+    key, versions, ruled_out = tabs[0]
+    assert key == ("bhs", 2018, 2018, "ALL") and len(versions) == 1 and not ruled_out
+    tab = versions[0]
     assert tab.loc["exit_jobseeking"].tolist() == [7, 10] and tab.loc["exit_other"].tolist() == [5, 10]
     t = np.array([[5, 3], [3, 2], [7, 10], [5, 10]])
     e = np.outer(t.sum(1), t.sum(0)) / t.sum()
@@ -124,3 +125,54 @@ def test_group_labels_keep_names_and_word_the_rest_per_language(mini):
     assert vg.group_label(mini, key, "sv") == f"{name}, 2018, alla insatser"
     assert vg.group_label(mini, key, "en") == f"{name}, 2018, all interventions"
     assert vg.group_label(mini, ("bhs", 2016, 2018, "Steg 1"), "sv") == f"{name}, 2016–2018, Steg 1"
+
+
+def contested_row(assoc, metric, gender, value):
+    r = row(assoc, metric, gender, value)
+    r[10] = f"conflict: Table 2 says {value} (this test states the figure twice)"
+    return r
+
+
+# bhs: the men's job seeking stated as 10 and 20; with "other reasons" the reasons cover every exit:
+# 3 + 2 + 10 + 10 = 25 = the men's exits, 3 + 2 + 20 + 10 = 35 > 25: 20 cannot hold.
+# husam: the men's job seeking stated as 30 and 50, no "other reasons" row: 25 + 15 + 30 = 70 and
+# 25 + 15 + 50 = 90 both fit 296 exits: both versions hold and are tested.
+CONTESTED = [r for r in ROWS if not (r[1] == "bhs" and r[5] == "exit_jobseeking" and r[6] == "men")] + [
+    contested_row("bhs", "exit_jobseeking", "men", 10), contested_row("bhs", "exit_jobseeking", "men", 20),
+    row("husam", "exit_work", "women", 30), row("husam", "exit_studies", "women", 20),
+    row("husam", "exit_jobseeking", "women", 40), row("husam", "exit_work", "men", 25),
+    row("husam", "exit_studies", "men", 15),
+    contested_row("husam", "exit_jobseeking", "men", 30), contested_row("husam", "exit_jobseeking", "men", 50),
+]
+
+
+@pytest.fixture(scope="module")
+def contested(tmp_path_factory):
+    return small_dataset(tmp_path_factory.mktemp("contested_gaps"), CONTESTED)
+
+
+def test_an_exit_reason_stated_twice_uses_only_the_versions_that_hold(contested):
+    tabs = {key[0]: (versions, ruled_out) for key, versions, ruled_out in sg.exit_reason_tables(contested)}
+    versions, ruled_out = tabs["bhs"]
+    assert len(versions) == 1 and versions[0].loc["exit_jobseeking"].tolist() == [7, 10]
+    (u,) = ruled_out
+    assert (u.gender, u.metric, u.value, u.rule, u.parts, u.whole) == ("men", "exit_jobseeking", 20, "part_version",
+                                                                        35, 25)
+    versions, ruled_out = tabs["husam"]
+    assert not ruled_out and sorted(int(v.loc["exit_jobseeking", "men"]) for v in versions) == [30, 50]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_page_tests_each_version_and_says_which_is_not_used(contested, lang):
+    from scipy.stats import chi2_contingency
+    text = vg.GenderGaps(contested, lang=lang).exit_reason_text().data
+    # husam: Pearson's X² of both tables, computed here by scipy
+    stats = [chi2_contingency(np.array([[30, 25], [20, 15], [40, m]]), correction=False) for m in (30, 50)]
+    lo, hi = sorted(s.statistic for s in stats)
+    num = (lambda x: f"{x:.1f}") if lang == "en" else (lambda x: f"{x:.1f}".replace(".", ","))
+    assert f"X² = {num(lo)} {'to' if lang == 'en' else 'till'} {num(hi)}" in text
+    assert ("2 combinations of them fit" if lang == "en" else "2 kombinationer av dem stämmer") in text
+    # bhs: 20 is named as not used, with the sum 35 and the exits 25
+    assert ": 20 —" in text and "35" in text and "25)" in text
+    assert ("Not used" if lang == "en" else "Används inte") in text
+    assert "first stated" not in text and "först angivna" not in text

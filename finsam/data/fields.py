@@ -15,6 +15,10 @@ CAUTION_MARK = "caution:"  # in a note: the report's own warning about reading t
 #: in a note: the figure adds outcomes measured at different times (at exit and at a follow-up after
 #: exit); pages that show it say so
 MIXED_TIMING_MARK = "mixed timing:"
+#: in a note of a cost: the figure is the gross cost of a project run for several associations and
+#: booked by this one (a regional project of several delprojekt), not one association's cost; no cost
+#: per outcome is derived from it, nor from a total that includes it (finsam.stats.findings.shared_costs)
+SHARED_COST_MARK = "shared cost:"
 PARTIAL_PREFIX = "partial:"  # a breakdown of which the report gives only some categories
 #: the category of a breakdown that holds its base: the count the report says its figures are of
 #: ("89 of the 234 new participants registered with time in public support": 234), where that is not

@@ -14,11 +14,17 @@ The rules, for the exits (the denominator of every exit rate) of each gender:
   differs from their sum cannot hold.
 - ``genders_exceed``: with the fewest exits the other genders' usable versions allow, the
   version makes the genders add up to more than everyone's largest stated exits.
+- ``part_version``: the same two checks the other way round, for an exit reason the report states
+  twice: a version of a reason with which the gender's reasons (every combination of the other
+  reasons' versions) fit none of its stated exits by ``parts_exceed`` and ``parts_sum`` cannot
+  hold, where some combination of versions does fit (else the check cannot tell them apart, and
+  every version stays).
 
 Plain functions on a dictionary of stated values: rates call them for every group of every page.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -26,7 +32,7 @@ import pandas as pd
 
 from finsam.data import semantics
 
-RULES = ("parts_exceed", "parts_sum", "genders_exceed")
+RULES = ("parts_exceed", "parts_sum", "genders_exceed", "part_version")
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,9 @@ class Unusable:
     """A version the report's arithmetic rules out: ``value`` of ``metric`` for ``gender``,
     by ``rule`` (a code of :data:`RULES`); ``parts`` is the sum it was checked against (the
     reasons' sum, or for ``genders_exceed`` the other genders' exits) and ``whole`` the figure
-    about everyone it was checked against (NaN where none)."""
+    about everyone it was checked against (NaN where none); for ``part_version`` (``metric`` an
+    exit reason) ``parts`` is the reasons' sum with this version nearest to a stated number of
+    exits, and ``whole`` that number of exits."""
     gender: str
     metric: str
     value: float
@@ -69,16 +77,61 @@ def _reason_sum(stated: Mapping[tuple[str, str], Sequence[float]], gender: str, 
     return sum(float(v[0]) for v in vals if v), bool(stated.get((gender, a.remainder)))
 
 
+def _exit_rule(v: float, versions: Sequence[float], parts: tuple[float, bool] | None, whole_closes: bool
+               ) -> str | None:
+    """The rule by which exits ``v`` cannot hold beside the reasons' (sum, includes remainder)
+    ``parts``, or None. ``versions``: every stated version of these exits; ``whole_closes``: the
+    gender's row belongs to a table of reasons that closes on everyone's exits."""
+    if parts and v < parts[0] - 1e-9:
+        return "parts_exceed"
+    if parts and parts[1] and v != parts[0] and (parts[0] in versions or whole_closes):
+        return "parts_sum"
+    return None
+
+
+def _part_versions(stated: Mapping[tuple[str, str], Sequence[float]], g: str, a: Arithmetic,
+                   whole_closes: bool) -> list[Unusable]:
+    """``part_version``: the versions of the gender's exit reasons with which its reasons fit none of
+    its stated exits (by :func:`_exit_rule`), where some combination of versions fits one."""
+    vals = {r: sorted({float(v) for v in stated.get((g, r), ())}) for r in a.reasons}
+    present = [r for r in a.reasons if vals[r]]
+    exits = sorted({float(v) for v in stated.get((g, a.exits), ())})
+    if not exits or not any(len(vals[r]) > 1 for r in present):
+        return []
+    has_rem = bool(vals[a.remainder])
+    combos = list(itertools.product(*(vals[r] for r in present)))
+    fits = [any(_exit_rule(v, exits, (sum(c), has_rem), whole_closes) is None for v in exits) for c in combos]
+    if not any(fits):
+        return []
+    out = []
+    for i, r in enumerate(present):
+        for x in vals[r]:
+            mine = [c for c in combos if c[i] == x]
+            if any(f for c, f in zip(combos, fits) if c[i] == x):
+                continue
+            total, whole = min(((sum(c), v) for c in mine for v in exits), key=lambda tv: abs(tv[0] - tv[1]))
+            out.append(Unusable(g, r, x, "part_version", total, whole))
+    return out
+
+
 def unusable(stated: Mapping[tuple[str, str], Sequence[float]], a: Arithmetic) -> list[Unusable]:
     """The stated exit versions of one group (association, period, intervention) that cannot
-    hold. ``stated``: (gender, metric) -> every value the report states (several where it
-    contradicts itself). A single stated version is only ruled out by ``parts_exceed`` or where
-    the report's own table closes on another sum (``parts_sum``)."""
+    hold, and the versions of its exit reasons that cannot (``part_version``). ``stated``:
+    (gender, metric) -> every value the report states (several where it contradicts itself). A
+    single stated version is only ruled out by ``parts_exceed`` or where the report's own table
+    closes on another sum (``parts_sum``). The reasons' versions are checked first; the exits are
+    then checked against the reasons that can hold."""
     out: list[Unusable] = []
-    every = _reason_sum(stated, a.everyone, a)
+    everyone_parts = _part_versions(stated, a.everyone, a, False)
+    drop = {(u.gender, u.metric, u.value) for u in everyone_parts}
+    every = _reason_sum(_without(stated, drop), a.everyone, a)
     every_exits = {float(v) for v in stated.get((a.everyone, a.exits), ())}
     # everyone's reasons account for everyone's exits: the table closes, and so must its gender rows
     table_closes = bool(every and every[1] and every[0] in every_exits)
+    out += everyone_parts
+    for g in a.genders:
+        out += _part_versions(stated, g, a, table_closes)
+    stated = _without(stated, {(u.gender, u.metric, u.value) for u in out})
     usable: dict[str, list[float]] = {}
     for g in (a.everyone, *a.genders):
         versions = sorted({float(v) for v in stated.get((g, a.exits), ())})
@@ -87,11 +140,9 @@ def unusable(stated: Mapping[tuple[str, str], Sequence[float]], a: Arithmetic) -
         parts = _reason_sum(stated, g, a)
         keep = []
         for v in versions:
-            if parts and v < parts[0] - 1e-9:
-                out.append(Unusable(g, a.exits, v, "parts_exceed", parts[0]))
-            elif parts and parts[1] and v != parts[0] and (
-                    parts[0] in versions or (g != a.everyone and table_closes)):
-                out.append(Unusable(g, a.exits, v, "parts_sum", parts[0]))
+            rule = _exit_rule(v, versions, parts, g != a.everyone and table_closes)
+            if rule:
+                out.append(Unusable(g, a.exits, v, rule, parts[0]))
             else:
                 keep.append(v)
         usable[g] = keep
@@ -103,6 +154,10 @@ def unusable(stated: Mapping[tuple[str, str], Sequence[float]], a: Arithmetic) -
                 if v + others > whole + 1e-9:
                     out.append(Unusable(g, a.exits, v, "genders_exceed", others, whole))
     return out
+
+
+def _without(stated: Mapping[tuple[str, str], Sequence[float]], drop: set) -> dict[tuple[str, str], list[float]]:
+    return {k: [v for v in vals if (*k, float(v)) not in drop] for k, vals in stated.items()}
 
 
 def unusable_in(facts: pd.DataFrame, metrics: pd.DataFrame, vocabulary: pd.DataFrame) -> pd.DataFrame:

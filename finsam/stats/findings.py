@@ -9,6 +9,7 @@ import pandas as pd
 
 from finsam.data import semantics
 from finsam.data.conflicts import resolve
+from finsam.data.frames import texts
 from finsam.data.tables import Tables, report_years, select
 from finsam.stats.rates import gap_from_rates, rates_from_facts
 from finsam.data.fields import ALL
@@ -105,7 +106,9 @@ def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
     association's total where the population is all interventions). Where the report states no cost
     for that population (the outcomes are of the work-oriented interventions, the cost the whole
     association's, with assessment forums, structural work and administration), the list is empty
-    and ``cost_population_differs`` is True: no figure rather than one of two populations."""
+    and ``cost_population_differs`` is True: no figure rather than one of two populations. Where the
+    cost is, or includes, the gross cost of a project run for several associations
+    (:func:`shared_costs`), there is no such figure either, and ``cost_shared`` names the projects."""
     rows = []
     years = report_years(tables)
     names = tables.associations.set_index(tables.associations["association_id"].astype(str))["name"]
@@ -130,12 +133,16 @@ def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
         own = facts[(facts["intervention"] == group) & (facts["gender"] == semantics.EVERYONE)
                     & (facts["metric"] == semantics.COST)]
         outcome_cost = cost if group == ALL else sorted(own["value"])
+        shared = shared_costs(facts)
+        if shared and (group == ALL or group in shared):  # the cost holds a project's gross cost for several
+            outcome_cost = []                              # associations: not this population's cost
         rows.append(dict(association=a, name=str(names[a]), year=year, group=h.population.group,
                          reason=h.population.reason, participants=participants,
                          participants_unit=unit_of(semantics.PARTICIPANTS), exited=[float(x) for x in h.exited],
                          exit_unit=h.unit, work_or_studies=ws, rate=h.rate, ci=h.ci, from_counts=h.from_counts,
                          cost=cost, cost_per_participant=sorted({c / p for c in cost for p in participants if p}),
-                         outcome_cost=outcome_cost, mixed_timing=h.mixed_timing, cost_population_differs=bool(ws) and not outcome_cost,
+                         outcome_cost=outcome_cost, mixed_timing=h.mixed_timing, cost_shared=shared if bool(ws) and not outcome_cost else [],
+                         cost_population_differs=bool(ws) and not outcome_cost and not shared,
                          cost_per_work_or_studies=sorted({c / w for c in outcome_cost for w in ws if w})))
     return pd.DataFrame(rows)
 
@@ -200,6 +207,15 @@ def caution_records(facts: pd.DataFrame) -> list[Caution]:
             rec = found.setdefault(text, dict(note=text, source_id=source, lines=lines, rows=[]))
             rec["rows"].append(facts.index[i])
     return [Caution(r["note"], r["source_id"], r["lines"], tuple(r["rows"])) for r in found.values()]
+
+
+def shared_costs(facts: pd.DataFrame) -> list[str]:
+    """The interventions of resolved ``facts`` whose stated cost is a project's gross cost for several
+    associations (a note with :data:`finsam.data.fields.SHARED_COST_MARK`): no cost per outcome is
+    derived from it, nor from an association total that includes it."""
+    from finsam.data.fields import SHARED_COST_MARK
+    f = facts[(facts["metric"] == semantics.COST) & facts["notes"].astype(str).str.contains(SHARED_COST_MARK, regex=False)]
+    return sorted(set(texts(f["intervention"])))
 
 
 def mixed_timing(facts: pd.DataFrame) -> list[str]:

@@ -14,7 +14,7 @@ import itertools
 import numpy as np
 import pandas as pd
 
-from finsam.data import rounding, semantics
+from finsam.data import rounding, semantics, versions
 from finsam.data.conflicts import resolve
 from finsam.data.fields import ALL
 from finsam.data.semantics import MEN, SUM_OUTCOME, WOMEN, WORK_OR_STUDIES_METRICS
@@ -109,31 +109,49 @@ def pooled_over_groups(groups: pd.DataFrame, max_combinations: int = 100_000) ->
     return out
 
 
-def exit_reason_tables(tables: Tables, policy: str = "show") -> list[tuple[tuple, pd.DataFrame, bool]]:
+def exit_reason_tables(tables: Tables, policy: str = "show"
+                       ) -> list[tuple[tuple, list[pd.DataFrame], list[versions.Unusable]]]:
     """Groups whose report gives counts of at least three exit reasons for both women and men
-    (a test over the exit-reason table, not only work vs studies): (group key, reasons × (women,
-    men) table of counts, whether a figure involved is contested in the report). A contested
-    figure enters with its first stated value, and the flag says so."""
+    (a test over the exit-reason table, not only work vs studies): (group key, one reasons ×
+    (women, men) table of counts per combination of the versions that can hold, the versions
+    ruled out). A figure the report states twice with different values is checked against the
+    parts and wholes the report gives (:func:`finsam.data.versions.unusable`, the rule the rates
+    use: the reasons add up to the exits, the genders to everyone); a version that cannot hold is
+    not used and is returned as ruled out; where several versions hold, each gives a table (never
+    the first stated alone). More than one table means the figures are contested."""
     out = []
     reasons = semantics.exit_reasons(tables.metrics)  # mutually exclusive exit reasons, from metrics.csv
-    for a, s, e, i in _group_keys(tables.observations, reasons):
-        facts = resolve(select(tables.observations, association=a, period=(s, e), intervention=i, metric=reasons,
-                               gender=[WOMEN, MEN]), policy)
-        if facts.empty:
+    a = versions.arithmetic(tables.metrics, tables.vocabulary)
+    for key in _group_keys(tables.observations, reasons):
+        s, e = key[1], key[2]
+        facts = resolve(select(tables.observations, association=key[0], period=(s, e), intervention=key[3],
+                               metric=[*reasons, a.exits]), policy)
+        stated: dict[tuple[str, str], list[float]] = {}
+        for m, g, v in zip(texts(facts["metric"]), texts(facts["gender"]), facts["value"].astype(float)):
+            stated.setdefault((g, m), []).append(v)
+        ruled_out = versions.unusable(stated, a)
+        drop = {(u.gender, u.metric, u.value) for u in ruled_out}
+        held = {k: sorted({v for v in vals if (*k, v) not in drop}) for k, vals in stated.items()}
+        rows = [m for m in reasons if held.get((WOMEN, m)) and held.get((MEN, m))]
+        if len(rows) < 3:
             continue
-        t = facts.groupby([facts["metric"].astype(str), facts["gender"].astype(str)])["value"].first().unstack()
-        t = t.reindex(columns=[WOMEN, MEN]).dropna()
-        if len(t) >= 3:
-            contested = bool(facts[facts["metric"].astype(str).isin(t.index)]["conflict"].any())
-            out.append(((a, s, e, i), t.reindex([m for m in reasons if m in t.index]).astype(int), contested))
+        cells = [(m, g) for m in rows for g in (WOMEN, MEN)]
+        tabs = []
+        for combo in itertools.product(*(held[(g, m)] for m, g in cells)):
+            values = dict(zip(cells, combo))
+            tabs.append(pd.DataFrame({g: [int(values[(m, g)]) for m in rows] for g in (WOMEN, MEN)},
+                                     index=pd.Index(rows, name="metric")).rename_axis(columns="gender"))
+        mine = [u for u in ruled_out if u.metric in rows and u.gender in (WOMEN, MEN)]
+        out.append((key, tabs, mine))
     return out
 
 
-def exit_reason_tests(tables: Tables, policy: str = "show") -> list[tuple[tuple, pd.DataFrame, bool, inf.TableTest]]:
-    """:func:`exit_reason_tables`, each with the test of its reasons × (women, men) table
-    (:func:`finsam.stats.inference.exit_reason_test`)."""
-    return [(key, tab, contested, inf.exit_reason_test(tab.to_numpy()))
-            for key, tab, contested in exit_reason_tables(tables, policy)]
+def exit_reason_tests(tables: Tables, policy: str = "show"
+                      ) -> list[tuple[tuple, list[pd.DataFrame], list[versions.Unusable], list[inf.TableTest]]]:
+    """:func:`exit_reason_tables`, each with the test of each of its reasons × (women, men)
+    tables (:func:`finsam.stats.inference.exit_reason_test`), in the same order."""
+    return [(key, tabs, ruled_out, [inf.exit_reason_test(t.to_numpy()) for t in tabs])
+            for key, tabs, ruled_out in exit_reason_tables(tables, policy)]
 
 
 def rounded_exit_reason_tests(tables: Tables, policy: str = "show") -> list[tuple[tuple, pd.DataFrame, inf.TableTestRange]]:

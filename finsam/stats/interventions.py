@@ -23,7 +23,7 @@ from finsam.data.semantics import (COST, EVERYONE, EXITED, NATIONAL_WORK_OR_STUD
                                     WORK, WORK_OR_STUDIES, WORK_OR_STUDIES_COUNTS, WORK_OR_STUDIES_METRICS,
                                     WORK_OR_STUDIES_RATE, WORK_OR_STUDIES_RATE_GOAL, count_goals, goal_for, goals)
 from finsam.stats import inference as inf
-from finsam.stats.findings import headline
+from finsam.stats.findings import headline, shared_costs
 from finsam.stats.rates import rates_by_group
 
 MAX_VERSIONS = 64  # combinations of a report's conflicting counts analysed side by side
@@ -137,7 +137,10 @@ def cost_rows(facts: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
     :func:`finsam.stats.inference.cost_range`: cost per participant (participants as stated) and per
     person to work or studies (k of n exited) with the range implied by the rate's 95 % Wilson
     interval. One row per intervention and version of conflicting figures; interventions
-    without a stated cost are left out."""
+    without a stated cost are left out, and so are those whose cost is a project's gross cost for
+    several associations (:func:`finsam.stats.findings.shared_costs`)."""
+    shared = set(shared_costs(facts))
+    facts = facts[~facts["intervention"].isin(shared)]
     f = facts[(facts["gender"] == EVERYONE) & facts["metric"].isin([COST, PARTICIPANTS])]
     stated: dict[tuple[str, str], list[tuple[float, bool]]] = {}  # (intervention, metric) -> (value, conflict)
     for i, m, v, conflict in zip(texts(f["intervention"]), texts(f["metric"]), f["value"].astype(float).tolist(),

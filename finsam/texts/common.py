@@ -34,6 +34,12 @@ TEXT = {
         "en": "{where}, {metric}, {gender}: {value} — with at least {parts} exits of the other genders this is more "
               "than everyone who exited ({whole}).",
     },
+    "common.unusable.part_version": {
+        "sv": "{where}, {metric}, {gender}: {value} — med det summerar deras avslutsorsaker till {parts}, vilket "
+              "inget angivet antal avslutade tillåter (det närmaste: {whole}).",
+        "en": "{where}, {metric}, {gender}: {value} — with it their exit reasons add up to {parts}, which no stated "
+              "number of exits allows (the nearest: {whole}).",
+    },
     # the tests finsam.stats.inference.table_test chooses (its method_code): one name per test on every page
     "common.test.fisher": {"sv": "Fishers exakta test", "en": "Fisher's exact test"},
     "common.test.chi2_yates": {"sv": "χ²-test med Yates korrektion", "en": "chi-squared test with Yates' correction"},

@@ -143,9 +143,21 @@ TEXT = {
         "sv": "inga belägg för att kvinnor och män avslutar av olika anledningar (vilket inte är belägg för att "
               "de avslutar av samma).",
         "en": "no evidence that women and men end for different reasons (not evidence that they do not)."},
-    "gender_gaps.exit_reasons_contested": {
-        "sv": " ⚠ Rapporten anger några av de här uppgifterna med olika värden; det först angivna värdet används.",
-        "en": " ⚠ The report states some of these figures inconsistently; the first stated value is used."},
+    "gender_gaps.exit_reasons_versions": {
+        "sv": "**{label}** (kvinnor/män: {rows}): rapporten anger några av de här antalen med olika värden, och "
+              "{n} kombinationer av dem stämmer med rapportens egna delar och summor; var och en testas: {test}, "
+              "X² = {statistic} med {dof} frihetsgrader, {p} — ",
+        "en": "**{label}** (women/men: {rows}): the report states some of these counts with different values, and "
+              "{n} combinations of them fit the report's own parts and totals; each is tested: {test}, "
+              "X² = {statistic} on {dof} degrees of freedom, {p} — "},
+    "gender_gaps.exit_reasons_versions_disagree": {
+        "sv": "om kvinnor och män avslutar av olika anledningar beror på vilken version av siffrorna som stämmer: "
+              "p-värdet hamnar på båda sidor om 0,05.",
+        "en": "whether women and men end for different reasons depends on which version of the figures is true: "
+              "p falls on either side of 0.05."},
+    "gender_gaps.exit_reasons_ruled_out": {
+        "sv": " Används inte, eftersom rapportens egna delar och summor utesluter det: ",
+        "en": " Not used, because the report's own parts and totals rule it out: "},
     "gender_gaps.exit_reasons_rounded": {
         "sv": "**{label}** (kvinnor/män, procent av {n_women}/{n_men} avslutade: {rows}): rapporten anger "
               "avslutsanledningarna bara som avrundade procentsatser. Över alla {tables} tabeller med antal som "

@@ -128,6 +128,8 @@ TEXT = {
     "gender_outcomes.col.count": {"sv": "Antal (k)", "en": "Count (k)"},
     "gender_outcomes.col.rate": {"sv": "Andel", "en": "Rate"},
     "gender_outcomes.col.ci": {"sv": "95 % KI", "en": "95 % CI"},
+    "gender_outcomes.col.persons_at_least": {"sv": "Minst så många personer", "en": "Persons (at least)"},
+    "gender_outcomes.col.ci_persons": {"sv": "95 % KI räknat på personer", "en": "95 % CI counting persons"},
     "gender_outcomes.col.reported": {"sv": "Rapporterad", "en": "Reported"},
     "gender_outcomes.col.basis": {"sv": "Underlag", "en": "Basis"},
     "gender_outcomes.col.conflict": {"sv": "Olika värden", "en": "Conflict"},
@@ -302,6 +304,22 @@ TEXT = {
         "en": "The exit counts of this group are {noun}: a person who ended several interventions counts once for "
               "each.",
     },
+    "gender_outcomes.caveat.unit_persons": {
+        "sv": " Wilsonintervallen behandlar vart och ett av dem som en egen person och blir därför för smala. Rapporten "
+              "anger {persons} unika personer bakom {participations} {noun}, så högst {surplus} av dem är "
+              "upprepningar och n {noun} är minst n − {surplus} personer; kolumnen ”95 % KI räknat på personer” "
+              "är Wilsonintervallet för samma andel med n ersatt av det antalet (ett försiktigt intervall).",
+        "en": " The Wilson intervals treat each of these as a person of its own and are therefore too narrow. "
+              "The report states {persons} unique persons behind {participations} {noun}, so at most "
+              "{surplus} of them are repeats and n {noun} are at least n − {surplus} persons; the "
+              "column “95 % CI counting persons” is the Wilson interval of the same rate with n replaced by that "
+              "number (a conservative interval)."},
+    "gender_outcomes.caveat.unit_no_persons": {
+        "sv": " Wilsonintervallen behandlar vart och ett av dem som en egen person och är därför för smala; rapporten "
+              "anger inte hur många personer det är, så hur mycket bredare de borde vara går inte att säga.",
+        "en": " The Wilson intervals treat each of these as a person of its own and are therefore too narrow; "
+              "the report does not state how many persons these are, so how much wider they should be cannot be "
+              "said."},
     "gender_outcomes.caveat.totals": {
         "sv": "Summor över insatser kan räkna samma person flera gånger om personen deltagit i flera insatser; "
               "uppgifterna för hela förbundet är rapportens egna.",

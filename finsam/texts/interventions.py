@@ -345,6 +345,11 @@ TEXT = {
     "interventions.costs.none": {
         "sv": "Rapporten anger inga kostnader för de jämförda insatserna för året.",
         "en": "The report states no costs for the compared interventions this year."},
+    "interventions.costs.shared": {
+        "sv": "Ingen kostnad per utfall härleds för {names}: kostnaden är bruttokostnaden för ett projekt som drivs "
+              "för flera förbund (i flera delprojekt), inte kostnaden för de här deltagarnas utfall.",
+        "en": "No cost per outcome is derived for {names}: the cost is the gross cost of a project run for several "
+              "associations (in several delprojekt), not the cost of these participants' outcomes."},
     "interventions.costs.text": {
         "sv": "Härledda här (kostnad ÷ antal), inte angivna i rapporterna och inte prisjusterade (kronor i "
               "rapportårets penningvärde). Kostnaden gäller insatsens hela år, också deltagare som fortfarande "

@@ -114,6 +114,13 @@ TEXT = {
     },
     "overview.mixed_timing_what": {"sv": "Andelen till arbete eller studier för {name}",
                                    "en": "The rate to work or studies of {name}"},
+    "overview.caveat.cost_shared": {
+        "sv": "*{column}* visas inte för {names}: förbundets kostnad innehåller hela bruttokostnaden för ett projekt "
+              "som drivs för flera förbund (i flera delprojekt), och den är inte ett förbunds kostnad för sina "
+              "deltagares utfall.",
+        "en": "*{column}* is not shown for {names}: the association's cost includes the whole gross cost of a "
+              "project run for several associations (in several delprojekt), which is not one association's cost "
+              "of its participants' outcomes."},
     "overview.caveat.cost_population": {
         "sv": "*{column}* visas bara där kostnaden och utfallen gäller samma grupp. För {names} gäller utfallen "
               "de arbetslivsinriktade insatserna, men rapporten anger bara hela förbundets kostnad (med "

@@ -176,16 +176,37 @@ class GenderGaps(View):
         if not tabs and not rounded:
             return self.md("gender_gaps.no_exit_reasons")
         parts = []
-        for key, tab, contested, t in tabs:
-            rows = ", ".join(f"{self.metric(m).lower()} {self.int(tab.loc[m, WOMEN])}/{self.int(tab.loc[m, MEN])}"
-                             for m in tab.index)
-            how = test_name(t.method_code, self.lang, t.draws, t.min_expected)
-            parts.append(self.tr("gender_gaps.exit_reasons", label=esc(group_label(self.t, key, self.lang)),
-                                 rows=esc(rows), test=how, statistic=self.num(t.statistic, 1), dof=self.int(t.dof),
-                                 p=self.p(t.p_value))
-                         + self.tr("gender_gaps.exit_reasons_differ" if t.p_value < 0.05
-                                   else "gender_gaps.exit_reasons_no_evidence")
-                         + (self.tr("gender_gaps.exit_reasons_contested") if contested else ""))
+        for key, tabs_, ruled_out, tests in tabs:
+            label = esc(group_label(self.t, key, self.lang))
+            def cells(m, g):
+                return " | ".join(self.int(v) for v in sorted({int(t.loc[m, g]) for t in tabs_}))
+            rows = ", ".join(f"{self.metric(m).lower()} {cells(m, WOMEN)}/{cells(m, MEN)}" for m in tabs_[0].index)
+            ps = [t.p_value for t in tests]
+            if len(tests) == 1:
+                t = tests[0]
+                head = self.tr("gender_gaps.exit_reasons", label=label, rows=esc(rows),
+                               test=test_name(t.method_code, self.lang, t.draws, t.min_expected),
+                               statistic=self.num(t.statistic, 1), dof=self.int(t.dof), p=self.p(t.p_value))
+            else:
+                p = self.p(min(ps))
+                if p != self.p(max(ps)):
+                    p = self.tr("common.range", low=p, high=self.num(max(ps), 3) if min(ps) >= 0.001 else self.p(max(ps)))
+                tests_used = dict.fromkeys(test_name(t.method_code, self.lang, t.draws, t.min_expected) for t in tests)
+                head = self.tr("gender_gaps.exit_reasons_versions", label=label, rows=esc(rows),
+                               n=self.int(len(tests)), test=self.tr("common.or").join(tests_used),
+                               statistic=self._span(min(t.statistic for t in tests), max(t.statistic for t in tests), 1),
+                               dof=self.int(tests[0].dof), p=p)
+            verdict = ("gender_gaps.exit_reasons_differ" if max(ps) < 0.05 else
+                       "gender_gaps.exit_reasons_no_evidence" if min(ps) >= 0.05 else
+                       "gender_gaps.exit_reasons_versions_disagree")
+            text = head + self.tr(verdict)
+            if ruled_out:
+                frame = pd.DataFrame([dict(intervention=key[3], category="", period_start=key[1], period_end=key[2],
+                                           gender=u.gender, metric=u.metric, value=u.value, rule=u.rule,
+                                           parts=u.parts, whole=u.whole) for u in ruled_out])
+                text += self.tr("gender_gaps.exit_reasons_ruled_out") + Markup(" ").join(
+                    unusable_list(frame, self.lang, self.t))
+            parts.append(text)
         for key, pct, r in rounded:
             label = esc(group_label(self.t, key, self.lang))
             if not r.tested:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 
+import numpy as np
 import pandas as pd
 
 from finsam.data import semantics
@@ -14,6 +15,7 @@ from finsam.data.frames import texts
 from finsam.data.tables import Tables, select
 from finsam.stats import findings
 from finsam.stats.gaps import group_gaps
+from finsam.stats.persons import conservative_interval, persons_base
 from finsam.stats.wording import SMALL_N, noun
 from finsam.views import fmt
 from finsam.views.base import Markup, View, esc, fill, markdown
@@ -127,8 +129,27 @@ class GenderOutcomes(View):
     def exits(self) -> pd.DataFrame:
         return fact_table(self.facts[self.facts["intervention"] == self.group], self.t, self.exit_metrics, self.lang)
 
+    def persons_base(self):
+        """What this group's base stands for where it counts participations or cases
+        (:func:`finsam.stats.persons.persons_base`); None where it counts persons."""
+        return persons_base(self.t, self.a, (self.year, self.year), self.headline.unit)
+
     def rates_table(self) -> pd.DataFrame:
-        return rates_table(self.rates, self.lang, self.t)
+        """The rates with their 95 % Wilson intervals; where the base counts participations and the
+        report states the persons behind them, the fewest persons each n can be and the interval
+        with n replaced by them, beside the interval (finsam.stats.persons)."""
+        out = rates_table(self.rates, self.lang, self.t)
+        base = self.persons_base()
+        if out.empty or base is None or base.surplus is None or not self.rates["count"].notna().any():
+            return out
+        wider = [conservative_interval(k, n, base) if pd.notna(k) and pd.notna(n) else (np.nan, np.nan, None)
+                 for k, n in zip(self.rates["count"], self.rates["exited"])]
+        at = list(out.columns).index(self.tr("gender_outcomes.col.ci")) + 1
+        out.insert(at, self.tr("gender_outcomes.col.ci_persons"),
+                   [self.interval(100 * lo, 100 * hi) for lo, hi, _ in wider])
+        out.insert(at, self.tr("gender_outcomes.col.persons_at_least"),
+                   [self.int(m) if m is not None else fmt.MISSING for _, _, m in wider])
+        return out
 
     def outcome_figure(self):
         from finsam.views.plotting import bar_by_gender
@@ -262,7 +283,17 @@ class GenderOutcomes(View):
                                 for r in small_groups.itertuples())
             items.append(self.tr("gender_outcomes.caveat.small", small=SMALL_N, listing=listing))
         if self.headline.unit and not semantics.counts_people(self.t.vocabulary, self.headline.unit):
-            items.append(self.tr("gender_outcomes.caveat.unit", noun=noun(self.t, self.headline.unit, self.lang)))
+            text = self.tr("gender_outcomes.caveat.unit", noun=noun(self.t, self.headline.unit, self.lang))
+            base = self.persons_base()
+            if not self.rates["count"].notna().any():
+                pass  # no interval on this page: nothing to widen
+            elif base is not None and base.surplus is not None:
+                text += self.tr("gender_outcomes.caveat.unit_persons", participations=self.int(base.participations),
+                                noun=noun(self.t, self.headline.unit, self.lang),
+                                persons=self.int(base.persons), surplus=self.int(base.surplus))
+            else:
+                text += self.tr("gender_outcomes.caveat.unit_no_persons")
+            items.append(text)
         items.append(self.tr("gender_outcomes.caveat.totals"))
         for note in self.headline.mixed_timing:
             items.append(self.tr("common.mixed_timing", what=self.tr("gender_outcomes.mixed_timing_what", group=esc(

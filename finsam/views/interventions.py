@@ -391,9 +391,12 @@ class InterventionComparison(View):
         }, index="interventions.col.intervention")
 
     def costs_text(self):
+        from finsam.stats.findings import shared_costs
+        shared = [i for i in shared_costs(self.data.facts) if i in set(self.data.counts["intervention"])]
+        note = (" " + self.tr("interventions.costs.shared", names=self.listing([esc(i) for i in shared]))) if shared else ""
         if self.data.costs.empty:
-            return self.md("interventions.costs.none")
-        return self.md("interventions.costs.text")
+            return markdown(self.tr("interventions.costs.none") + note)
+        return markdown(self.tr("interventions.costs.text") + note)
 
     def caveats(self):
         keys = ["exited", "intervals", "target_groups"] + (["versions"] if len(self.data.versions) > 1 else [])

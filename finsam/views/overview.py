@@ -191,6 +191,17 @@ class Overview(View):
         return self.tr("overview.caveat.cost_population", column=self.tr("overview.col.cost_per_work_or_studies"),
                        names=self.listing([fill("{} ({})", r.name, r.group) for r in differs.itertuples()]))
 
+    def _cost_shared(self) -> str | None:
+        """Which associations get no cost per person to work or studies because their cost holds a
+        project's gross cost for several associations (finsam.stats.findings.shared_costs)."""
+        d = self.data
+        shared = d[d["cost_shared"].map(bool)] if "cost_shared" in d else d.iloc[0:0]
+        if shared.empty:
+            return None
+        return self.tr("overview.caveat.cost_shared", column=self.tr("overview.col.cost_per_work_or_studies"),
+                       names=self.listing([fill("{} ({})", r.name, Markup(", ").join(esc(x) for x in r.cost_shared))
+                                           for r in shared.itertuples()]))
+
     def _mixed_timing(self) -> list[str]:
         """A sentence per association whose headline adds outcomes at exit and at follow-up."""
         d = self.data
@@ -207,6 +218,7 @@ class Overview(View):
                  self.tr("overview.caveat.counting", column=self.tr("overview.col.participants")),
                  self.tr("overview.caveat.cost"),
                  self._cost_population(),
+                 self._cost_shared(),
                  *self._mixed_timing(),
                  self.tr("overview.caveat.rates", column=self.tr("overview.col.group"))]
         return markdown(Markup("\n").join(fill("- {}", x) for x in items if x))
