@@ -89,11 +89,25 @@ def _figure(view, monkeypatch):
                                    *(ax.get_legend().get_texts() if ax.get_legend() else [])]]
         seen["ticks"] = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels() if t.get_text()]
         seen["alt"] = alt
+        seen["ylim"] = fig.axes[0].get_ylim()
         return None
 
     monkeypatch.setattr(sys.modules[type(view).__module__], "_finish", keep)  # the view's own module
     view.figure()
     return seen
+
+
+def test_a_money_trend_is_drawn_from_zero_in_the_scale_of_its_table(monkeypatch):
+    """bhs's cost: 7 609 tkr (2011) to 21 090 tkr (2018) in the reports; the axis is in tkr, as the
+    table, and starts at zero (a result, which can be negative, is not forced to)."""
+    view = YearlyTrend(TABLES, "bhs", "cost", lang="sv")
+    seen = _figure(view, monkeypatch)
+    low, high = seen["ylim"]
+    assert low == 0 and 21_090 < high < 30_000, seen["ylim"]
+    assert "tkr" in seen["texts"]  # the axis label, the scale's label in vocabulary.csv
+    assert "21\u00a0090\u00a0tkr" in view._fmt(21_090_000)
+    seen = _figure(YearlyTrend(TABLES, "bhs", "result", lang="sv"), monkeypatch)
+    assert seen["ylim"][0] < -1_000  # −1 993 tkr in 2012
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

@@ -172,6 +172,9 @@ class YearlyTrend(View):
                             marks=marks, segment="run",
                             conflicting=lambda label: self.plain("yearly_trend.figure.conflicting", label=label),
                             number=lambda v: _axis_number(self, v))
+        if self.unit_class != semantics.PERCENT_CLASS and s["shown"].min() >= 0:
+            # an amount or a count is read against zero: an axis from 7 600 makes +40 % look like ×4
+            fig.axes[0].set_ylim(bottom=0)
         everyone = s[s["gender"] == semantics.EVERYONE].sort_values("year")
         # a year the reports state with different values gives each of them: "2021: 35 643 tkr eller 35 716 tkr"
         points = ", ".join(f"{int(y)}: {self.either([self._fmt(v) for v in g['value']])}"
