@@ -7,39 +7,17 @@
 // Environment: CHROMIUM (default /usr/bin/chromium), JAVA (default java).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import puppeteer from "puppeteer-core";
+import { launchChromium, sitePages } from "./site.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const axeVersion = require("axe-core/package.json").version;
 const vnuJar = String(require("vnu-jar"));  // the package's main export is the path of vnu.jar
 
-const site = process.argv[2];
-if (!site || !fs.statSync(site, { throwIfNoEntry: false })?.isDirectory()) {
-  console.error("usage: node check.mjs SITE_DIR (a folder written by `finsam render`)");
-  process.exit(2);
-}
-const root = path.resolve(site);
-
-function htmlFiles(dir) {
-  const found = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) found.push(...htmlFiles(p));
-    else if (e.isFile() && e.name.endsWith(".html") && !e.name.startsWith(".")) found.push(p);
-  }
-  return found.sort();
-}
-const pages = htmlFiles(root);
-if (pages.length === 0) {
-  console.error(`check-site: no HTML pages under ${root}`);
-  process.exit(2);
-}
-const rel = (p) => path.relative(root, p);
+const { root, pages, rel } = sitePages(process.argv[2], "check-site", "node check.mjs SITE_DIR");
 
 // ------------------------------------------------------------------ Nu HTML checker
 function nuCheck() {
@@ -63,13 +41,7 @@ function nuCheck() {
 
 // ------------------------------------------------------------------ axe-core in Chromium
 async function axeCheck() {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "finsam-chromium-"));
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync", `--user-data-dir=${profile}`],
-  });
+  const browser = await launchChromium();
   const results = [];
   try {
     for (const file of pages) {
@@ -89,7 +61,6 @@ async function axeCheck() {
     }
   } finally {
     await browser.close();
-    fs.rmSync(profile, { recursive: true, force: true });
   }
   return results;
 }

@@ -12,29 +12,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import puppeteer from "puppeteer-core";
+import { launchChromium, sitePages } from "./site.mjs";
 
-const site = process.argv[2];
 const shots = process.argv[3];
-if (!site || !fs.statSync(site, { throwIfNoEntry: false })?.isDirectory()) {
-  console.error("usage: node layout.mjs SITE_DIR [SHOTS_DIR] (a folder written by `finsam render`)");
-  process.exit(2);
-}
-const root = path.resolve(site);
-function htmlFiles(dir) {
-  const found = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) found.push(...htmlFiles(p));
-    else if (e.isFile() && e.name.endsWith(".html") && !e.name.startsWith(".")) found.push(p);
-  }
-  return found.sort();
-}
-const pages = htmlFiles(root);
-if (!pages.length) {
-  console.error(`layout: no HTML pages under ${root}`);
-  process.exit(2);
-}
+const { root, pages } = sitePages(process.argv[2], "layout", "node layout.mjs SITE_DIR [SHOTS_DIR]");
 const wanted = new Set((process.env.SHOTS || "").split(",").filter(Boolean));
 const WIDTHS = [390, 1366];
 
@@ -91,10 +72,7 @@ function measure(width) {
   return problems;
 }
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--font-render-hinting=none"],
-});
+const browser = await launchChromium(["--font-render-hinting=none"]);
 let failures = 0;
 try {
   const page = await browser.newPage();
