@@ -11,6 +11,7 @@ import finsam
 from finsam.views import fmt
 import finsam.texts as i18n
 from finsam.views.gender_outcomes import GenderOutcomes
+from oracles import newcombe as _newcombe
 
 TABLES = finsam.load()
 GROUP = "Arbetslivsinriktade insatser (totalt)"
@@ -26,20 +27,8 @@ def _count(metric: str, gender: str) -> int:
     return int(values.pop())
 
 
-def _wilson(k: int, n: int, z: float) -> tuple[float, float]:
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return centre - half, centre + half
 
 
-def _newcombe(k1, n1, k2, n2, z):
-    """Newcombe (1998) method 10, the hybrid score interval of p1 − p2, from Wilson intervals."""
-    p1, p2 = k1 / n1, k2 / n2
-    l1, u1 = _wilson(k1, n1, z)
-    l2, u2 = _wilson(k2, n2, z)
-    d = p1 - p2
-    return d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2), d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
 
 
 def _detectable(n1, n2, pooled):

@@ -10,15 +10,11 @@ import pytest
 from scipy.stats import chi2, norm
 
 from finsam.stats import inference as inf
+from oracles import breslow_day as breslow_day_by_hand, fisher_two_sided as _fisher_by_hand, mantel_haenszel as mh_by_hand, newcombe as newcombe_by_hand, wilson as wilson_closed_form
 
 Z95 = norm.ppf(0.975)
 
 
-def wilson_closed_form(k, n, z=Z95):
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return centre - half, centre + half
 
 
 def binom_pmf(x, n, p):
@@ -203,12 +199,6 @@ def test_national_comparison_exact_p_by_enumeration():
 
 # --- differences, power ---------------------------------------------------------------------------
 
-def newcombe_by_hand(k1, n1, k2, n2):
-    l1, u1 = wilson_closed_form(k1, n1)
-    l2, u2 = wilson_closed_form(k2, n2)
-    p1, p2 = k1 / n1, k2 / n2
-    d = p1 - p2
-    return d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2), d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
 
 
 @pytest.mark.parametrize("k1,n1,k2,n2,published", [
@@ -261,38 +251,8 @@ def test_year_on_year_flags_that_two_years_make_no_trend():
 STRATA = [(10, 20, 5, 20), (7, 15, 8, 25)]
 
 
-def mh_by_hand(strata):
-    num = den = 0.0
-    sa = se = sv = 0.0
-    spr = spsqr = sqs = sr = ss = 0.0
-    for k1, n1, k2, n2 in strata:
-        a, b, c, d = k1, n1 - k1, k2, n2 - k2
-        n = a + b + c + d
-        r, s = a * d / n, b * c / n
-        pp, q = (a + d) / n, (b + c) / n
-        num, den = num + r, den + s
-        spr, spsqr, sqs, sr, ss = spr + pp * r, spsqr + pp * s + q * r, sqs + q * s, sr + r, ss + s
-        m1 = a + c
-        sa += a
-        se += n1 * m1 / n
-        sv += n1 * n2 * m1 * (n - m1) / (n * n * (n - 1))
-    odds = num / den
-    var = spr / (2 * sr ** 2) + spsqr / (2 * sr * ss) + sqs / (2 * ss ** 2)  # Robins-Breslow-Greenland
-    cmh = (sa - se) ** 2 / sv
-    return odds, var, cmh
 
 
-def breslow_day_by_hand(strata, odds):
-    stat = 0.0
-    for k1, n1, k2, n2 in strata:
-        m1, n = k1 + k2, n1 + n2
-        # expected a with the common odds ratio: a(n2 - m1 + a) = OR (n1 - a)(m1 - a)
-        qa, qb, qc = 1 - odds, (n2 - m1) + odds * (n1 + m1), -odds * n1 * m1
-        roots = [(-qb + s * math.sqrt(qb * qb - 4 * qa * qc)) / (2 * qa) for s in (1, -1)]
-        e = next(x for x in roots if max(0, m1 - n2) <= x <= min(n1, m1))
-        cells = [e, n1 - e, m1 - e, n2 - m1 + e]
-        stat += (k1 - e) ** 2 / (1 / sum(1 / c for c in cells))
-    return stat
 
 
 def test_pooled_gap_is_mantel_haenszel_and_breslow_day_by_hand():
@@ -376,15 +336,6 @@ def test_results_name_their_method_status_and_measure_by_codes_for_the_views():
 
 # --- the one rule for choosing a test -------------------------------------------------------------
 
-def _fisher_by_hand(a, b, c, d):
-    """Two-sided Fisher p of [[a, b], [c, d]]: the hypergeometric probabilities of every table with
-    the same margins no larger than the observed one's, summed."""
-    r1, c1, n = a + b, a + c, a + b + c + d
-
-    def prob(x):
-        return math.comb(r1, x) * math.comb(n - r1, c1 - x) / math.comb(n, c1)
-    lo, hi = max(0, c1 - (n - r1)), min(r1, c1)
-    return sum(prob(x) for x in range(lo, hi + 1) if prob(x) <= prob(a) * (1 + 1e-7))
 
 
 def _yates_by_hand(a, b, c, d):

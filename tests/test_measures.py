@@ -1,18 +1,13 @@
 """Follow-up and exit measures are not mixed, and a follow-up rate with counts has its interval.
 Expected numbers are worked out by hand from the report figures quoted here."""
-import math
 
 import pytest
 
 import finsam
 from finsam.stats.findings import association_comparison, headline, overview_rows
+from oracles import wilson_pct as wilson_by_hand
 
 
-def wilson_by_hand(k, n, z=1.959963984540054):
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return 100 * (centre - half), 100 * (centre + half)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

@@ -2,19 +2,14 @@
 rate's base counts participations and the report states the persons behind them. Expected values:
 the Wilson formula written out here, and the report's figures (bhs 2018: 'Totalt 601 (624)
 individer' against 'TOTALT 651' participations; exits 246 of which 90 to work or studies)."""
-import math
 
 import pytest
 
 import finsam
 from finsam.stats import persons as P
+from oracles import wilson as wilson_by_hand
 
 
-def wilson_by_hand(k, n, z=1.959963984540054):
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return centre - half, centre + half
 
 
 def test_n_participations_are_at_least_n_minus_the_surplus_persons():

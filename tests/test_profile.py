@@ -8,15 +8,10 @@ import pytest
 
 import finsam
 from finsam.stats import profile
+from oracles import wilson_pct as wilson_by_hand
 
-Z = 1.959963984540054  # two-sided 95 % normal quantile
 
 
-def wilson_by_hand(k, n):
-    p = k / n
-    centre = (p + Z * Z / (2 * n)) / (1 + Z * Z / n)
-    half = Z * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n)) / (1 + Z * Z / n)
-    return 100 * (centre - half), 100 * (centre + half)
 
 
 @pytest.fixture(scope="module")

@@ -5,15 +5,10 @@ import math
 import pytest
 
 from finsam.stats.rates import gap_test, wilson_interval
+from oracles import fisher_two_sided as fisher_two_sided_by_hand, wilson as wilson_by_hand
 
-Z = 1.959963984540054  # standard normal 97.5 % quantile
 
 
-def wilson_by_hand(k, n, z=Z):
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return centre - half, centre + half
 
 
 @pytest.mark.parametrize("k,n", [(3, 10), (0, 10), (10, 10), (44, 127), (90, 387), (1, 2)])
@@ -35,14 +30,6 @@ def test_wilson_interval_of_no_one_is_undefined():
     assert all(math.isnan(x) for x in wilson_interval(0, 0))
 
 
-def fisher_two_sided_by_hand(a, b, c, d):
-    """Sum of hypergeometric probabilities no larger than the observed table's."""
-    r1, c1, n = a + b, a + c, a + b + c + d
-    def prob(x):
-        return math.comb(c1, x) * math.comb(n - c1, r1 - x) / math.comb(n, r1)
-    observed = prob(a)
-    lo, hi = max(0, r1 + c1 - n), min(r1, c1)
-    return sum(prob(x) for x in range(lo, hi + 1) if prob(x) <= observed * (1 + 1e-7))
 
 
 def test_small_counts_use_fishers_exact_test_with_the_hypergeometric_p_value():
