@@ -51,7 +51,8 @@ def manifest_of(pages: list[Page], out: Path) -> dict:
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_text("<html></html>")
         st = f.stat()
-        m["pages"][p.key] = dict(fingerprint=p.fingerprint, file=[st.st_size, st.st_mtime_ns], figures={})
+        m["pages"][p.key] = dict(fingerprint=p.fingerprint, version="0" * 12,
+                                 files={p.key: [st.st_size, st.st_mtime_ns, st.st_ino]})
     return m
 
 
@@ -130,8 +131,9 @@ def test_unreadable_or_foreign_manifest_means_render_everything(tmp_path):
     assert load_manifest(tmp_path)["pages"] == {}
     (tmp_path / incremental.MANIFEST).write_text('{"format": 999, "pages": {"x": {}}}')
     assert load_manifest(tmp_path)["pages"] == {}
-    save_manifest(tmp_path, {"format": incremental.FORMAT, "pages": {"a.html": {"file": [1, 2]}}})
-    assert load_manifest(tmp_path)["pages"] == {"a.html": {"file": [1, 2]}}
+    entry = {"fingerprint": {}, "version": "v", "files": {"a.html": [1, 2, 3]}}
+    save_manifest(tmp_path, {"format": incremental.FORMAT, "pages": {"a.html": entry, "b.html": {"file": [1, 2]}}})
+    assert load_manifest(tmp_path)["pages"] == {"a.html": entry}  # b.html: not an entry of this format
     assert not list(tmp_path.glob("*.tmp"))
 
 
