@@ -415,7 +415,7 @@ def national(res: Results, sample: int) -> None:
             f.write_bytes(b"")
             st = f.stat()
             manifest["pages"][p.key] = dict(fingerprint=p.fingerprint, version=tables.version,
-                                            files={p.key: [st.st_size, st.st_mtime_ns, st.st_ino]})
+                                            files={p.key: [st.st_size, st.st_mtime_ns]})
         t0 = time.perf_counter()
         todo, kept, _ = incremental.plan(pages, manifest, out)
         t_check = time.perf_counter() - t0

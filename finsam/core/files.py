@@ -68,9 +68,10 @@ def sha256_file(path: Path) -> str:
 
 
 def file_state(st: os.stat_result) -> list[int]:
-    """What identifies a file as the one a writer wrote: ``[size, mtime in ns, inode]`` (a copy or
-    a replacement under the same name has another inode, an edit another mtime or size)."""
-    return [st.st_size, st.st_mtime_ns, st.st_ino]
+    """What identifies a file as the one a writer wrote: ``[size, mtime in ns]`` (an edit or a
+    replacement has another mtime or size; a copy that keeps the mtime, ``cp -a`` or ``rsync -a``
+    of a whole site, is still recognised, so a copied site need not be rendered again)."""
+    return [st.st_size, st.st_mtime_ns]
 
 
 def state_of(path) -> list[int] | None:

@@ -20,8 +20,8 @@ planning costs a fraction of a second even at national scale.
 
 The manifest (``.finsam-manifest.json`` in the output folder) records, for every page this code
 wrote, its fingerprint, the data version printed on it and *every file its render wrote* (the
-HTML page, each figure as PNG and SVG, each table's CSV and .xlsx download), each with the size,
-modification time and inode the writer saw (:func:`finsam.core.files.write_atomic`). A page is up
+HTML page, each figure as PNG and SVG, each table's CSV and .xlsx download), each with the size
+and modification time (ns) the writer saw (:func:`finsam.core.files.write_atomic`). A page is up
 to date only if its fingerprint is unchanged and every one of those files is still there,
 unchanged: a deleted or replaced figure or download renders the page again. Before any kernel
 starts, the entries of the pages about to be re-rendered are removed and the manifest is written
@@ -38,7 +38,7 @@ whose inputs did not change is *re-stamped* instead: its numbers are provably th
 the new data would print, because its fingerprint (every input it reads) is unchanged, so only the
 version text is out of date. Re-stamping replaces exactly the phrase "finsam <release>, data
 version <old>" by the same phrase with the new version, in files finsam wrote (each verified against
-the manifest's size, mtime and inode just before), each written atomically, and only where the
+the manifest's size and mtime just before), each written atomically, and only where the
 phrase occurs exactly as often as the page's writer puts it there (page 2, CSV 1, .xlsx 2: the
 citation and the workbook's comments); anything else (a file changed, a count that differs)
 renders the page again instead. The manifest entry is removed while a page is re-stamped, so an
@@ -243,11 +243,11 @@ def _legacy_files(out: Path, pages: dict) -> set[str]:
 
 
 def _state_ok(v) -> bool:
-    return isinstance(v, list) and len(v) == 3 and all(isinstance(x, int) and not isinstance(x, bool) for x in v)
+    return isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) and not isinstance(x, bool) for x in v)
 
 
 def _entry_ok(key: str, e) -> bool:
-    """An entry is ``{"fingerprint": dict, "version": str, "files": {path: [size, mtime_ns, inode]}}``
+    """An entry is ``{"fingerprint": dict, "version": str, "files": {path: [size, mtime_ns]}}``
     whose files include the page itself."""
     if not isinstance(e, dict):
         return False
