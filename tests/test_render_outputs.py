@@ -22,7 +22,7 @@ import pytest
 
 import finsam
 from finsam.site import incremental
-from finsam.site.render import GENERATED_MARK, plan as render_plan
+from finsam.site.render import GENERATED_MARK
 
 from conftest import cli_subprocess
 from test_incremental import edit_note
