@@ -158,11 +158,14 @@ def render_vs_floor(res: Results, runs: int, reports: list[str], warmup: int) ->
         body, _ = floor_exporter.from_notebook_node(nb)
         render.write_atomic(out / "floor.html", body.encode("utf-8"))
 
+    written: set[str] = set()  # the files run_job wrote: it may replace them (and only them) next time
+
     def report(name: str, out: Path) -> None:
         notebook, params = REPORTS[name]
-        outcome = render.run_job(render.Job(notebook, params), str(paths.NOTEBOOKS_DIR), str(out))
+        outcome = render.run_job(render.Job(notebook, params), str(paths.NOTEBOOKS_DIR), str(out), known=written)
         if not outcome.ok:
             raise RuntimeError(f"report {name} failed: {outcome.error}")
+        written.update(outcome.files)
 
     def timed(fn, *args) -> float:
         t0 = time.perf_counter()
@@ -411,7 +414,8 @@ def national(res: Results, sample: int) -> None:
             f.parent.mkdir(parents=True, exist_ok=True)
             f.write_bytes(b"")
             st = f.stat()
-            manifest["pages"][p.key] = dict(fingerprint=p.fingerprint, file=[st.st_size, st.st_mtime_ns], figures={})
+            manifest["pages"][p.key] = dict(fingerprint=p.fingerprint, version=tables.version,
+                                            files={p.key: [st.st_size, st.st_mtime_ns]})
         t0 = time.perf_counter()
         todo, kept, _ = incremental.plan(pages, manifest, out)
         t_check = time.perf_counter() - t0

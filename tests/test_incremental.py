@@ -51,7 +51,8 @@ def manifest_of(pages: list[Page], out: Path) -> dict:
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_text("<html></html>")
         st = f.stat()
-        m["pages"][p.key] = dict(fingerprint=p.fingerprint, file=[st.st_size, st.st_mtime_ns], figures={})
+        m["pages"][p.key] = dict(fingerprint=p.fingerprint, version="0" * 12,
+                                 files={p.key: [st.st_size, st.st_mtime_ns]})
     return m
 
 
@@ -130,8 +131,9 @@ def test_unreadable_or_foreign_manifest_means_render_everything(tmp_path):
     assert load_manifest(tmp_path)["pages"] == {}
     (tmp_path / incremental.MANIFEST).write_text('{"format": 999, "pages": {"x": {}}}')
     assert load_manifest(tmp_path)["pages"] == {}
-    save_manifest(tmp_path, {"format": incremental.FORMAT, "pages": {"a.html": {"file": [1, 2]}}})
-    assert load_manifest(tmp_path)["pages"] == {"a.html": {"file": [1, 2]}}
+    entry = {"fingerprint": {}, "version": "v", "files": {"a.html": [1, 2]}}
+    save_manifest(tmp_path, {"format": incremental.FORMAT, "pages": {"a.html": entry, "b.html": {"file": [1, 2]}, "c.html": {**entry, "files": {"c.html": [1]}}}})
+    assert load_manifest(tmp_path)["pages"] == {"a.html": entry}  # b.html: not an entry of this format
     assert not list(tmp_path.glob("*.tmp"))
 
 
@@ -166,12 +168,18 @@ def test_real_renders_re_render_only_what_changed(data_copy, tmp_path):
     assert {k: (out / k).stat().st_mtime_ns for k in keys} == stamps
     assert (out / "index.html").is_file()
 
+    texts = {k: (out / k).read_text(encoding="utf-8") for k in keys}
+    v1 = finsam.data_version(data_copy)
     edit_note(data_copy, "ostra-sodertorn")
+    v2 = finsam.data_version(data_copy)
     third = _render(out, data_copy, *sel)
     ostra = {k for k in keys if k.split("/", 1)[1].startswith("ostra-sodertorn/")}  # <language>/ostra-…
     assert _rendered(third) == ostra and ostra
     assert all(f"render {k}: data of ostra-sodertorn changed" in third.stderr for k in ostra)
-    assert all((out / k).stat().st_mtime_ns == stamps[k] for k in keys - ostra)  # kept as they were
+    for k in keys - ostra:  # kept as they were, but for the data version they state (re-stamped)
+        assert f"re-stamp {k}: data version {v1} -> {v2}" in third.stderr
+        assert (out / k).read_text(encoding="utf-8") == texts[k].replace(f"data version {v1}", f"data version {v2}")
+    stamps = {k: (out / k).stat().st_mtime_ns for k in keys}
 
     victim = sorted(keys - ostra)[0]
     (out / victim).unlink()

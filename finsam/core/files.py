@@ -8,6 +8,8 @@ import re
 import tempfile
 from pathlib import Path
 
+from finsam.core.errors import FinsamError
+
 #: set by ``finsam render`` for its workers and kernels: a random token put into the name of every
 #: temporary file they create, so that the render can remove exactly its own leftovers (those of a
 #: killed kernel) and nothing else
@@ -36,7 +38,10 @@ def _umask() -> int:
     return 0o022
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> os.stat_result:
+    """Write ``data`` to ``path`` atomically; returns the status of the file written (taken from
+    its descriptor before the rename, so it describes this file, whatever happens to the name
+    later: a caller records it to recognise the file as its own)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path.name, run_tag()), suffix=".tmp")
@@ -44,7 +49,10 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp's 0600 would hide published pages from the web server
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+            f.flush()
+            st = os.fstat(f.fileno())
         os.replace(tmp, path)
+        return st
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -57,3 +65,29 @@ def sha256_file(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def file_state(st: os.stat_result) -> list[int]:
+    """What identifies a file as the one a writer wrote: ``[size, mtime in ns]`` (an edit or a
+    replacement has another mtime or size; a copy that keeps the mtime, ``cp -a`` or ``rsync -a``
+    of a whole site, is still recognised, so a copied site need not be rendered again)."""
+    return [st.st_size, st.st_mtime_ns]
+
+
+def state_of(path) -> list[int] | None:
+    """:func:`file_state` of the file at ``path`` (a symbolic link itself, not its target);
+    None when there is none or it cannot be read."""
+    try:
+        return file_state(os.lstat(path))
+    except OSError:
+        return None
+
+
+def inside(out: Path, rel: str) -> Path:
+    """``out/rel``, refused unless it resolves to a place inside ``out`` (no '..', no symbolic
+    link leading elsewhere): a :class:`finsam.core.errors.FinsamError` naming the file."""
+    out = Path(out)
+    path = out / rel
+    if not path.resolve().is_relative_to(out.resolve()):
+        raise FinsamError(f"refusing to write {path}: it lies outside the output folder {out}")
+    return path

@@ -3,8 +3,9 @@
 A report's *stem* is its notebook's name followed by the values of the parameters that select it
 (``interventions_bhs_2018``); each figure of the report is ``<stem>__<figure>`` with ``.png`` and
 ``.svg`` beside each other in the figures folder. The views name their figures with
-:func:`figure_stem`, the render finds them with :func:`figure_files`, and the index and the
-incremental manifest read them back with :func:`is_figure_of`.
+:func:`figure_stem`; the render takes a report's figures from the private folder its kernel saved
+them in, keeping those :func:`is_figure_of` the report, and records them in its manifest (the
+index shows the recorded ones: a file is never taken for a report's figure by its name alone).
 """
 from __future__ import annotations
 
@@ -32,13 +33,6 @@ def figure_stem(stem: str, name: str) -> str:
 def is_figure_of(filename: str, stem: str) -> bool:
     """Whether ``filename`` is a figure file of the report ``stem``."""
     return filename.startswith(f"{stem}{FIGURE_SEPARATOR}")
-
-
-def figure_files(folder, stem: str, extension: str = "png") -> list[str]:
-    """The names of the report's figure files with ``extension`` in ``folder`` (a pathlib.Path), sorted."""
-    if not folder.is_dir():
-        return []
-    return sorted(p.name for p in folder.glob(f"{stem}{FIGURE_SEPARATOR}*.{extension}"))
 
 
 def figures_path(lang: str, association: str | None) -> str:

@@ -19,11 +19,31 @@ The digests are computed from the typed tables ``finsam render`` has already loa
 planning costs a fraction of a second even at national scale.
 
 The manifest (``.finsam-manifest.json`` in the output folder) records, for every page this code
-wrote, its fingerprint, the size and mtime of the HTML file and its figures. Before any kernel
+wrote, its fingerprint, the data version printed on it and *every file its render wrote* (the
+HTML page, each figure as PNG and SVG, each table's CSV and .xlsx download), each with the size
+and modification time (ns) the writer saw (:func:`finsam.core.files.write_atomic`). A page is up
+to date only if its fingerprint is unchanged and every one of those files is still there,
+unchanged: a deleted or replaced figure or download renders the page again. Before any kernel
 starts, the entries of the pages about to be re-rendered are removed and the manifest is written
 (atomically); only pages that rendered successfully are added back at the end. So an interrupted
 or crashed render never marks a page as done that was not written, and a failed page is retried
 next time (its old HTML file is kept, as before).
+
+The data version. Every page says which data it was rendered from: "finsam <release>, data
+version <v>" in its footer and its citation, and in the citation of each of its downloads, where
+<v> is :func:`finsam.data.load.data_version`, the hash of the whole ``data/`` folder (one meaning
+everywhere: the indexes, the about page and the release export print the same number). A change
+to one association's rows changes <v> but re-renders only the pages that read those rows. A page
+whose inputs did not change is *re-stamped* instead: its numbers are provably those a render from
+the new data would print, because its fingerprint (every input it reads) is unchanged, so only the
+version text is out of date. Re-stamping replaces exactly the phrase "finsam <release>, data
+version <old>" by the same phrase with the new version, in files finsam wrote (each verified against
+the manifest's size and mtime just before), each written atomically, and only where the
+phrase occurs exactly as often as the page's writer puts it there (page 2, CSV 1, .xlsx 2: the
+citation and the workbook's comments); anything else (a file changed, a count that differs)
+renders the page again instead. The manifest entry is removed while a page is re-stamped, so an
+interrupted re-stamp renders the page next time. No page ever shows a data version it was not
+rendered or re-stamped for.
 """
 from __future__ import annotations
 
@@ -35,11 +55,12 @@ from pathlib import Path
 
 from finsam.core import paths
 from finsam.core.errors import FinsamError
-from finsam.core.files import write_atomic
+from finsam.core.files import file_state, inside, state_of, write_atomic
 from finsam.core.version import code_version, digest as _sha
 
 MANIFEST = ".finsam-manifest.json"
-FORMAT = 1
+FORMAT = 2
+LEGACY_FORMAT = 1  # recorded a page's HTML and PNG figures only
 SHARED = "shared"
 #: libraries whose version can change what a page shows
 LIBRARIES = ("pandas", "numpy", "matplotlib", "scipy", "statsmodels", "nbconvert", "papermill",
@@ -170,38 +191,79 @@ class Fingerprinter:
 # ---------------------------------------------------------------------------- manifest
 def load_manifest(out: str | Path) -> dict:
     """The manifest of an output folder; an absent, unreadable or foreign one is empty (so every
-    page is rendered, which is always safe)."""
+    page is rendered, which is always safe). A manifest of an older finsam (format 1, which recorded
+    a page's HTML and PNG figures only) gives no page as up to date; the files it records, and the
+    ones that finsam always wrote beside them (each PNG's SVG, the page's table downloads), stay
+    known as finsam's, so that they may be replaced."""
     p = Path(out) / MANIFEST
     try:
         m = json.loads(p.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {"format": FORMAT, "pages": {}}
-    if not isinstance(m, dict) or m.get("format") != FORMAT or not isinstance(m.get("pages"), dict):
-        return {"format": FORMAT, "pages": {}}
-    # an entry of the wrong shape (edited by hand, another tool's) is dropped: that page is re-rendered
-    m["pages"] = {k: e for k, e in m["pages"].items() if _entry_ok(e)}
+        return {"format": FORMAT, "pages": {}, "files": []}
+    if not isinstance(m, dict) or not isinstance(m.get("pages"), dict):
+        return {"format": FORMAT, "pages": {}, "files": []}
     files = m.get("files")
-    m["files"] = sorted(f for f in files if isinstance(f, str)) if isinstance(files, list) else []
+    files = {f for f in files if isinstance(f, str)} if isinstance(files, list) else set()
+    if m.get("format") == LEGACY_FORMAT:
+        files |= _legacy_files(Path(out), m["pages"])
+        return {"format": FORMAT, "pages": {}, "files": sorted(files)}
+    if m.get("format") != FORMAT:
+        return {"format": FORMAT, "pages": {}, "files": []}
+    # an entry of the wrong shape (edited by hand, another tool's) is dropped: that page is re-rendered
+    m["pages"] = {k: e for k, e in m["pages"].items() if isinstance(k, str) and _entry_ok(k, e)}
+    m["files"] = sorted(files)
     return m
 
 
-def _entry_ok(e) -> bool:
-    """An entry is a dict whose parts, where present, have their types (fingerprint: dict, file:
-    list, figures: {path: list})."""
+def _legacy_files(out: Path, pages: dict) -> set[str]:
+    """The files a format-1 manifest vouches for: each page, its recorded PNG figures with their SVG
+    twins (finish_figure always wrote both), and the page's table downloads (``<stem>__data-<n>``
+    .csv/.xlsx in its figures folder, which that finsam wrote with every page)."""
+    import re
+    from finsam.core.names import figures_path
+    known: set[str] = set()
+    for key, e in pages.items():
+        if not isinstance(key, str) or not isinstance(e, dict):
+            continue
+        known.add(key)
+        figs = e.get("figures")
+        for f in figs if isinstance(figs, dict) else ():
+            if isinstance(f, str) and f.endswith(".png"):
+                known |= {f, f[:-4] + ".svg"}
+        parts = key.split("/")
+        if len(parts) == 3 and parts[2].endswith(".html"):
+            folder = figures_path(parts[0], parts[1])
+            stem = re.escape(parts[2][:-5])
+            try:
+                names = [x.name for x in (out / folder).iterdir()]
+            except OSError:
+                names = []
+            known |= {f"{folder}/{n}" for n in names if re.fullmatch(rf"{stem}__data-\d+\.(csv|xlsx)", n)}
+    return known
+
+
+def _state_ok(v) -> bool:
+    return isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) and not isinstance(x, bool) for x in v)
+
+
+def _entry_ok(key: str, e) -> bool:
+    """An entry is ``{"fingerprint": dict, "version": str, "files": {path: [size, mtime_ns]}}``
+    whose files include the page itself."""
     if not isinstance(e, dict):
         return False
-    figs = e.get("figures", {})
-    return (isinstance(e.get("fingerprint", {}), dict) and isinstance(e.get("file", []), list)
-            and isinstance(figs, dict) and all(isinstance(k, str) and isinstance(v, list) for k, v in figs.items()))
+    files = e.get("files")
+    return (isinstance(e.get("fingerprint"), dict) and isinstance(e.get("version"), str)
+            and isinstance(files, dict) and key in files
+            and all(isinstance(k, str) and _state_ok(v) for k, v in files.items()))
 
 
 def known_files(manifest: dict) -> set[str]:
-    """Every file the manifest records as written by finsam (pages, their figures, the indexes),
-    relative to the output folder: only these (and finsam's own pages) are ever replaced."""
+    """Every file the manifest records as written by finsam (pages, their figures and downloads, the
+    indexes), relative to the output folder: only these (and finsam's own pages) are ever replaced."""
     known = set(manifest.get("files", []))
     for key, e in manifest.get("pages", {}).items():
         known.add(key)
-        known.update(e.get("figures", {}))
+        known.update(e.get("files", {}))
     return known
 
 
@@ -217,14 +279,6 @@ def save_manifest(out: str | Path, manifest: dict) -> None:
         write_atomic(path, data)
     except OSError as e:
         raise FinsamError(f"cannot write {path}: {e.strerror or e}") from None
-
-
-def _file_state(path: Path) -> list | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns]
 
 
 def _why(old: dict, new: dict) -> str | None:
@@ -248,10 +302,21 @@ def _why(old: dict, new: dict) -> str | None:
     return "; ".join(reasons) or None
 
 
+def _files_changed(out: Path, key: str, files: dict) -> str | None:
+    """Why the files a page's render wrote are no longer as written (the page first); None if they are."""
+    for rel in [key] + sorted(f for f in files if f != key):
+        state = state_of(out / rel)
+        if state is None:
+            return "output missing" if rel == key else f"{rel} missing"
+        if state != files[rel]:
+            return "output changed since it was rendered" if rel == key else f"{rel} changed since it was rendered"
+    return None
+
+
 def plan(pages: list[Page], manifest: dict, out: str | Path, force: bool = False):
     """Split ``pages`` into (to_render, up_to_date, reasons); reasons maps a page's key to why it is
-    re-rendered. A page is kept only if the manifest records the same fingerprint and its HTML file
-    and figures are still there, unchanged since this code wrote them."""
+    re-rendered. A page is kept only if the manifest records the same fingerprint and every file its
+    render wrote (page, figures, downloads) is still there, unchanged since this code wrote it."""
     out = Path(out)
     recorded = manifest.get("pages", {})
     to_render, up_to_date, reasons = [], [], {}
@@ -262,18 +327,7 @@ def plan(pages: list[Page], manifest: dict, out: str | Path, force: bool = False
         elif entry is None:
             why = "new page"
         else:
-            why = _why(entry.get("fingerprint") or {}, p.fingerprint)
-            if why is None:
-                state = _file_state(out / p.key)
-                if state is None:
-                    why = "output missing"
-                elif state != entry.get("file"):
-                    why = "output changed since it was rendered"
-                else:
-                    for fig in entry.get("figures", []):
-                        if _file_state(out / fig) != entry["figures"][fig]:
-                            why = f"figure {fig} missing or changed"
-                            break
+            why = _why(entry.get("fingerprint") or {}, p.fingerprint) or _files_changed(out, p.key, entry["files"])
         if why is None:
             up_to_date.append(p)
         else:
@@ -282,11 +336,88 @@ def plan(pages: list[Page], manifest: dict, out: str | Path, force: bool = False
     return to_render, up_to_date, reasons
 
 
+# ---------------------------------------------------------------------------- re-stamping the data version
+#: how often each kind of file a page's render writes carries its "finsam <release>, data version
+#: <v>" phrase: the page (footer, citation), a table's CSV (citation) and .xlsx (citation, comments)
+VERSION_PHRASES = {".html": 2, ".csv": 1, ".xlsx": 2}
+
+
+def version_phrase(lang: str, version: str) -> bytes:
+    """The words that state a page's release and data version, as its footer and citations print
+    them ("finsam 0.1.0, data version effe0d07a1ea"): the part of the footer's text up to the version."""
+    from finsam.site.pages import release
+    from finsam.texts import TEXT
+    text = TEXT["site.data_version"][lang]
+    head = text[:text.index("{version}") + len("{version}")]
+    return head.format(release=release(), version=version).encode("utf-8")
+
+
+class Unstampable(Exception):
+    """A page's files do not carry its data version as its writer put it there: render it instead."""
+
+
+def _restamped(path: Path, data: bytes, old: bytes, new: bytes) -> bytes:
+    """``data`` of the file ``path`` with each ``old`` phrase replaced by ``new``; for an .xlsx (a zip)
+    inside its members, each kept with its name, date, attributes and compression."""
+    want = VERSION_PHRASES.get(path.suffix)
+    if want is None:
+        return data  # a figure: no version in it
+    if path.suffix != ".xlsx":
+        if data.count(old) != want:
+            raise Unstampable(f"{path.name} states its data version {data.count(old)} time(s), not {want}")
+        return data.replace(old, new)
+    import io
+    import zipfile
+    found = 0
+    buf = io.BytesIO()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w") as dst:
+            for info in src.infolist():
+                member = src.read(info)
+                found += member.count(old)
+                dst.writestr(info, member.replace(old, new))
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise Unstampable(f"{path.name}: {e}") from None
+    if found != want:
+        raise Unstampable(f"{path.name} states its data version {found} time(s), not {want}")
+    return buf.getvalue()
+
+
+def restamp(out: Path, key: str, entry: dict, lang: str, version: str) -> dict:
+    """Re-stamp the page ``key`` (its inputs unchanged, so its numbers are those of ``version``):
+    the data version in each of the files its render wrote, each checked against ``entry`` just
+    before it is read and written atomically. Returns the files' new states; raises
+    :class:`Unstampable` (the page is then rendered) when a file is not as recorded or does not
+    state the old version as the writer did."""
+    old, new = version_phrase(lang, entry["version"]), version_phrase(lang, version)
+    files = dict(entry["files"])
+    # every new file's bytes first: a page is re-stamped whole or not at all
+    pending = {}
+    for rel in sorted(files):
+        if not rel.endswith(tuple(VERSION_PHRASES)):
+            continue
+        path = inside(out, rel)
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise Unstampable(f"cannot read {rel}: {e.strerror or e}") from None
+        if state_of(path) != files[rel]:
+            raise Unstampable(f"{rel} changed since it was rendered")
+        pending[rel] = _restamped(path, data, old, new)
+    for rel, data in pending.items():
+        try:
+            files[rel] = file_state(write_atomic(inside(out, rel), data))
+        except OSError as e:
+            raise Unstampable(f"cannot write {rel}: {e.strerror or e}") from None
+    return files
+
+
 class Session:
-    """The incremental part of one ``finsam render``: plan, invalidate, record.
+    """The incremental part of one ``finsam render``: plan, invalidate, re-stamp, record.
 
     Used by finsam.site.render in three calls: ``select(jobs)`` before executing (returns the jobs to
-    run and writes the manifest without their entries), ``record(outcomes)`` after."""
+    run, re-stamps the pages kept whose data version is out of date, and writes the manifest without
+    the entries of the pages to run), ``record(outcomes)`` after, ``record_files`` for the indexes."""
 
     def __init__(self, out: str | Path, tables, notebooks_dir: str | Path, force: bool = False,
                  verbose: bool = False, package_dir: str | Path | None = None, stream=None):
@@ -294,12 +425,15 @@ class Session:
         self.force, self.verbose = force, verbose
         self.stream = stream or sys.stderr
         self.fp = Fingerprinter(tables, notebooks_dir, package_dir)
+        self.version = str(tables.version)
         self.manifest = load_manifest(self.out)
         self.pages: dict[str, Page] = {}
         self.up_to_date: list = []
+        self.restamped: list = []
         self.reasons: dict[str, str] = {}
         self.error = ""  # why the manifest could not be saved after rendering, if it could not
         self._known = known_files(self.manifest)
+        self._before = dict(self.manifest["pages"])  # the entries as this render found them
 
     def known(self) -> set[str]:
         """The files finsam wrote in the output folder, as recorded before this render (see known_files)."""
@@ -313,7 +447,7 @@ class Session:
             print(f"finsam: {e}", file=self.stream)
 
     def record_files(self, rel_paths) -> None:
-        """Record files other than pages and figures (the indexes) as written by finsam."""
+        """Record files other than pages and their figures and downloads (the indexes) as written by finsam."""
         files = sorted(set(self.manifest.get("files", [])) | set(rel_paths))
         if files != self.manifest.get("files"):
             self.manifest["files"] = files
@@ -324,45 +458,81 @@ class Session:
         pages = [self.fp.page(j) for j in jobs]
         self.pages = {p.key: p for p in pages}
         todo, kept, self.reasons = plan(pages, self.manifest, self.out, self.force)
+        stale = [p for p in kept if self.manifest["pages"][p.key]["version"] != self.version]
+        if todo or stale:
+            # invalidate first: a render or re-stamp stopped half-way must not leave a page marked
+            # as done whose files it has since overwritten
+            for p in todo + stale:
+                self._forget(p.key)
+            save_manifest(self.out, self.manifest)
+        for p in stale:
+            entry = self._before[p.key]
+            try:
+                files = restamp(self.out, p.key, entry, p.fingerprint.get("language") or p.key.split("/")[0],
+                                self.version)
+            except (Unstampable, FinsamError) as e:
+                todo.append(p)
+                kept.remove(p)
+                self.reasons[p.key] = f"cannot re-stamp its data version ({e})"
+                continue
+            self.manifest["pages"][p.key] = dict(entry, version=self.version, files=files)
+            self.restamped.append(p.job)
+            if self.verbose:
+                print(f"re-stamp {p.key}: data version {entry['version']} -> {self.version} "
+                      "(none of its inputs changed)", file=self.stream)
+        if self.restamped:
+            self._save()
         self.up_to_date = [p.job for p in kept]
         if self.verbose:
             for p in todo:
                 print(f"render {p.key}: {self.reasons[p.key]}", file=self.stream)
-        if todo:
-            # invalidate first: a render stopped half-way must not leave a page marked as done
-            # whose file it has since overwritten
-            for p in todo:
-                self.manifest["pages"].pop(p.key, None)
-            save_manifest(self.out, self.manifest)
         return [p.job for p in todo]
 
-    @staticmethod
-    def figure_path(job, name: str) -> str:
-        """Where finsam.site.render.run_job writes a page's figure, relative to the output folder."""
-        from finsam.core.names import figures_path
-        return f"{figures_path(job.language, job.association)}/{name}"
+    def _forget(self, key: str) -> None:
+        """Remove a page's entry (it is about to be rendered or re-stamped); its files stay known as
+        finsam's (a failed render leaves them, and the next render may replace them)."""
+        entry = self.manifest["pages"].pop(key, None)
+        if entry is not None:
+            self.manifest["files"] = sorted(set(self.manifest["files"]) | set(entry["files"]))
 
     def record(self, outcomes: list) -> None:
-        """Add the pages that rendered successfully to the manifest and write it."""
+        """Add the pages that rendered successfully to the manifest, with every file each wrote
+        (``Outcome.files``: path relative to the output folder -> state as written), and write it."""
         changed = False
         for o in outcomes:
-            if not getattr(o, "ok", False):
-                continue
             key = o.job.html_path
             page = self.pages.get(key)
-            state = _file_state(self.out / key)
-            if page is None or state is None:
+            files = dict(getattr(o, "files", None) or {})
+            if not getattr(o, "ok", False):
+                if files:  # written before the render failed (a full disk): finsam's all the same
+                    self.manifest["files"] = sorted(set(self.manifest["files"]) | set(files))
+                    self._known.update(files)
+                    changed = True
                 continue
-            figs = {}
-            for name in getattr(o, "figures", []) or []:
-                rel = self.figure_path(o.job, name)
-                st = _file_state(self.out / rel)
-                if st is not None:
-                    figs[rel] = st
-            self.manifest["pages"][key] = dict(fingerprint=page.fingerprint, file=state, figures=figs)
+            if page is None or key not in files:
+                continue
+            self.manifest["pages"][key] = dict(fingerprint=page.fingerprint, version=self.version, files=files)
             changed = True
         if changed:
             self._save()
+
+    def figures(self) -> dict[str, list[str]]:
+        """The PNG figures of each page, as its render recorded them (for the index's thumbnails): a
+        page rendered or kept now, else (its render failed) as recorded before, if still on disk."""
+        return page_figures(self.out, self._before, self.manifest["pages"])
+
+
+def page_figures(out: Path, *entries: dict) -> dict[str, list[str]]:
+    """{page: [its PNG figures, relative to the output folder]} from manifest entries ({page:
+    entry}; a later mapping's entry wins): the figures its render wrote and recorded, if they are
+    still the files it wrote. Never a file found by its name alone."""
+    result = {}
+    for source in entries:
+        for key, e in source.items():
+            figs = [rel for rel, st in sorted(e.get("files", {}).items())
+                    if rel.endswith(".png") and state_of(out / rel) == st]
+            result[key] = figs
+    return result
 
 
 # ---------------------------------------------------------------------------- validation

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from finsam.core import names
-from finsam.core.names import EVERY_ASSOCIATION, is_figure_of
+from finsam.core.names import EVERY_ASSOCIATION
 from finsam.texts import LANGUAGES, t
 from finsam.views.labels import code_label
 
@@ -690,12 +690,13 @@ def _release_links(release: dict | None, page: str, lang: str, out, write) -> di
 
 
 def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write, pages: bool = True,
-                  release_zip: dict | None = None) -> None:
+                  figures: dict | None = None, release_zip: dict | None = None) -> None:
     """One index per language in ``languages`` (every job listed, rendered or not, with its
     figures and this run's failures) and the root index linking to every language the site
     holds; with ``pages`` also each association's start page and the about page (after a Ctrl-C
     they wait for the next render). ``failed`` maps a job to its error; ``write(path, bytes)``
-    writes a file."""
+    writes a file. ``figures`` maps a page to its figures (PNG, relative to ``out``) as its render
+    recorded them: a file is never shown as a page's figure because of its name alone."""
     from pathlib import Path
     out = Path(out)
     env = environment()
@@ -703,13 +704,7 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write,
     held = [l for l in LANGUAGES if l in languages or (out / index_path(l)).is_file()]
     lookups = _names(tables)
     names = lookups["association"]
-    listing: dict = {}  # each figures folder is listed once
-
-    def figures_of(lang: str, association, stem: str) -> list[str]:
-        d = out / figures_path(lang, association)
-        if d not in listing:
-            listing[d] = sorted(p.name for p in d.glob("*.png")) if d.is_dir() else []
-        return [f for f in listing[d] if is_figure_of(f, stem)]
+    figures = figures or {}
     sources = tables.sources.to_dict("records")
     if release_zip:  # the zip goes into the site, so that its link works wherever the site is served
         write(out / "release" / release_zip["name"], release_zip["path"].read_bytes())
@@ -719,12 +714,12 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write,
         for j in jobs:
             if j.language != lang:
                 continue
-            figs = figures_of(lang, j.association, j.stem)
+            figs = figures.get(j.html_path, [])
             title = report_title(j.notebook, j.kwargs, lang, tables, with_association=False, names=lookups)
             groups.setdefault(j.association or "", []).append(dict(
                 title=title, href=href(page, j.html_path), exists=(out / j.html_path).is_file(),
                 error=failed.get(j),
-                figures=[href(page, f"{figures_path(lang, j.association)}/{f}") for f in figs]))
+                figures=[href(page, f) for f in figs]))
         sections = []
         for a in sorted(groups, key=lambda a: (a != "", a)):
             name = names.get(a, t("index.all_associations", lang))

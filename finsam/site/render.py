@@ -38,9 +38,9 @@ from finsam.site import pages as site  # noqa: E402
 from finsam.site import kernelpool
 from finsam.core import paths
 from finsam.core.cores import usable_cores
-from finsam.core.names import EVERY_ASSOCIATION, SAFE_PART, figure_files
+from finsam.core.names import EVERY_ASSOCIATION, FIGURE_SEPARATOR, SAFE_PART, is_figure_of
 from finsam.core.errors import FinsamError  # noqa: E402
-from finsam.core.files import RUN_TAG_ENV, write_atomic  # noqa: E402
+from finsam.core.files import RUN_TAG_ENV, file_state, inside, run_tag, write_atomic  # noqa: E402
 from finsam.site.kernels import use_project_kernel  # noqa: E402
 from finsam.texts import LANGUAGES, check_language, t  # noqa: E402
 from finsam.views.registry import report_stem, select_reports  # noqa: E402
@@ -88,7 +88,9 @@ class Outcome:
     ok: bool
     seconds: float
     error: str = ""
-    figures: list = field(default_factory=list)
+    #: every file the render of this page wrote (the page, its figures, its downloads), relative to
+    #: the output folder, with its state as written (finsam.core.files.file_state)
+    files: dict = field(default_factory=dict)
 
 
 def plan(notebooks=None, associations=None, years=None, tables=None, metrics=None, languages=None) -> list[Job]:
@@ -121,25 +123,23 @@ def _check_parts(job: Job) -> None:
                               "ids must be lower-case letters, digits and hyphens")
 
 
-def inside(out: Path, rel: str) -> Path:
-    """``out/rel``, refused unless it resolves to a place inside ``out`` (no '..', no symbolic
-    link leading elsewhere)."""
-    path = out / rel
-    if not path.resolve().is_relative_to(out.resolve()):
-        raise FinsamError(f"refusing to write {path}: it lies outside the output folder {out}")
-    return path
-
-
-def ours(out: Path, rel: str, known: set[str]) -> bool:
+def ours(out: Path, rel: str, known: set[str], data: bytes | None = None) -> bool:
     """Whether the file at ``out/rel`` may be replaced: there is none, finsam's manifest records
-    it as written by finsam, or it is a page finsam wrote (it carries the mark of finsam's page frame,
-    for pages written before the manifest recorded every file). A folder is left to the writer
-    (which fails with "it is a folder")."""
+    it as written by finsam, it holds exactly ``data`` (the bytes about to be written: replacing it
+    loses nothing, e.g. a figure after the manifest was lost), or it is a page finsam wrote (it
+    carries the mark of finsam's page frame, for pages written before the manifest recorded every
+    file). A folder is left to the writer (which fails with "it is a folder")."""
     path = out / rel
     if not os.path.lexists(path) or rel in known:
         return True
     if path.is_symlink() or not path.is_file():
         return path.is_dir() and not path.is_symlink()
+    if data is not None:
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return True
+        except OSError:
+            return False
     if path.suffix != ".html":
         return False
     try:
@@ -149,10 +149,11 @@ def ours(out: Path, rel: str, known: set[str]) -> bool:
         return False
 
 
-def guarded(out: Path, rel: str, known: set[str]) -> Path:
-    """``out/rel`` for writing: inside ``out`` (see :func:`inside`) and not a file of someone else's."""
+def guarded(out: Path, rel: str, known: set[str], data: bytes | None = None) -> Path:
+    """``out/rel`` for writing ``data``: inside ``out`` (see :func:`inside`) and not a file of
+    someone else's (see :func:`ours`)."""
     path = inside(out, rel)
-    if not ours(out, rel, known):
+    if not ours(out, rel, known, data):
         raise FinsamError(f"refusing to replace {path}: finsam did not write it (it is not in "
                           f"{out / MANIFEST}); move it away or choose another --output")
     return path
@@ -204,8 +205,9 @@ def _worker_init(parent_pid: int | None = None):
     os.close(devnull)
 
 
-def _worker_main(conn, parent_pid: int, notebooks_dir: str, out_dir: str) -> None:
-    """A worker: render the jobs the parent sends, one at a time, until told to stop."""
+def _worker_main(conn, parent_pid: int, notebooks_dir: str, out_dir: str, known: frozenset) -> None:
+    """A worker: render the jobs the parent sends, one at a time, until told to stop. ``known``:
+    the files of the output folder finsam wrote (the manifest's, before this render)."""
     _worker_init(parent_pid)
     try:
         while True:
@@ -215,7 +217,7 @@ def _worker_main(conn, parent_pid: int, notebooks_dir: str, out_dir: str) -> Non
                 return
             if job is None:
                 return
-            outcome = run_job(job, notebooks_dir, out_dir)
+            outcome = run_job(job, notebooks_dir, out_dir, known)
             try:
                 conn.send(outcome)
             except OSError:
@@ -266,22 +268,44 @@ def _page_exporter_class():
     return PageExporter
 
 
-def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
-    """Execute one notebook and write its HTML page; failures are returned, not raised."""
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
+#: the prefix of the private folder a report's kernel saves its figures in (under the system's
+#: temporary folder, with the run's tag: a killed worker's folder is removed by the render)
+STAGING_PREFIX = "finsam-figures-"
 
+
+def run_job(job: Job, notebooks_dir: str, out_dir: str, known=None) -> Outcome:
+    """Execute one notebook and write its HTML page, figures and downloads; failures are returned,
+    not raised. The kernel saves its figures in a new private folder of this report's, so the
+    figures of the page are exactly the files its kernel wrote there (a file someone else put in
+    the output folder is never taken for one); they are then copied into the output folder with
+    the downloads and the page, each atomically, after checking that none of them would replace a
+    file finsam did not write (``known``: the files the manifest records; read from it when None).
+    The outcome lists every file written, with its state as written, for the manifest."""
     t0 = time.perf_counter()
     out = Path(out_dir)
     try:
         _check_parts(job)
-        figures_dir = inside(out, site.figures_path(job.language, job.association))
+        inside(out, site.figures_path(job.language, job.association))
         target = inside(out, job.html_path)
     except FinsamError as e:
         return Outcome(job, False, 0.0, str(e))
+    if known is None:
+        from finsam.site.incremental import known_files, load_manifest
+        known = known_files(load_manifest(out))
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{run_tag() or 'untagged'}-"))
+    try:
+        return _run_job(job, notebooks_dir, out, target, staging, known, t0)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _run_job(job: Job, notebooks_dir: str, out: Path, target: Path, staging: Path, known, t0: float) -> Outcome:
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
     src = Path(notebooks_dir) / f"{job.notebook}.ipynb"
     language = _language_parameter(src, job.language)
-    params = {**job.kwargs, "figures_dir": str(figures_dir), **language}
+    params = {**job.kwargs, "figures_dir": str(staging), **language}
     for attempt in range(1 + KERNEL_START_RETRIES):
         lease = kernelpool.Lease(KERNEL, KERNEL_ARGS, str(Path(notebooks_dir)))  # a kernel started ahead
         try:
@@ -305,14 +329,46 @@ def run_job(job: Job, notebooks_dir: str, out_dir: str) -> Outcome:
     nb.cells = [c for c in nb.cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
     clean_metadata(nb)
     body, files = _page(nb, job, job.language if language else CONTENT_LANGUAGE)
+    figures = staged_figures(staging, site.figures_path(job.language, job.association), job.stem)
+    # the figures and the tables' CSV and .xlsx before the page that shows and links them; none
+    # written unless none of them, nor the page, would replace a file finsam did not write
     try:
-        for rel, data in files.items():  # the tables' CSV and .xlsx, before the page that links them
-            write_atomic(inside(out, rel), data)
-        write_atomic(target, body.encode("utf-8"))
+        writes = [*((rel, p.read_bytes()) for rel, p in figures.items()), *files.items(),
+                  (job.html_path, body.encode("utf-8"))]
+    except OSError as e:
+        return Outcome(job, False, time.perf_counter() - t0, f"cannot read a figure the report saved: {e}")
+    try:
+        for rel, data in writes:
+            guarded(out, rel, known, data)
+    except FinsamError as e:
+        return Outcome(job, False, time.perf_counter() - t0, str(e))
+    written: dict[str, list] = {}
+    path = target
+    try:
+        for rel, data in writes:
+            path = inside(out, rel)
+            written[rel] = file_state(write_atomic(path, data))
     except OSError as e:  # a full disk, a folder in the way: this report fails, the others go on
-        return Outcome(job, False, time.perf_counter() - t0, cannot_write(target, e))
-    figs = figure_files(figures_dir, job.stem)
-    return Outcome(job, True, time.perf_counter() - t0, figures=figs)
+        return Outcome(job, False, time.perf_counter() - t0, cannot_write(path, e), files=written)
+    return Outcome(job, True, time.perf_counter() - t0, files=written)
+
+
+def staged_figures(staging: Path, folder: str, stem: str) -> dict[str, Path]:
+    """The figures a report's kernel saved in its private ``staging`` folder, by where they go in
+    the output folder (``folder/<stem>__<name>.png|.svg``): only files named as the views name
+    them (finsam.core.names.figure_stem), in file-name order."""
+    found = {}
+    for p in sorted(staging.iterdir(), key=lambda p: p.name):
+        name, dot, ext = p.name.rpartition(".")
+        if (dot and ext in FIGURE_FORMATS and is_figure_of(name, stem)
+                and SAFE_PART.fullmatch(name[len(stem) + len(FIGURE_SEPARATOR):])
+                and p.is_file() and not p.is_symlink()):
+            found[f"{folder}/{p.name}"] = p
+    return found
+
+
+#: the formats finish_figure saves each figure in
+FIGURE_FORMATS = ("png", "svg")
 
 
 #: how many times a report is started again when its kernel never answered (no cell ran)
@@ -434,12 +490,21 @@ def _remove_own_temp(out: Path, jobs: list[Job], tag: str) -> None:
                     (d / name).unlink()
                 except OSError:
                     pass
+    # the private figure folders of reports whose worker was killed: named with this run's tag
+    tmp = Path(tempfile.gettempdir())
+    try:
+        staged = [e.name for e in os.scandir(tmp) if e.is_dir(follow_symlinks=False)
+                  and e.name.startswith(f"{STAGING_PREFIX}{tag}-")]
+    except OSError:
+        staged = []
+    for name in staged:
+        shutil.rmtree(tmp / name, ignore_errors=True)
 
 
 class _Worker:
-    def __init__(self, ctx, parent_pid: int, nb_dir: str, out_dir: str):
+    def __init__(self, ctx, parent_pid: int, nb_dir: str, out_dir: str, known: frozenset = frozenset()):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, parent_pid, nb_dir, out_dir),
+        self.proc = ctx.Process(target=_worker_main, args=(child, parent_pid, nb_dir, out_dir, known),
                                 name="finsam-render-worker", daemon=True)
         self.proc.start()
         child.close()
@@ -493,11 +558,17 @@ def _stop_now(workers: list) -> None:
         Path(f).unlink(missing_ok=True)
 
 
-def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_dir: Path) -> list[Outcome]:
+def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_dir: Path,
+            known=None) -> list[Outcome]:
     """Run the jobs on ``jobs_n`` worker processes. Each worker is handed one job at a time, so a
     worker that dies (killed, out of memory) costs exactly the job it held: that job is reported
-    as failed, a new worker takes its place, and the remaining jobs go on."""
+    as failed, a new worker takes its place, and the remaining jobs go on. ``known``: the files of
+    ``out`` finsam wrote (the only ones a worker may replace); read from the manifest when None."""
     from tqdm import tqdm
+    if known is None:
+        from finsam.site.incremental import known_files, load_manifest
+        known = known_files(load_manifest(out))
+    known = frozenset(known)
     nb_dir = str(notebooks_dir)
     outcomes: list[Outcome] = []
     bar = tqdm(total=len(jobs), unit="report", disable=not progress, file=sys.stderr, dynamic_ncols=True)
@@ -516,7 +587,7 @@ def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_d
 
     try:
         for _ in range(min(jobs_n, len(jobs))):
-            workers.append(_Worker(ctx, os.getpid(), nb_dir, str(out)))
+            workers.append(_Worker(ctx, os.getpid(), nb_dir, str(out), known))
 
         def assign(w: _Worker) -> None:
             """Hand ``w`` the next job; a worker found dead on the way is replaced (the job waits)."""
@@ -530,7 +601,7 @@ def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_d
                     w.job = None
                     w.proc.join(5)
                     workers.remove(w)
-                    w = _Worker(ctx, os.getpid(), nb_dir, str(out))
+                    w = _Worker(ctx, os.getpid(), nb_dir, str(out), known)
                     workers.append(w)
 
         for w in list(workers):
@@ -552,7 +623,7 @@ def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_d
                     workers.remove(w)
                     if not pending:
                         continue
-                    w = _Worker(ctx, os.getpid(), nb_dir, str(out))
+                    w = _Worker(ctx, os.getpid(), nb_dir, str(out), known)
                     workers.append(w)
                 else:
                     done(o)
@@ -584,12 +655,14 @@ def execute(jobs: list[Job], out: Path, jobs_n: int, progress: bool, notebooks_d
 
 
 def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables, stamp: str,
-                known: set[str] | None = None, pages: bool = True, release: dict | None = None) -> list[str]:
+                known: set[str] | None = None, pages: bool = True, figures: dict | None = None,
+                release: dict | None = None) -> list[str]:
     """The index of each language rendered (every supported report grouped by association, its
     figures, the data version and this run's failures) and the root index (finsam.site.pages);
     with ``pages``, also the association start pages and the about page. Each is written only
     inside ``out`` and never over a file finsam did not write (``known``: the files the manifest
-    records); returns the files written, relative to ``out``."""
+    records); returns the files written, relative to ``out``. ``figures``: each page's PNG figures
+    as its render recorded them (finsam.site.incremental.page_figures); no others are shown."""
     languages = sorted({j.language for j in all_jobs}, key=LANGUAGES.index)
     failed = {o.job: o.error for o in outcomes if not o.ok}
     known = known or set()
@@ -599,7 +672,8 @@ def write_index(out: Path, all_jobs: list[Job], outcomes: list[Outcome], tables,
         rel = Path(path).relative_to(out).as_posix()
         write_atomic(guarded(out, rel, known), data)
         written.append(rel)
-    site.write_indexes(out, all_jobs, failed, tables, stamp, languages, write, pages=pages, release_zip=release)
+    site.write_indexes(out, all_jobs, failed, tables, stamp, languages, write, pages=pages, figures=figures or {},
+                       release_zip=release)
     return written
 
 
@@ -607,10 +681,11 @@ def _index_after_interrupt(out: Path, every: list[Job], tables) -> None:
     """After Ctrl-C the indexes still list exactly the reports on disk (each one whole: earlier or
     new). A second Ctrl-C while they are written leaves the earlier indexes, also whole."""
     stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
-    from finsam.site.incremental import load_manifest, known_files
+    from finsam.site.incremental import known_files, load_manifest, page_figures
     try:
         # quick: the start pages wait for the next render
-        write_index(out, every, [], tables, stamp, known_files(load_manifest(out)), pages=False)
+        m = load_manifest(out)
+        write_index(out, every, [], tables, stamp, known_files(m), pages=False, figures=page_figures(out, m["pages"]))
     except (OSError, FinsamError):
         pass  # interrupted: the message that matters is the interruption
 
@@ -678,7 +753,7 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
           f" ({len(session.up_to_date)} up to date)", file=sys.stderr)
     try:
         with kernel_config_dirs():
-            outcomes = execute(todo, out, n_jobs, progress, nb_dir) if todo else []
+            outcomes = execute(todo, out, n_jobs, progress, nb_dir, known) if todo else []
         outcomes = refused + outcomes
     except KeyboardInterrupt:
         _index_after_interrupt(out, every, tables)
@@ -696,7 +771,8 @@ def render(notebooks=None, associations=None, years=None, jobs: int | None = Non
     index = out / "index.html"
     try:
         release = site.find_release(Path(release_dir) if release_dir else Path("release"), given=bool(release_dir))
-        session.record_files(write_index(out, every, outcomes, tables, stamp, session.known(), release=release))
+        session.record_files(write_index(out, every, outcomes, tables, stamp, session.known(),
+                                         figures=session.figures(), release=release))
         index_error = None
     except OSError as e:
         index_error = cannot_write(index, e)
