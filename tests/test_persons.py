@@ -55,3 +55,61 @@ def test_the_gender_page_puts_the_wider_interval_beside_the_interval(lang):
     assert "601" in caveats and "651" in caveats and ("n − 50" in caveats)
     # a page whose report does not state the persons behind its participations has no such column
     assert persons not in GenderOutcomes(t, "husam", 2012, lang=lang).rates_table().columns
+
+
+def newcombe_by_hand(k1, n1, k2, n2):
+    """Newcombe's hybrid score interval (method 10) from Wilson intervals written out here, in pp."""
+    p1, p2 = k1 / n1, k2 / n2
+    l1, u1 = wilson_by_hand(k1, n1)
+    l2, u2 = wilson_by_hand(k2, n2)
+    d = p1 - p2
+    return 100 * (d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)), 100 * (d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2))
+
+
+def test_the_cautious_gap_interval_is_newcombe_with_each_side_at_its_fewest_persons():
+    from statsmodels.stats.proportion import confint_proportions_2indep
+    base = P.PersonsBase("participations", participations=150, persons=100)  # surplus 50
+    lo, hi, m1, m2 = P.conservative_difference(20, 100, 30, 100, base)
+    # 100 participations are at least 50 persons; the same rates 20 % and 30 % over 50: 10 and 15 of 50
+    assert (m1, m2) == (50, 50)
+    slo, shi = confint_proportions_2indep(10, 50, 15, 50, method="newcomb", compare="diff")
+    assert lo == pytest.approx(100 * slo) and hi == pytest.approx(100 * shi)
+    assert P.conservative_difference(20, 100, 30, 100, P.PersonsBase("participations"))[2] is None
+
+
+def test_the_gender_gaps_page_uses_the_same_rule():
+    """bhs 2018: women 44 of 127, men 45 of 115 exits (participations; 601 persons behind 651), so at
+    least 127 − 50 = 77 and 115 − 50 = 65 persons; MIA Vidare's exits count persons: no row."""
+    from finsam.stats.gaps import gap_groups, persons_gap_intervals
+    from finsam.views.gender_gaps import GenderGaps
+    from finsam.views import fmt
+    t = finsam.load()
+    p = persons_gap_intervals(gap_groups(t), t)
+    assert list(p["association"]) == ["bhs"]
+    r = p.iloc[0]
+    elo, ehi = newcombe_by_hand(44 * 77 / 127, 77, 45 * 65 / 115, 65)
+    assert (r["persons_women"], r["persons_men"]) == (77, 65)
+    assert r["ci_low_pp"] == pytest.approx(elo) and r["ci_high_pp"] == pytest.approx(ehi)
+    narrow = newcombe_by_hand(44, 127, 45, 115)
+    assert elo < narrow[0] and ehi > narrow[1]
+    for lang in ("en", "sv"):
+        text = GenderGaps(t, lang=lang).intervals_text().data
+        assert fmt.interval(elo, ehi, lang, "pp") in text
+        assert all(x in text for x in ("601", "651", " 77 ", " 65 "))
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_overview_states_the_cautious_interval_and_where_the_persons_are_not_stated(lang):
+    from finsam.views.overview import Overview
+    from finsam.views import fmt
+    t = finsam.load()
+    caveats = Overview(t, lang=lang).caveats().data
+    bhs = [line for line in caveats.splitlines() if "Botkyrka Huddinge Salem:" in line]
+    elo, ehi = wilson_by_hand(90 * 196 / 246, 196)
+    assert len(bhs) == 1 and fmt.interval(100 * elo, 100 * ehi, lang) in bhs[0]
+    assert "196" in bhs[0] and "601" in bhs[0] and "651" in bhs[0]
+    # HUSAM 2012: 261 exits counted in participations; the report states no persons behind them
+    husam = [line for line in caveats.splitlines() if "HUSAM:" in line]
+    assert len(husam) == 1 and "261" in husam[0] and fmt.interval(100 * elo, 100 * ehi, lang) not in husam[0]
+    # Uppsala län and Östra Södertörn count persons: no such sentence
+    assert not [line for line in caveats.splitlines() if "Uppsala län:" in line or "Östra Södertörn:" in line]

@@ -11,6 +11,7 @@ from finsam.data import semantics
 from finsam.data.conflicts import resolve
 from finsam.data.frames import texts
 from finsam.data.tables import Tables, report_years, select
+from finsam.stats.persons import conservative_interval, persons_base
 from finsam.stats.rates import gap_from_rates, rates_from_facts
 from finsam.data.fields import ALL
 from finsam.stats.scope import Population, population
@@ -108,7 +109,13 @@ def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
     association's, with assessment forums, structural work and administration), the list is empty
     and ``cost_population_differs`` is True: no figure rather than one of two populations. Where the
     cost is, or includes, the gross cost of a project run for several associations
-    (:func:`shared_costs`), there is no such figure either, and ``cost_shared`` names the projects."""
+    (:func:`shared_costs`), there is no such figure either, and ``cost_shared`` names the projects.
+
+    Participations are not persons (:mod:`finsam.stats.persons`): where the exits count
+    participations or cases, ``persons_base`` is what the report states about the persons behind
+    them (a PersonsBase; None where the exits count persons) and ``ci_persons`` the conservative
+    95 % interval (percent) with the fewest persons each n can be, one (low, high, persons) per
+    rate from counts (empty where the report does not state the persons)."""
     rows = []
     years = report_years(tables)
     names = tables.associations.set_index(tables.associations["association_id"].astype(str))["name"]
@@ -136,6 +143,14 @@ def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
         shared = shared_costs(facts)
         if shared and (group == ALL or group in shared):  # the cost holds a project's gross cost for several
             outcome_cost = []                              # associations: not this population's cost
+        base = persons_base(tables, a, (year, year), h.unit)
+        ci_persons = []
+        if base is not None and base.surplus is not None and h.rates is not None:
+            hr = h.rates[(h.rates["outcome"] == semantics.SUM_OUTCOME) & (h.rates["gender"] == semantics.EVERYONE)]
+            hr = hr.dropna(subset=["count", "exited"]).drop_duplicates(["count", "exited"])
+            for k, n in zip(hr["count"], hr["exited"]):
+                lo, hi, m = conservative_interval(k, n, base)
+                ci_persons.append((100 * lo, 100 * hi, m))
         rows.append(dict(association=a, name=str(names[a]), year=year, group=h.population.group,
                          reason=h.population.reason, participants=participants,
                          participants_unit=unit_of(semantics.PARTICIPANTS), exited=[float(x) for x in h.exited],
@@ -143,7 +158,8 @@ def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
                          cost=cost, cost_per_participant=sorted({c / p for c in cost for p in participants if p}),
                          outcome_cost=outcome_cost, mixed_timing=h.mixed_timing, cost_shared=shared if bool(ws) and not outcome_cost else [],
                          cost_population_differs=bool(ws) and not outcome_cost and not shared,
-                         cost_per_work_or_studies=sorted({c / w for c in outcome_cost for w in ws if w})))
+                         cost_per_work_or_studies=sorted({c / w for c in outcome_cost for w in ws if w}),
+                         persons_base=base, ci_persons=ci_persons))
     return pd.DataFrame(rows)
 
 

@@ -21,6 +21,7 @@ from finsam.data.semantics import MEN, SUM_OUTCOME, WOMEN, WORK_OR_STUDIES_METRI
 from finsam.data.frames import texts
 from finsam.data.tables import Tables, select
 from finsam.stats import inference as inf
+from finsam.stats.persons import conservative_difference, persons_base
 from finsam.stats.rates import gap_from_rates, rates_by_group, rates_from_facts
 
 def _group_keys(obs: pd.DataFrame, metrics) -> list[tuple]:
@@ -34,14 +35,18 @@ def _group_keys(obs: pd.DataFrame, metrics) -> list[tuple]:
 def gap_groups(tables: Tables, policy: str = "show") -> pd.DataFrame:
     """One row per group and version: ``n_women``/``n_men`` (exited), ``k_women``/``k_men``
     (to work or studies, counts; NA where only a percentage is given) and ``pct_women``/``pct_men``
-    (the printed percentage, used only when the count is missing), ``conflict``. Groups without
-    the denominator for both genders are left out: no interval can be computed for them."""
+    (the printed percentage, used only when the count is missing), ``conflict``, and ``unit``, what
+    the exits count (persons, participations, cases: vocabulary.csv). Groups without the
+    denominator for both genders are left out: no interval can be computed for them."""
     rows = []
+    exited_metric = semantics.denominator(tables.metrics)
     for a, s, e, i in _group_keys(tables.observations, WORK_OR_STUDIES_METRICS):
         facts = resolve(select(tables.observations, association=a, period=(s, e), intervention=i), policy)
         # with every exit reason: the reasons decide which versions of the exits can hold (finsam.data.versions)
         r = rates_from_facts(facts[facts["metric"].isin([*WORK_OR_STUDIES_METRICS, *semantics.exit_reasons(tables.metrics)])], tables)
         r = r[r["outcome"] == SUM_OUTCOME]
+        units = facts.loc[(facts["metric"] == exited_metric) & facts["gender"].isin([WOMEN, MEN]), "unit"]
+        unit = str(units.iloc[0]) if len(units) else ""
         per = {}
         for g in (WOMEN, MEN):
             x = r[(r["gender"] == g) & r["exited"].notna() & (r["count"].notna() | r["reported_rate"].notna())]
@@ -53,9 +58,9 @@ def gap_groups(tables: Tables, policy: str = "show") -> pd.DataFrame:
         for w, m in itertools.product(per[WOMEN], per[MEN]):
             rows.append(dict(association=a, period_start=s, period_end=e, intervention=i,
                              n_women=w[0], k_women=w[1], pct_women=w[2], n_men=m[0], k_men=m[1], pct_men=m[2],
-                             conflict=w[3] or m[3]))
+                             conflict=w[3] or m[3], unit=unit))
     out = pd.DataFrame(rows, columns=["association", "period_start", "period_end", "intervention", "n_women",
-                                      "k_women", "pct_women", "n_men", "k_men", "pct_men", "conflict"])
+                                      "k_women", "pct_women", "n_men", "k_men", "pct_men", "conflict", "unit"])
     for c in ("k_women", "k_men"):
         out[c] = out[c].astype("Int64")
     return out
@@ -79,6 +84,39 @@ def gap_intervals(groups: pd.DataFrame) -> pd.DataFrame:
         rows.append({**r.to_dict(), **d, "combinations": int(t["combinations"].iloc[0]),
                      "evidence_all": bool(t["evidence_all"].iloc[0]), "evidence_any": bool(t["evidence_any"].iloc[0])})
     return pd.DataFrame(rows)
+
+
+def persons_gap_intervals(groups: pd.DataFrame, tables: Tables) -> pd.DataFrame:
+    """Participations are not persons (:mod:`finsam.stats.persons`, the rule the gender-outcomes
+    page uses): for each group and version whose exits count participations or cases, the
+    report's participations and unique persons for the same association and period
+    (``stated_participations``, ``stated_persons``; NA where it does not state them), the fewest
+    persons the exited women and men can be (``persons_women``, ``persons_men``) and the 95 %
+    interval of women − men (pp) with those as n (``ci_low_pp``/``ci_high_pp``: min of the low and
+    max of the high limit over every count a rounded percentage allows). Groups whose exits count persons have no row."""
+    cols = ["association", "period_start", "period_end", "intervention", "n_women", "n_men", "unit",
+            "stated_participations", "stated_persons", "persons_women", "persons_men", "ci_low_pp", "ci_high_pp"]
+    rows = []
+    for _, r in groups.iterrows():
+        base = persons_base(tables, str(r["association"]), (int(r["period_start"]), int(r["period_end"])),
+                            str(r.get("unit", "") or ""))
+        if base is None:
+            continue
+        w, m = _side(r, WOMEN), _side(r, MEN)
+        found = [conservative_difference(a, w["n"], b, m["n"], base)
+                 for a in inf.consistent_counts(w["n"], w["k"], w["pct"])
+                 for b in inf.consistent_counts(m["n"], m["k"], m["pct"])]
+        found = [f for f in found if f[2] is not None]
+        rows.append(dict(association=r["association"], period_start=r["period_start"], period_end=r["period_end"],
+                         intervention=r["intervention"], n_women=r["n_women"], n_men=r["n_men"], unit=base.unit,
+                         stated_participations=base.participations, stated_persons=base.persons,
+                         persons_women=found[0][2] if found else None, persons_men=found[0][3] if found else None,
+                         ci_low_pp=min(f[0] for f in found) if found else np.nan,
+                         ci_high_pp=max(f[1] for f in found) if found else np.nan))
+    out = pd.DataFrame(rows, columns=cols)
+    for c in ("stated_participations", "stated_persons", "persons_women", "persons_men"):
+        out[c] = out[c].astype("Int64")
+    return out
 
 
 def pooled_over_groups(groups: pd.DataFrame, max_combinations: int = 100_000) -> pd.DataFrame | None:

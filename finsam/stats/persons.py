@@ -78,3 +78,22 @@ def conservative_interval(k, n, base: PersonsBase | None) -> tuple[float, float,
         return (float("nan"), float("nan"), None)
     lo, hi = wilson(float(k) * m / float(n), m)
     return float(lo), float(hi), m
+
+
+def conservative_difference(k1, n1, k2, n2, base: PersonsBase | None
+                            ) -> tuple[float, float, int | None, int | None]:
+    """The 95 % interval (percentage points) of the difference k1/n1 − k2/n2 with each n replaced
+    by :func:`fewest_persons` (and each k by the same share of them): Newcombe's hybrid score
+    interval (his method 10, the one the gap pages use) built from the two conservative Wilson
+    intervals, and the two numbers of persons. Each side is taken at its own fewest persons (the
+    surplus may sit in either group), which is more cautious than any one way of sharing the surplus
+    out. NaNs and Nones where there is no such interval."""
+    lo1, hi1, m1 = conservative_interval(k1, n1, base)
+    lo2, hi2, m2 = conservative_interval(k2, n2, base)
+    if m1 is None or m2 is None:
+        return (float("nan"), float("nan"), None, None)
+    p1, p2 = float(k1) / float(n1), float(k2) / float(n2)
+    d = p1 - p2
+    low = d - np.sqrt((p1 - lo1) ** 2 + (hi2 - p2) ** 2)
+    high = d + np.sqrt((hi1 - p1) ** 2 + (p2 - lo2) ** 2)
+    return 100 * float(low), 100 * float(high), m1, m2

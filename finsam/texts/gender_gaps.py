@@ -78,6 +78,25 @@ TEXT = {
     "gender_gaps.small_n": {
         "sv": " Få avslutade: {women} kvinnor och {men} män (färre än {small} i en grupp gör andelen osäker).",
         "en": " Few exits: {women} women and {men} men (fewer than {small} in a group make its rate uncertain)."},
+    # participations are not persons (finsam.stats.persons, the rule of the gender-outcomes page)
+    "gender_gaps.persons": {
+        "sv": " Avsluten räknas i {noun}, inte i personer, och intervallet ovan behandlar vart och ett som en egen "
+              "person; det blir därför för smalt. Rapporten anger {persons} unika personer bakom {participations} "
+              "{noun}, så kvinnornas {n_women} och männens {n_men} avslut är minst {m_women} respektive {m_men} "
+              "personer. Räknat på så få personer är 95 % konfidensintervallet {ci} procentenheter (ett försiktigt "
+              "intervall).",
+        "en": " The exits count {noun}, not persons, and the interval above treats each as a person of its own; it "
+              "is therefore too narrow. The report states {persons} unique persons behind {participations} {noun}, "
+              "so the women's {n_women} and the men's {n_men} exits are at least {m_women} and {m_men} persons. "
+              "Counting only that many persons, the 95 % interval is {ci} percentage points (a cautious interval)."},
+    "gender_gaps.no_persons": {
+        "sv": " Avsluten räknas i {noun}, inte i personer: en person som avslutat flera insatser räknas en gång för "
+              "varje, och intervallet ovan behandlar vart och ett som en egen person, så det är för smalt. "
+              "Rapporten anger inte hur många personer det är, så hur mycket bredare det borde vara går inte att "
+              "säga.",
+        "en": " The exits count {noun}, not persons: a person who ended several interventions counts once for each, "
+              "and the interval above treats each as a person of its own, so it is too narrow. The report does not "
+              "state how many persons these are, so how much wider it should be cannot be said."},
     # pooled over the groups
     "gender_gaps.pooled_too_few": {
         "sv": "En sammanvägning kräver minst två grupper med antal per kön; data har {n}.",

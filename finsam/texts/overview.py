@@ -136,6 +136,28 @@ TEXT = {
         "en": "Total cost includes administration and structural work, so cost per participant is an upper bound "
               "of what reaching one participant costs.",
     },
+    # participations are not persons (finsam.stats.persons, the rule of the gender-outcomes page)
+    "overview.caveat.persons": {
+        "sv": "{name}: de {n} avslut som andelen räknas på är {noun}, inte personer, och konfidensintervallet "
+              "{ci} behandlar vart och ett som en egen person; det blir därför för smalt. Rapporten anger {persons} "
+              "unika personer bakom {participations} {noun}, så avsluten är minst {m} personer, och räknat på så få "
+              "personer är 95 % konfidensintervallet {ci_persons} (ett försiktigt intervall).",
+        "en": "{name}: the rate's {n} exits are counted in {noun}, not persons, and its interval {ci} treats each as "
+              "a person of its own; it is therefore too narrow. The report states {persons} unique persons behind "
+              "{participations} {noun}, so the exits are at least {m} persons, and counting only that many "
+              "persons the 95 % interval is {ci_persons} (a cautious interval)."},
+    "overview.caveat.no_persons": {
+        "sv": "{name}: de {n} avslut som andelen räknas på är {noun}, inte personer (en person som avslutat flera "
+              "insatser räknas en gång för varje), och konfidensintervallet {ci} behandlar vart och ett som en egen "
+              "person, så det är för smalt. Rapporten anger inte hur många personer det är, så hur mycket bredare "
+              "det borde vara går inte att säga.",
+        "en": "{name}: the rate's {n} exits are counted in {noun}, not persons (a person who ended several "
+              "interventions counts once for each), and its interval {ci} treats each as a person of its own, so it "
+              "is too narrow. The report does not state how many persons these are, so how much wider it should be "
+              "cannot be said."},
+    "overview.caveat.persons_test": {
+        "sv": "Testet av förbunden tillsammans räknar på samma sätt, så även dess p-värde är för litet.",
+        "en": "The test of the associations together counts the same way, so its p-value is too small as well."},
     "overview.caveat.rates": {
         "sv": "Andelarna gäller avslutade deltagare; där rapporten bara anger en procentsats är andelen rapportens "
               "egen. Där en rapport anger utfall bara för sina arbetslivsinriktade insatser används den gruppen "

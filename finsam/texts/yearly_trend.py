@@ -94,6 +94,21 @@ TEXT = {
         "sv": "Rapporten uppmanar själv till försiktighet när uppgiften för {years} tolkas ({reference}).",
         "en": "The report itself urges caution in reading the figure for {years} ({reference}).",
     },
+    # follow-up non-response (finsam.stats.followup)
+    "yearly_trend.nonresponse_not_stated": {
+        "sv": "En andel vid uppföljning räknas bara på dem som följdes upp och svarade ({year}: {k_of_n}). Rapporten "
+              "anger inte hur många uppföljningen borde ha nått, så bortfallet är okänt och andelen kan vara "
+              "snedvriden: de som svarar kan klara sig annorlunda än de som inte gör det.",
+        "en": "A rate at follow-up counts only those followed up who answered ({year}: {k_of_n}). The report does not "
+              "state how many the follow-up should have reached, so the non-response is unknown and the rate may be "
+              "biased: those who answer may fare differently from those who do not."},
+    "yearly_trend.nonresponse_bounds": {
+        "sv": "En andel vid uppföljning räknas bara på dem som följdes upp och svarade ({year}: {k_of_n}); "
+              "uppföljningen borde ha nått {targeted}. Om alla som inte svarade misslyckades vore andelen {low}, "
+              "om alla lyckades {high}.",
+        "en": "A rate at follow-up counts only those followed up who answered ({year}: {k_of_n}); the follow-up should "
+              "have reached {targeted}. Were every one who did not answer a failure, the rate would be {low}; were "
+              "every one a success, {high}."},
     "yearly_trend.caution_note": {
         "sv": "Rapportens egen varning: {note}.",
         "en": "The report's own caution: {note}.",

@@ -10,13 +10,13 @@ from finsam.data.conflicts import resolve
 from finsam.data.tables import Tables, select
 from finsam.data.semantics import MEN, WOMEN
 from finsam.data.versions import unusable_in
-from finsam.stats.gaps import (exit_reason_tests, gap_groups, gap_intervals, pooled_over_groups,
-                               rounded_exit_reason_tests, within_intervention_gaps)
+from finsam.stats.gaps import (exit_reason_tests, gap_groups, gap_intervals, persons_gap_intervals,
+                               pooled_over_groups, rounded_exit_reason_tests, within_intervention_gaps)
 from finsam.views.base import Markup, View, esc, fill, markdown
 from finsam.views.tables import test_name, unusable_list
 from finsam.stats import brief as kf
 from finsam.views import brief
-from finsam.stats.wording import SMALL_N
+from finsam.stats.wording import SMALL_N, noun
 
 
 def group_label(tables: Tables, key, lang: str = "en") -> str:
@@ -43,6 +43,31 @@ class GenderGaps(View):
     def intervals(self) -> pd.DataFrame:
         return gap_intervals(self.groups)
 
+
+    @functools.cached_property
+    def persons(self) -> pd.DataFrame:
+        """The groups whose exits count participations or cases, with the cautious interval where
+        the report states the persons (finsam.stats.gaps.persons_gap_intervals)."""
+        return persons_gap_intervals(self.groups, self.t)
+
+    def _persons_note(self, key) -> str:
+        """Participations are not persons: the sentence for one group, and its cautious interval
+        where the report states the persons behind the participations; '' where the exits count persons."""
+        p = self.persons
+        x = p[(p["association"] == key[0]) & (p["period_start"] == key[1]) & (p["period_end"] == key[2])
+              & (p["intervention"] == key[3])]
+        if x.empty:
+            return ""
+        what = noun(self.t, str(x["unit"].iloc[0]), self.lang)
+        if x["stated_persons"].isna().any() or x["ci_low_pp"].isna().any():
+            return self.tr("gender_gaps.no_persons", noun=what)
+        return self.tr("gender_gaps.persons", noun=what, persons=self.int(x["stated_persons"].iloc[0]),
+                       participations=self.int(x["stated_participations"].iloc[0]),
+                       n_women=self._span(x["n_women"].min(), x["n_women"].max(), 0),
+                       n_men=self._span(x["n_men"].min(), x["n_men"].max(), 0),
+                       m_women=self._span(x["persons_women"].min(), x["persons_women"].max(), 0),
+                       m_men=self._span(x["persons_men"].min(), x["persons_men"].max(), 0),
+                       ci=self.interval(x["ci_low_pp"].min(), x["ci_high_pp"].max(), "pp"))
 
     def in_brief(self):
         """The page's answer first: in how many groups women and men can be compared, and in how
@@ -119,6 +144,9 @@ class GenderGaps(View):
             if min(nw, nm) < SMALL_N:
                 s += self.tr("gender_gaps.small_n", women=self._span(nw, x["n_women"].max(), 0),
                              men=self._span(nm, x["n_men"].max(), 0), small=self.int(SMALL_N))
+            first = x.iloc[0]
+            s += self._persons_note((first["association"], first["period_start"], first["period_end"],
+                                     first["intervention"]))
             parts.append(s)
         if g.groupby(["association", "period_start", "period_end", "intervention"]).ngroups > 1:
             parts.append(self.tr("gender_gaps.multiplicity"))

@@ -211,6 +211,31 @@ class Overview(View):
                         detail=Markup("").join(fill(" ({})", n) for n in r.mixed_timing) if self.lang == "en" else "")
                 for r in d.itertuples() if r.mixed_timing]
 
+    def _persons(self) -> list[str]:
+        """Participations are not persons (finsam.stats.persons): a sentence per association whose rate
+        divides by exits counted as participations or cases, with the cautious interval where the
+        report states the persons behind them; and that the joint test counts the same way."""
+        d = self.data
+        if "persons_base" not in d:
+            return []
+        out = []
+        for r in d.itertuples():
+            base = r.persons_base
+            if base is None or not r.from_counts or not r.ci:
+                continue
+            values = dict(name=esc(r.name), n=self.either([self.int(x) for x in r.exited]),
+                          noun=noun(self.t, base.unit, self.lang), ci=self._ci(r.ci))
+            if base.surplus is None or not r.ci_persons:
+                out.append(self.tr("overview.caveat.no_persons", **values))
+                continue
+            out.append(self.tr("overview.caveat.persons", **values, persons=self.int(base.persons),
+                               participations=self.int(base.participations),
+                               m=self.either([self.int(m) for _, _, m in r.ci_persons]),
+                               ci_persons=" / ".join(self.interval(lo, hi) for lo, hi, _ in r.ci_persons)))
+        if out and findings.association_comparison(d) is not None:
+            out.append(self.tr("overview.caveat.persons_test"))
+        return out
+
     def caveats(self):
         years = [int(y) for y in self.data["year"]] if len(self.data) else []
         span = (f"{min(years)}–{max(years)}" if min(years) != max(years) else str(years[0])) if years else ""
@@ -220,5 +245,6 @@ class Overview(View):
                  self._cost_population(),
                  self._cost_shared(),
                  *self._mixed_timing(),
+                 *self._persons(),
                  self.tr("overview.caveat.rates", column=self.tr("overview.col.group"))]
         return markdown(Markup("\n").join(fill("- {}", x) for x in items if x))

@@ -9,6 +9,7 @@ from finsam.data.conflicts import resolve
 from finsam.data.fields import ALL
 from finsam.data.tables import Tables, select
 from finsam.stats import findings
+from finsam.stats.followup import followup_nonresponse
 from finsam.stats.trends import lineage, multi_year, trend
 from finsam.stats.wording import change, noun, segments, unit_class
 from finsam.views import labels as L
@@ -223,6 +224,22 @@ class YearlyTrend(View):
             text += self.tr("yearly_trend.intervals")
         return markdown(text)
 
+    def _nonresponse(self) -> list[str]:
+        """A follow-up rate is of those who answered: the bounds over everyone the follow-up should
+        have reached where the report states that number, else that the non-response is unknown
+        (finsam.stats.followup)."""
+        out = []
+        for a in self.chain:
+            for r in followup_nonresponse(self.t, a, self.metric_id):
+                k_of_n = self.of(r.k, r.followed)
+                if r.bounds is None:
+                    out.append(self.tr("yearly_trend.nonresponse_not_stated", year=r.year, k_of_n=k_of_n))
+                else:
+                    out.append(self.tr("yearly_trend.nonresponse_bounds", year=r.year, k_of_n=k_of_n,
+                                       targeted=self.int(r.targeted), low=self.pct(r.bounds[0]),
+                                       high=self.pct(r.bounds[1])))
+        return out
+
     def summary(self):
         runs = self.runs
         if not runs:
@@ -258,6 +275,7 @@ class YearlyTrend(View):
                 texts.append(self.tr("yearly_trend.no_counts_two_years" if len(r) == 2 else "yearly_trend.no_counts"))
             elif self.unit_class == semantics.PERCENT_CLASS and len(r) == 2:
                 texts.append(self.tr("yearly_trend.two_years"))
+        texts += self._nonresponse()
         for c in findings.caution_records(self.series):
             if self.lang == "en":  # the curators' notes are English
                 texts.append(self.tr("yearly_trend.caution_note", note=esc(c.note)))
