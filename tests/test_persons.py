@@ -3,6 +3,8 @@ rate's base counts participations and the report states the persons behind them.
 the Wilson formula written out here, and the report's figures (bhs 2018: 'Totalt 601 (624)
 individer' against 'TOTALT 651' participations; exits 246 of which 90 to work or studies)."""
 
+import math
+
 import pytest
 
 import finsam
