@@ -83,9 +83,9 @@ def _preload_tables() -> None:
     cache again: about 0.5 s of CPU per page at the national scale (490 000 rows), 0.02 s for
     the four real associations. The memo is keyed by the data folder and its files' size and
     modification time, so a kernel whose data differ (another folder, an edited file) reads its own."""
-    try:
-        from finsam.data.load import load
-        load()
+    import importlib
+    try:  # by name, like PRELOAD: the zygote preloads finsam as a library, not as a layer it builds on
+        importlib.import_module("finsam.data.load").load()
     except Exception:  # noqa: BLE001 - bad data: the page's own load() says what is wrong, in the page
         pass
 
