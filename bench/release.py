@@ -8,7 +8,8 @@ after a change of the data does: the time is the process's wall time (interprete
 validation, every file, the zip), beside the export's own steps (finsam.release.Summary.seconds;
 steps that overlap in worker processes are counted where the main process waits for them). Two
 configurations: the default (every format) and without the .xlsx workbook (``--formats
-parquet,sqlite``), since XlsxWriter's time per cell dominates a large workbook.
+parquet,sqlite``), since the workbook was the largest cost of a large export (XlsxWriter's time per
+cell, until the table rows were written by Arrow on 2026-12-05).
 """
 from __future__ import annotations
 

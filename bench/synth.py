@@ -1,6 +1,7 @@
 """Synthetic but valid Finsam data at any size, for benchmarking the data layer.
 
     python bench/synth.py ROWS DATA_DIR SOURCES_DIR [--seed N]
+    python bench/synth.py 0 DATA_DIR SOURCES_DIR --associations 75   # whole associations
 
 Writes the five curated tables into DATA_DIR and one source text per (association, year) into
 SOURCES_DIR, with ``sources.csv`` naming those texts. The data must pass every validator rule,
@@ -17,6 +18,19 @@ otherwise the benchmark would time the error-reporting paths instead of the norm
 Rows come in groups of one (association, year, intervention). Within a group they are ordered so
 that any prefix is still valid (the "all" row of a count comes after women, men and unknown; the
 rates after the counts), so the table can be cut at exactly ROWS rows.
+
+Besides the ordinary rows, the data hold on purpose the cases a national site meets and its pages
+must word rather than crash on (``EDGE_CASES``; every fifth association has one, decided by its
+number, so the shape is the same at every size):
+
+* ``missing_year``: the association has no report for one year between others (no rows, no text);
+* ``women_no_exits`` / ``men_no_exits``: in one year the whole association's women (men) have
+  participants but no exits, so their rates have no denominator and there is nothing to test;
+* ``women_not_stated``: in one year the report gives exit figures for men and everyone but none
+  for women (no counts, no rates).
+
+The exit cases draw the same random numbers as an ordinary group and only change or drop values
+after (a missing year draws none).
 
 Source texts hold the quoted lines plus a heading and a sentence of prose per intervention:
 far less prose than a real report (~280 bytes of text per observation), so provenance costs here
@@ -68,6 +82,17 @@ RATES = {"exit_work_or_studies_rate": "exit_work_or_studies", "exit_work_rate": 
          "exit_studies_rate": "exit_studies", "exit_jobseeking_rate": "exit_jobseeking",
          "exit_other_rate": "exit_other"}
 MONEY_ALL = ("cost", "budget", "revenue", "revenue_members", "result", "equity")
+EXITS = COUNTS[2:]  # participants_exited and the exit reasons
+#: association number modulo 5 -> the edge case it carries (and in which year); 1 stays ordinary,
+#: so synth-0001 is a typical association
+EDGE_CASES = {3: ("missing_year", YEARS[3]), 4: ("women_no_exits", YEARS[-1]), 0: ("men_no_exits", YEARS[0]),
+              2: ("women_not_stated", YEARS[5])}
+
+
+def edge_case(association_number: int, year: int) -> str | None:
+    """The edge case the association carries in that year (see the module's docstring), if any."""
+    case = EDGE_CASES.get(association_number % 5)
+    return case[0] if case and case[1] == year else None
 
 
 @dataclass(frozen=True)
@@ -84,8 +109,9 @@ def _tkr(value: int) -> str:
     return f"{value // 1000:,}".replace(",", " ") + " tkr"
 
 
-def _group(rng: random.Random, year: int, intervention: str) -> list[Row]:
-    """Every statement about one intervention (or the whole association) in one year."""
+def _group(rng: random.Random, year: int, intervention: str, case: str | None = None) -> list[Row]:
+    """Every statement about one intervention (or the whole association) in one year; ``case``
+    (an edge case of ``EDGE_CASES``, applied to the whole association's group only) changes it."""
     where = "hela förbundet" if intervention == "ALL" else intervention
     c: dict[str, dict[str, int]] = {m: {} for m in COUNTS}
     for g in ("women", "men", "unknown"):
@@ -100,12 +126,18 @@ def _group(rng: random.Random, year: int, intervention: str) -> list[Row]:
                       exit_jobseeking=jobseeking, exit_other=other)
         for m, v in values.items():
             c[m][g] = v
+    if intervention == "ALL" and case in ("women_no_exits", "men_no_exits"):
+        for m in EXITS:
+            c[m][case.split("_")[0]] = 0
     for m in COUNTS:
         c[m]["all"] = c[m]["women"] + c[m]["men"] + c[m]["unknown"]
+    unstated = {"women"} if intervention == "ALL" and case == "women_not_stated" else set()
 
     rows: list[Row] = []
     for m in COUNTS:
         for g in ("women", "men", "unknown", "all"):  # "all" last: any prefix keeps the gender sum valid
+            if g in unstated and m in EXITS:
+                continue
             v = c[m][g]
             rows.append(Row(m, g, v, "persons", f"{LABEL[m]} {GENDER_WORDS[g]} {year} {where}: {v} personer"))
         if m == "participants":
@@ -114,7 +146,7 @@ def _group(rng: random.Random, year: int, intervention: str) -> list[Row]:
     for rate, num in RATES.items():
         for g in ("women", "men", "all"):
             d = c["participants_exited"][g]
-            if d:
+            if d and g not in unstated:
                 v = round(100 * c[num][g] / d)
                 rows.append(Row(rate, g, v, "percent", f"{LABEL[rate]} {GENDER_WORDS[g]} {year} {where}: {v} %"))
     for g in ("women", "men"):
@@ -136,8 +168,15 @@ def _write_csv(path: Path, header, rows) -> None:
         w.writerows(rows)
 
 
-def generate(n_rows: int, data_dir: Path, sources_dir: Path, seed: int = 1) -> dict:
-    """Write ``n_rows`` observations and everything they refer to; returns a summary of the shape."""
+def generate(n_rows: int | None, data_dir: Path, sources_dir: Path, seed: int = 1,
+             associations: int | None = None) -> dict:
+    """Write ``n_rows`` observations and everything they refer to; returns a summary of the shape.
+    With ``associations`` (and ``n_rows`` None), write exactly that many whole associations instead."""
+    if (n_rows is None) == (associations is None):
+        raise ValueError("give either n_rows or associations")
+    if n_rows is None:
+        n_rows = 2**62  # the association count stops the loop
+    n_associations = associations
     from finsam.core import paths
     from finsam.data.fields import TABLES  # headers come from the field dictionary, so they cannot drift
 
@@ -152,13 +191,16 @@ def generate(n_rows: int, data_dir: Path, sources_dir: Path, seed: int = 1) -> d
         w = csv.writer(f, lineterminator="\n")
         w.writerow(TABLES["observations"].fields)
         a = 0
-        while written < n_rows:
+        while written < n_rows and (n_associations is None or a < n_associations):
             a += 1
             assoc = f"synth-{a:04d}"
             associations.append(assoc)
             for year in YEARS:
                 if written >= n_rows:
                     break
+                case = edge_case(a, year)
+                if case == "missing_year":
+                    continue
                 sid = f"{assoc}-{year}"
                 lines = [f"Årsredovisning {year} – Samordningsförbundet Syntet {a}", ""]
                 for intervention in ("ALL", *interventions):
@@ -167,7 +209,7 @@ def generate(n_rows: int, data_dir: Path, sources_dir: Path, seed: int = 1) -> d
                     name = "Förbundet som helhet" if intervention == "ALL" else intervention
                     lines += [name, f"{name} arbetade under {year} med samordnad rehabilitering för "
                                     "personer som behöver stöd från flera myndigheter."]
-                    for r in _group(rng, year, intervention)[: n_rows - written]:
+                    for r in _group(rng, year, intervention, case)[: n_rows - written]:
                         w.writerow((sid, assoc, year, year, intervention, r.metric, r.gender, r.value, r.unit,
                                     r.quote, "", "", ""))
                         lines.append(r.quote)
@@ -199,12 +241,15 @@ def generate(n_rows: int, data_dir: Path, sources_dir: Path, seed: int = 1) -> d
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("rows", type=int)
+    p.add_argument("rows", type=int, help="observations to write (0: whole associations, see --associations)")
+    p.add_argument("--associations", type=int, help="write exactly this many whole associations (with rows 0)")
     p.add_argument("data_dir", type=Path)
     p.add_argument("sources_dir", type=Path)
     p.add_argument("--seed", type=int, default=1)
     a = p.parse_args(argv)
-    info = generate(a.rows, a.data_dir, a.sources_dir, a.seed)
+    if (a.rows == 0) == (a.associations is None):
+        p.error("give ROWS > 0, or ROWS 0 with --associations N")
+    info = generate(a.rows or None, a.data_dir, a.sources_dir, a.seed, associations=a.associations)
     print(", ".join(f"{k}={v:.1f}" if isinstance(v, float) else f"{k}={v}" for k, v in info.items()))
     return 0
 

@@ -379,3 +379,14 @@ def test_every_comparison_uses_the_one_rule():
     rates = pd.DataFrame(dict(category=["A", "B", "C"], outcome="work_or_studies", gender="all", count=[1, 4, 2],
                               exited=[4, 5, 6], conflict=False))
     assert profile.outcome_difference(rates)["test"] == "monte_carlo"
+
+
+@pytest.mark.parametrize("k1, n1, k2, n2", [(5, 20, 0, 15), (0, 15, 5, 20), (20, 20, 3, 9)])
+def test_gap_interval_with_a_rate_of_0_or_100_percent_prints_no_warning_on_the_page(k1, n1, k2, n2):
+    """statsmodels' score test computes an unused ratio p1/p2 that divides by zero when one rate is
+    0 %; its RuntimeWarning reached the pages (found in the national benchmark's render)."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        r = inf.gap_interval(k1, n1, k2, n2)
+    assert 0 < r.p_value < 1

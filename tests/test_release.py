@@ -213,14 +213,7 @@ def test_the_workbook_holds_the_tables_and_explains_every_column(release, expect
         assert list(rows[0]) == list(meta.columns(name))
         kinds = [meta.field(name, c).dtype for c in meta.columns(name)]
         got = [tuple(plain_value(v, k) for v, k in zip(row, kinds)) for row in rows[1:]]
-        if name in TABLES:
-            assert got == expected[name], name
-        else:  # XlsxWriter writes a double with 16 significant digits (Excel shows 15): 31.768953068592058
-            assert len(got) == len(expected[name])  # is 31.76895306859206 in the workbook
-            for a, b in zip(got, expected[name]):
-                assert [y if isinstance(x, float) else x for x, y in zip(a, b)] == list(b)
-                assert [x for x in a if isinstance(x, float)] == pytest.approx(
-                    [y for y in b if isinstance(y, float)], rel=1e-15), name
+        assert got == expected[name], name  # doubles too: written in their shortest exact form
     explained = {(r[0], r[1]): r for r in list(wb["columns"].iter_rows(values_only=True))[1:]}
     for name in (*TABLE_ORDER, "outcome_rates"):
         for c in meta.columns(name):

@@ -9,6 +9,7 @@ everywhere: an empty CSV field, NULL in SQLite, null in Parquet, an empty cell i
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -209,16 +210,122 @@ def check_workbook_fits(tables: dict[str, pa.Table]) -> None:
                                        "--formats parquet,sqlite")
 
 
+#: rows of a table turned into sheet XML at a time (bounds the memory of a million-row sheet)
+XLSX_CHUNK_ROWS = 65_536
+#: deflate level of the workbook's zip: level 1 costs a third of XlsxWriter's default (6) on a
+#: million-row sheet and makes the file about a fifth larger (bench/results-release.md)
+XLSX_ZIP_LEVEL = 1
+_XML_CONTROL = r"[\x00-\x08\x0b-\x1f]|_x[0-9A-Fa-f]{4}_"  # what Excel writes as _xHHHH_ (and its escape)
+
+
+def _column_letters(n: int) -> list[str]:
+    out = []
+    for i in range(n):
+        name, i = "", i + 1
+        while i:
+            i, r = divmod(i - 1, 26)
+            name = chr(65 + r) + name
+        out.append(name)
+    return out
+
+
+def _excel_text(value: str) -> str:
+    """Excel's escape of characters XML cannot carry: a control character as _xHHHH_, and an
+    existing _xHHHH_ with its underscore escaped, so that a reader gives back the same text."""
+    value = re.sub(r"(_x[0-9A-Fa-f]{4}_)", r"_x005F\1", value)
+    return re.sub(r"[\x00-\x08\x0b-\x1f]", lambda m: f"_x{ord(m.group()):04X}_", value)
+
+
+def _cells(arr: pa.Array, refs: pa.Array) -> pa.Array:
+    """One column's cells as <c> elements (a missing value as null: no cell), written as XlsxWriter
+    writes them: text as an inline string (whitespace at either end preserved), numbers as their
+    shortest exact decimal form (XlsxWriter prints 16 significant digits), booleans as t="b". An
+    empty text is no cell, as XlsxWriter writes it."""
+    t = arr.type
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        arr = _no_empty(arr)
+        if pc.any(pc.match_substring_regex(arr, _XML_CONTROL)).as_py():
+            arr = pa.array([v if v is None else _excel_text(v) for v in arr.to_pylist()], type=t)
+        text = pc.replace_substring(pc.replace_substring(pc.replace_substring(arr, "&", "&amp;"), "<", "&lt;"),
+                                    ">", "&gt;")
+        open_t = pc.if_else(pc.match_substring_regex(arr, r"^\s|\s$"), '"><is><t xml:space="preserve">',
+                            '"><is><t>')
+        return pc.binary_join_element_wise('<c r="', refs, '" t="inlineStr', open_t, text, "</t></is></c>", "")
+    if pa.types.is_boolean(t):
+        return pc.binary_join_element_wise('<c r="', refs, '" t="b"><v>', arr.cast(pa.int8()).cast(pa.string()),
+                                           "</v></c>", "")
+    if pa.types.is_integer(t) or pa.types.is_floating(t):
+        if pa.types.is_floating(t) and pc.any(pc.invert(pc.is_finite(arr))).as_py():
+            raise ReleaseError("a table holds NaN or infinity, which an .xlsx cell cannot")
+        return pc.binary_join_element_wise('<c r="', refs, '"><v>', arr.cast(pa.string()), "</v></c>", "")
+    raise TypeError(f"no .xlsx cell for Arrow type {t}")
+
+
+def _sheet_rows(tbl: pa.Table):
+    """The rows of ``tbl`` below its header (sheet rows 2, 3, …) as <row> XML, in bytes chunks."""
+    letters = _column_letters(tbl.num_columns)
+    columns = [plain(c) for c in tbl.columns]
+    for start in range(0, tbl.num_rows, XLSX_CHUNK_ROWS):
+        n = min(XLSX_CHUNK_ROWS, tbl.num_rows - start)
+        numbers = pa.array(range(start + 2, start + 2 + n), type=pa.int64()).cast(pa.string())
+        parts = ['<row r="', numbers, '">']
+        for letter, col in zip(letters, columns):
+            parts.append(pc.fill_null(_cells(col.slice(start, n), pc.binary_join_element_wise(letter, numbers, "")),
+                                      ""))
+        rows = pc.binary_join_element_wise(*parts, "</row>", "")
+        if isinstance(rows, pa.ChunkedArray):
+            rows = rows.combine_chunks()
+        offsets = np.frombuffer(rows.buffers()[1], dtype=np.int32, count=len(rows) + 1, offset=rows.offset * 4)
+        yield memoryview(rows.buffers()[2])[offsets[0]:offsets[-1]]  # every row's text, back to back
+
+
+def _fill_sheets(path: Path, data: dict[str, pa.Table]) -> None:
+    """Rewrite the workbook at ``path`` with each sheet of ``data`` (sheet file -> table) given its
+    rows: XlsxWriter wrote the sheet with its header row, and the rows go before </sheetData>."""
+    import zipfile
+    tmp = path.with_name(path.name + ".rows")
+    try:
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED,
+                                                           compresslevel=XLSX_ZIP_LEVEL) as dst:
+            for info in src.infolist():
+                body = src.read(info)
+                out = zipfile.ZipInfo(info.filename, info.date_time)  # the same fixed time: same tables, same file
+                out.compress_type, out.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
+                tbl = data.get(info.filename)
+                if tbl is None:
+                    dst.writestr(out, body, compresslevel=XLSX_ZIP_LEVEL)
+                    continue
+                head, end, tail = body.decode("utf-8").partition("</sheetData>")
+                if not end:
+                    raise ReleaseError(f"{path.name}: no sheet data in {info.filename}")
+                last = f"{_column_letters(tbl.num_columns)[-1]}{tbl.num_rows + 1}"
+                head = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{last}"/>', head, count=1)
+                with dst.open(out, "w", force_zip64=True) as f:
+                    f.write(head.encode("utf-8"))
+                    for chunk in _sheet_rows(tbl):
+                        f.write(chunk)
+                    f.write((end + tail).encode("utf-8"))
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def write_xlsx(path: Path, sheets: list[tuple[str, list[str], list[list]]], tables: dict) -> None:
     """``sheets``: (name, header, rows) written first (the explanations), then one sheet per table
     of ``tables`` (name -> an Arrow table, or a function returning one when its sheet is reached:
     a table still being computed elsewhere). Text is written as text: never read as a formula, a
-    number or a link."""
+    number or a link.
+
+    XlsxWriter writes the workbook: every sheet, the explanations in full and each table's header
+    row (bold, frozen). The tables' rows, a million at the national scale, are then turned into
+    the sheets' XML by Arrow, a column at a time, the cells XlsxWriter would write (its per-cell
+    Python path cost about 50 s of the export's 66; bench/results-release.md)."""
     import datetime as dt
     import xlsxwriter
     check_workbook_fits({n: t for n, t in tables.items() if isinstance(t, pa.Table)})
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
                                          "strings_to_numbers": False, "strings_to_urls": False})
+    data: dict[str, pa.Table] = {}
     try:
         # a fixed creation time: the same tables give the same file
         wb.set_properties({"title": "finsam release", "created": dt.datetime(2000, 1, 1)})
@@ -235,11 +342,10 @@ def write_xlsx(path: Path, sheets: list[tuple[str, list[str], list[list]]], tabl
             ws = wb.add_worksheet(name)
             ws.write_row(0, 0, tbl.column_names, bold)
             ws.freeze_panes(1, 0)
-            write = ws.write_row
-            for i, row in enumerate(zip(*_values(tbl)), 1):
-                write(i, 0, row)
+            data[f"xl/worksheets/sheet{len(wb.worksheets())}.xml"] = tbl  # XlsxWriter's name for it
     finally:
         wb.close()
+    _fill_sheets(Path(path), {k: t for k, t in data.items() if t.num_rows})
 
 
 #: the tables of the workbook: the curated ones and the outcome rates (facts is as long as

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from finsam.core import names
 from finsam.core.names import EVERY_ASSOCIATION
 from finsam.texts import LANGUAGES, t
-from finsam.views.labels import code_label
+from finsam.views.labels import code_label, short_name
 
 GENERATED_MARK = "finsam-generated"  # marks the one line of a page that differs between renders
 NBCONVERT_DEFAULT_ALT = "No description has been provided for this image"
@@ -119,6 +119,9 @@ nav.related ul { margin: 0; padding-left: 1.2rem; }
 .missing { color: #555; }
 nav.contents ul { columns: 2 16rem; }
 ul.reports { list-style: none; padding: 0; }
+ul.inline { list-style: none; padding: 0; }
+ul.inline > li { display: inline-block; margin: 0 1rem 0.4rem 0; }
+p.letters a { display: inline-block; min-width: 1.6rem; }
 ul.reports > li { margin: 1rem 0; }
 ul.reports a.report { display: block; text-decoration: none; }
 ul.reports a.report .title { text-decoration: underline; }
@@ -689,6 +692,40 @@ def _release_links(release: dict | None, page: str, lang: str, out, write) -> di
                 text=t("release.text", lang, size=size, version=release["version"], data_version=release["data_version"]))
 
 
+#: up to this many associations, the index lists every page of each (with thumbnails); beyond,
+#: one compact table of the associations (A–Z), each linking its start page, which lists its pages
+INDEX_SECTIONS_UP_TO = 8
+
+
+_SWEDISH_LAST = {"Å": "Z1", "Ä": "Z2", "Ö": "Z3"}  # the Swedish alphabet ends …, Z, Å, Ä, Ö
+
+
+def _letter(name: str) -> str:
+    """The letter a name is filed under: its first letter after 'Samordningsförbundet' (Å, Ä, Ö
+    stay letters of their own, as Swedish sorts them last)."""
+    import re
+    rest = re.sub(r"^(samordningsförbundet|finsam)\s+", "", name.strip(), flags=re.IGNORECASE)
+    first = next((c for c in rest if c.isalnum()), "#")
+    return first.upper() if first.isalpha() else "#"
+
+
+def _natural(name: str) -> tuple:
+    """Sort key reading digits as numbers: Syntet 2 before Syntet 10."""
+    import re
+    return tuple(int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", name))
+
+
+def _year_span(years: list[int], lang: str) -> str:
+    """Years as runs: 2014–2016, 2018–2023 (a missing year shows as the gap between runs)."""
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs) or "–"
+
+
 def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write, pages: bool = True,
                   figures: dict | None = None, release_zip: dict | None = None) -> None:
     """One index per language in ``languages`` (every job listed, rendered or not, with its
@@ -720,14 +757,23 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write,
                 title=title, href=href(page, j.html_path), exists=(out / j.html_path).is_file(),
                 error=failed.get(j),
                 figures=[href(page, f) for f in figs]))
-        sections = []
+        sections, directory = [], []
+        many = sum(1 for a in groups if a) > INDEX_SECTIONS_UP_TO
         for a in sorted(groups, key=lambda a: (a != "", a)):
             name = names.get(a, t("index.all_associations", lang))
             start = (href(page, association_path(lang, a))
                      if a and (pages or (out / association_path(lang, a)).is_file()) else "")
-            sections.append(dict(id=a or EVERY_ASSOCIATION, name=name, reports=groups[a], start=start,
-                                 start_text=t("index.start_page", lang, name=name),
-                                 context=t("index.reports_for", lang, name=name)))
+            if a and many:  # a row of the directory instead of a section of links and thumbnails
+                years = sorted({int(j.kwargs["year"]) for j in jobs if j.language == lang and j.association == a
+                                and "year" in j.kwargs})
+                directory.append(dict(name=name, short=short_name(name), start=start, letter=_letter(name),
+                                      years=_year_span(years, lang), pages=len(groups[a]),
+                                      rendered=sum(r["exists"] for r in groups[a]),
+                                      failed=sum(1 for r in groups[a] if r["error"])))
+            else:
+                sections.append(dict(id=a or EVERY_ASSOCIATION, name=name, reports=groups[a], start=start,
+                                     start_text=t("index.start_page", lang, name=name),
+                                     context=t("index.reports_for", lang, name=name)))
             if a and pages:
                 write_association_page(out, lang, a, [j for j in jobs if j.language == lang and j.association == a],
                                        failed, tables, date, held, env, lookups, write)
@@ -742,6 +788,7 @@ def write_indexes(out, jobs, failed: dict, tables, stamp: str, languages, write,
         f = frame(page, lang, t("site.name", lang), tables.version, date, held)
         html = env.get_template("index.html.j2").render(
             f=f.as_dict(), t=lambda key, **kw: t(key, lang, **kw), sections=sections,
+            directory=sorted(directory, key=lambda r: (_SWEDISH_LAST.get(r["letter"], r["letter"]), _natural(r["short"]))),
             failures=[(report_title(j.notebook, j.kwargs, lang, tables, names=lookups), e) for j, e in failed.items()
                       if j.language == lang],
             sources=[dict(s, quality=code_label("text_quality", s["text_quality"], lang, tables)) for s in sources],

@@ -557,7 +557,11 @@ def gap_interval(k1: int, n1: int, k2: int, n2: int, confidence: float = CONFIDE
     if k1 + k2 in (0, n1 + n2):
         p = 1.0  # both rates 0 % or both 100 %: the score statistic is undefined, the data equal
     else:
-        p = float(test_proportions_2indep(k1, n1, k2, n2, method="score", compare="diff").pvalue)
+        # statsmodels also computes the ratio and the odds ratio of the two rates, unused for a
+        # difference; where one rate is 0 % they divide by zero and warn, and the warning would
+        # print on the page (a gender with no one to work or studies, common at national scale)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            p = float(test_proportions_2indep(k1, n1, k2, n2, method="score", compare="diff").pvalue)
     k1, n1, k2, n2 = int(k1), int(n1), int(k2), int(n2)
     pooled = 100 * (k1 + k2) / (n1 + n2)
     return DifferenceInterval(k1, n1, k2, n2, 100 * k1 / n1, 100 * k2 / n2, 100 * (k1 / n1 - k2 / n2),

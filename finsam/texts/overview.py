@@ -96,6 +96,16 @@ TEXT = {
         "sv": "{name} {year}: {participants}, {rate} till arbete eller studier, {cost} per deltagare",
         "en": "{name} {year}: {participants}, {rate} to work or studies, {cost} per participant",
     },
+    "overview.figure.without_rate": {"sv": "{n} förbund utan andel (rapporten ger inga sådana siffror)",
+                                     "en": "{n} associations without a rate (their reports give no such figures)"},
+    "overview.figure.alt_dots": {
+        "sv": "Punktdiagram över {n} förbund, sorterade från högsta andel: andel av de avslutade som gick till "
+              "arbete eller studier, med 95 % konfidensintervall där antal finns. {dots}.",
+        "en": "Dot plot of {n} associations, sorted from the highest rate: percent of exited to work or studies, "
+              "with 95 % intervals where counts exist. {dots}.",
+    },
+    "overview.figure.alt_dot": {"sv": "{name} {year}: {rate} (KI {ci})", "en": "{name} {year}: {rate} (CI {ci})"},
+    "overview.figure.alt_without": {"sv": "Utan andel: {names}.", "en": "Without a rate: {names}."},
     "overview.figure.alt_participants": {"sv": "{count} deltagare", "en": "{count} participants"},
     # ------------------------------------------------------------------ caveats
     "overview.caveat.years": {

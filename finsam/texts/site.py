@@ -21,6 +21,18 @@ TEXT = {
     # index
     "index.contents": {"sv": "Innehåll", "en": "Contents"},
     "index.all_associations": {"sv": "Alla förbund", "en": "All associations"},
+    "index.associations": {"sv": "Förbunden ({n})", "en": "The associations ({n})"},
+    "index.associations_intro": {
+        "sv": "Varje förbund har en startsida med nyckeltal för sitt senaste år och länkar till alla sidor om det.",
+        "en": "Each association has a start page with key figures of its latest year and links to every page "
+              "about it."},
+    "index.associations_caption": {"sv": "Förbunden i bokstavsordning, med rapportår och sidor",
+                                   "en": "The associations in alphabetical order, with report years and pages"},
+    "index.col.association": {"sv": "Förbund", "en": "Association"},
+    "index.col.years": {"sv": "År", "en": "Years"},
+    "index.col.pages": {"sv": "Sidor", "en": "Pages"},
+    "index.pages_rendered": {"sv": "{rendered} av {pages}", "en": "{rendered} of {pages}"},
+    "index.pages_failed": {"sv": "{n} misslyckades", "en": "{n} failed"},
     "index.reports_for": {"sv": "Rapporter för {name}", "en": "Reports for {name}"},
     "index.figures_of": {"sv": "Diagram i rapporten", "en": "Figures in the report"},
     "index.not_rendered": {"sv": "{title} (inte skapad än)", "en": "{title} (not rendered yet)"},

@@ -19,6 +19,12 @@ from finsam.views.registry import report_stem
 from finsam.views.tables import _axis_number, _finish, test_name
 
 
+#: the overview draws bars for up to this many associations, a sorted dot plot beyond
+BARS_UP_TO = 8
+#: the dot plot: inches wide (shown at 390 px on a phone, text stays ~11 px), inches per row, text size
+DOT_WIDTH_IN, DOT_ROW_IN, DOT_FONT_PT = 4.6, 0.19, 9
+
+
 class Overview(View):
     """All associations side by side, each at the year of its own report, each outcome rate on
     the population finsam.stats.scope decides for that association-year, in one language."""
@@ -102,6 +108,55 @@ class Overview(View):
         }, index="overview.col.association")
 
     def figure(self):
+        """Up to ``BARS_UP_TO`` associations: three bar charts side by side (participants, rate,
+        cost per participant). More: one sorted dot plot of the rate with its 95 % Wilson
+        interval, a row per association, readable at phone width (75 bars overlap into noise)."""
+        if len(self.data) > BARS_UP_TO:
+            return self.dot_plot()
+        return self.bar_charts()
+
+    def dot_plot(self):
+        """Every association's work-or-studies rate as a dot with its 95 % interval (from counts),
+        sorted from the highest rate; the range of conflicting statements as a line of its own;
+        associations without a rate named below the chart."""
+        from matplotlib.ticker import FuncFormatter
+
+        from finsam.views.plotting import ASSOCIATION_COLORS, new_figure
+        d = self.data
+        rated = [r for r in d.itertuples() if r.rate]
+        rated.sort(key=lambda r: (-min(r.rate), str(r.name)))
+        without = [r for r in d.itertuples() if not r.rate]
+        n = max(len(rated), 1)
+        fig = new_figure(figsize=(DOT_WIDTH_IN, 1.3 + DOT_ROW_IN * n + (0.3 if without else 0)))
+        ax = fig.subplots()
+        color = ASSOCIATION_COLORS[5]
+        for y, r in enumerate(rated):
+            for lo, hi in r.ci:
+                if not (np.isnan(lo) or np.isnan(hi)):
+                    ax.plot([lo, hi], [y, y], color="#555555", linewidth=1.4, solid_capstyle="butt")
+            if max(r.rate) > min(r.rate):  # conflicting statements: their range, not a midpoint
+                ax.plot([min(r.rate), max(r.rate)], [y, y], color=color, linewidth=4, alpha=0.5)
+            ax.plot(list(r.rate), [y] * len(r.rate), "o", color=color, markersize=5, zorder=3)
+        ax.set_yticks(range(len(rated)), [f"{L.short_name(r.name)} {r.year}" for r in rated])
+        ax.set_ylim(len(rated) - 0.5, -0.5)  # the highest rate on top
+        ax.set_xlim(0, 100)
+        ax.tick_params(axis="y", labelsize=DOT_FONT_PT)
+        ax.tick_params(axis="x", labelsize=DOT_FONT_PT)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _axis_number(self, v)))
+        ax.grid(axis="y", visible=False)
+        ax.set_title(self.plain("overview.figure.rate"), fontsize=DOT_FONT_PT + 1)
+        if without:
+            ax.set_xlabel(self.plain("overview.figure.without_rate", n=self.int(len(without))),
+                          fontsize=DOT_FONT_PT)
+        dots = "; ".join(self.plain("overview.figure.alt_dot", name=r.name, year=r.year,
+                                    rate=self._cell(r.rate, self.pct), ci=self._ci(r.ci)) for r in rated)
+        alt = self.plain("overview.figure.alt_dots", n=self.int(len(rated)), dots=dots)
+        if without:
+            alt += " " + self.plain("overview.figure.alt_without", names=", ".join(f"{r.name} {r.year}"
+                                                                                  for r in without))
+        return _finish(fig, "overview", self.figures_dir, self.stem, alt)
+
+    def bar_charts(self):
         import textwrap
 
         from finsam.views.plotting import ASSOCIATION_COLORS, new_figure
