@@ -89,3 +89,19 @@ def test_the_check_finds_words_of_the_other_language():
     assert foreign_words("Share of women who left för work", "en") == {"för"}
     name = str(TABLES.associations["name"].iloc[0])
     assert foreign_words(f"{name} och", "en") == {"och"} and not foreign_words(name, "en")
+
+
+def test_no_text_key_is_written_twice():
+    """A key written twice in a texts module is a dict literal's silent override: the first text
+    never shows (the index's "Om siffrorna och intervallen" heading was lost that way)."""
+    import ast
+    from pathlib import Path
+
+    import finsam.texts
+    twice = []
+    for path in sorted(Path(finsam.texts.__file__).parent.glob("*.py")):
+        # every text key of the module (dotted: "index.about"), over TEXT = {…} and each TEXT.update({…})
+        keys = [k.value for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(node, ast.Dict)
+                for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str) and "." in k.value]
+        twice += [f"{path.name}: {k}" for k in sorted(set(keys)) if keys.count(k) > 1]
+    assert not twice, twice

@@ -167,7 +167,7 @@ TEXT.update({
     "association.years": {"sv": "År med uppgifter: {years}", "en": "Years with figures: {years}"},
     "association.start": {"sv": "Förbundets startsida", "en": "The association's start page"},
     "association.pdf": {"sv": "Alla sidor som en PDF för utskrift", "en": "Every page as one PDF for printing"},
-    "index.about": {"sv": "Om statistiken: termer, tecken, licens och citering",
+    "index.about_page": {"sv": "Om statistiken: termer, tecken, licens och citering",
                     "en": "About the statistics: terms, symbols, licence and citation"},
     "index.start_page": {"sv": "Startsida för {name}", "en": "Start page of {name}"},
 })
