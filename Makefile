@@ -57,7 +57,7 @@ test: $(STAMP)  ## run every test: unit, data validation, provenance, rendering,
 	$(BIN)/python -m pytest -q -n $(JOBS) --dist loadfile
 
 test-pythons: $(STAMP)  ## build the wheel and render a report with it on each of PYTHONS (3.11 3.12 3.13)
-	FINSAM_TEST_PYTHONS="$(PYTHONS)" $(BIN)/python -m pytest -q tests/test_install.py -k pythons
+	FINSAM_TEST_PYTHONS="$(PYTHONS)" $(BIN)/python -m pytest -q tests/top/test_install.py -k pythons
 
 # SITE=folder checks an already rendered site instead of rendering one into a temporary folder
 check-site: $(STAMP)  ## render the site and check every page: axe-core in headless Chromium, Nu HTML checker

@@ -6,7 +6,7 @@ change of data or analysis, and review the diff of the outputs.
 
 ``python -m finsam.devtools golden [notebook …]`` rewrites tests/golden/<lang>/: every table and text
 each report view returns, in each language, for every parameter set the data support
-(tests/test_golden.py compares them). Review the diff: it is every change a reader of the site would see.
+(tests/views/test_golden.py compares them). Review the diff: it is every change a reader of the site would see.
 
 ``python -m finsam.devtools conflicts-readme`` rewrites the list of conflicts in data/README.md
 from the `conflict:` notes of observations.csv (a test fails when the two disagree).
@@ -169,7 +169,7 @@ def environment_yml(lock: str) -> str:
     (requirements.lock, environment markers kept) at its locked version through pip."""
     pins = [line.strip() for line in lock.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     out = ["# Generated from requirements.lock by `make lock` (python -m finsam.devtools environment-yml);",
-           "# do not edit: tests/test_environment.py checks that the two agree.",
+           "# do not edit: tests/top/test_environment.py checks that the two agree.",
            "#   conda env create -f environment.yml && conda activate finsam && pip install --no-deps -e .",
            "name: finsam", "channels:", "  - conda-forge", "dependencies:", "  - python>=3.11,<3.14", "  - pip",
            "  - pip:"]

@@ -13,6 +13,12 @@ from pathlib import Path
 import pytest
 
 from finsam.core import paths
+
+# the tests are grouped in folders by layer (tests/README.md); a few take fixtures and helpers of a
+# test module in another folder (test_validate's row editors, test_analysis's small dataset), so
+# every folder is importable as pytest makes a test file's own folder
+sys.path[:0] = [str(d) for d in sorted(Path(__file__).parent.iterdir())
+                if d.is_dir() and d.name not in ("golden", "__pycache__")]
 from finsam.site.kernels import use_project_kernel
 
 ROOT = paths.PROJECT_ROOT

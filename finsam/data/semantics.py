@@ -16,7 +16,7 @@ import pandas as pd
 SUM_OUTCOME, SUM_PARTS = "work_or_studies", ("work", "studies")
 
 # The codes the package names. Each is declared in data/ (vocabulary.csv, metrics.csv) with the
-# role written beside it here; tests/test_vocabulary_literals.py checks every name against that
+# role written beside it here; tests/top/test_vocabulary_literals.py checks every name against that
 # role in the shipped tables and fails when a module outside finsam/data types a code itself.
 
 # genders (vocabulary.csv, vocabulary gender), by class

@@ -432,7 +432,7 @@ def _number_syntax(shown: str, name: str, df: pd.DataFrame) -> tuple[list[Proble
 def _numbers(df: pd.DataFrame, name: str) -> pd.DataFrame:
     """The number columns (text that passed :func:`_number_syntax`) as the dtypes the column schema
     coerces them to, parsed by pyarrow through pandas' Arrow dtypes: the same values as pandera's
-    coercion (correctly rounded decimals; tests/test_validate.py compares them), about 15 times
+    coercion (correctly rounded decimals; tests/data/test_validate.py compares them), about 15 times
     faster, which is most of a million-row load's coercion time. A column that does not convert
     cleanly (digits of another script, a whole number beyond 64 bits, a required one left empty)
     stays text: pandera's coercion and checks report it as before."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: vocabulary.csv's unit class of a percentage (semantics.PERCENT_CLASS; tests/test_extract_numbers.py
+#: vocabulary.csv's unit class of a percentage (semantics.PERCENT_CLASS; tests/extract/test_extract_numbers.py
 #: checks they agree): named here so the rule-based reader imports nothing of the package
 PERCENT_CLASS = "percent"  # not a vocabulary code
 

@@ -17,7 +17,7 @@ after changing data/ or the features::
     python -m finsam.extract.training            # writes finsam/extract/training.csv.gz
     python -m finsam.extract.training --check    # exit 1 if the shipped file is stale
 
-(tests/test_extract_training.py fails when the shipped file differs from a fresh rebuild).
+(tests/extract/test_extract_training.py fails when the shipped file differs from a fresh rebuild).
 """
 from __future__ import annotations
 

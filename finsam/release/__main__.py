@@ -1,5 +1,5 @@
 """``python -m finsam.release citation``: rewrite the project's CITATION.cff from the data and the
-package version (tests/test_release.py checks that the committed file is what this writes)."""
+package version (tests/release/test_release.py checks that the committed file is what this writes)."""
 from __future__ import annotations
 
 import sys

@@ -63,7 +63,7 @@ class Layout:
 
 
 #: what a researcher runs to read the tables, shown in the README; the DuckDB and SQL ones are run by
-#: tests/test_release.py against a real release, the R ones cannot be here (no R on the build machine)
+#: tests/release/test_release.py against a real release, the R ones cannot be here (no R on the build machine)
 ONE_LINERS = {
     "r_frictionless": 'obs <- frictionless::read_resource(frictionless::read_package("datapackage.json"), '
                       '"observations")',

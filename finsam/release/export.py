@@ -11,7 +11,7 @@ Steps, each timed (``Summary.seconds``, which the benchmark reports):
 
 A release of many observations (``parallel_from``) runs steps 2, 3, the curated tables' SQLite
 part and the workbook in worker processes (worker.py) beside the main one, which writes the CSV
-and Parquet files meanwhile; the files are the same either way (tests/test_release_meta.py
+and Parquet files meanwhile; the files are the same either way (tests/release/test_release_meta.py
 compares them: byte for byte, the database by its content).
 """
 from __future__ import annotations

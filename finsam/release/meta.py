@@ -36,7 +36,7 @@ class Reference:
 # may be ALL (association-wide figures, no row of interventions) and observations.category may
 # carry a 'before:'/'after:' prefix that categories.csv does not (schema.PREFIXED_DIMENSIONS).
 # A column named like another table's one-column primary key refers to it; the others are named
-# in the field's description. tests/test_release_meta.py breaks each one and checks that validation
+# in the field's description. tests/release/test_release_meta.py breaks each one and checks that validation
 # reports it, so this list cannot promise more than the data are checked for.
 def _by_name() -> list[Reference]:
     out = []

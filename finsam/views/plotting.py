@@ -40,7 +40,7 @@ def set_theme() -> None:
     metadata without dates that :func:`finish_figure` writes keep figure files byte-identical
     between runs. The sheet is applied as ``matplotlib.style.use`` would apply it, without
     importing ``matplotlib.style``, which reads every style sheet matplotlib ships (~20 ms per
-    report); the sheet holds only settings a style may set (tests/test_plotting.py)."""
+    report); the sheet holds only settings a style may set (tests/views/test_plotting.py)."""
     matplotlib.rcParams.update(_theme())
 
 

@@ -49,22 +49,6 @@ def validate(data_copy, sources_dir):
     return code, err
 
 
-def test_shipped_data_is_valid_with_provenance(sources_dir):
-    code, out, err = cli("validate", "--sources", str(sources_dir))
-    assert code == 0, err
-    assert "validate OK" in out and "0 error(s)" in out
-
-
-def test_shipped_data_passes_the_independent_provenance_checker(sources_dir):
-    import subprocess, sys
-    from conftest import ROOT
-    tool = ROOT.parent / "shared" / "tools" / "check_provenance.py"
-    if not tool.is_file():
-        pytest.skip("shared/tools/check_provenance.py not present")
-    res = subprocess.run([sys.executable, str(tool)], cwd=ROOT, capture_output=True, text=True)
-    assert res.returncode == 0, res.stdout
-
-
 def test_the_command_line_tool_exits_1_without_traceback(data_copy, sources_dir):
     line = edit_row(data_copy / "observations.csv", TOTAL, value="six hundred")
     res = cli_subprocess("validate", "--data", str(data_copy), "--sources", str(sources_dir))

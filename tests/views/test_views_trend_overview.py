@@ -53,7 +53,7 @@ def test_a_change_is_worded_per_language():
 
 def test_the_swedish_summary_states_the_change_with_its_counts_and_the_reports_caution():
     # bhs followup_work_rate: 54 % in 2017 (no counts), 78 % = 32 of 41 in 2018: +24 points; the counts
-    # come with their 95 % Wilson interval (63.3-88.0 %, by hand in tests/test_measures.py)
+    # come with their 95 % Wilson interval (63.3-88.0 %, by hand in tests/stats/test_measures.py)
     text = _plain(YearlyTrend(TABLES, "bhs", "followup_work_rate", lang="sv").summary().data)
     assert ("Andel i arbete vid uppföljning: från 54,0 % år 2017 till 78,0 % (32 av 41; 95 % KI 63,3–88,0 %) år 2018, "
             "en förändring med +24,0 procentenheter.") in text

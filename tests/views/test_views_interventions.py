@@ -139,7 +139,7 @@ def test_choices_agree_with_the_counts_the_notebook_uses():
 
 
 def test_costs_per_participant_and_per_person_to_work_or_studies_by_hand(mini):
-    from test_inference import wilson_closed_form
+    from oracles import wilson as wilson_closed_form
     v = vi.InterventionComparison(mini, "bhs", 2018)
     c = si.cost_rows(v.data.facts, v.data.counts).set_index("intervention")
     assert list(c.index) == ["Alpha"]  # the only compared intervention with a stated cost
@@ -160,7 +160,7 @@ def sv_pct(x):
 
 
 def test_the_swedish_page_writes_swedish_numbers_in_its_tables_and_texts(mini):
-    from test_inference import wilson_closed_form
+    from oracles import wilson as wilson_closed_form
     v = vi.InterventionComparison(mini, "bhs", 2018, lang="sv")
     rates = v.rates_table()
     assert list(rates.columns) == ["Avslutade (n)", "Till arbete eller studier (k)", "Andel", "95 % KI", "Tratt 95 %",

@@ -10,7 +10,8 @@ from finsam.stats import gaps as sg
 from finsam.views import gender_gaps as vg
 
 from conftest import small_dataset
-from test_inference import mh_by_hand, newcombe_by_hand, rounding_brute_force
+from oracles import mantel_haenszel as mh_by_hand, newcombe as newcombe_by_hand
+from test_inference import rounding_brute_force
 
 HEADER = ["source_id", "association_id", "period_start", "period_end", "intervention", "metric", "gender",
           "value", "unit", "quote", "note", "dimension", "category"]

@@ -208,8 +208,8 @@ def test_every_figure_names_its_association_year_and_source_and_has_its_data_bes
     import io
 
     import pandas as pd
-    tables_sources = pd.read_csv(Path(__file__).resolve().parents[1] / "data" / "sources.csv")
-    names = pd.read_csv(Path(__file__).resolve().parents[1] / "data" / "associations.csv")
+    tables_sources = pd.read_csv(Path(__file__).resolve().parents[2] / "data" / "sources.csv")
+    names = pd.read_csv(Path(__file__).resolve().parents[2] / "data" / "associations.csv")
     name_of = dict(zip(names["association_id"], names["name"]))
     figures = 0
     for page in report_pages(site):

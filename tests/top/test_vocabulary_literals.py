@@ -15,7 +15,7 @@ import pytest
 
 from finsam.data import semantics
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "finsam"
 DATA = ROOT / "data"
 MARK = "# not a vocabulary code"

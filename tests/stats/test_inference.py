@@ -271,7 +271,7 @@ def test_pooled_gap_is_mantel_haenszel_and_breslow_day_by_hand():
 
 def rounding_brute_force(pct, n, decimals=0):
     """Integer arithmetic: 100k/n within half a unit of the printed pct (either way at a tie) is
-    |2·100k·10^d − 2·pct·10^d·n| <= n (tests/test_rounding.py checks finsam.data.rounding against it)."""
+    |2·100k·10^d − 2·pct·10^d·n| <= n (tests/data/test_rounding.py checks finsam.data.rounding against it)."""
     target = round(pct * 10 ** decimals)
     return [k for k in range(n + 1) if abs(2 * 100 * k * 10 ** decimals - 2 * target * n) <= n]
 
