@@ -26,7 +26,7 @@ from finsam.data import semantics
 from finsam.data.conflicts import resolve
 from finsam.data.fields import ALL
 from finsam.data.tables import Tables, select
-from finsam.stats.inference import wilson
+from finsam.stats.inference import CONFIDENCE, wilson
 
 
 @dataclass(frozen=True)
@@ -88,12 +88,11 @@ def conservative_difference(k1, n1, k2, n2, base: PersonsBase | None
     intervals, and the two numbers of persons. Each side is taken at its own fewest persons (the
     surplus may sit in either group), which is more cautious than any one way of sharing the surplus
     out. NaNs and Nones where there is no such interval."""
-    lo1, hi1, m1 = conservative_interval(k1, n1, base)
-    lo2, hi2, m2 = conservative_interval(k2, n2, base)
-    if m1 is None or m2 is None:
+    from statsmodels.stats.proportion import confint_proportions_2indep
+    m1, m2 = fewest_persons(n1, base), fewest_persons(n2, base)
+    if m1 is None or m2 is None or k1 is None or k2 is None or np.isnan(float(k1)) or np.isnan(float(k2)):
         return (float("nan"), float("nan"), None, None)
-    p1, p2 = float(k1) / float(n1), float(k2) / float(n2)
-    d = p1 - p2
-    low = d - np.sqrt((p1 - lo1) ** 2 + (hi2 - p2) ** 2)
-    high = d + np.sqrt((hi1 - p1) ** 2 + (p2 - lo2) ** 2)
+    # the same Newcombe interval inference.gap_interval takes from statsmodels, at the fewest persons
+    low, high = confint_proportions_2indep(float(k1) * m1 / float(n1), m1, float(k2) * m2 / float(n2), m2,
+                                           method="newcomb", compare="diff", alpha=1 - CONFIDENCE)
     return 100 * float(low), 100 * float(high), m1, m2
