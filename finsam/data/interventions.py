@@ -7,6 +7,7 @@ import pandas as pd
 
 from finsam.data.fields import ALL
 from finsam.data.frames import texts
+from finsam.data.semantics import frame_cached
 
 def is_aggregate(kind) -> bool:
     """An intervention that is a total of others: ``kind`` aggregate in interventions.csv (never
@@ -16,16 +17,28 @@ def is_aggregate(kind) -> bool:
 
 def kinds(interventions: pd.DataFrame, association: str) -> dict[str, str]:
     """intervention -> its kind (interventions.csv), for one association."""
-    iv = interventions[interventions["association_id"] == association]
-    return dict(zip(texts(iv["intervention"]), texts(iv["kind"])))
+    return _by_association(interventions).get(str(association), ({}, {}))[0]
 
 
 def parent_of(interventions: pd.DataFrame, association: str) -> dict[str, str]:
     """child -> parent for the association's interventions that are part of another (interventions.csv
     ``part_of``; e.g. SamMA-Haninge, a local team of SamMA-projektet)."""
-    iv = interventions[interventions["association_id"] == association]
-    iv = iv[iv["part_of"].notna()]
-    return dict(zip(texts(iv["intervention"]), texts(iv["part_of"])))
+    return _by_association(interventions).get(str(association), ({}, {}))[1]
+
+
+def _by_association(interventions: pd.DataFrame) -> dict[str, tuple[dict[str, str], dict[str, str]]]:
+    """association -> (intervention -> kind, child -> parent), read once per frame (a national
+    plan asks for some 700 association-years)."""
+    def build(iv: pd.DataFrame) -> dict:
+        out: dict[str, tuple[dict, dict]] = {}
+        for a, i, k, p, has_parent in zip(texts(iv["association_id"]), texts(iv["intervention"]), texts(iv["kind"]),
+                                          texts(iv["part_of"]), iv["part_of"].notna().tolist()):
+            kind, parent = out.setdefault(a, ({}, {}))
+            kind[i] = k
+            if has_parent:
+                parent[i] = p
+        return out
+    return frame_cached(interventions, "interventions by association", build)
 
 
 def comparable(names, interventions: pd.DataFrame, association: str) -> list[str]:

@@ -18,6 +18,7 @@ render worker is gone); it reaps its children so that ended kernels leave no zom
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -29,9 +30,16 @@ import time
 #: what a report imports first (finsam.stats.inference imports scipy.stats and statsmodels when first used)
 LIBRARIES = ("pandas", "numpy", "matplotlib", "matplotlib.figure", "matplotlib.backends.backend_agg",
              "matplotlib.backends.backend_svg", "scipy.stats", "statsmodels.stats.proportion",
-             "statsmodels.stats.power", "statsmodels.stats.contingency_tables", "finsam", "finsam.views.outputs")
+             "statsmodels.stats.power", "statsmodels.stats.contingency_tables", "statsmodels.stats.meta_analysis",
+             "pandas.io.formats.html", "pandas.io.formats.string", "PIL.PngImagePlugin", "PIL.BmpImagePlugin",
+             "PIL.GifImagePlugin", "PIL.JpegImagePlugin", "PIL.PpmImagePlugin",
+             "finsam", "finsam.views.outputs", "finsam.views.plotting", "finsam.views.figure_source")
+#: what a kernel imports while it starts (IPKernelApp.initialize: the kernel, its shell and its
+#: debugger, which brings debugpy: about 0.15 s of CPU per kernel when each kernel imports it)
+KERNEL_MODULES = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger",
+                  "IPython.core.logger")
 #: imported once by the zygote, before any kernel is forked
-PRELOAD = ("ipykernel.kernelapp", *LIBRARIES)
+PRELOAD = (*KERNEL_MODULES, *LIBRARIES)
 
 
 # ---------------------------------------------------------------------------- zygote side
@@ -80,12 +88,13 @@ def _child(req: dict) -> None:
 def _preload_tables() -> None:
     """Read the curated tables once (from the disk cache the render's validation left), so that
     every kernel forked from here finds them in ``finsam.load``'s memo instead of reading the
-    cache again: about 0.5 s of CPU per page at the national scale (490 000 rows), 0.02 s for
+    cache again (with the index of each association's rows that ``select`` uses): about 0.5 s of CPU per page at the national scale (490 000 rows), 0.02 s for
     the four real associations. The memo is keyed by the data folder and its files' size and
     modification time, so a kernel whose data differ (another folder, an edited file) reads its own."""
     import importlib
     try:  # by name, like PRELOAD: the zygote preloads finsam as a library, not as a layer it builds on
-        importlib.import_module("finsam.data.load").load()
+        tables = importlib.import_module("finsam.data.load").load()
+        importlib.import_module("finsam.data.tables").prepare(tables)
     except Exception:  # noqa: BLE001 - bad data: the page's own load() says what is wrong, in the page
         pass
 
@@ -97,6 +106,10 @@ def main() -> None:
     for m in PRELOAD:
         importlib.import_module(m)
     _preload_tables()
+    # what is loaded so far is the kernels' shared, read-mostly start: kept out of the garbage
+    # collector's reach, a kernel's collections do not write to (and so copy) every page of it
+    gc.collect()
+    gc.freeze()
     signal.signal(signal.SIGCHLD, _reap)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the render decides what an interrupt means
     out = sys.stdout

@@ -2,6 +2,8 @@
 by gender where reported, chained through predecessors, as :mod:`finsam.stats.trends` gives it."""
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from finsam.data import semantics
@@ -118,6 +120,10 @@ class YearlyTrend(View):
         return df
 
     def _counts(self) -> dict[int, tuple[str, str]]:
+        return self._counts_by_year
+
+    @functools.cached_property
+    def _counts_by_year(self) -> dict[int, tuple[str, str]]:
         """For a rate with numerator and denominator metrics: ('k of n', its 95 % Wilson interval)
         per year, where stated: a rate with counts is never shown without its interval (one
         interval per version where the report states a count twice)."""

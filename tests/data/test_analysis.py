@@ -233,3 +233,25 @@ def test_texts_gives_what_astype_str_gives_for_every_column_kind():
         assert len(got) == len(expected)
         for g, e in zip(got, expected):
             assert g == e or (isinstance(g, float) and isinstance(e, float) and np.isnan(g) and np.isnan(e)), (s, got, expected)
+
+
+def test_select_through_the_association_index_gives_the_rows_a_full_comparison_gives():
+    """A large frame is narrowed through its index of each association's rows (built once per
+    frame); the rows, their order and their labels are those a comparison of every row picks."""
+    from finsam.data.tables import INDEXED_FROM, select
+    obs = finsam.load().observations
+    assert len(obs) >= INDEXED_FROM  # the shipped data take the indexed path
+    for association, criteria in (("bhs", {}), (["ostra-sodertorn", "husam"], {"metric": "participants"}),
+                                  (["husam", "no-such-association"], {"period": 2012}), ("no-such", {})):
+        wanted = [association] if isinstance(association, str) else association
+        expected = obs[obs["association_id"].isin(wanted) & (obs["dimension"] == "")]
+        if "metric" in criteria:
+            expected = expected[expected["metric"] == criteria["metric"]]
+        if "period" in criteria:
+            expected = expected[(expected["period_start"] == 2012) & (expected["period_end"] == 2012)]
+        got = select(obs, association=association, **criteria)
+        pd.testing.assert_frame_equal(got, expected)
+        assert select(obs, association=association, **criteria).index.equals(got.index)  # the second, cached
+    small = obs.iloc[: INDEXED_FROM - 1]
+    pd.testing.assert_frame_equal(select(small, association="husam"),
+                                  small[(small["association_id"] == "husam") & (small["dimension"] == "")])
