@@ -50,10 +50,11 @@ h3 { font-size: 1.1rem; }
 img { max-width: 100%; height: auto; }
 pre { white-space: pre-wrap; }
 .table-wrap { overflow-x: auto; margin: .8rem 0; }
-.table-wrap.scrolls { background: linear-gradient(to left, #fff 0, rgba(255,255,255,0) 2rem) right / 2rem 100% no-repeat local,
+.figure-wrap { overflow-x: auto; }
+.table-wrap.scrolls, .figure-wrap.scrolls { background: linear-gradient(to left, #fff 0, rgba(255,255,255,0) 2rem) right / 2rem 100% no-repeat local,
   linear-gradient(to left, rgba(0,0,0,.18), rgba(0,0,0,0)) right / .8rem 100% no-repeat scroll; }
 .scroll-hint { display: none; color: #555; font-size: .85rem; margin: .2rem 0 0; }
-.table-wrap.scrolls + .scroll-hint { display: block; }
+.table-wrap.scrolls + .scroll-hint, .figure-wrap.scrolls + .scroll-hint { display: block; }
 table { border-collapse: collapse; font-size: .85rem; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0; caption-side: top; max-width: 48rem; }
 th, td { padding: .2rem .35rem; border-bottom: 1px solid #ddd; vertical-align: top; }
@@ -62,7 +63,6 @@ thead th, thead td { border-bottom: 2px solid #888; text-align: right; min-width
 tbody th { text-align: left; font-weight: normal; min-width: 7rem; max-width: 14rem; }
 td { text-align: right; white-space: nowrap; }
 td.text { white-space: normal; min-width: 7rem; max-width: 16rem; text-align: left; }
-.jp-RenderedImage { overflow-x: auto; }
 p.empty { color: #555; font-style: italic; }
 table.about th, table.about td { text-align: left; max-width: 40rem; }
 p.downloads { font-size: .85rem; margin: .2rem 0 1rem; }
@@ -75,7 +75,7 @@ details.method > summary h2 { display: inline; border: 0; font-size: 1.3rem; }
   body { padding: 0 .6rem 2rem; }
   h1 { font-size: 1.4rem; }
   /* a phone shows a chart at its drawn size, sideways in its own scroll box: text stays readable */
-  .jp-RenderedImage img { max-width: none; width: 42rem; }
+  .figure-wrap img { max-width: none; width: 42rem; }
   /* tables reflow: one block per row, each value with its column's name; no number is cut */
   .table-wrap.reflow { overflow-x: visible; }
   .reflow table, .reflow tbody, .reflow tr, .reflow td, .reflow tbody th { display: block; width: auto; max-width: none; }
@@ -93,15 +93,15 @@ details.method > summary h2 { display: inline; border: 0; font-size: 1.3rem; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   header.site, .skip, .scroll-hint, nav.contents, nav.breadcrumb, nav.related, p.downloads { display: none; }
   a { color: inherit; text-decoration: none; }
-  .table-wrap, .jp-RenderedImage { overflow: visible; }
-  .table-wrap.scrolls { background: none; }
+  .table-wrap, .figure-wrap { overflow: visible; }
+  .table-wrap.scrolls, .figure-wrap.scrolls { background: none; }
   table { font-size: 7.5pt; width: 100%; }
   th, td { padding: .1rem .25rem; white-space: normal; min-width: 0; max-width: none; }
   td { white-space: nowrap; }
   td.text, tbody th { white-space: normal; min-width: 0; max-width: 9rem; }
   thead th { max-width: 6rem; }
-  .table-wrap.scrolls + .scroll-hint { display: none; }
-  tr, img, .jp-RenderedImage, caption { break-inside: avoid; }
+  .table-wrap.scrolls + .scroll-hint, .figure-wrap.scrolls + .scroll-hint { display: none; }
+  tr, img, .figure-wrap, caption { break-inside: avoid; }
   h1, h2, h3, caption { break-after: avoid; }
   .jp-OutputArea-output:has(img) { break-inside: avoid; }
   img { max-width: 100% !important; width: auto; }
@@ -348,6 +348,14 @@ def finish_report(html: str, lang: str, title: str, content_lang: str | None = N
             above = heading_above(img)
             img["alt"] = (t("report.figure_under", lang, n=n, heading=above) if above
                           else t("report.figure", lang, n=n))
+        # on a phone a chart keeps its drawn width (its text stays readable) and scrolls sideways
+        # in its own box: a focusable, labelled region, with a line saying so when it does scroll
+        box = soup.new_tag("div", attrs={"class": "figure-wrap", "role": "region", "tabindex": "0",
+                                         "aria-label": t("report.figure", lang, n=n)})
+        img.wrap(box)
+        hint = soup.new_tag("p", attrs={"class": "scroll-hint"})
+        hint.string = t("report.figure_scrolls", lang)
+        box.insert_after(hint)
 
     h1s = main.find_all("h1")
     for h in h1s[1:]:
@@ -358,7 +366,7 @@ def finish_report(html: str, lang: str, title: str, content_lang: str | None = N
         main.insert(0, h)
     # nbconvert makes every output focusable; only the scrolling table regions need to be
     for el in main.find_all(attrs={"tabindex": True}):
-        if "table-wrap" not in (el.get("class") or []):
+        if not {"table-wrap", "figure-wrap"} & set(el.get("class") or []):
             del el["tabindex"]
     return str(soup)
 

@@ -73,6 +73,10 @@ TEXT = {
     "report.table": {"sv": "Tabell {n}", "en": "Table {n}"},
     "report.table_under": {"sv": "Tabell {n}: {heading}", "en": "Table {n}: {heading}"},
     "report.figure": {"sv": "Diagram {n}", "en": "Figure {n}"},
+    "report.figure_scrolls": {"sv": "Diagrammet är bredare än skärmen: dra i sidled för att se hela, eller öppna "
+                                    "det som SVG (länken nedan).",
+                              "en": "The chart is wider than the screen: swipe sideways to see all of it, or open "
+                                    "it as SVG (the link below)."},
     "report.figure_under": {"sv": "Diagram {n}: {heading}", "en": "Figure {n}: {heading}"},
     "report.download": {"sv": "Tabellens uppgifter:", "en": "The table's data:"},
     "report.download_xlsx": {"sv": "Excelfil (.xlsx)", "en": "Excel file (.xlsx)"},

@@ -218,7 +218,13 @@ def test_every_figure_names_its_association_year_and_source_and_has_its_data_bes
         word = {"sv": "Källa:", "en": "Source:"}[lang]
         for img in soup.find("main").select(".jp-RenderedImage img"):
             figures += 1
-            cap = img.find_next("p")
+            # a chart wider than a phone scrolls in its own labelled, focusable box, which says so
+            box = img.parent
+            assert "figure-wrap" in box.get("class", []) and box.get("role") == "region", page.name
+            assert box.get("tabindex") == "0" and box.get("aria-label"), page.name
+            hint = box.find_next_sibling()
+            assert hint.name == "p" and "scroll-hint" in hint.get("class", []) and hint.get_text(strip=True)
+            cap = hint.find_next("p")
             assert "figure-source" in cap.get("class", []), f"{page.name}: a figure without its source line"
             text = cap.get_text(" ", strip=True)
             assert word in text and not cap.has_attr("data-figure"), (page.name, text)
