@@ -3,6 +3,7 @@ with different values. ``resolve`` collapses agreeing statements and applies an 
 to disagreeing ones; the default shows every value, flagged, and never picks one silently."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from finsam.core.errors import FinsamError
@@ -37,46 +38,58 @@ def resolve(obs: pd.DataFrame, policy: str = "show") -> pd.DataFrame:
                       "alternatives"]
     if o.empty:
         return pd.DataFrame(columns=out_cols + ["count"])
-    # Plain Python over the selected rows: a report resolves a few hundred statements many times,
-    # and pandas' per-group machinery would cost more than the work itself.
-    keys = list(zip(*(o[k].to_numpy() for k in key)))
-    # sort like the tables: categoricals by their category order, the rest by value
-    order = list(zip(*((o[k].cat.codes.to_numpy() if isinstance(o[k].dtype, pd.CategoricalDtype)
-                        else o[k].to_numpy()) for k in key)))
+    # Whole arrays, with plain Python only for the few facts stated more than once: the national
+    # data resolve half a million statements at once, a report's page a few hundred many times.
+    # The fact key as sortable numbers: categoricals by their category order, the rest by value;
+    # a fact is (key, value), and the facts come out in that order.
+    codes = pd.DataFrame({i: (o[k].cat.codes.to_numpy() if isinstance(o[k].dtype, pd.CategoricalDtype)
+                              else o[k].to_numpy()) for i, k in enumerate(key)})
+    key_id = codes.groupby(list(codes.columns), sort=True).ngroup().to_numpy()
+    notes = np.array([str(n) if isinstance(n, str) else "" for n in o["note"].to_numpy(dtype=object)], dtype=object)
+    rounded = np.array([bool(n) and n.lower().startswith(ROUNDING_PREFIX) for n in notes], dtype=bool)
+    precise = np.zeros(int(key_id.max()) + 1, dtype=bool)
+    precise[key_id[~rounded]] = True
+    # a rounded restatement ("drygt 600", 21,1 mkr) gives way to the precise figure
+    kept = np.flatnonzero(~(rounded & precise[key_id]))
     values = o["value"].to_numpy(dtype=float)
-    notes = [str(n) if isinstance(n, str) else "" for n in o["note"].to_numpy(dtype=object)]
-    rounded = [n.lower().startswith(ROUNDING_PREFIX) for n in notes]
-    precise = {k for k, r in zip(keys, rounded) if not r}
-    kinds = statement_kinds(o["quote"].tolist())
-    units = o["unit"].to_numpy(dtype=object)
-    source_ids = [str(x) for x in o["source_id"].to_numpy(dtype=object)]
-    lines = o["line"].to_numpy(dtype=int)
-    facts: dict[tuple, dict] = {}
-    for i, k in enumerate(keys):
-        if rounded[i] and k in precise:
-            continue  # a rounded restatement ("drygt 600", 21,1 mkr) gives way to the precise figure
-        f = facts.setdefault((k, values[i]), dict(sort=order[i], unit=units[i], n=0, sources=set(),
-                                                  lines=[], notes=set(), statement=set(), first=i))
-        f["n"] += 1
-        f["sources"].add(source_ids[i])
-        f["lines"].append(int(lines[i]))
-        if notes[i]:
-            f["notes"].add(notes[i])
-        f["statement"].add(kinds[i])
-    by_fact: dict[tuple, list[float]] = {}
-    for k, v in facts:
-        by_fact.setdefault(k, []).append(v)
-    rows, firsts = [], []
-    for (k, v), f in sorted(facts.items(), key=lambda kv: (kv[1]["sort"], kv[0][1])):
-        firsts.append(f["first"])
-        others = [x for x in by_fact[k] if x != v]
-        rows.append((*k, v, f["unit"], f["n"], ", ".join(sorted(f["sources"])), ", ".join(map(str, sorted(f["lines"]))),
-                     " | ".join(sorted(f["notes"])), "+".join(sorted(f["statement"])), bool(others),
-                     ", ".join(f"{x:g}" for x in sorted(others))))
-    out = pd.DataFrame(rows, columns=out_cols)
-    for c in key + ["unit"]:
-        if isinstance(o[c].dtype, pd.CategoricalDtype):  # the codes of each fact's first statement
-            out[c] = pd.Categorical.from_codes(o[c].cat.codes.to_numpy()[firsts], categories=o[c].cat.categories)
+    rows = kept[np.lexsort((kept, values[kept], key_id[kept]))]  # by fact, each fact's statements as listed
+    kid, val = key_id[rows], values[rows]
+    starts = np.flatnonzero(np.r_[True, (kid[1:] != kid[:-1]) | (val[1:] != val[:-1])])
+    ends = np.r_[starts[1:], len(rows)]
+    firsts = rows[starts]  # each fact's first statement
+    fact_kid, fact_val = kid[starts], val[starts]
+    kinds = np.array(statement_kinds(o["quote"].to_numpy(dtype=object)[rows].tolist()), dtype=object)
+    source_ids = np.array([str(x) for x in o["source_id"].to_numpy(dtype=object)[rows]], dtype=object)
+    lines = o["line"].to_numpy(dtype=int)[rows]
+    notes = notes[rows]
+    # a fact stated once: its own statement; more than once: every statement's
+    sources, line_text = source_ids[starts], lines[starts].astype(str).astype(object)
+    note_text, statement = notes[starts], kinds[starts]
+    for f in np.flatnonzero(ends - starts > 1).tolist():
+        s, e = starts[f], ends[f]
+        sources[f] = ", ".join(sorted(set(source_ids[s:e])))
+        line_text[f] = ", ".join(map(str, sorted(int(x) for x in lines[s:e])))
+        note_text[f] = " | ".join(sorted({x for x in notes[s:e] if x}))
+        statement[f] = "+".join(sorted(set(kinds[s:e])))
+    # a fact is contested where its key has another value: the facts of one key are neighbours
+    same_as_next = np.r_[fact_kid[1:] == fact_kid[:-1], False]
+    conflict = same_as_next | np.r_[False, same_as_next[:-1]]
+    alternatives = np.full(len(starts), "", dtype=object)
+    by_key: dict[int, list[float]] = {}
+    for f in np.flatnonzero(conflict).tolist():
+        by_key.setdefault(int(fact_kid[f]), []).append(float(fact_val[f]))
+    for f in np.flatnonzero(conflict).tolist():
+        v = float(fact_val[f])
+        alternatives[f] = ", ".join(f"{x:g}" for x in sorted(x for x in by_key[int(fact_kid[f])] if x != v))
+
+    def first(c):  # the column's value in each fact's first statement (a categorical keeps its categories)
+        if isinstance(o[c].dtype, pd.CategoricalDtype):
+            return pd.Categorical.from_codes(o[c].cat.codes.to_numpy()[firsts], categories=o[c].cat.categories)
+        return o[c].to_numpy()[firsts].tolist()
+    out = pd.DataFrame({**{c: first(c) for c in key}, "value": fact_val.tolist(), "unit": first("unit"),
+                        "n_statements": (ends - starts).tolist(), "sources": sources, "lines": line_text,
+                        "notes": note_text, "statement": statement, "conflict": conflict.tolist(),
+                        "alternatives": alternatives}, columns=out_cols)
     if policy == "error" and out["conflict"].any():
         bad = out[out["conflict"]].drop_duplicates(key)
         listing = "; ".join(f"{r.association_id} {r.period_start}–{r.period_end} {r.intervention} {r.metric} "

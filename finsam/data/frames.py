@@ -13,7 +13,16 @@ _TABLE_MARK = re.compile(r"\t|\||(?:\s\d[\d ]*){3,}\s*$")
 def statement_kinds(quotes) -> list[str]:
     """'table' for each quote that looks like a table row (tabs, pipes, three or more numbers in
     a row at the end), else 'text'. A heuristic used by the prefer_table/prefer_text policies."""
-    return ["table" if _TABLE_MARK.search(q if isinstance(q, str) else str(q)) else "text" for q in quotes]
+    return ["table" if _is_table_row(q if isinstance(q, str) else str(q)) else "text" for q in quotes]
+
+
+def _is_table_row(q: str) -> bool:
+    """``_TABLE_MARK.search(q)``, without the search where it cannot match: a run of numbers at the
+    end ends with a digit before any trailing white space (``re``'s ``\\s`` and ``\\d`` are
+    ``str.isspace`` and ``str.isdecimal``), and most quotes end in a word."""
+    if "\t" not in q and "|" not in q and not q.rstrip()[-1:].isdecimal():
+        return False
+    return _TABLE_MARK.search(q) is not None
 
 
 def texts(s: pd.Series) -> list:

@@ -122,16 +122,20 @@ def unusable(stated: Mapping[tuple[str, str], Sequence[float]], a: Arithmetic) -
     closes on another sum (``parts_sum``). The reasons' versions are checked first; the exits are
     then checked against the reasons that can hold."""
     out: list[Unusable] = []
-    everyone_parts = _part_versions(stated, a.everyone, a, False)
+    # a reason's versions can only be ruled out where some figure has several (most groups have none)
+    several = any(len(set(vals)) > 1 for vals in stated.values())
+    everyone_parts = _part_versions(stated, a.everyone, a, False) if several else []
     drop = {(u.gender, u.metric, u.value) for u in everyone_parts}
-    every = _reason_sum(_without(stated, drop), a.everyone, a)
+    every = _reason_sum(_without(stated, drop) if drop else stated, a.everyone, a)
     every_exits = {float(v) for v in stated.get((a.everyone, a.exits), ())}
     # everyone's reasons account for everyone's exits: the table closes, and so must its gender rows
     table_closes = bool(every and every[1] and every[0] in every_exits)
     out += everyone_parts
-    for g in a.genders:
-        out += _part_versions(stated, g, a, table_closes)
-    stated = _without(stated, {(u.gender, u.metric, u.value) for u in out})
+    if several:
+        for g in a.genders:
+            out += _part_versions(stated, g, a, table_closes)
+    if out:
+        stated = _without(stated, {(u.gender, u.metric, u.value) for u in out})
     usable: dict[str, list[float]] = {}
     for g in (a.everyone, *a.genders):
         versions = sorted({float(v) for v in stated.get((g, a.exits), ())})

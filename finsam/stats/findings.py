@@ -3,6 +3,7 @@ the views in report.py only format. Every page that shows an association-year's 
 takes it from :func:`headline`, so the rate is the same wherever it appears."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -119,11 +120,30 @@ def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
     rows = []
     years = report_years(tables)
     names = tables.associations.set_index(tables.associations["association_id"].astype(str))["name"]
-    for a in tables.associations["association_id"].astype(str):
-        if a not in years:
-            continue
+    order = [a for a in tables.associations["association_id"].astype(str) if a in years]
+    # every association's latest year at once: one selection and one resolve (a fact's resolution
+    # depends on its own statements only), not one pass over the national table per association
+    obs = select(tables.observations)
+    latest = pd.MultiIndex.from_tuples([(a, years[a]) for a in order]) if order else []
+    obs = obs[(obs["period_start"] == obs["period_end"])
+              & pd.MultiIndex.from_arrays([obs["association_id"], obs["period_start"]]).isin(latest)]
+    if policy == "error":  # raise as the associations taken one at a time would: for the first contested
+        shown = resolve(obs, "show")
+        contested = set(texts(shown.loc[shown["conflict"], "association_id"]))
+        for a in order:
+            if a in contested:
+                group_facts(tables, a, years[a], policy)
+        policy_used = "show"  # no contested figures: 'error' resolves as 'show' does
+    else:
+        policy_used = policy
+    resolved = resolve(obs, policy_used)
+    by_association = {a: f.reset_index(drop=True)
+                      for a, f in resolved.groupby(resolved["association_id"].astype(str), sort=False, observed=True)}
+    # the latest years' rows are every row headline and persons_base select (the association, its year)
+    year_tables = dataclasses.replace(tables, observations=obs)
+    for a in order:
         year = years[a]
-        facts = group_facts(tables, a, year, policy)
+        facts = by_association[a] if a in by_association else resolve(obs.iloc[:0], policy_used)
         f = facts[(facts["intervention"] == ALL) & (facts["gender"] == semantics.EVERYONE)]
 
         def vals(metric):
@@ -133,7 +153,7 @@ def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
             u = f.loc[f["metric"] == metric, "unit"]
             return str(u.iloc[0]) if len(u) else ""
 
-        h = headline(tables, a, year, policy, facts)
+        h = headline(year_tables, a, year, policy, facts)
         participants, cost = vals(semantics.PARTICIPANTS), vals(semantics.COST)
         ws = [float(x) for x in h.count]
         group = h.population.group
@@ -143,7 +163,7 @@ def overview_rows(tables: Tables, policy: str = "show") -> pd.DataFrame:
         shared = shared_costs(facts)
         if shared and (group == ALL or group in shared):  # the cost holds a project's gross cost for several
             outcome_cost = []                              # associations: not this population's cost
-        base = persons_base(tables, a, (year, year), h.unit)
+        base = persons_base(year_tables, a, (year, year), h.unit)
         ci_persons = []
         if base is not None and base.surplus is not None and h.rates is not None:
             hr = h.rates[(h.rates["outcome"] == semantics.SUM_OUTCOME) & (h.rates["gender"] == semantics.EVERYONE)]

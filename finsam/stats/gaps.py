@@ -32,33 +32,72 @@ def _group_keys(obs: pd.DataFrame, metrics) -> list[tuple]:
     return sorted(keys)
 
 
+def _positions(frame: pd.DataFrame, keys: list[tuple]) -> np.ndarray:
+    """Each row's position in ``keys`` (sorted (association, start, end, intervention) tuples), -1
+    for a row of no group."""
+    if not keys or frame.empty:
+        return np.full(len(frame), -1)
+    index = pd.MultiIndex.from_tuples(keys)
+    return index.get_indexer(pd.MultiIndex.from_arrays([texts(frame["association_id"]), frame["period_start"].astype(int),
+                                                        frame["period_end"].astype(int), texts(frame["intervention"])]))
+
+
+def _groups_facts(tables: Tables, keys: list[tuple], policy: str, keep=None, **criteria) -> pd.DataFrame:
+    """For every group (a, s, e, i) of ``keys`` at once, the facts
+    ``resolve(select(tables.observations, association=a, period=(s, e), intervention=i, **criteria), policy)``
+    gives, in one frame with the group's position in ``keys`` as column ``group``; with ``keep``, only
+    the facts of those metrics (a fact's resolution depends on its own statements only, so one
+    selection and one resolve give each group's facts, in the order each group's own would). Policy
+    ``error`` raises as the groups taken one at a time would: for the first group in ``keys`` with
+    contested figures."""
+    obs = select(tables.observations, **criteria)
+    obs = obs[_positions(obs, keys) >= 0]
+    if policy == "error":
+        shown = resolve(obs, "show")
+        if shown["conflict"].any():
+            a, s, e, i = keys[int(_positions(shown[shown["conflict"]], keys).min())]
+            resolve(select(tables.observations, association=a, period=(s, e), intervention=i, **criteria), policy)
+        policy = "show"  # no contested figures: 'error' resolves as 'show' does
+    if keep is not None:
+        obs = obs[obs["metric"].isin(list(keep))]
+    facts = resolve(obs, policy)
+    return facts.assign(group=_positions(facts, keys))
+
+
 def gap_groups(tables: Tables, policy: str = "show") -> pd.DataFrame:
     """One row per group and version: ``n_women``/``n_men`` (exited), ``k_women``/``k_men``
     (to work or studies, counts; NA where only a percentage is given) and ``pct_women``/``pct_men``
     (the printed percentage, used only when the count is missing), ``conflict``, and ``unit``, what
     the exits count (persons, participations, cases: vocabulary.csv). Groups without the
     denominator for both genders are left out: no interval can be computed for them."""
-    rows = []
     exited_metric = semantics.denominator(tables.metrics)
-    for a, s, e, i in _group_keys(tables.observations, WORK_OR_STUDIES_METRICS):
-        facts = resolve(select(tables.observations, association=a, period=(s, e), intervention=i), policy)
-        # with every exit reason: the reasons decide which versions of the exits can hold (finsam.data.versions)
-        r = rates_from_facts(facts[facts["metric"].isin([*WORK_OR_STUDIES_METRICS, *semantics.exit_reasons(tables.metrics)])], tables)
-        r = r[r["outcome"] == SUM_OUTCOME]
-        units = facts.loc[(facts["metric"] == exited_metric) & facts["gender"].isin([WOMEN, MEN]), "unit"]
-        unit = str(units.iloc[0]) if len(units) else ""
-        per = {}
-        for g in (WOMEN, MEN):
-            x = r[(r["gender"] == g) & r["exited"].notna() & (r["count"].notna() | r["reported_rate"].notna())]
-            counted = x[x["count"].notna()].drop_duplicates(["count", "exited"])
-            x = counted if len(counted) else x.drop_duplicates(["reported_rate", "exited"])
-            per[g] = [(int(v.exited), None if pd.isna(v.count) else int(v.count),
-                       float(v.reported_rate) if pd.isna(v.count) else np.nan, bool(v.conflict))
-                      for v in x.itertuples() if v.exited > 0]
-        for w, m in itertools.product(per[WOMEN], per[MEN]):
+    keys = _group_keys(tables.observations, WORK_OR_STUDIES_METRICS)
+    # with every exit reason: the reasons decide which versions of the exits can hold (finsam.data.versions)
+    used = [*WORK_OR_STUDIES_METRICS, *semantics.exit_reasons(tables.metrics)]
+    facts = _groups_facts(tables, keys, policy, keep=[*used, exited_metric])
+    # every group's rates in one pass (rates.rates_by_group: per group what rates_from_facts gives)
+    r = rates_by_group(facts[facts["metric"].isin(used)], tables, by="group")
+    r = r[(r["outcome"] == SUM_OUTCOME) & r["gender"].isin([WOMEN, MEN]) & r["exited"].notna()
+          & (r["count"].notna() | r["reported_rate"].notna())]
+    # per group and gender: the rates from counts, once per (count, exited), or else the printed ones
+    r = r.assign(group=[int(x) for x in r["group"]], gender=texts(r["gender"]))
+    counted = r["count"].notna().groupby([r["group"], r["gender"]]).transform("any")
+    r = r[(counted & r["count"].notna() & ~r.duplicated(["group", "gender", "count", "exited"]))
+          | (~counted & ~r.duplicated(["group", "gender", "reported_rate", "exited"]))]
+    r = r[r["exited"] > 0]
+    per: dict[tuple[int, str], list[tuple]] = {}
+    for grp, g, n, k, pct, c in zip(r["group"], r["gender"], r["exited"], r["count"], r["reported_rate"], r["conflict"]):
+        per.setdefault((grp, g), []).append((int(n), None if pd.isna(k) else int(k),
+                                             float(pct) if pd.isna(k) else np.nan, bool(c)))
+    # what the exits count: the unit of the group's first exits stated for women or men
+    u = facts[(facts["metric"] == exited_metric) & facts["gender"].isin([WOMEN, MEN])].drop_duplicates("group")
+    units = dict(zip(u["group"], texts(u["unit"])))
+    rows = []
+    for grp, (a, s, e, i) in enumerate(keys):
+        for w, m in itertools.product(per.get((grp, WOMEN), []), per.get((grp, MEN), [])):
             rows.append(dict(association=a, period_start=s, period_end=e, intervention=i,
                              n_women=w[0], k_women=w[1], pct_women=w[2], n_men=m[0], k_men=m[1], pct_men=m[2],
-                             conflict=w[3] or m[3], unit=unit))
+                             conflict=w[3] or m[3], unit=units.get(grp, "")))
     out = pd.DataFrame(rows, columns=["association", "period_start", "period_end", "intervention", "n_women",
                                       "k_women", "pct_women", "n_men", "k_men", "pct_men", "conflict", "unit"])
     for c in ("k_women", "k_men"):
@@ -160,13 +199,14 @@ def exit_reason_tables(tables: Tables, policy: str = "show"
     out = []
     reasons = semantics.exit_reasons(tables.metrics)  # mutually exclusive exit reasons, from metrics.csv
     a = versions.arithmetic(tables.metrics, tables.vocabulary)
-    for key in _group_keys(tables.observations, reasons):
-        s, e = key[1], key[2]
-        facts = resolve(select(tables.observations, association=key[0], period=(s, e), intervention=key[3],
-                               metric=[*reasons, a.exits]), policy)
-        stated: dict[tuple[str, str], list[float]] = {}
-        for m, g, v in zip(texts(facts["metric"]), texts(facts["gender"]), facts["value"].astype(float)):
-            stated.setdefault((g, m), []).append(v)
+    keys = _group_keys(tables.observations, reasons)
+    facts = _groups_facts(tables, keys, policy, metric=[*reasons, a.exits])  # every group's at once
+    by_group: dict[int, dict[tuple[str, str], list[float]]] = {}
+    for grp, m, g, v in zip(facts["group"].tolist(), texts(facts["metric"]), texts(facts["gender"]),
+                            facts["value"].astype(float)):
+        by_group.setdefault(grp, {}).setdefault((g, m), []).append(v)
+    for grp, key in enumerate(keys):
+        stated = by_group.get(grp, {})
         ruled_out = versions.unusable(stated, a)
         drop = {(u.gender, u.metric, u.value) for u in ruled_out}
         held = {k: sorted({v for v in vals if (*k, v) not in drop}) for k, vals in stated.items()}
@@ -207,15 +247,14 @@ def rounded_exit_reason_tests(tables: Tables, policy: str = "show") -> list[tupl
     rates = [rate_of[m] for m in reasons]
     exited = semantics.denominator(tables.metrics)
     out = []
-    for key in _group_keys(tables.observations, rates):
-        if key in counted:
-            continue
-        a, s, e, i = key
-        facts = resolve(select(tables.observations, association=a, period=(s, e), intervention=i,
-                               metric=[*rates, exited], gender=[WOMEN, MEN]), policy)
-        stated: dict[tuple[str, str], set[float]] = {}
-        for m, g, v in zip(texts(facts["metric"]), texts(facts["gender"]), facts["value"].astype(float)):
-            stated.setdefault((m, g), set()).add(v)
+    keys = [key for key in _group_keys(tables.observations, rates) if key not in counted]
+    facts = _groups_facts(tables, keys, policy, metric=[*rates, exited], gender=[WOMEN, MEN])  # every group's at once
+    by_group: dict[int, dict[tuple[str, str], set[float]]] = {}
+    for grp, m, g, v in zip(facts["group"].tolist(), texts(facts["metric"]), texts(facts["gender"]),
+                            facts["value"].astype(float)):
+        by_group.setdefault(grp, {}).setdefault((m, g), set()).add(v)
+    for grp, key in enumerate(keys):
+        stated = by_group.get(grp, {})
         rows = [m for m in reasons if (rate_of[m], WOMEN) in stated and (rate_of[m], MEN) in stated]
         if len(rows) < 3 or not all((exited, g) in stated for g in (WOMEN, MEN)):
             continue

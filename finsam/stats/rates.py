@@ -9,6 +9,7 @@ without its counts is carried as reported, without an interval.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -39,14 +40,15 @@ def rates_from_facts(facts: pd.DataFrame, tables: Tables) -> pd.DataFrame:
     resolved; lets a caller resolve a year once and compute every intervention's rates from it.
     Works on a dictionary of the few facts involved: DataFrame filtering per gender and outcome
     would cost a report more time than all its statistics."""
-    return _rates_frame(_rate_rows(_stated_by(facts).get("", {}), tables), tables)
+    return _rates_frame(_rate_rows(_stated_by(facts).get("", {}), _Roles.of(tables)), tables)
 
 
 def rates_by_group(facts: pd.DataFrame, tables: Tables, by: str = "intervention") -> pd.DataFrame:
     """:func:`rates_from_facts` for every value of ``by`` (by default each intervention) of a
     year's resolved facts at once, with a first column ``by``: the same rows as calling it on each
     group's facts, in one pass and one frame (groups in sorted order)."""
-    rows = [(key, *r) for key, stated in sorted(_stated_by(facts, by).items()) for r in _rate_rows(stated, tables)]
+    roles = _Roles.of(tables)  # looked up once for every group
+    rows = [(key, *r) for key, stated in sorted(_stated_by(facts, by).items()) for r in _rate_rows(stated, roles)]
     out = _rates_frame([r[1:] for r in rows], tables, sort=False)
     out.insert(0, by, [r[0] for r in rows])
     return out.sort_values([by, "outcome", "gender"], kind="stable").reset_index(drop=True)
@@ -63,29 +65,43 @@ def _stated_by(facts: pd.DataFrame, by: str | None = None) -> dict[str, dict[tup
     return stated
 
 
-def _usable(stated: dict[tuple[str, str], list[tuple[float, bool]]], tables: Tables
+@dataclass(frozen=True)
+class _Roles:
+    """The genders, outcomes and metrics a group's rates are computed with (vocabulary.csv,
+    metrics.csv), looked up once per call rather than once per group."""
+    genders: tuple[str, ...]
+    outcomes: tuple
+    exited: str
+    parts: tuple[str, ...]  #: the count metrics of semantics.SUM_PARTS
+    arithmetic: versions.Arithmetic
+
+    @classmethod
+    def of(cls, tables: Tables) -> "_Roles":
+        m = tables.metrics
+        return cls(tuple(semantics.codes(tables.vocabulary, "gender")), tuple(semantics.outcomes(m)),
+                   semantics.denominator(m), tuple(semantics.outcome_metric(m, p) for p in semantics.SUM_PARTS),
+                   versions.arithmetic(m, tables.vocabulary))
+
+
+def _usable(stated: dict[tuple[str, str], list[tuple[float, bool]]], roles: _Roles
             ) -> dict[tuple[str, str], list[tuple[float, bool]]]:
     """``stated`` without the versions the report's own arithmetic rules out
     (:func:`finsam.data.versions.unusable`: exits that their reasons or the other genders contradict)."""
     if not any(len(v) for (g, m), v in stated.items()):
         return stated
-    bad = versions.unusable({k: [v for v, _ in vals] for k, vals in stated.items()},
-                            versions.arithmetic(tables.metrics, tables.vocabulary))
+    bad = versions.unusable({k: [v for v, _ in vals] for k, vals in stated.items()}, roles.arithmetic)
     if not bad:
         return stated
     drop = {(u.gender, u.metric, u.value) for u in bad}
     return {k: [(v, c) for v, c in vals if (*k, v) not in drop] for k, vals in stated.items()}
 
 
-def _rate_rows(stated: dict[tuple[str, str], list[tuple[float, bool]]], tables: Tables) -> list[tuple]:
+def _rate_rows(stated: dict[tuple[str, str], list[tuple[float, bool]]], roles: _Roles) -> list[tuple]:
     """The rows (COLUMNS) of one group's rates from its stated values; a version of the exits that
     the report's own arithmetic rules out is not used (finsam.data.versions)."""
-    stated = _usable(stated, tables)
+    stated = _usable(stated, roles)
     rows = []
-    genders = semantics.codes(tables.vocabulary, "gender")
-    outcomes = semantics.outcomes(tables.metrics)
-    exited_m = semantics.denominator(tables.metrics)
-    part_ms = [semantics.outcome_metric(tables.metrics, p) for p in semantics.SUM_PARTS]
+    genders, outcomes, exited_m, part_ms = roles.genders, roles.outcomes, roles.exited, roles.parts
     for gender in genders:
         exited = stated.get((gender, exited_m), [])
         for o in outcomes:

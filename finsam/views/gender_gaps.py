@@ -50,13 +50,18 @@ class GenderGaps(View):
         the report states the persons (finsam.stats.gaps.persons_gap_intervals)."""
         return persons_gap_intervals(self.groups, self.t)
 
+    @functools.cached_property
+    def _persons_by_group(self) -> dict[tuple, pd.DataFrame]:
+        """:attr:`persons` per group key, looked up once (not filtered again for every group)."""
+        p = self.persons
+        keys = ["association", "period_start", "period_end", "intervention"]
+        return {k: x for k, x in p.groupby(keys, sort=False)} if len(p) else {}
+
     def _persons_note(self, key) -> str:
         """Participations are not persons: the sentence for one group, and its cautious interval
         where the report states the persons behind the participations; '' where the exits count persons."""
-        p = self.persons
-        x = p[(p["association"] == key[0]) & (p["period_start"] == key[1]) & (p["period_end"] == key[2])
-              & (p["intervention"] == key[3])]
-        if x.empty:
+        x = self._persons_by_group.get(tuple(key))
+        if x is None:
             return ""
         what = noun(self.t, str(x["unit"].iloc[0]), self.lang)
         if x["stated_persons"].isna().any() or x["ci_low_pp"].isna().any():
