@@ -108,15 +108,18 @@ def main(argv=None) -> int:
         + ", ".join(f"{n} {v:,}" for n, v in tables.items()) + " rows.", "",
         f"Each export is a fresh process with an empty table cache; seconds is the median of {a.runs} runs' wall "
         "time (interpreter start to exit), range the fastest and slowest. From 100 000 observations on, the "
-        "export runs the checks (`finsam validate`: consistency and provenance), the derived tables and the "
-        "workbook in worker processes (one per usable core) beside the main process.", "",
+        "export runs the checks (`finsam validate`: consistency and provenance, started before the main process "
+        "loads the tables), the derived tables (one worker per usable core), the SQLite database and the workbook "
+        "in worker processes beside the main process; the checks at niceness "
+        "`finsam.release.export.OFF_PATH_NICE`.", "",
         *table(["configuration", "--formats", "seconds", "range s", "workers", "release MiB", "zip MiB",
                 "load after each run"], rows), "",
         "The load column is the 1-minute load average at the end of each run: with two cores, a load above 2 "
         "means other processes (the other engineers' test runs on this shared machine) took CPU time the "
         "export's processes needed.", "",
         "Steps of the run closest to the median, as the main process timed them (a step done in a worker "
-        "counts where the main process waits for it, so overlapped work shows as a short wait):", "",
+        "counts where the main process waits for it, so overlapped work shows as a short wait), then each kind "
+        "of worker task's wall and CPU seconds, summed over the workers that ran it:", "",
         *table(["configuration", "step", "seconds"], steps_rows), "",
         "## Targets", "", *table(["target", "measured", "verdict"], verdicts), "",
     ])

@@ -9,10 +9,11 @@ Steps, each timed (``Summary.seconds``, which the benchmark reports):
 4. the formats: CSV, Parquet, SQLite, the workbook; then the descriptions (datapackage.json,
    README.md, CITATION.cff, LICENSE, datasette.json) and a zip of it all.
 
-A release of many observations (``parallel_from``) runs steps 2, 3, the curated tables' SQLite
-part and the workbook in worker processes (worker.py) beside the main one, which writes the CSV
-and Parquet files meanwhile; the files are the same either way (tests/release/test_release_meta.py
-compares them: byte for byte, the database by its content).
+A release of many observations (``parallel_from`` lines of observations.csv) runs steps 2
+and 3, the SQLite database and the workbook in worker processes (worker.py) beside the main one,
+which writes the CSV and Parquet files meanwhile; the checks' worker starts first and reads the
+data itself while the main process loads it. The files are the same either way
+(tests/release/test_release_meta.py compares them: byte for byte, the database by its content).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from contextlib import contextmanager
@@ -30,7 +32,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from finsam.core import paths
 from finsam.data.load import load
@@ -44,13 +45,18 @@ import finsam.release.meta as meta
 from .derived import derive
 from finsam.core.files import sha256_file
 from .errors import ReleaseError
-from .formats import XLSX_TABLES, curated_tables, derived_tables, read_arrow, write_arrow
+from .formats import XLSX_TABLES, concat, curated_tables, derived_tables, read_arrow, write_arrow
 
 #: formats besides the CSV files and the descriptions, which every release has
 FORMATS = ("parquet", "sqlite", "xlsx")
-#: from this many observations on, the derived tables, the checks and the workbook run in worker processes
+#: from this many observations (lines of observations.csv, counted before loading) on, the derived
+#: tables, the checks, the database and the workbook run in worker processes
 PARALLEL_FROM = 100_000
 DEFAULT_OUTPUT = "release"
+#: niceness of the checks' worker, whose result is needed only at the end: the derived tables, the
+#: database, the workbook and this process's files go first. 5 rather than more: on a machine
+#: others load, a worker at 10 or more may get so little time that the export waits for it
+OFF_PATH_NICE = 5
 
 
 @dataclass
@@ -94,11 +100,6 @@ def _chunks(obs: pd.DataFrame, parts: int) -> list[list[str]]:
     return groups
 
 
-def _concat(parts: list[pa.Table]) -> pa.Table:
-    """Parts of one release table, in order, as one table (one dictionary per text column)."""
-    return pa.concat_tables(parts).unify_dictionaries().combine_chunks()
-
-
 _STORED = (".parquet", ".xlsx", ".zip")  # compressed already
 #: zlib level of the other files: 1 deflates a million-row release in a third of the time of the
 #: default 6, for a zip about a fifth larger (bench/results-release.md)
@@ -138,27 +139,44 @@ def export(output: str | os.PathLike | None = None, *, data_dir: str | os.PathLi
     folder.check_destination(dest)  # refuse before any work
     d = paths.data_dir(data_dir)
     src = paths.sources_dir(sources_dir)
-    with clock("load"):
-        tables = load(d)
-    layout = describe.Layout(__version__, tables.version)
-    with clock("sources"):
-        sources = describe.source_records(tables, src)
     jobs = max(1, jobs or _cores())
-    parallel = jobs > 1 and len(tables.observations) >= parallel_from
+    parallel = jobs > 1 and _observation_lines(d) >= parallel_from
     previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
+    workers = _Workers(Path(tempfile.mkdtemp(prefix="finsam-export-")), d) if parallel else None
     try:
+        if workers is not None and check:  # reads the data itself: runs while this process loads them
+            workers.start([{"kind": "validate", "sources": str(src), "json": str(workers.folder / "validate.json")}],
+                          nice=OFF_PATH_NICE)
+        with clock("load"):
+            tables = load(d)
+        layout = describe.Layout(__version__, tables.version)
+        with clock("sources"):
+            sources = describe.source_records(tables, src)
         with folder.staging(dest) as tmp:
-            if parallel:
-                rows, written = _build_parallel(tmp, tables, d, src, layout, sources, formats_, jobs, check, clock)
+            if workers is not None:  # writes the zip too
+                rows, written = _build_parallel(tmp, tables, layout, sources, formats_, jobs, check, clock, workers)
             else:
                 rows, written = _build(tmp, tables, d, src, layout, sources, formats_, check, clock)
-            with clock("zip"):
-                write_zip(tmp, layout)
+                with clock("zip"):
+                    write_zip(tmp, layout)
             files = {p.relative_to(tmp).as_posix(): p.stat().st_size for p in sorted(tmp.rglob("*")) if p.is_file()}
     finally:
+        if workers is not None:
+            workers.kill()
+            shutil.rmtree(workers.folder, ignore_errors=True)
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     return Summary(dest, layout, rows, files, written, parallel, clock.seconds)
+
+
+def _observation_lines(d: Path) -> int:
+    """Lines of observations.csv below its header (a quote spanning lines counts each): whether the
+    export is large enough for worker processes, known before the tables are loaded."""
+    try:
+        with open(d / "observations.csv", "rb") as f:
+            return max(0, sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 22), b"")) - 1)
+    except OSError:
+        return 0
 
 
 def _cores() -> int:
@@ -179,20 +197,18 @@ def _on_sigterm(signum, frame):
 
 class _Writer:
     """Writes the tables into the release as they become available: CSV and Parquet files at once,
-    and into the SQLite database (finished when all are in)."""
+    and with ``sqlite`` into the SQLite database (finished when all are in)."""
 
-    def __init__(self, tmp: Path, tables: Tables, layout, formats_, clock):
+    def __init__(self, tmp: Path, tables: Tables, layout, formats_, clock, sqlite: bool = True):
         self.tmp, self.layout, self.formats, self.clock = tmp, layout, formats_, clock
         self.tables: dict = {}
         self.rowids = {"observations": np.asarray(tables.observations.index, dtype=np.int64)}
         (tmp / layout.csv_dir).mkdir()
         if "parquet" in formats_:
             (tmp / layout.parquet_dir).mkdir()
-        self.db = formats.SqliteWriter(tmp / layout.sqlite) if "sqlite" in formats_ else None
+        self.db = formats.SqliteWriter(tmp / layout.sqlite) if sqlite and "sqlite" in formats_ else None
 
-    def add(self, tbls: dict, sqlite_parts: list | None = None) -> None:
-        """Write ``tbls``; into the database from ``sqlite_parts`` where given (the same rows, in
-        SQLite files other processes wrote; a part may also be a function that waits for its file)."""
+    def add(self, tbls: dict) -> None:
         for name, tbl in tbls.items():
             self.tables[name] = tbl
             with self.clock("csv"):
@@ -202,12 +218,7 @@ class _Writer:
                     formats.write_parquet(tbl, self.tmp / self.layout.parquet(name))
         if self.db is not None:
             with self.clock("sqlite: " + ", ".join(tbls) if len(tbls) < 3 else "sqlite: curated"):
-                if sqlite_parts is None:
-                    self.db.add(tbls, self.rowids)
-                else:
-                    parts = [p() if callable(p) else p for p in sqlite_parts]
-                    for name in tbls:
-                        self.db.add_parts(name, parts, rowid=name in self.rowids)
+                self.db.add(tbls, self.rowids)
 
     def finish(self) -> None:
         if self.db is not None:
@@ -248,17 +259,20 @@ def _build(tmp: Path, tables: Tables, d: Path, src: Path, layout, sources, forma
 
 
 class _Workers:
-    """Worker processes (worker.py) of one export, each running a list of tasks; their results
-    appear as files in ``folder``. Ended by pid on any error or interruption."""
+    """Worker processes (worker.py) of one export, each running a list of tasks; their specs, logs
+    and results (but the database and the workbook, written into the release) are files in
+    ``folder``, a temporary folder removed with the workers. Ended by pid on any error or interruption."""
 
     def __init__(self, folder: Path, data_dir: Path):
         self.folder, self.data = folder, data_dir
         self.procs: list[tuple[subprocess.Popen, Path]] = []
 
-    def start(self, tasks: list[dict]) -> None:
+    def start(self, tasks: list[dict], nice: int = 0) -> None:
+        """A worker running ``tasks`` in order; ``nice``: its scheduling niceness (os.nice)."""
         i = len(self.procs)
         spec = self.folder / f"worker-{i}.json"
-        spec.write_text(json.dumps({"data": str(self.data), "parent": os.getpid(), "tasks": tasks}), encoding="utf-8")
+        spec.write_text(json.dumps({"data": str(self.data), "parent": os.getpid(), "tasks": tasks, "nice": nice,
+                                    "times": str(self.folder / f"worker-{i}.times.json")}), encoding="utf-8")
         log = self.folder / f"worker-{i}.log"
         with open(log, "wb") as err:
             p = subprocess.Popen([sys.executable, "-m", "finsam.release.worker", str(spec)], stdin=subprocess.DEVNULL,
@@ -289,6 +303,17 @@ class _Workers:
         while not self._check():
             time.sleep(0.02)
 
+    def times(self) -> dict[str, tuple[float, float]]:
+        """Each task's (wall, CPU) seconds in its worker, once the workers have ended."""
+        out: dict[str, tuple[float, float]] = {}
+        for i in range(len(self.procs)):
+            f = self.folder / f"worker-{i}.times.json"
+            if f.exists():
+                for kind, (wall, cpu) in json.loads(f.read_text(encoding="utf-8")).items():
+                    w, c = out.get(kind, (0.0, 0.0))
+                    out[kind] = (w + wall, c + cpu)
+        return out
+
     def kill(self) -> None:
         for p, _ in self.procs:
             if p.poll() is None:
@@ -297,57 +322,56 @@ class _Workers:
             p.wait()
 
 
-def _build_parallel(tmp: Path, tables: Tables, d: Path, src: Path, layout, sources, formats_, jobs, check, clock):
-    """The derived tables (in ``jobs`` groups of associations), the checks, the curated tables'
-    SQLite part and the workbook in worker processes; the main process writes the CSV and Parquet
-    files meanwhile, then puts the database together from the parts and hands the outcome rates
-    to the workbook's worker."""
-    parts = tmp / ".parts"  # the workers' specs, logs and results; removed before the release is described
-    parts.mkdir()
-    sqlite = "sqlite" in formats_
-    workers = _Workers(parts, d)
+def _build_parallel(tmp: Path, tables: Tables, layout, sources, formats_, jobs, check, clock, workers: _Workers):
+    """The derived tables (in ``jobs`` groups of associations), the database and the workbook in
+    worker processes, beside the checks' worker started before the tables were loaded; the main
+    process writes the CSV and Parquet files meanwhile and hands the outcome rates to the
+    workbook's worker. Each task has a process of its own: the database waits for the derived
+    tables after writing the curated ones, the workbook for the outcome rates."""
+    parts = workers.folder
     chunks = _chunks(tables.observations, jobs)
     arrow = [{n: str(parts / f"{n}-{i}.arrow") for n in meta.DERIVED} for i in range(len(chunks))]
-    derive_parts = [parts / f"derived-{i}.sqlite" for i in range(len(chunks))]
-    curated_part, problems, rates_file = parts / "curated.sqlite", parts / "validate.json", parts / "outcome_rates.arrow"
-    try:
-        with clock("workers: start"):
-            if "xlsx" in formats_:  # the longest task: started first
-                workers.start([{"kind": "xlsx", "xlsx": str(tmp / layout.xlsx), "rates": str(rates_file),
-                                "layout": [layout.version, layout.data_version]}])
-            extra = ([{"kind": "sqlite", "sqlite": str(curated_part)}] if sqlite else []) + \
-                    ([{"kind": "validate", "sources": str(src), "json": str(problems)}] if check else [])
-            for i, chunk in enumerate(chunks):
-                workers.start([{"kind": "derive", "associations": chunk, "arrow": arrow[i],
-                                "sqlite": str(derive_parts[i]) if sqlite else None}, *extra[i::len(chunks)]])
-            for task in extra[len(chunks):]:
-                workers.start([task])
-        out = _Writer(tmp, tables, layout, formats_, clock)
-        try:
-            with clock("arrow"):
-                curated = curated_tables(tables)
-            out.add(curated, [lambda: workers.wait_for(curated_part)] if sqlite else None)
-            with clock("derive (waiting for workers)"):
-                results = [{n: read_arrow(workers.wait_for(Path(a[n]))) for n in meta.DERIVED} for a in arrow]
-            with clock("arrow"):
-                derived = {n: _concat([r[n] for r in results]) for n in meta.DERIVED}
-            if "xlsx" in formats_:
-                write_arrow(derived["outcome_rates"], rates_file)
-            out.add(derived, derive_parts if sqlite else None)
-            out.finish()
-        finally:
-            out.close()
-        if check:
-            with clock("validate (waiting for workers)"):
-                found = json.loads(workers.wait_for(problems).read_text(encoding="utf-8"))
-            if found:
-                raise DataError([Problem(**p) for p in found])
-        rows = _describe(tmp, tables, layout, sources, out.tables, formats_, clock)
-        with clock("xlsx (waiting for workers)" if "xlsx" in formats_ else "workers: end"):
-            workers.finish()
-    finally:
-        workers.kill()
-    shutil.rmtree(parts)
+    db_parts = [parts / f"derived-{i}.sqlite" for i in range(len(chunks))]
+    problems, rates_file = parts / "validate.json", parts / "outcome_rates.arrow"
+    with clock("workers: start"):
+        for i, chunk in enumerate(chunks):
+            workers.start([{"kind": "derive", "associations": chunk, "arrow": arrow[i],
+                            "sqlite": str(db_parts[i]) if "sqlite" in formats_ else None}])
+        if "sqlite" in formats_:
+            workers.start([{"kind": "sqlite", "sqlite": str(tmp / layout.sqlite), "parts": list(map(str, db_parts))}])
+        if "xlsx" in formats_:
+            workers.start([{"kind": "xlsx", "xlsx": str(tmp / layout.xlsx), "rates": str(rates_file),
+                            "layout": [layout.version, layout.data_version]}])
+    out = _Writer(tmp, tables, layout, formats_, clock, sqlite=False)
+    with clock("arrow"):
+        curated = curated_tables(tables)
+    out.add(curated)
+    with clock("derive (waiting for workers)"):
+        results = [{n: read_arrow(workers.wait_for(Path(a[n]))) for n in meta.DERIVED} for a in arrow]
+    with clock("arrow"):
+        derived = {n: concat([r[n] for r in results]) for n in meta.DERIVED}
+    if "xlsx" in formats_:
+        write_arrow(derived["outcome_rates"], rates_file)
+    out.add(derived)
+    rows = _describe(tmp, tables, layout, sources, out.tables, formats_, clock)
+    if "sqlite" in formats_:
+        with clock("sqlite (waiting for workers)"):
+            workers.wait_for(tmp / layout.sqlite)
+    if "xlsx" in formats_:
+        with clock("xlsx (waiting for workers)"):
+            workers.wait_for(tmp / layout.xlsx)
+    with clock("zip"):  # while the checks may still run: a failed check removes the folder, zip and all
+        write_zip(tmp, layout)
+    if check:
+        with clock("validate (waiting for workers)"):
+            found = json.loads(workers.wait_for(problems).read_text(encoding="utf-8"))
+        if found:
+            raise DataError([Problem(**p) for p in found])
+    with clock("workers: end"):
+        workers.finish()
+    for kind, (wall, cpu) in workers.times().items():  # summed over the workers that ran the kind of task
+        clock.seconds[f"{kind} in workers: wall"] = wall
+        clock.seconds[f"{kind} in workers: CPU"] = cpu
     return rows, tuple(formats_)
 
 

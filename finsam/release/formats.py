@@ -91,8 +91,22 @@ def write_parquet(tbl: pa.Table, path: Path) -> None:
 
 
 def _values(tbl: pa.Table) -> list[list]:
-    """Each column as a Python list (None for missing)."""
-    return [plain(c).to_pylist() for c in tbl.columns]
+    """Each column as a Python list (None for missing). A dictionary-encoded column repeats its
+    dictionary's string objects rather than making one per row (a third of the time SQLite's
+    inserts of a million observations took went into making and binding those strings)."""
+    out = []
+    for c in tbl.columns:
+        c = c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c
+        if pa.types.is_string(c.type) and len(c) >= 10_000:  # few distinct values (a fact's statement kind)?
+            encoded = pc.dictionary_encode(c)
+            if len(encoded.dictionary) * 4 < len(c):
+                c = encoded
+        if pa.types.is_dictionary(c.type) and pa.types.is_string(c.type.value_type):
+            words = np.array([*c.dictionary.to_pylist(), None], dtype=object)
+            out.append(words[c.indices.fill_null(len(c.dictionary)).to_numpy()].tolist())
+        else:
+            out.append(plain(c).to_pylist())
+    return out
 
 
 # ---------------------------------------------------------------------------- SQLite
@@ -102,8 +116,8 @@ def _quote(name: str) -> str:
 
 def table_sql(table: str) -> str:
     """CREATE TABLE for one release table: typed columns (STRICT), NOT NULL where the dictionary
-    requires a value, its primary key and its foreign keys (checked at commit, so a table may refer
-    to its own later rows)."""
+    requires a value, its primary key and its foreign keys (deferred: where a database's user
+    enforces them, checked at commit, so a table may refer to its own later rows)."""
     lines = []
     for c in meta.columns(table):
         f = meta.field(table, c)
@@ -125,18 +139,20 @@ INDEXES = {"observations": (("association_id", "period_start", "metric"), ("metr
 
 class SqliteWriter:
     """One database holding every table, added one after the other (a derived table may arrive
-    after the curated ones are in, or as parts other processes wrote: :meth:`add_parts`).
-    ``rowids`` gives a table its rows' rowid (observations: the line of observations.csv, which the
-    facts' lines name). Foreign keys are checked at every commit and once more at the end; a
-    violation is an error (the validated tables never have one). ``keys=False`` writes a part:
-    tables without indexes, nothing checked (the database the part is added to checks)."""
+    after the curated ones are in). ``rowids`` gives a table its rows' rowid (observations: the
+    line of observations.csv, which the facts' lines name). Rows go in with SQLite's foreign-key
+    enforcement off, each table's indexes are built after its rows, and :meth:`finish` checks
+    every foreign key once (``PRAGMA foreign_key_check``); a violation is an error (the validated
+    tables never have one). Enforced row by row, the checks cost a third of the inserts' time at a
+    million rows and found nothing the final check does not. ``keys=False``: no indexes, nothing
+    checked."""
 
     def __init__(self, path: Path, keys: bool = True):
         self.keys = keys
         self.con = sqlite3.connect(path, isolation_level=None)
         self.con.execute("PRAGMA journal_mode=OFF")  # a fresh file in a temporary folder: nothing to roll back to
         self.con.execute("PRAGMA synchronous=OFF")
-        self.con.execute(f"PRAGMA foreign_keys={'ON' if keys else 'OFF'}")
+        self.con.execute("PRAGMA foreign_keys=OFF")  # checked once, by finish()
 
     def add(self, tables: dict[str, pa.Table], rowids: dict[str, np.ndarray] | None = None) -> None:
         con = self.con
@@ -152,23 +168,24 @@ class SqliteWriter:
             else:
                 con.executemany(f"INSERT INTO {_quote(name)} ({names}) VALUES ({', '.join('?' * len(cols))})",
                                 zip(*data))
+            del data
             self._index(name)
         con.execute("COMMIT")
 
-    def add_parts(self, name: str, parts: list[Path], rowid: bool = False) -> None:
-        """Table ``name`` as the rows of the same table in each part database, in order; with
-        ``rowid``, keeping the parts' rowids (observations: their lines)."""
+    def add_parts(self, name: str, parts: list[Path]) -> None:
+        """Table ``name`` as the rows of the same table in each part database (written with
+        ``keys=False`` by other processes), in order: SQLite copies them in C, several times
+        faster than Python binds the values of a million rows."""
         con = self.con
-        for i, part in enumerate(parts):
+        con.execute("BEGIN")
+        con.execute(table_sql(name))
+        con.execute("COMMIT")
+        cols = ", ".join(map(_quote, meta.columns(name)))
+        for part in parts:
             con.execute("ATTACH DATABASE ? AS part", (str(part),))
             try:
-                con.execute("BEGIN")
-                if i == 0:
-                    con.execute(table_sql(name))
-                cols = ("rowid, " if rowid else "") + ", ".join(map(_quote, meta.columns(name)))
                 con.execute(f"INSERT INTO main.{_quote(name)} ({cols}) SELECT {cols} FROM part.{_quote(name)} "
                             "ORDER BY rowid")
-                con.execute("COMMIT")
             finally:
                 con.execute("DETACH DATABASE part")
         con.execute("BEGIN")
@@ -291,6 +308,9 @@ def _fill_sheets(path: Path, data: dict[str, pa.Table]) -> None:
                 body = src.read(info)
                 out = zipfile.ZipInfo(info.filename, info.date_time)  # the same fixed time: same tables, same file
                 out.compress_type, out.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
+                # read by ZipFile.open, which ignores the ZipFile's compresslevel: without it the sheets
+                # were deflated at zlib's default level 6 (3.13 names it compress_level, keeping this alias)
+                out._compresslevel = XLSX_ZIP_LEVEL
                 tbl = data.get(info.filename)
                 if tbl is None:
                     dst.writestr(out, body, compresslevel=XLSX_ZIP_LEVEL)
@@ -359,6 +379,11 @@ def curated_tables(tables: Tables) -> dict[str, pa.Table]:
 
 def derived_tables(facts: pd.DataFrame, rates: pd.DataFrame) -> dict[str, pa.Table]:
     return {"facts": release_table(facts, "facts"), "outcome_rates": release_table(rates, "outcome_rates")}
+
+
+def concat(parts: list[pa.Table]) -> pa.Table:
+    """Parts of one release table, in order, as one table (one dictionary per text column)."""
+    return pa.concat_tables(parts).unify_dictionaries().combine_chunks()
 
 
 def write_arrow(tbl: pa.Table, path: Path) -> None:

@@ -88,15 +88,18 @@ def population(tables: Tables, association: str, year: int, facts: pd.DataFrame 
     metrics = tables.metrics
     if facts is None:
         facts = resolve(select(tables.observations, association=association, period=year))
+    # the association's interventions as lists: pandas' filtering of a few rows, done a handful of
+    # times per call, cost the release's outcome_rates (one call per association-year) seconds
     inter = _interventions(tables, association)
-    aggregates = inter[inter["kind"] == "aggregate"]
+    rows = list(zip(texts(inter["intervention"]), texts(inter["kind"]), inter["is_work_oriented"].tolist(),
+                    inter["covers"].tolist(), inter["note"].tolist()))
+    aggregates = [r for r in rows if r[1] == "aggregate"]
     stated = _outcome_stated(facts, metrics)
     names = set(texts(facts["intervention"]))
-    not_wo = inter[inter["is_work_oriented"].eq(False).fillna(False).astype(bool)]
-    excluded = tuple(sorted(n for n in texts(not_wo["intervention"]) if n in names))
-    work_oriented = set(texts(aggregates.loc[aggregates["is_work_oriented"].eq(True).fillna(False).astype(bool),
-                                             "intervention"]))
-    candidates = [g for g in [ALL, *sorted(texts(aggregates["intervention"]))] if stated.get(g, (False,))[0]]
+    # is_work_oriented is true, false or missing: missing is neither
+    excluded = tuple(sorted(n for n, _, wo, _, _ in rows if wo is not pd.NA and wo == False and n in names))  # noqa: E712
+    work_oriented = {n for n, _, wo, _, _ in aggregates if wo is not pd.NA and wo == True}  # noqa: E712
+    candidates = [g for g in [ALL, *sorted(r[0] for r in aggregates)] if stated.get(g, (False,))[0]]
     if excluded and ALL in candidates:
         candidates.remove(ALL)
     if not candidates:
@@ -104,8 +107,8 @@ def population(tables: Tables, association: str, year: int, facts: pd.DataFrame 
     best = sorted(candidates, key=lambda g: (not stated[g][1], g != ALL, g not in work_oriented, g))[0]
     if best == ALL:
         return Population(association, year, ALL, "all_interventions")
-    row = aggregates[aggregates["intervention"] == best].iloc[0]
-    covers = tuple(x for x in str(row["covers"]).split(";") if x) if isinstance(row["covers"], str) else ()
-    note = row["note"] if isinstance(row["note"], str) else ""
+    _, _, _, row_covers, row_note = next(r for r in aggregates if r[0] == best)
+    covers = tuple(x for x in str(row_covers).split(";") if x) if isinstance(row_covers, str) else ()
+    note = row_note if isinstance(row_note, str) else ""
     reason = "excluded_interventions" if excluded else "aggregate_only"
     return Population(association, year, best, reason, excluded, covers, note)
