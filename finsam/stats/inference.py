@@ -75,9 +75,11 @@ class TableTest:
         """``method`` as a code a view words per language (texts ``common.test.<code>``):
         'fisher', 'chi2_yates', 'chi_squared', 'monte_carlo' or 'none' (no test: fewer than two
         non-empty rows or columns)."""
-        return METHOD_CODES.get(self.method, "none")
+        return METHOD_CODES.get(self.method, NO_TEST)
 
 
+#: the method code of a table no test can be made on (fewer than two non-empty rows or columns)
+NO_TEST = "none"
 #: the tests :func:`table_test` chooses from, by method name -> code
 METHOD_CODES = {"Fisher's exact test": "fisher", "chi-squared test with Yates' correction": "chi2_yates",
                 "chi-squared": "chi_squared", "Monte Carlo chi-squared": "monte_carlo"}

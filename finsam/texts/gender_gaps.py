@@ -156,6 +156,11 @@ TEXT = {
     "gender_gaps.exit_reasons": {
         "sv": "**{label}** (kvinnor/män: {rows}): {test}, X² = {statistic} med {dof} frihetsgrader, {p} — ",
         "en": "**{label}** (women/men: {rows}): {test}, X² = {statistic} on {dof} degrees of freedom, {p} — "},
+    "gender_gaps.exit_reasons_untestable": {
+        "sv": "**{label}** (kvinnor/män: {rows}): inget test är möjligt, eftersom bara en avslutsorsak eller bara "
+              "det ena könet har avslutade.",
+        "en": "**{label}** (women/men: {rows}): no test is possible, because only one exit reason or only one "
+              "gender has anyone who ended."},
     "gender_gaps.exit_reasons_differ": {"sv": "kvinnor och män avslutar av olika anledningar.",
                                         "en": "women and men end for different reasons."},
     "gender_gaps.exit_reasons_no_evidence": {

@@ -13,6 +13,7 @@ from finsam.data.versions import unusable_in
 from finsam.stats.gaps import (exit_reason_tests, gap_groups, gap_intervals, persons_gap_intervals,
                                pooled_over_groups, rounded_exit_reason_tests, within_intervention_gaps)
 from finsam.views.base import Markup, View, esc, fill, markdown
+from finsam.stats.inference import NO_TEST
 from finsam.views.tables import test_name, unusable_list
 from finsam.stats import brief as kf
 from finsam.views import brief
@@ -214,7 +215,11 @@ class GenderGaps(View):
             def cells(m, g):
                 return " | ".join(self.int(v) for v in sorted({int(t.loc[m, g]) for t in tabs_}))
             rows = ", ".join(f"{self.metric(m).lower()} {cells(m, WOMEN)}/{cells(m, MEN)}" for m in tabs_[0].index)
-            ps = [t.p_value for t in tests]
+            ps = [t.p_value for t in tests if t.method_code != NO_TEST]
+            if not ps:  # every version of the table has a single reason or gender with exits
+                parts.append(self.tr("gender_gaps.exit_reasons_untestable", label=label, rows=esc(rows)))
+                continue
+            tests = [t for t in tests if t.method_code != NO_TEST]
             if len(tests) == 1:
                 t = tests[0]
                 head = self.tr("gender_gaps.exit_reasons", label=label, rows=esc(rows),

@@ -177,3 +177,19 @@ def test_the_page_tests_each_version_and_says_which_is_not_used(contested, lang)
     assert ": 20 —" in text and "35" in text and "25)" in text
     assert ("Not used" if lang == "en" else "Används inte") in text
     assert "first stated" not in text and "först angivna" not in text
+
+
+def test_a_reason_table_no_test_can_be_made_on_is_said_so(mini):
+    """Where only one gender has exits (or only one reason), no test is possible: the page says so
+    in words instead of naming a test that was not made (at national scale such tables occur)."""
+    import dataclasses
+    from finsam.data import semantics
+    obs = mini.observations.copy()
+    reasons = [o.count for o in semantics.outcomes(mini.metrics)]
+    men = (obs["gender"] == semantics.MEN) & obs["metric"].isin(reasons)
+    assert men.any()
+    obs.loc[men, "value"] = 0
+    one_gender = dataclasses.replace(mini, observations=obs)
+    for lang, words in (("en", "no test is possible"), ("sv", "inget test är möjligt")):
+        text = vg.GenderGaps(one_gender, lang=lang).exit_reason_text().data
+        assert words in text and "X²" not in text.split(words)[0].rsplit("**", 2)[-1]
