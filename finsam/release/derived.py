@@ -91,7 +91,6 @@ def outcome_rates(tables: Tables, facts: pd.DataFrame) -> pd.DataFrame:
     categories = {str(c): i for i, c in enumerate(inter.cat.categories)} if isinstance(inter.dtype, pd.CategoricalDtype) else None
     inter_codes = inter.cat.codes.to_numpy() if categories is not None else None
     inter_text = None if categories is not None else inter.astype(str).to_numpy(dtype=object)
-    chosen_group = np.full(len(first), -1, dtype=np.int64)  # the row number in meta of each association-year's population
     chosen_code = np.full(len(first), -2, dtype=np.int64)
     pops = []
     for k, (association, year) in enumerate(zip(associations, years)):

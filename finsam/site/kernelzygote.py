@@ -88,8 +88,8 @@ def _child(req: dict) -> None:
 def _preload_tables() -> None:
     """Read the curated tables once (from the disk cache the render's validation left), so that
     every kernel forked from here finds them in ``finsam.load``'s memo instead of reading the
-    cache again (with the index of each association's rows that ``select`` uses): about 0.5 s of CPU per page at the national scale (490 000 rows), 0.02 s for
-    the four real associations. The memo is keyed by the data folder and its files' size and
+    cache again, with the index of each association's rows that ``select`` uses: about 0.5 s of
+    CPU per page at the national scale (490 000 rows), 0.02 s for the four real associations. The memo is keyed by the data folder and its files' size and
     modification time, so a kernel whose data differ (another folder, an edited file) reads its own."""
     import importlib
     try:  # by name, like PRELOAD: the zygote preloads finsam as a library, not as a layer it builds on

@@ -22,7 +22,7 @@ from finsam.data.frames import texts
 from finsam.data.tables import Tables, select
 from finsam.stats import inference as inf
 from finsam.stats.persons import conservative_difference, persons_base
-from finsam.stats.rates import gap_from_rates, rates_by_group, rates_from_facts
+from finsam.stats.rates import gap_from_rates, rates_by_group
 
 def _group_keys(obs: pd.DataFrame, metrics) -> list[tuple]:
     o = select(obs)  # figures about everyone: a category's counts are not a group of their own

@@ -12,8 +12,8 @@ from finsam.data.semantics import MEN, WOMEN
 from finsam.data.versions import unusable_in
 from finsam.stats.gaps import (exit_reason_tests, gap_groups, gap_intervals, persons_gap_intervals,
                                pooled_over_groups, rounded_exit_reason_tests, within_intervention_gaps)
-from finsam.views.base import Markup, View, esc, fill, markdown
 from finsam.stats.inference import NO_TEST
+from finsam.views.base import Markup, View, esc, fill, markdown
 from finsam.views.tables import test_name, unusable_list
 from finsam.stats import brief as kf
 from finsam.views import brief
