@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from finsam.core import names
 from finsam.core.names import EVERY_ASSOCIATION
 from finsam.texts import LANGUAGES, t
+from finsam.views import fmt
 from finsam.views.labels import code_label, short_name
 
 GENERATED_MARK = "finsam-generated"  # marks the one line of a page that differs between renders
@@ -372,7 +373,10 @@ def finish_report(html: str, lang: str, title: str, content_lang: str | None = N
 
 
 def _is_text(cell: str) -> bool:
-    """A cell of words (a name, a note, a verdict) may wrap; a number with its unit may not."""
+    """A cell of words (a name, a note, a verdict) may wrap; a number with its unit may not, nor
+    the mark of a figure the report does not give, which stands where the number would."""
+    if cell.strip() == fmt.MISSING:
+        return False
     return len(cell) > 18 or not re.search(r"\d", cell)
 
 
@@ -607,7 +611,6 @@ def association_path(lang: str, association: str) -> str:
 
 def _about(lang: str, tables) -> dict:
     """What the about page lists, from metrics.csv, vocabulary.csv and categories.csv."""
-    from finsam.views import fmt
     v = tables.vocabulary
     vocab = {str(k): g for k, g in v.groupby(v["vocabulary"].astype(str), sort=False)}
     units = dict(zip(vocab["unit"]["code"].astype(str), vocab["unit"][f"label_{lang}"].astype(str))) if "unit" in vocab else {}
@@ -692,7 +695,6 @@ def _release_links(release: dict | None, page: str, lang: str, out, write) -> di
     """What the index and the about page say of the release: its zip's link, name, size, versions."""
     if not release:
         return None
-    from finsam.views import fmt
     target = f"release/{release['name']}"
     mb = release["bytes"] / 1e6
     size = (fmt.number(mb, lang, 1) + " MB") if mb >= 0.1 else (fmt.number(release["bytes"] / 1e3, lang, 0) + " kB")

@@ -110,6 +110,18 @@ def test_finish_report_gives_tables_captions_and_scopes_and_keeps_one_h1():
     assert alts == ["Diagram 1: Second", "Bars of the outcome rates, women 30 %"]
 
 
+def test_finish_report_aligns_the_missing_mark_as_a_number_and_lets_words_wrap():
+    """'–' stands where a number would (the report gives none): it is right-aligned with the
+    numbers of its column, not set as words; a cell of words may wrap."""
+    html = ("<html><body><main><h1>T</h1><table><caption>Tabell</caption><thead><tr><th></th><th>Alla</th>"
+            "<th>Kvinnor</th></tr></thead><tbody><tr><th>Nya</th><td>399</td><td>\u2013</td></tr>"
+            "<tr><th>Not</th><td>rapporten anger inte</td><td>12</td></tr></tbody></table></main></body></html>")
+    soup = BeautifulSoup(site.finish_report(html, "sv", "T", "sv"), "html.parser")
+    cells = {td.get_text(): td.get("class") or [] for td in soup.select("tbody td")}
+    assert "text" not in cells["\u2013"] and "text" not in cells["399"]
+    assert "text" in cells["rapporten anger inte"]
+
+
 def test_finish_report_adds_the_title_as_h1_when_the_page_has_none():
     soup = BeautifulSoup(site.finish_report("<html><body><main><p>x</p></main></body></html>", "en", "A title"),
                          "html.parser")
