@@ -194,3 +194,39 @@ def test_a_report_whose_kernel_died_while_running_is_not_run_again(monkeypatch, 
     from nbclient.exceptions import DeadKernelError
     assert not render.kernel_never_started(DeadKernelError("Kernel died"))
     assert render.kernel_never_started(RuntimeError("Kernel didn't respond in 60 seconds"))
+
+
+def test_the_readiness_handshake_ends_when_the_kernel_has_answered(pool, tmp_path):
+    """jupyter_client's handshake drains IOPub until 0.2 s pass without a message, twice per report
+    (the pool's probe and nbclient's): 0.4 s of idle wall time on every page. The pool's client
+    stops at the kernel's idle status for its own request, leaves nothing of it behind, and the
+    kernel it hands over runs a cell and returns its output."""
+    from jupyter_core.utils import run_sync
+
+    km = kernelpool.pool_for(render.KERNEL, render.KERNEL_ARGS, str(tmp_path)).take()
+    assert km is not None
+    kc = km.client()
+    assert type(kc).__name__ == "_ReadyClient"
+
+    async def handshakes():
+        kc.start_channels()
+        try:
+            t = time.perf_counter()
+            for _ in range(5):
+                await kc.wait_for_ready(timeout=30)
+            took = time.perf_counter() - t
+            left = await kc.iopub_channel.msg_ready() or await kc.shell_channel.msg_ready()
+            reply = await kc.execute_interactive("print(6 * 7)", timeout=30,
+                                                 output_hook=lambda m: out.append(m["content"].get("text", "")))
+            return took, left, reply
+        finally:
+            kc.stop_channels()
+
+    out: list[str] = []
+    try:
+        took, left, reply = run_sync(handshakes)()
+    finally:
+        kernelpool.KernelPool.discard(km)
+    assert took < 5 * 0.2, f"five handshakes took {took:.2f} s: at least one waited out an idle IOPub"
+    assert not left, "the handshake left a message on a channel"
+    assert reply["content"]["status"] == "ok" and "".join(out).strip() == "42"
