@@ -266,7 +266,14 @@ def _text(el) -> str:
     return re.sub(r"\s+", " ", el.get_text(" ", strip=True)).strip()
 
 
-def finish_report(html: str, lang: str, title: str, content_lang: str | None = None) -> str:
+def _soup(html):
+    """``html`` parsed, or as it is when it already is a parsed page (one parse per page: the
+    render hands :func:`finish_report`'s tree to :func:`add_downloads`)."""
+    from bs4 import BeautifulSoup
+    return html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
+
+
+def finish_report(html: str, lang: str, title: str, content_lang: str | None = None, parsed: bool = False):
     """Make nbconvert's page readable by assistive technology and valid HTML:
 
     - pandas' ``<style scoped>`` blocks leave the body (the site's stylesheet styles tables) and
@@ -280,9 +287,10 @@ def finish_report(html: str, lang: str, title: str, content_lang: str | None = N
     - content written in another language than the page's frame (``content_lang``: a notebook
       that does not take a ``language`` parameter writes English) is marked ``lang`` so, and the
       captions and descriptions added here are in that language too.
+
+    Returns the page's HTML, or with ``parsed`` its tree (for :func:`add_downloads`).
     """
-    from bs4 import BeautifulSoup
-    soup = BeautifulSoup(html, "html.parser")
+    soup = _soup(html)
     main = soup.find("main") or soup.body
     if content_lang and content_lang != lang:
         main["lang"] = content_lang
@@ -369,7 +377,7 @@ def finish_report(html: str, lang: str, title: str, content_lang: str | None = N
     for el in main.find_all(attrs={"tabindex": True}):
         if not {"table-wrap", "figure-wrap"} & set(el.get("class") or []):
             del el["tabindex"]
-    return str(soup)
+    return soup if parsed else str(soup)
 
 
 def _is_text(cell: str) -> bool:
@@ -548,9 +556,9 @@ def add_downloads(html: str, lang: str, page: str, folder: str, stem: str, citat
                   date: str) -> tuple[str, dict]:
     """Link a CSV and an .xlsx of every table beside it, and the PNG/SVG of every figure, and end
     the page with how to cite it and the data's licence. Returns the page and the files to write,
-    ``{path relative to the output folder: bytes}`` (in ``folder``, named ``<stem>__data-<n>.csv``)."""
-    from bs4 import BeautifulSoup
-    soup = BeautifulSoup(html, "html.parser")
+    ``{path relative to the output folder: bytes}`` (in ``folder``, named ``<stem>__data-<n>.csv``).
+    ``html`` may be :func:`finish_report`'s tree (``parsed=True``), which is then changed in place."""
+    soup = _soup(html)
     main = soup.find("main") or soup.body
     about = [t("report.cite", lang, citation=citation), t("report.licence", lang)]
     files: dict[str, bytes] = {}

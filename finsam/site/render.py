@@ -441,7 +441,7 @@ def _page(nb, job: Job, content_lang: str) -> tuple[str, dict]:
                        crumbs=crumbs, related=related)
     body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": title},
                                                             "finsam": frame.as_dict()})
-    body = site.finish_report(body, job.language, title, content_lang)
+    body = site.finish_report(body, job.language, title, content_lang, parsed=True)
     citation = t("report.citation", job.language, site=t("site.name", job.language), title=title,
                  release=site.release(), version=tables.version, date=date, page=job.html_path)
     return site.add_downloads(body, job.language, job.html_path, site.figures_path(job.language, job.association),
