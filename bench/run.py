@@ -431,6 +431,9 @@ def national(res: Results, sample: int) -> None:
         say("  national sample: the overview of all 75 …")
         ov = render_cli(site_dir, "--jobs", "2", "--data", str(d), "--notebook", "overview", env=env,
                         sample_memory=True, allow_failed=True)
+        say("  national sample: the gender gaps of all 75 …")
+        gg = render_cli(site_dir, "--jobs", "2", "--data", str(d), "--notebook", "gender_gaps", env=env,
+                        sample_memory=True, allow_failed=True)
         noop = render_cli(site_dir, "--jobs", "2", "--data", str(d), *sel, env=env, allow_failed=True)
     langs: dict[str, int] = {}
     for j in jobs:
@@ -439,13 +442,15 @@ def national(res: Results, sample: int) -> None:
     per_page = r["phase"] / max(r["attempted"], 1)  # failed pages took their share of the time too
     ppm = 60 / per_page
     total_pages = len(jobs)
-    est = (total_pages - by_nb.get("overview", 0)) * per_page + ov["phase"] + (r["wall"] - r["phase"])
-    peak = max(r["peak"], ov["peak"])
-    failed = r["failed"] + ov["failed"]
+    # the whole-country pages (the overview, the gender gaps) are timed whole, not per page
+    est = ((total_pages - by_nb.get("overview", 0) - by_nb.get("gender_gaps", 0)) * per_page + ov["phase"]
+           + gg["phase"] + (r["wall"] - r["phase"]))
+    peak = max(r["peak"], ov["peak"], gg["peak"])
+    failed = r["failed"] + ov["failed"] + gg["failed"]
     res.target(f"national plan ({NATIONAL_ASSOCIATIONS} associations × {NATIONAL_YEARS} years, both languages, "
                f"--jobs 2) < {NATIONAL_MIN:g} min, extrapolated from a sample",
                f"{est / 60:.0f} min ({ppm:.0f} pages/min, peak {peak / 2**20:.0f} MiB, sample of "
-               f"{r['attempted'] + ov['attempted']} pages)", est < NATIONAL_MIN * 60)
+               f"{r['attempted'] + ov['attempted'] + gg['attempted']} pages)", est < NATIONAL_MIN * 60)
     res.target("national sample: pages that fail = 0", f"{failed}", failed == 0)
     res.section(f"National scale: {NATIONAL_ASSOCIATIONS} associations × {NATIONAL_YEARS} years (synthetic, issue 15)",
                 f"Synthetic valid data from `bench/synth.py`: {rows:,} observations, {info['associations']} "
@@ -456,8 +461,9 @@ def national(res: Results, sample: int) -> None:
                 "", f"Rendering all of them was too slow for this session, so a sample was rendered with "
                 f"`--jobs 2` (kernel pool on) and the rest extrapolated from it: the pages of {sample} "
                 f"association(s) ({', '.join(f'`{n}`' for n in names)}; {', '.join(f'{v} in {k}' for k, v in sorted(langs.items()))}; "
-                "synth.py's edge cases first), then the overview of all "
-                f"{info['associations']}, both in every language. Peak memory is the "
+                "synth.py's edge cases first), then the two pages about all "
+                f"{info['associations']} (the overview and the gender gaps), each in every language; the "
+                "extrapolation adds those two whole and the sample's rate for every other page. Peak memory is the "
                 "largest summed resident memory of the render's process tree (parent, workers, zygotes, kernels), "
                 "sampled every 0.1 s: an upper bound, since pages a forked kernel shares copy-on-write with its "
                 "zygote are counted in both.",
@@ -466,11 +472,14 @@ def national(res: Results, sample: int) -> None:
                              f"{r['phase']:.1f}", f"{per_page:.2f}", f"{ppm:.0f}", f"{r['peak'] / 2**20:.0f}"],
                             [f"overview of {info['associations']} associations", ov["rendered"], f"{ov['wall']:.1f}",
                              f"{ov['phase']:.1f}", f"{ov['phase']:.2f}", "", f"{ov['peak'] / 2**20:.0f}"],
+                            [f"gender gaps of {info['associations']} associations", gg["rendered"], f"{gg['wall']:.1f}",
+                             f"{gg['phase']:.1f}", f"{gg['phase']:.2f}", "", f"{gg['peak'] / 2**20:.0f}"],
                             ["no-op re-render of the sample", noop["rendered"], f"{noop['wall']:.1f}",
                              f"{noop['phase']:.2f}", "", "", ""]]),
-                "", (f"{r['failed'] + ov['failed']} page(s) of the sample failed on the synthetic data (the "
-                     "no-op re-render retries them, as it should): " + "; ".join(f"`{e}`" for e in r["errors"] + ov["errors"])
-                     + ". Their time is counted in the rate.") if r["failed"] + ov["failed"] else "All sampled pages rendered.",
+                "", (f"{failed} page(s) of the sample failed on the synthetic data (the "
+                     "no-op re-render retries them, as it should): "
+                     + "; ".join(f"`{e}`" for e in r["errors"] + ov["errors"] + gg["errors"])
+                     + ". Their time is counted in the rate.") if failed else "All sampled pages rendered.",
                 "", f"Extrapolated full national render with `--jobs 2` on this machine: about "
                 f"**{est / 3600:.1f} h** ({total_pages:,} pages at {per_page:.2f} s per page). The no-op "
                 "re-render's wall time is mostly validating the national data (with provenance).")
