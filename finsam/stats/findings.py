@@ -4,8 +4,10 @@ takes it from :func:`headline`, so the rate is the same wherever it appears."""
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from finsam.data import semantics
@@ -14,7 +16,7 @@ from finsam.data.frames import texts
 from finsam.data.tables import Tables, report_years, select
 from finsam.stats.persons import conservative_interval, persons_base
 from finsam.stats.rates import gap_from_rates, rates_from_facts
-from finsam.data.fields import ALL
+from finsam.data.fields import ALL, CAUTION_MARK, CONFLICT_PREFIX
 from finsam.stats.scope import Population, population
 
 
@@ -243,6 +245,56 @@ def caution_records(facts: pd.DataFrame) -> list[Caution]:
             rec = found.setdefault(text, dict(note=text, source_id=source, lines=lines, rows=[]))
             rec["rows"].append(facts.index[i])
     return [Caution(r["note"], r["source_id"], r["lines"], tuple(r["rows"])) for r in found.values()]
+
+
+def _explanation(notes: list[str]) -> str:
+    """The explanation the conflict notes of one fact's statements share: a fact stated in several
+    places carries the same explanation with a different tail saying where it stands ("…; goal
+    table"), cut at the last "; " they share; a report's caution (shown on its own) is left out."""
+    parts = [n.split("; " + CAUTION_MARK, 1)[0].strip() for n in notes]
+    if len(set(parts)) == 1:
+        return parts[0]
+    common = os.path.commonprefix(parts)
+    if common in parts:  # one statement's note is the others' without their tails
+        return common
+    cut = common.rfind("; ")
+    return common[:cut].strip() if cut > 0 else min(parts, key=len)
+
+
+def contradictions(facts: pd.DataFrame) -> list[Caution]:
+    """The figures among ``facts`` that the report's own other figures do not agree with, though it
+    states them with one value: a curators' note marked 'conflict:' on a fact without a conflicting
+    value (those with one are flagged ``conflict`` by :func:`finsam.data.conflicts.resolve` and shown
+    with every value). One record per explanation, with the facts (``rows``) it is about and
+    their ``source_id``; ``note`` is the curators' English explanation after the mark.
+
+    A total for everyone that its women and men add up to less than, with no count of those whose
+    gender is not stated, is not contradicted: the report leaves some genders unstated (the
+    validator asks for a note all the same), and nothing it says disagrees with the total."""
+    found: dict[str, dict] = {}
+    conflict = facts["conflict"].to_numpy(dtype=bool) if "conflict" in facts else np.zeros(len(facts), dtype=bool)
+    candidates = {i for i, n in enumerate(facts["notes"]) if not conflict[i] and CONFLICT_PREFIX in str(n)}
+    if not candidates:
+        return []
+    key = ["association_id", "period_start", "period_end", "intervention", "metric", "dimension", "category", "unit"]
+    key = [k for k in key if k in facts]
+    parts: dict[tuple, dict[str, list[float]]] = {}
+    for r in facts[key + ["gender", "value"]].itertuples(index=False):
+        parts.setdefault(tuple(str(x) for x in r[:len(key)]), {}).setdefault(str(r[-2]), []).append(float(r[-1]))
+    for i, (notes, sources) in enumerate(zip(facts["notes"], facts["sources"] if "sources" in facts else
+                                             [""] * len(facts))):
+        if i not in candidates:
+            continue
+        row = facts.iloc[i]
+        if str(row["gender"]) == semantics.EVERYONE:
+            p = parts.get(tuple(str(row[k]) for k in key), {})
+            if (semantics.NOT_STATED not in p and all(len(p.get(g, [])) == 1 for g in semantics.COMPARED)
+                    and sum(p[g][0] for g in semantics.COMPARED) < float(row["value"])):
+                continue
+        text = _explanation([n[len(CONFLICT_PREFIX):] for n in str(notes).split(" | ") if n.startswith(CONFLICT_PREFIX)])
+        rec = found.setdefault(text, dict(note=text, source_id=str(sources).split(",")[0].strip(), rows=[]))
+        rec["rows"].append(facts.index[i])
+    return [Caution(r["note"], r["source_id"], (), tuple(r["rows"])) for r in found.values()]
 
 
 def shared_costs(facts: pd.DataFrame) -> list[str]:

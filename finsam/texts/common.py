@@ -10,6 +10,13 @@ TEXT = {
     "common.and": {"sv": " och ", "en": " and "},
     "common.range": {"sv": "{low} till {high}", "en": "{low} to {high}"},
     # where in a report something stands: a source id and its lines
+    # a curators' note (English) on a page in another language: finsam.views.base.View.curators_note
+    "common.curators_note": {"sv": "(kuratorernas anteckning, på engelska:) {note}", "en": "{note}"},
+    "common.contradicted": {
+        "sv": "Rapportens egna siffror på andra ställen går inte ihop med några uppgifter som den anger med ett "
+              "enda värde; uppgifterna visas som rapporten anger dem och bör läsas med försiktighet:",
+        "en": "The report's own figures elsewhere do not agree with some figures it states with a single value; "
+              "they are shown as the report states them and should be read with care:"},
     "common.reference": {"sv": "{source}, rad {lines}", "en": "{source}, lines {lines}"},
     "common.conflict_mark": {"sv": "⚠ = rapporten anger uppgiften med olika värden",
                              "en": "⚠ = the report states the figure with different values"},

@@ -113,6 +113,18 @@ TEXT = {
         "sv": "Rapportens egen varning: {note}.",
         "en": "The report's own caution: {note}.",
     },
+    # a figure stated with one value that the report's own other figures do not agree with
+    # (finsam.stats.findings.contradictions): said where the figure is read, explained in the method
+    "yearly_trend.contradicted": {
+        "sv": "Obs: rapportens egna siffror på andra ställen går inte ihop med uppgiften för {years} ({values}), "
+              "så den bör läsas med försiktighet; varför står under ”Så har vi räknat”.",
+        "en": "Note: the report's own figures elsewhere do not agree with the figure for {years} ({values}), so read "
+              "it with care; why is explained under “How we calculated”.",
+    },
+    "yearly_trend.contradicted_why": {
+        "sv": "**Varför uppgiften för {years} inte går ihop med rapportens andra siffror:** {note}",
+        "en": "**Why the figure for {years} does not agree with the report's other figures:** {note}",
+    },
     "yearly_trend.conflicts": {
         "sv": "För några år anger rapporterna olika värden (⚠): alla värden visas, både i tabellen och i "
               "diagrammet.",

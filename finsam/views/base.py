@@ -46,6 +46,14 @@ class View:
         """The text ``key`` as plain text (figure titles, axis labels, alt text: their writers escape)."""
         return i18n.t(key, self.lang, **values)
 
+    def curators_note(self, note: str) -> Markup:
+        """A curators' note (data/observations.csv ``note``, written in English) as a page shows it: as
+        it is on an English page; on another, introduced in the page's language and marked English
+        (``lang="en"``), so that a screen reader reads it in English."""
+        if self.lang == "en":
+            return esc(note)
+        return self.tr("common.curators_note", note=Markup('<span lang="en">') + esc(note) + Markup("</span>"))
+
     def md(self, key: str, **values):
         """The text ``key`` as the notebook's Markdown output."""
         return markdown(self.tr(key, **values))

@@ -23,7 +23,7 @@ from finsam.stats import brief as kf
 from finsam.views import brief
 from finsam.views.registry import report_stem
 from finsam.data.versions import unusable_in
-from finsam.views.tables import (_cell, _finish, _genders, _values, conflict_list, fact_table, gap_sentence, gap_table,
+from finsam.views.tables import (_cell, _finish, _genders, _values, conflict_list, contradiction_list, fact_table, gap_sentence, gap_table,
                                  rates_table, unusable_list)
 
 
@@ -303,6 +303,10 @@ class GenderOutcomes(View):
         if conflicts:
             items.append(self.tr("gender_outcomes.caveat.conflicts") + "\n"
                          + Markup("\n").join(fill("    - {}", c) for c in conflicts))
+        contradicted = contradiction_list(self, self.facts)
+        if contradicted:
+            items.append(self.tr("common.contradicted") + "\n"
+                         + Markup("\n").join(fill("    - {}", c) for c in contradicted))
         unusable = unusable_list(unusable_in(self.facts, self.t.metrics, self.t.vocabulary), self.lang, self.t)
         if unusable:
             items.append(self.tr("common.unusable.intro") + Markup("\n")

@@ -283,6 +283,28 @@ def conflict_list(facts: pd.DataFrame, lang: str, tables: Tables, obs: pd.DataFr
     return lines
 
 
+def contradiction_list(view, facts: pd.DataFrame) -> list[Markup]:
+    """One line per figure the report states with one value that its own other figures do not
+    agree with (:func:`finsam.stats.findings.contradictions`): where, the value, and the curators'
+    explanation (:meth:`finsam.views.base.View.curators_note`)."""
+    from finsam.stats.findings import contradictions
+    lines = []
+    for c in contradictions(facts):
+        rows = facts.loc[list(c.rows)]
+        heads = []
+        for r in rows.itertuples():
+            where = Markup(_t("gender_outcomes.all_interventions", view.lang)) if str(r.intervention) == ALL \
+                else esc(r.intervention)
+            period = f"{r.period_start}" if r.period_start == r.period_end else f"{r.period_start}–{r.period_end}"
+            what = L.metric_label(view.t, str(r.metric), view.lang).lower()
+            if str(r.gender) != semantics.EVERYONE:
+                what = f"{what} ({L.gender_label(str(r.gender), view.lang, view.t).lower()})"
+            heads.append(fill("{}, {}, {}: {}", where, what, period,
+                              fmt.format_value(r.value, str(r.unit), view.lang, view.t, str(r.metric))))
+        lines.append(Markup("; ").join(heads) + Markup(" — ") + view.curators_note(c.note))
+    return lines
+
+
 def unusable_list(unusable: pd.DataFrame, lang: str, tables: Tables) -> list[Markup]:
     """One line per version of a count the report's own arithmetic rules out
     (:func:`finsam.data.versions.unusable_in`): where, the value and why; markup, its data escaped."""

@@ -228,7 +228,18 @@ class YearlyTrend(View):
         text = Markup(v["description"]) + v["chain"]  # the metric's description (metrics.csv), then the predecessor
         if self._counts():
             text += self.tr("yearly_trend.intervals")
+        for c in findings.contradictions(self.series):
+            text += Markup("\n\n") + self.tr("yearly_trend.contradicted_why", note=self.curators_note(c.note),
+                                              years=self._years(self.series.loc[list(c.rows), "year"]))
         return markdown(text)
+
+    def _contradicted_values(self, c) -> str:
+        """The values of a contradicted figure: one per gender the page shows (a plain value for everyone)."""
+        rows = self.series.loc[list(c.rows)]
+        if rows["gender"].astype(str).nunique() == 1:
+            return Markup(", ").join(self._fmt(v) for v in rows["value"])
+        return Markup(", ").join(fill("{} {}", self.gender(str(g)).lower(), self._fmt(v))
+                                 for g, v in zip(rows["gender"], rows["value"]))
 
     def _nonresponse(self) -> list[str]:
         """A follow-up rate is of those who answered: the bounds over everyone the follow-up should
@@ -291,6 +302,9 @@ class YearlyTrend(View):
                 else esc(c.source_id)
             texts.append(self.tr("yearly_trend.caution", years=self._years(self.series.loc[list(c.rows), "year"]),
                                  reference=reference))
+        for c in findings.contradictions(self.series):
+            texts.append(self.tr("yearly_trend.contradicted", years=self._years(self.series.loc[list(c.rows), "year"]),
+                                 values=self._contradicted_values(c)))
         if self.series["conflict"].any():
             texts.append(self.tr("yearly_trend.conflicts"))
         if self.series["definition_change"].any():

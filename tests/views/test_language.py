@@ -46,6 +46,10 @@ def _data_texts(tables) -> list[str]:
     o = tables.observations
     texts.update(o["quote"].astype(str))
     texts.update(o["note"].astype(str))
+    # the curators' explanations of contradicted figures, as the pages cut them from the notes
+    from finsam.data.conflicts import resolve
+    from finsam.stats.findings import contradictions
+    texts.update(c.note for c in contradictions(resolve(o)))
     texts.update(o["intervention"].astype(str))
     c = tables.categories
     texts.update(c["label_sv"].astype(str))
@@ -62,7 +66,9 @@ OWN_DESCRIPTIONS = {lang: sorted(TABLES.metrics[f"description_{lang}"].dropna().
 
 
 def foreign_words(text: str, lang: str) -> set[str]:
-    """Words of the other language left in ``text`` once data text is taken out."""
+    """Words of the other language left in ``text`` once data text, and text marked as written in
+    another language (``<span lang="en">``: a screen reader reads it in that language), is taken out."""
+    text = re.sub(r'<(\w+) lang="(?!' + lang + r'")[\w-]+">.*?</\1>', " ", text, flags=re.S)
     for t in DATA_TEXTS + OWN_DESCRIPTIONS.get(lang, []):
         if t in text:
             text = text.replace(t, " ")
@@ -87,6 +93,9 @@ def test_a_page_speaks_one_language(notebook, params, lang):
 def test_the_check_finds_words_of_the_other_language():
     assert foreign_words("Andelen kvinnor som gick till arbete, 95 % interval", "sv") == {"interval"}
     assert foreign_words("Share of women who left för work", "en") == {"för"}
+    # words marked as the other language are not the page's; unmarked ones or ones marked as the page's are
+    assert foreign_words('Anteckning: <span lang="en">the interval</span>', "sv") == set()
+    assert foreign_words('Anteckning: <span lang="sv">the interval</span>', "sv") == {"the", "interval"}
     name = str(TABLES.associations["name"].iloc[0])
     assert foreign_words(f"{name} och", "en") == {"och"} and not foreign_words(name, "en")
 

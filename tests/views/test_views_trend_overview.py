@@ -198,3 +198,19 @@ def test_a_trend_names_what_its_values_count_and_never_joins_two_units(tmp_path)
     sv = YearlyTrend(t, "bhs", "participants", lang="sv")
     assert sv._unit_words() == "personer / deltaganden"
     assert "För 2017 och 2018 räknar rapporten deltaganden, inte personer" in sv.about().data
+
+
+def test_a_figure_the_reports_own_figures_contradict_is_said_so_where_it_is_read_and_explained_below():
+    # bhs 2018: '32 av 41 (78 %)' at follow-up, while START's own 18 of 29 and Lyra's 5 of 12 give at most 23 of 41
+    for lang, said, why in [("sv", "rapportens egna siffror på andra ställen går inte ihop med uppgiften för 2018 (78,0 %)",
+                             "Varför uppgiften för 2018 inte går ihop med rapportens andra siffror:"),
+                            ("en", "the report's own figures elsewhere do not agree with the figure for 2018 (78.0%)",
+                             "Why the figure for 2018 does not agree with the report's other figures:")]:
+        view = YearlyTrend(TABLES, "bhs", "followup_work_rate", lang=lang)
+        assert _plain(view.summary().data).count(said) == 1
+        about = view.about().data
+        assert why in about and "at most 23 of 41" in about
+        # the curators' English note on a Swedish page is marked English, for screen readers
+        assert ('<span lang="en">the 41 followed up' in about) == (lang == "sv")
+    # a figure nothing contradicts gets no such sentence
+    assert "går inte ihop" not in _plain(YearlyTrend(TABLES, "bhs", "cost", lang="sv").summary().data)
