@@ -116,10 +116,33 @@ TEXT = {
     # a figure stated with one value that the report's own other figures do not agree with
     # (finsam.stats.findings.contradictions): said where the figure is read, explained in the method
     "yearly_trend.contradicted": {
-        "sv": "Obs: rapportens egna siffror på andra ställen går inte ihop med uppgiften för {years} ({values}), "
-              "så den bör läsas med försiktighet; varför står under ”Så har vi räknat”.",
-        "en": "Note: the report's own figures elsewhere do not agree with the figure for {years} ({values}), so read "
-              "it with care; why is explained under “How we calculated”.",
+        "sv": "Rapportens egna siffror på andra ställen går inte ihop med uppgiften för {years} ({values}).",
+        "en": "The report's own figures elsewhere do not agree with the figure for {years} ({values}).",
+    },
+    # the page's answer says in one sentence why to read the figures with care; the method says it in full
+    "yearly_trend.care": {
+        "sv": "Läs uppgifterna med försiktighet: {reasons}. Mer om det under ”Så har vi räknat”.",
+        "en": "Read the figures with care: {reasons}. More on this under “How we calculated”.",
+    },
+    "yearly_trend.care.nonresponse_unstated": {
+        "sv": "hur många uppföljningen {years} inte nådde är okänt",
+        "en": "how many the follow-up in {years} did not reach is unknown",
+    },
+    "yearly_trend.care.nonresponse_bounded": {
+        "sv": "de som uppföljningen {years} inte nådde kan flytta andelen",
+        "en": "those the follow-up in {years} did not reach can move the rate",
+    },
+    "yearly_trend.care.caution": {
+        "sv": "rapporten varnar själv för att tolka uppgiften för {years}",
+        "en": "the report itself warns against reading much into the figure for {years}",
+    },
+    "yearly_trend.care.contradicted": {
+        "sv": "rapportens egna siffror på andra ställen går inte ihop med uppgiften för {years}",
+        "en": "the report's own figures elsewhere do not agree with the figure for {years}",
+    },
+    "yearly_trend.care.conflicts": {
+        "sv": "rapporterna anger olika värden för {years} (⚠)",
+        "en": "the reports state different values for {years} (⚠)",
     },
     "yearly_trend.contradicted_why": {
         "sv": "**Varför uppgiften för {years} inte går ihop med rapportens andra siffror:** {note}",

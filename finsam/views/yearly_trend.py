@@ -228,10 +228,55 @@ class YearlyTrend(View):
         text = Markup(v["description"]) + v["chain"]  # the metric's description (metrics.csv), then the predecessor
         if self._counts():
             text += self.tr("yearly_trend.intervals")
+        details = self.cautions()
+        if details:
+            text += Markup("\n\n") + Markup(" ").join(details)
         for c in findings.contradictions(self.series):
             text += Markup("\n\n") + self.tr("yearly_trend.contradicted_why", note=self.curators_note(c.note),
                                               years=self._years(self.series.loc[list(c.rows), "year"]))
         return markdown(text)
+
+    def _care(self) -> list[str]:
+        """Why the figures should be read with care, a short phrase each with its years, for the
+        page's answer; :meth:`cautions` and :meth:`about` say it in full under the method."""
+        out = []
+        followed = [r for a in self.chain for r in followup_nonresponse(self.t, a, self.metric_id)]
+        for kind, bounded in (("unstated", False), ("bounded", True)):
+            years = sorted({r.year for r in followed if (r.bounds is not None) == bounded})
+            if years:
+                out.append(self.tr(f"yearly_trend.care.nonresponse_{kind}", years=self._years(years)))
+        cautions = findings.caution_records(self.series)
+        if cautions:
+            out.append(self.tr("yearly_trend.care.caution", years=self._years(
+                self.series.loc[[r for c in cautions for r in c.rows], "year"])))
+        contradicted = findings.contradictions(self.series)
+        if contradicted:
+            out.append(self.tr("yearly_trend.care.contradicted", years=self._years(
+                self.series.loc[[r for c in contradicted for r in c.rows], "year"])))
+        if self.series["conflict"].any():
+            out.append(self.tr("yearly_trend.care.conflicts", years=self._years(
+                self.series.loc[self.series["conflict"], "year"])))
+        return out
+
+    def cautions(self) -> list[str]:
+        """The reasons for care in full: the follow-up's non-response, the report's own warning,
+        figures the report's other figures contradict, figures stated with different values."""
+        texts = self._nonresponse()
+        for c in findings.caution_records(self.series):
+            if self.lang == "en":  # the curators' notes are English
+                texts.append(self.tr("yearly_trend.caution_note", note=esc(c.note)))
+                continue
+            lines = "–".join(str(x) for x in c.lines)
+            reference = self.tr("common.reference", source=esc(c.source_id), lines=lines) if lines \
+                else esc(c.source_id)
+            texts.append(self.tr("yearly_trend.caution", years=self._years(self.series.loc[list(c.rows), "year"]),
+                                 reference=reference))
+        for c in findings.contradictions(self.series):
+            texts.append(self.tr("yearly_trend.contradicted", years=self._years(self.series.loc[list(c.rows), "year"]),
+                                 values=self._contradicted_values(c)))
+        if self.series["conflict"].any():
+            texts.append(self.tr("yearly_trend.conflicts"))
+        return texts
 
     def _contradicted_values(self, c) -> str:
         """The values of a contradicted figure: one per gender the page shows (a plain value for everyone)."""
@@ -292,21 +337,9 @@ class YearlyTrend(View):
                 texts.append(self.tr("yearly_trend.no_counts_two_years" if len(r) == 2 else "yearly_trend.no_counts"))
             elif self.unit_class == semantics.PERCENT_CLASS and len(r) == 2:
                 texts.append(self.tr("yearly_trend.two_years"))
-        texts += self._nonresponse()
-        for c in findings.caution_records(self.series):
-            if self.lang == "en":  # the curators' notes are English
-                texts.append(self.tr("yearly_trend.caution_note", note=esc(c.note)))
-                continue
-            lines = "–".join(str(x) for x in c.lines)
-            reference = self.tr("common.reference", source=esc(c.source_id), lines=lines) if lines \
-                else esc(c.source_id)
-            texts.append(self.tr("yearly_trend.caution", years=self._years(self.series.loc[list(c.rows), "year"]),
-                                 reference=reference))
-        for c in findings.contradictions(self.series):
-            texts.append(self.tr("yearly_trend.contradicted", years=self._years(self.series.loc[list(c.rows), "year"]),
-                                 values=self._contradicted_values(c)))
-        if self.series["conflict"].any():
-            texts.append(self.tr("yearly_trend.conflicts"))
+        care = self._care()
+        if care:
+            texts.append(self.tr("yearly_trend.care", reasons=self.listing(care)))
         if self.series["definition_change"].any():
             texts.append(self.tr("yearly_trend.definition_changes"))
         return markdown(Markup(" ").join(texts))

@@ -60,8 +60,21 @@ def test_the_trend_page_says_the_non_response_is_not_stated(lang):
     from finsam.views.yearly_trend import YearlyTrend
     import finsam.texts as i18n
     t = finsam.load()
-    text = YearlyTrend(t, "bhs", FOLLOWUP_WORK_RATE, lang=lang).summary().data
+    view = YearlyTrend(t, "bhs", FOLLOWUP_WORK_RATE, lang=lang)
+    # in full under the method, and in a few words in the page's answer
     said = i18n.t("yearly_trend.nonresponse_not_stated", lang, year=2018, k_of_n="32 of 41" if lang == "en" else "32 av 41")
-    assert said in text
+    assert said in view.about().data
+    assert i18n.t("yearly_trend.care.nonresponse_unstated", lang, years=2018) in view.summary().data
     head = i18n.t("yearly_trend.nonresponse_not_stated", lang, year=0, k_of_n="").split("(")[0]
-    assert head not in YearlyTrend(t, "bhs", EXIT_RATE, lang=lang).summary().data
+    other = YearlyTrend(t, "bhs", EXIT_RATE, lang=lang)
+    assert head not in other.about().data and head not in other.summary().data
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_where_the_reached_count_is_stated_the_answer_says_those_not_reached_can_move_the_rate(lang):
+    from finsam.views.yearly_trend import YearlyTrend
+    import finsam.texts as i18n
+    view = YearlyTrend(_with_targeted(finsam.load(), 60), "bhs", FOLLOWUP_WORK_RATE, lang=lang)
+    summary = view.summary().data
+    assert i18n.t("yearly_trend.care.nonresponse_bounded", lang, years=2018) in summary
+    assert i18n.t("yearly_trend.care.nonresponse_unstated", lang, years=2018) not in summary
