@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 
 from conftest import DATA, cli_subprocess
 from finsam.data.fields import TABLES
