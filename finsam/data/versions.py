@@ -28,9 +28,11 @@ import itertools
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from finsam.data import semantics
+from finsam.data.frames import texts
 
 RULES = ("parts_exceed", "parts_sum", "genders_exceed", "part_version")
 
@@ -176,17 +178,35 @@ def unusable_in(facts: pd.DataFrame, metrics: pd.DataFrame, vocabulary: pd.DataF
     if facts.empty:
         return pd.DataFrame(columns=cols)
     key = ["association_id", "period_start", "period_end", "intervention", "dimension", "category"]
-    groups: dict[tuple, dict] = {}
+    text = ("association_id", "intervention", "dimension", "category")
+    # every fact's group, numbered in the order the groups first appear (the order of the result)
+    group = np.zeros(len(facts), dtype=np.int64)
+    for c in key:
+        codes = pd.factorize(pd.Series(_text_list(facts[c])) if c in text else facts[c])[0]
+        group = pd.factorize(group * (int(codes.max()) + 1) + codes)[0]
+    # the rules read the exits and the exit reasons only: the other facts (most of them) need not be read
+    used = np.flatnonzero(facts["metric"].isin([a.exits, *a.reasons, a.remainder]).to_numpy())
+    sub = facts.iloc[used]
+    groups: dict[int, dict] = {}
     lines: dict[tuple, str] = {}
-    for row in zip(*(facts[c].astype(str) if c in ("intervention", "dimension", "category", "association_id",
-                                                   "gender", "metric") else facts[c] for c in
-                     [*key, "gender", "metric", "value", "lines"])):
-        *k, g, m, v, ln = row
-        groups.setdefault(tuple(k), {}).setdefault((g, m), []).append(float(v))
-        lines[(tuple(k), g, m, float(v))] = str(ln)
+    first: dict[int, int] = {}
+    for i, grp, g, m, v, ln in zip(used.tolist(), group[used].tolist(), _text_list(sub["gender"]),
+                                   _text_list(sub["metric"]), sub["value"].tolist(), sub["lines"].tolist()):
+        groups.setdefault(grp, {}).setdefault((g, m), []).append(float(v))
+        lines[(grp, g, m, float(v))] = str(ln)
+        first.setdefault(grp, i)
+    order = sorted(groups)
+    at = [first[grp] for grp in order]
+    keys = list(zip(*(_text_list(facts[c].iloc[at]) if c in text else facts[c].iloc[at].tolist() for c in key)))
     rows = []
-    for k, stated in groups.items():
-        for u in unusable(stated, a):
+    for grp, k in zip(order, keys):
+        for u in unusable(groups[grp], a):
             rows.append((*k[:4], *k[4:], u.gender, u.metric, u.value, u.rule, u.parts, u.whole,
-                         lines.get((k, u.gender, u.metric, u.value), "")))
+                         lines.get((grp, u.gender, u.metric, u.value), "")))
     return pd.DataFrame(rows, columns=cols)
+
+
+def _text_list(s: pd.Series) -> list:
+    """``s.astype(str).tolist()``, without building Arrow strings where ``s`` holds no missing value
+    (:func:`finsam.data.frames.texts`)."""
+    return texts(s) if not s.hasnans else s.astype(str).tolist()

@@ -115,14 +115,23 @@ def gap_intervals(groups: pd.DataFrame) -> pd.DataFrame:
     """Women − men for each group and version (see :func:`inference.difference_range`): min and
     max of the difference, of the 95 % interval's limits, of the detectable difference, and
     whether the interval excludes 0 for every / some consistent count (``evidence_all`` /
-    ``evidence_any``); ``combinations`` > 1 where a percentage was rounded."""
-    rows = []
-    for _, r in groups.iterrows():
-        t = inf.difference_range(_side(r, WOMEN), _side(r, MEN)).set_index("quantity")
-        d = {f"{q}_{b}": t.loc[q, b] for q in inf.RANGE_FIELDS for b in ("min", "max")}
-        rows.append({**r.to_dict(), **d, "combinations": int(t["combinations"].iloc[0]),
-                     "evidence_all": bool(t["evidence_all"].iloc[0]), "evidence_any": bool(t["evidence_any"].iloc[0])})
-    return pd.DataFrame(rows)
+    ``evidence_any``); ``combinations`` > 1 where a percentage was rounded. Every consistent
+    pair of counts of every row is computed at once (:func:`inference.gap_interval_arrays`)."""
+    if groups.empty:
+        return pd.DataFrame([])
+    records = groups.to_dict("records")
+    pairs, bounds = [], []
+    for r in records:
+        w, m = _side(r, WOMEN), _side(r, MEN)
+        ks1 = inf.consistent_counts(w["n"], w["k"], w["pct"])
+        ks2 = inf.consistent_counts(m["n"], m["k"], m["pct"])
+        start = len(pairs)
+        pairs.extend((a, w["n"], b, m["n"]) for a in ks1 for b in ks2)
+        bounds.append((start, len(pairs)))
+    res = inf.gap_interval_arrays(*(np.array(x) for x in zip(*pairs)))
+    ranges = [inf.range_over(res, a, b) for a, b in bounds]
+    # as a frame of one dict per row would hold them: the groups' columns, then the ranges
+    return pd.concat([pd.DataFrame(records), pd.DataFrame(ranges)], axis=1)
 
 
 def persons_gap_intervals(groups: pd.DataFrame, tables: Tables) -> pd.DataFrame:
@@ -136,7 +145,7 @@ def persons_gap_intervals(groups: pd.DataFrame, tables: Tables) -> pd.DataFrame:
     cols = ["association", "period_start", "period_end", "intervention", "n_women", "n_men", "unit",
             "stated_participations", "stated_persons", "persons_women", "persons_men", "ci_low_pp", "ci_high_pp"]
     rows = []
-    for _, r in groups.iterrows():
+    for r in groups.to_dict("records"):  # a dict per row: a Series per row costs ~0.1 ms
         base = persons_base(tables, str(r["association"]), (int(r["period_start"]), int(r["period_end"])),
                             str(r.get("unit", "") or ""))
         if base is None:
@@ -158,25 +167,37 @@ def persons_gap_intervals(groups: pd.DataFrame, tables: Tables) -> pd.DataFrame:
     return out
 
 
+def _rows_by(frame: pd.DataFrame, keys: list[str]) -> list[tuple[tuple, list[int]]]:
+    """(key, the positions of its rows in order) per distinct value of the ``keys`` columns, in the
+    order of the keys: what ``frame.groupby(keys, sort=True)`` iterates over, without a frame per
+    group (rows with a missing key are left out, as there)."""
+    found: dict[tuple, list[int]] = {}
+    for i, key in enumerate(zip(*(frame[k].tolist() for k in keys))):
+        if not any(pd.isna(v) for v in key):
+            found.setdefault(key, []).append(i)
+    return [(key, found[key]) for key in sorted(found)]
+
+
 def pooled_over_groups(groups: pd.DataFrame, max_combinations: int = 100_000) -> pd.DataFrame | None:
     """Mantel–Haenszel pooled odds ratio (women vs men, of leaving for work or studies) over the
     groups, with the Breslow–Day test of a common odds ratio; min and max over every version of
     conflicting figures and every count consistent with rounding. None with fewer than two groups."""
     keys = ["association", "period_start", "period_end", "intervention"]
-    by_group = [g for _, g in groups.groupby(keys, sort=True)]
+    by_group = [rows for _, rows in _rows_by(groups, keys)]
     if len(by_group) < 2:
         return None
+    c = {x: groups[x].tolist() for x in ("n_women", "n_men", "k_women", "k_men", "pct_women", "pct_men")}
     results = []
     for combo in itertools.product(*(range(len(g)) for g in by_group)):
         strata = []
         for g, i in zip(by_group, combo):
-            r = g.iloc[i]
-            s = dict(n1=int(r["n_women"]), n2=int(r["n_men"]))
+            r = g[i]
+            s = dict(n1=int(c["n_women"][r]), n2=int(c["n_men"][r]))
             for side, gname in (("1", WOMEN), ("2", MEN)):
-                if pd.isna(r[f"k_{gname}"]):
-                    s[f"pct{side}"] = float(r[f"pct_{gname}"])
+                if pd.isna(c[f"k_{gname}"][r]):
+                    s[f"pct{side}"] = float(c[f"pct_{gname}"][r])
                 else:
-                    s[f"k{side}"] = int(r[f"k_{gname}"])
+                    s[f"k{side}"] = int(c[f"k_{gname}"][r])
             strata.append(s)
         results.append(inf.pooled_gap_range(strata, max_combinations).set_index("quantity"))
     out = pd.DataFrame({"min": pd.concat([t["min"] for t in results], axis=1).min(axis=1),
@@ -186,16 +207,10 @@ def pooled_over_groups(groups: pd.DataFrame, max_combinations: int = 100_000) ->
     return out
 
 
-def exit_reason_tables(tables: Tables, policy: str = "show"
-                       ) -> list[tuple[tuple, list[pd.DataFrame], list[versions.Unusable]]]:
-    """Groups whose report gives counts of at least three exit reasons for both women and men
-    (a test over the exit-reason table, not only work vs studies): (group key, one reasons ×
-    (women, men) table of counts per combination of the versions that can hold, the versions
-    ruled out). A figure the report states twice with different values is checked against the
-    parts and wholes the report gives (:func:`finsam.data.versions.unusable`, the rule the rates
-    use: the reasons add up to the exits, the genders to everyone); a version that cannot hold is
-    not used and is returned as ruled out; where several versions hold, each gives a table (never
-    the first stated alone). More than one table means the figures are contested."""
+def _exit_reason_counts(tables: Tables, policy: str = "show"
+                        ) -> list[tuple[tuple, list[str], list[np.ndarray], list[versions.Unusable]]]:
+    """:func:`exit_reason_tables` as arrays: (group key, the reasons, one int64 array of counts
+    (reasons × (women, men)) per combination of the versions that can hold, the versions ruled out)."""
     out = []
     reasons = semantics.exit_reasons(tables.metrics)  # mutually exclusive exit reasons, from metrics.csv
     a = versions.arithmetic(tables.metrics, tables.vocabulary)
@@ -214,33 +229,65 @@ def exit_reason_tables(tables: Tables, policy: str = "show"
         if len(rows) < 3:
             continue
         cells = [(m, g) for m in rows for g in (WOMEN, MEN)]
-        tabs = []
-        for combo in itertools.product(*(held[(g, m)] for m, g in cells)):
-            values = dict(zip(cells, combo))
-            tabs.append(pd.DataFrame({g: [int(values[(m, g)]) for m in rows] for g in (WOMEN, MEN)},
-                                     index=pd.Index(rows, name="metric")).rename_axis(columns="gender"))
+        tabs = [np.array([int(v) for v in combo], dtype=np.int64).reshape(len(rows), 2)
+                for combo in itertools.product(*(held[(g, m)] for m, g in cells))]
         mine = [u for u in ruled_out if u.metric in rows and u.gender in (WOMEN, MEN)]
-        out.append((key, tabs, mine))
+        out.append((key, rows, tabs, mine))
     return out
+
+
+class _ReasonFrames:
+    """Reasons × (women, men) tables of counts as :func:`exit_reason_tables` gives them, each with
+    its own index and columns, copied from one made per set of reasons (building an index of
+    strings anew costs most of a small frame's making, thousands of tables nationally)."""
+
+    def __init__(self):
+        self.columns = pd.Index([WOMEN, MEN], name="gender")
+        self.indexes: dict[tuple[str, ...], pd.Index] = {}
+
+    def __call__(self, counts: np.ndarray, rows: list[str]) -> pd.DataFrame:
+        index = self.indexes.get(tuple(rows))
+        if index is None:
+            index = self.indexes[tuple(rows)] = pd.Index(rows, name="metric")
+        return pd.DataFrame(counts, index=index.copy(), columns=self.columns.copy())
+
+
+def exit_reason_tables(tables: Tables, policy: str = "show"
+                       ) -> list[tuple[tuple, list[pd.DataFrame], list[versions.Unusable]]]:
+    """Groups whose report gives counts of at least three exit reasons for both women and men
+    (a test over the exit-reason table, not only work vs studies): (group key, one reasons ×
+    (women, men) table of counts per combination of the versions that can hold, the versions
+    ruled out). A figure the report states twice with different values is checked against the
+    parts and wholes the report gives (:func:`finsam.data.versions.unusable`, the rule the rates
+    use: the reasons add up to the exits, the genders to everyone); a version that cannot hold is
+    not used and is returned as ruled out; where several versions hold, each gives a table (never
+    the first stated alone). More than one table means the figures are contested."""
+    frame = _ReasonFrames()
+    return [(key, [frame(t, rows) for t in tabs], mine)
+            for key, rows, tabs, mine in _exit_reason_counts(tables, policy)]
 
 
 def exit_reason_tests(tables: Tables, policy: str = "show"
                       ) -> list[tuple[tuple, list[pd.DataFrame], list[versions.Unusable], list[inf.TableTest]]]:
     """:func:`exit_reason_tables`, each with the test of each of its reasons × (women, men)
     tables (:func:`finsam.stats.inference.exit_reason_test`), in the same order."""
-    return [(key, tabs, ruled_out, [inf.exit_reason_test(t.to_numpy()) for t in tabs])
-            for key, tabs, ruled_out in exit_reason_tables(tables, policy)]
+    frame = _ReasonFrames()
+    return [(key, [frame(t, rows) for t in tabs], ruled_out, [inf.exit_reason_test(t) for t in tabs])
+            for key, rows, tabs, ruled_out in _exit_reason_counts(tables, policy)]
 
 
-def rounded_exit_reason_tests(tables: Tables, policy: str = "show") -> list[tuple[tuple, pd.DataFrame, inf.TableTestRange]]:
+def rounded_exit_reason_tests(tables: Tables, policy: str = "show", counted=None
+                              ) -> list[tuple[tuple, pd.DataFrame, inf.TableTestRange]]:
     """Groups whose report gives at least three exit reasons for both women and men only as
     rounded percentages of each gender's exits, with those exits as counts (and no table of
     counts, which :func:`exit_reason_tests` tests): (group key, a reasons × (women, men) frame of
     the printed percentages with the exits of each gender as ``attrs['exited']``, and the test over
     every table of counts the rounding allows whose reasons add up to each gender's exits,
     :func:`finsam.stats.inference.table_test_range`). A figure the report states with several
-    values (or exits with several versions) widens the ranges: every value is allowed."""
-    counted = {key for key, _, _ in exit_reason_tables(tables, policy)}
+    values (or exits with several versions) widens the ranges: every value is allowed.
+    ``counted``: the keys of :func:`exit_reason_tables` where the caller has them already."""
+    counted = ({key for key, *_ in _exit_reason_counts(tables, policy)} if counted is None
+               else {tuple(k) for k in counted})
     rate_of = {num: rate for rate, (num, den) in semantics.rate_parts(tables.metrics).items()
                if den == semantics.denominator(tables.metrics)}
     reasons = [m for m in semantics.exit_reasons(tables.metrics) if m in rate_of]
@@ -342,12 +389,13 @@ def within_intervention_gaps(groups: pd.DataFrame, tables: Tables) -> list[dict]
     keys = ["association", "period_start", "period_end", "intervention"]
     g = g[~g.duplicated(keys, keep=False)]  # one version only: conflicting counts give no single stratum
     out = []
-    for (a, s, e), x in g.groupby(["association", "period_start", "period_end"], sort=True):
-        keep = comparable(list(x["intervention"]), tables.interventions, a)
-        x = x[x["intervention"].isin(keep)]
-        if len(x) < 2:
+    c = {x: g[x].tolist() for x in ("intervention", "k_women", "n_women", "k_men", "n_men")}
+    for (a, s, e), rows in _rows_by(g, ["association", "period_start", "period_end"]):
+        keep = set(comparable([c["intervention"][r] for r in rows], tables.interventions, a))
+        rows = [r for r in rows if c["intervention"][r] in keep]
+        if len(rows) < 2:
             continue
-        strata = [(int(r.k_women), int(r.n_women), int(r.k_men), int(r.n_men)) for r in x.itertuples()]
-        out.append(dict(association=a, period_start=s, period_end=e, interventions=list(x["intervention"]),
+        strata = [(int(c["k_women"][r]), int(c["n_women"][r]), int(c["k_men"][r]), int(c["n_men"][r])) for r in rows]
+        out.append(dict(association=a, period_start=s, period_end=e, interventions=[c["intervention"][r] for r in rows],
                         result=inf.within_group_gap(strata)))
     return out

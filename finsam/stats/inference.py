@@ -7,15 +7,17 @@ participants, see :mod:`finsam.stats.rates`); differences are in percentage poin
 
 - rate intervals: Wilson score (``statsmodels.stats.proportion.proportion_confint``);
 - funnel limits: exact binomial quantiles of Binomial(n, pooled rate) (``scipy.stats.binom``);
-- heterogeneity and k×2 / r×c tables: Pearson's chi-squared (``scipy.stats.chi2_contingency``)
-  when every expected count is at least 5, else a Monte Carlo test of the same statistic over
-  tables with the observed margins (``scipy.stats.random_table``; as R's
-  ``chisq.test(simulate.p.value=TRUE)``; a fixed seed keeps reports reproducible);
+- heterogeneity and k×2 / r×c tables: Pearson's chi-squared (as ``scipy.stats.chi2_contingency``
+  computes it) when every expected count is at least 5, else a Monte Carlo test of the same
+  statistic over tables with the observed margins (``scipy.stats.random_table``; as R's
+  ``chisq.test(simulate.p.value=TRUE)``; a fixed seed keeps reports reproducible, and a table met
+  again is not tested again);
 - comparison with a fixed national share: exact binomial test (``scipy.stats.binomtest``);
 - differences of two rates: Newcombe's hybrid score interval
   (``statsmodels.stats.proportion.confint_proportions_2indep``, method ``newcomb``) and the
-  score test (``test_proportions_2indep``, method ``score``);
-- detectable differences: ``statsmodels.stats.power.NormalIndPower`` on Cohen's h;
+  score test (``test_proportions_2indep``, method ``score``), called on arrays of pairs at once;
+- detectable differences: ``statsmodels.stats.power.NormalIndPower`` on Cohen's h (its solver's
+  steps taken on arrays, :func:`detectable_h`);
 - pooled gaps: Mantel–Haenszel and Breslow–Day (``statsmodels.stats.contingency_tables.StratifiedTable``).
 """
 from __future__ import annotations
@@ -97,35 +99,58 @@ def table_test(table, min_expected: float = 5.0, draws: int = MONTE_CARLO_DRAWS,
       ``chisq.test(simulate.p.value=TRUE)``): the asymptotic p-value would not be trustworthy.
 
     Every comparison of groups on the site (the gender gap, categories of a breakdown, the
-    heterogeneity of interventions, exit reasons by gender) is tested through here."""
-    from scipy.stats import chi2_contingency, fisher_exact, random_table
+    heterogeneity of interventions, exit reasons by gender) is tested through here. The result
+    depends on the table's counts alone (the Monte Carlo draws on the fixed ``seed``), so a table
+    met again is not tested again."""
     t = np.asarray(table, dtype=float)
     if t.ndim != 2 or (t < 0).any() or (t % 1 != 0).any():
         raise ValueError(f"need a 2-D table of whole non-negative counts, got {t.tolist()}")
-    t = t[t.sum(axis=1) > 0][:, t.sum(axis=0) > 0].astype(int)
+    t = t[t.sum(axis=1) > 0][:, t.sum(axis=0) > 0].astype(np.int64)
+    return _table_test(t.shape, t.tobytes(), min_expected, draws, seed)
+
+
+@functools.lru_cache(maxsize=65536)
+def _table_test(shape: tuple[int, int], counts: bytes, min_expected: float, draws: int, seed: int) -> TableTest:
+    """:func:`table_test` of the table of int64 ``counts`` (C order) of ``shape``, without empty
+    rows or columns."""
+    from scipy.stats import chi2, chi2_contingency, fisher_exact, random_table
+    t = np.frombuffer(counts, dtype=np.int64).reshape(shape)
     if t.shape[0] < 2 or t.shape[1] < 2:
         return TableTest(math.nan, 0, math.nan, "none (fewer than two non-empty rows or columns)", math.nan, t.shape)
     two_by_two = t.shape == (2, 2)
-    res = chi2_contingency(t, correction=False)
-    expected = res.expected_freq
+    statistic, dof, expected = _pearson(t)
     small = expected.min() < min_expected
     if two_by_two and small:
-        return TableTest(float(res.statistic), 1, float(fisher_exact(t).pvalue), "Fisher's exact test",
+        return TableTest(statistic, 1, float(fisher_exact(t).pvalue), "Fisher's exact test",
                          float(expected.min()), t.shape)
     if two_by_two:
         yates = chi2_contingency(t, correction=True)
         return TableTest(float(yates.statistic), 1, float(yates.pvalue), "chi-squared test with Yates' correction",
                          float(expected.min()), t.shape)
     if not small:
-        return TableTest(float(res.statistic), int(res.dof), float(res.pvalue), "chi-squared",
-                         float(expected.min()), t.shape)
-    sims = random_table(t.sum(axis=1), t.sum(axis=0), seed=seed).rvs(size=draws)
-    stats = ((sims - expected) ** 2 / expected).sum(axis=(1, 2))
+        return TableTest(statistic, dof, float(chi2.sf(statistic, dof)), "chi-squared", float(expected.min()), t.shape)
+    sims = random_table.rvs(t.sum(axis=1), t.sum(axis=0), size=draws, random_state=seed).astype(float)
+    sims -= expected  # in place: (sims − expected)² / expected, summed per table
+    sims *= sims
+    sims /= expected
+    stats = sims.sum(axis=(1, 2))
     observed = float(((t - expected) ** 2 / expected).sum())
     # a tolerance so that tables with the observed statistic count despite rounding (as R does)
     p = (1 + int((stats >= observed - 1e-7 * max(1.0, observed)).sum())) / (draws + 1)
-    return TableTest(observed, int(res.dof), float(p), "Monte Carlo chi-squared", float(expected.min()), t.shape,
-                     draws)
+    return TableTest(observed, dof, float(p), "Monte Carlo chi-squared", float(expected.min()), t.shape, draws)
+
+
+def _pearson(t: np.ndarray) -> tuple[float, int, np.ndarray]:
+    """Pearson's X² of an r×c table without empty rows or columns, its degrees of freedom and the
+    expected counts: what ``scipy.stats.chi2_contingency(t, correction=False)`` gives as
+    ``statistic``, ``dof`` and ``expected_freq``, by the same operations (its ``expected_freq``:
+    row sums × column sums / total; ``power_divergence``: Σ (observed − expected)² / expected over
+    the flattened table), without its per-call checks (~0.3 ms a table, thousands of tables on a
+    national page)."""
+    observed = t.astype(np.float64)
+    expected = observed.sum(axis=1, keepdims=True) * observed.sum(axis=0, keepdims=True) / observed.sum()
+    statistic = ((observed.ravel() - expected.ravel()) ** 2 / expected.ravel()).sum(axis=-1)
+    return float(statistic), (t.shape[0] - 1) * (t.shape[1] - 1), expected
 
 
 # --- 1. groups compared with a funnel ------------------------------------------------------------
@@ -524,20 +549,122 @@ class DifferenceInterval:
     method: str = "Newcombe hybrid score interval; score test; power: normal approximation on Cohen's h"
 
 
-@functools.lru_cache(maxsize=4096)
-def _detectable_h(n1: int, n2: int, power: float, alpha: float) -> float:
-    """Cohen's h that groups of n1 and n2 detect with ``power`` at ``alpha`` (two-sided). It
-    depends on the group sizes only, and statsmodels' solver takes ~5 ms: the versions of one
-    comparison that a report's rounding allows share it."""
+# the root finder statsmodels' NormalIndPower.solve_power uses for an effect size: brentq_expanding
+# (statsmodels.tools.rootfinding) with no bounds, then scipy's brentq with these settings
+_BRENT_XTOL, _BRENT_RTOL, _BRENT_MAXITER = 1e-5, 4 * np.finfo(float).eps, 100
+
+
+def _power_shortfall(h, nobs, alpha: float, power: float) -> np.ndarray:
+    """Power of the two-sided z-test of two independent groups with effective size ``nobs`` at
+    Cohen's h, minus ``power``: statsmodels' ``NormalIndPower().power`` (``normal_power``) minus
+    the target, the function its ``solve_power`` finds the root of, elementwise and operation for
+    operation (so the root finder below takes the same steps); inf where it is NaN, as there."""
+    from scipy.stats import norm
+    alpha_ = alpha / 2.0
+    x = h * np.sqrt(nobs)
+    v = norm.sf(norm.isf(alpha_) - x) + norm.cdf(norm.ppf(alpha_) - x) - power
+    return np.where(np.isnan(v), np.inf, v)
+
+
+def _statsmodels_h(n1: int, n2: int, power: float, alpha: float) -> float:
+    """The reference: statsmodels' own solver for one pair of group sizes (~5 ms)."""
     from statsmodels.stats.power import NormalIndPower
     return float(NormalIndPower().solve_power(effect_size=None, nobs1=n1, ratio=n2 / n1, alpha=alpha, power=power,
                                               alternative="two-sided"))
 
 
-def detectable_difference(n1: int, n2: int, pooled_rate: float, power: float = 0.8, alpha: float = 0.05) -> float:
-    """Smallest difference (pp) between two rates around ``pooled_rate`` (percent) that groups of
-    n1 and n2 detect with ``power`` in a two-sided test at ``alpha``."""
-    h = _detectable_h(int(n1), int(n2), float(power), float(alpha))
+def detectable_h(n1, n2, power: float = 0.8, alpha: float = 0.05) -> np.ndarray:
+    """Cohen's h that groups of n1 and n2 detect with ``power`` at ``alpha`` (two-sided), for
+    arrays of group sizes at once: what ``statsmodels.stats.power.NormalIndPower().solve_power(
+    effect_size=None, nobs1=n1, ratio=n2/n1, alpha=alpha, power=power)`` returns for each pair,
+    found by the same steps on whole arrays. statsmodels brackets the root (brentq_expanding
+    without bounds: the power at h = ±1 is symmetric, so it starts from 1e-8 and widens the upper
+    bound tenfold until the power reaches the target) and runs scipy's ``brentq`` (Brent's method,
+    xtol 1e-5); that tolerance leaves the result up to ~1e-6 from the exact root, so an exact
+    solver would differ from it: this one takes Brent's steps (Brent 1973, as scipy implements
+    it) elementwise, and gives statsmodels' value, not only the root. A pair whose steps leave the
+    usual path (the power not symmetric or not increasing, no sign change, no convergence in 100
+    steps) is handed to statsmodels itself. ~5 ms per pair in statsmodels; here a few ms for
+    thousands of pairs."""
+    n1, n2 = np.broadcast_arrays(np.asarray(n1, dtype=float), np.asarray(n2, dtype=float))
+    shape = n1.shape
+    n1, n2 = n1.ravel(), n2.ravel()
+    size = n1.size
+    root = np.full(size, np.nan)
+    if size == 0:
+        return root.reshape(shape)
+    nobs = 1.0 / (1.0 / n1 + 1.0 / (n1 * (n2 / n1)))  # NormalIndPower.power: nobs2 = nobs1 · ratio
+
+    def f(h, where=slice(None)):
+        return _power_shortfall(h, nobs[where], alpha, power)
+
+    # brentq_expanding: power at -1 and 1 equal (two-sided), so the lower bound becomes 1e-8
+    f_one = f(np.ones(size))
+    special = ~(np.abs(f_one - f(-np.ones(size))) < 1e-15)
+    f_low = f(np.full(size, 1e-8))
+    special |= ~(f_low < f_one) | (f_low > 0)  # increasing, and the lower bound needs no widening
+    left, right, f_right = np.full(size, 1e-8), np.ones(size), f_one
+    for _ in range(50):  # 10⁵⁰: far beyond any h; statsmodels stops at 100 widenings
+        grow = (f_right < 0) & ~special
+        if not grow.any():
+            break
+        left[grow] = right[grow]
+        right[grow] *= 10
+        f_right[grow] = f(right[grow], grow)
+    else:
+        special |= (f_right < 0)
+    # scipy's brentq from (left, right)
+    xpre, xcur = left, right.copy()
+    fpre, fcur = f(xpre), f_right.copy()
+    special |= fpre * fcur > 0
+    at_pre, at_cur = ~special & (fpre == 0), ~special & (fpre != 0) & (fcur == 0)
+    root[at_pre], root[at_cur] = xpre[at_pre], xcur[at_cur]
+    active = ~special & ~at_pre & ~at_cur
+    xblk, fblk, spre, scur = np.zeros(size), np.zeros(size), np.zeros(size), np.zeros(size)
+    for _ in range(_BRENT_MAXITER):
+        if not active.any():
+            break
+        a = active
+        flip = a & (fpre != 0) & (fcur != 0) & (np.signbit(fpre) != np.signbit(fcur))
+        xblk, fblk = np.where(flip, xpre, xblk), np.where(flip, fpre, fblk)
+        spre, scur = np.where(flip, xcur - xpre, spre), np.where(flip, xcur - xpre, scur)
+        swap = a & (np.abs(fblk) < np.abs(fcur))
+        xpre, xcur, xblk = np.where(swap, xcur, xpre), np.where(swap, xblk, xcur), np.where(swap, xcur, xblk)
+        fpre, fcur, fblk = np.where(swap, fcur, fpre), np.where(swap, fblk, fcur), np.where(swap, fcur, fblk)
+        delta = (_BRENT_XTOL + _BRENT_RTOL * np.abs(xcur)) / 2
+        sbis = (xblk - xcur) / 2
+        done = a & ((fcur == 0) | (np.abs(sbis) < delta))
+        root[done] = xcur[done]
+        active = a = a & ~done
+        with np.errstate(all="ignore"):  # the branch not taken may divide by zero
+            interpolate = xpre == xblk
+            dpre = (fpre - fcur) / (xpre - xcur)
+            dblk = (fblk - fcur) / (xblk - xcur)
+            stry = np.where(interpolate, -fcur * (xcur - xpre) / (fcur - fpre),  # interpolate, else extrapolate
+                            -fcur * (fblk * dblk - fpre * dpre) / (dblk * dpre * (fblk - fpre)))
+            bound_a, bound_b = np.abs(spre), 3 * np.abs(sbis) - delta
+            short = ((np.abs(spre) > delta) & (np.abs(fcur) < np.abs(fpre))
+                     & (2 * np.abs(stry) < np.where(bound_a < bound_b, bound_a, bound_b)))
+        spre, scur = np.where(a, np.where(short, scur, sbis), spre), np.where(a, np.where(short, stry, sbis), scur)
+        xpre, fpre = np.where(a, xcur, xpre), np.where(a, fcur, fpre)
+        step = np.where(np.abs(scur) > delta, scur, np.where(sbis > 0, delta, -delta))
+        xcur = np.where(a, xcur + step, xcur)
+        fcur[a] = f(xcur[a], a)
+    special |= active  # no convergence in 100 steps: statsmodels tries other solvers
+    for i in np.flatnonzero(special):
+        root[i] = _statsmodels_h(int(n1[i]), int(n2[i]), power, alpha)
+    return root.reshape(shape)
+
+
+@functools.lru_cache(maxsize=4096)
+def _detectable_h(n1: int, n2: int, power: float, alpha: float) -> float:
+    """:func:`detectable_h` for one pair of group sizes (the versions of one comparison that a
+    report's rounding allows share it)."""
+    return float(detectable_h(np.array([n1]), np.array([n2]), power, alpha)[0])
+
+
+def _detectable_pp(h: float, pooled_rate: float) -> float:
+    """Cohen's h as a difference (pp) of two rates symmetric around ``pooled_rate`` (percent)."""
     centre = math.asin(math.sqrt(pooled_rate / 100))
     half = h / 4  # h = 2·asin√p1 − 2·asin√p2, so each angle moves h/4 from the centre
     if 2 * half > math.pi / 2:
@@ -550,25 +677,61 @@ def detectable_difference(n1: int, n2: int, pooled_rate: float, power: float = 0
     return 100 * (math.sin(a1) ** 2 - math.sin(a2) ** 2)
 
 
+def detectable_difference(n1: int, n2: int, pooled_rate: float, power: float = 0.8, alpha: float = 0.05) -> float:
+    """Smallest difference (pp) between two rates around ``pooled_rate`` (percent) that groups of
+    n1 and n2 detect with ``power`` in a two-sided test at ``alpha``."""
+    return _detectable_pp(_detectable_h(int(n1), int(n2), float(power), float(alpha)), pooled_rate)
+
+
+#: the fields of :class:`DifferenceInterval` that :func:`gap_interval_arrays` returns as arrays
+INTERVAL_FIELDS = ("k1", "n1", "k2", "n2", "rate1", "rate2", "difference_pp", "ci_low_pp", "ci_high_pp", "evidence",
+                   "p_value", "detectable_pp", "pooled_rate")
+
+
+def gap_interval_arrays(k1, n1, k2, n2, confidence: float = CONFIDENCE, power: float = 0.8) -> dict[str, np.ndarray]:
+    """:func:`gap_interval` for arrays of pairs at once: each field of :class:`DifferenceInterval`
+    (``INTERVAL_FIELDS``) as an array, element i for (k1[i], n1[i], k2[i], n2[i]). The same
+    statsmodels functions, called on the arrays (Newcombe's interval, the score test), and
+    :func:`detectable_h` for statsmodels' power solver."""
+    from statsmodels.stats.proportion import confint_proportions_2indep, test_proportions_2indep
+    k1, n1, k2, n2 = (np.atleast_1d(np.asarray(x)) for x in (k1, n1, k2, n2))
+    if not k1.shape == n1.shape == k2.shape == n2.shape or k1.ndim != 1:
+        raise ValueError(f"need four counts of the same length, got {k1.shape}, {n1.shape}, {k2.shape}, {n2.shape}")
+    k, n = _check_counts(np.concatenate([k1, k2]), np.concatenate([n1, n2]))
+    size = k1.size
+    k1, k2, n1, n2 = k[:size], k[size:], n[:size], n[size:]
+    if size == 0:
+        return {f: np.array([], dtype=bool if f == "evidence" else int if f in ("k1", "n1", "k2", "n2") else float)
+                for f in INTERVAL_FIELDS}
+    lo, hi = confint_proportions_2indep(k1, n1, k2, n2, method="newcomb", compare="diff", alpha=1 - confidence)
+    lo, hi = np.asarray(lo, dtype=float), np.asarray(hi, dtype=float)
+    # statsmodels also computes the ratio and the odds ratio of the two rates, unused for a
+    # difference; where one rate is 0 % they divide by zero and warn, and the warning would
+    # print on the page (a gender with no one to work or studies, common at national scale)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = np.asarray(test_proportions_2indep(k1, n1, k2, n2, method="score", compare="diff").pvalue, dtype=float)
+    # both rates 0 % or both 100 %: the score statistic is undefined, the data equal
+    p = np.where((k1 + k2 == 0) | (k1 + k2 == n1 + n2), 1.0, p)
+    pooled = 100 * (k1 + k2) / (n1 + n2)
+    pairs, where = np.unique(np.column_stack([n1, n2]), axis=0, return_inverse=True)
+    h = detectable_h(pairs[:, 0], pairs[:, 1], float(power), float(1 - confidence))[where.ravel()]
+    return dict(k1=k1, n1=n1, k2=k2, n2=n2, rate1=100 * k1 / n1, rate2=100 * k2 / n2,
+                difference_pp=100 * (k1 / n1 - k2 / n2), ci_low_pp=100 * lo, ci_high_pp=100 * hi,
+                evidence=(lo > 0) | (hi < 0), p_value=p,
+                detectable_pp=np.array([_detectable_pp(a, b) for a, b in zip(h.tolist(), pooled.tolist())]),
+                pooled_rate=pooled)
+
+
 def gap_interval(k1: int, n1: int, k2: int, n2: int, confidence: float = CONFIDENCE, power: float = 0.8) -> DifferenceInterval:
     """Difference of two independent rates k1/n1 − k2/n2 (pp) with its interval, the score
-    test and the detectable difference (see :class:`DifferenceInterval`)."""
-    from statsmodels.stats.proportion import confint_proportions_2indep, test_proportions_2indep
+    test and the detectable difference (see :class:`DifferenceInterval`; :func:`gap_interval_arrays`
+    for many at once)."""
     (k1, k2), (n1, n2) = _check_counts([k1, k2], [n1, n2])
-    lo, hi = confint_proportions_2indep(k1, n1, k2, n2, method="newcomb", compare="diff", alpha=1 - confidence)
-    if k1 + k2 in (0, n1 + n2):
-        p = 1.0  # both rates 0 % or both 100 %: the score statistic is undefined, the data equal
-    else:
-        # statsmodels also computes the ratio and the odds ratio of the two rates, unused for a
-        # difference; where one rate is 0 % they divide by zero and warn, and the warning would
-        # print on the page (a gender with no one to work or studies, common at national scale)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            p = float(test_proportions_2indep(k1, n1, k2, n2, method="score", compare="diff").pvalue)
-    k1, n1, k2, n2 = int(k1), int(n1), int(k2), int(n2)
-    pooled = 100 * (k1 + k2) / (n1 + n2)
-    return DifferenceInterval(k1, n1, k2, n2, 100 * k1 / n1, 100 * k2 / n2, 100 * (k1 / n1 - k2 / n2),
-                              100 * float(lo), 100 * float(hi), bool(lo > 0 or hi < 0), p,
-                              detectable_difference(n1, n2, pooled, power, 1 - confidence), pooled)
+    r = gap_interval_arrays([k1], [n1], [k2], [n2], confidence, power)
+    return DifferenceInterval(int(k1), int(n1), int(k2), int(n2),
+                              *(float(r[f][0]) for f in ("rate1", "rate2", "difference_pp", "ci_low_pp", "ci_high_pp")),
+                              bool(r["evidence"][0]), float(r["p_value"][0]), float(r["detectable_pp"][0]),
+                              float(r["pooled_rate"][0]))
 
 
 def exit_reason_test(table) -> TableTest:
@@ -848,11 +1011,23 @@ def difference_range(group1: Mapping, group2: Mapping, confidence: float = CONFI
     number of ``combinations``. Use for year on year with ``group1`` the later year."""
     ks1 = consistent_counts(group1["n"], group1.get("k"), group1.get("pct"), group1.get("decimals"))
     ks2 = consistent_counts(group2["n"], group2.get("k"), group2.get("pct"), group2.get("decimals"))
-    res = [gap_interval(a, group1["n"], b, group2["n"], confidence) for a in ks1 for b in ks2]
-    rows = [dict(quantity=q, min=min(getattr(r, q) for r in res), max=max(getattr(r, q) for r in res))
-            for q in RANGE_FIELDS]
-    out = pd.DataFrame(rows)
-    out["combinations"] = len(res)
-    out["evidence_all"] = all(r.evidence for r in res)
-    out["evidence_any"] = any(r.evidence for r in res)
+    pairs = [(a, group1["n"], b, group2["n"]) for a in ks1 for b in ks2]
+    r = range_over(gap_interval_arrays(*(np.array(x) for x in zip(*pairs)), confidence), 0, len(pairs))
+    out = pd.DataFrame([dict(quantity=q, min=r[f"{q}_min"], max=r[f"{q}_max"]) for q in RANGE_FIELDS])
+    for c in ("combinations", "evidence_all", "evidence_any"):
+        out[c] = r[c]
+    return out
+
+
+def range_over(res: Mapping[str, np.ndarray], start: int, stop: int) -> dict:
+    """Over elements ``start:stop`` of :func:`gap_interval_arrays`' arrays (every consistent pair of
+    counts of one comparison): ``<q>_min``/``<q>_max`` of each of ``RANGE_FIELDS`` (Python's
+    min and max over them in order, as a NaN among them has always counted), ``combinations``,
+    ``evidence_all``, ``evidence_any``."""
+    out = {}
+    for q in RANGE_FIELDS:
+        vals = res[q][start:stop].tolist()
+        out[f"{q}_min"], out[f"{q}_max"] = min(vals), max(vals)
+    ev = res["evidence"][start:stop]
+    out.update(combinations=stop - start, evidence_all=bool(ev.all()), evidence_any=bool(ev.any()))
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+import numpy as np
 import pandas as pd
 
 from finsam.data.conflicts import resolve
@@ -28,6 +29,12 @@ def group_label(tables: Tables, key, lang: str = "en") -> str:
     period = f"{s}" if s == e else f"{s}–{e}"
     intervention = i18n.t("gender_gaps.all_interventions", lang) if i == "ALL" else i
     return f"{tables.association_name(a)}, {period}, {intervention}"
+
+
+def _skipna(values: np.ndarray, how: str):
+    """``min``/``max`` of ``values`` without NaN, NaN where all are (as a pandas column's .min()/.max())."""
+    v = values[~np.isnan(values)]
+    return getattr(v, how)() if v.size else np.float64("nan")
 
 
 class GenderGaps(View):
@@ -87,10 +94,6 @@ class GenderGaps(View):
     def method(self):
         return brief.method_marker(self)
 
-    def _label(self, r) -> str:
-        return group_label(self.t, (r["association"], r["period_start"], r["period_end"], r["intervention"]),
-                           self.lang)
-
     def _signed_span(self, lo, hi, decimals: int = 1) -> str:
         return self.span(self.signed(lo, decimals), self.signed(hi, decimals))
 
@@ -106,25 +109,29 @@ class GenderGaps(View):
         if g.empty:
             return g
 
-        def side(r, x):
-            if pd.notna(r[f"k_{x}"]):
-                return self.of(r[f"k_{x}"], r[f"n_{x}"])
-            return self.tr("gender_gaps.cell.rounded", pct=self._printed_pct(r[f"pct_{x}"]), n=self.int(r[f"n_{x}"]))
+        c = {name: g[name].tolist() for name in g.columns}  # the columns as lists, not a Series per row
+        keys = list(zip(c["association"], c["period_start"], c["period_end"], c["intervention"]))
 
-        rows = list(g.iterrows())
+        def side(x):
+            return [self.of(k, n) if pd.notna(k) else
+                    self.tr("gender_gaps.cell.rounded", pct=self._printed_pct(pct), n=self.int(n))
+                    for k, n, pct in zip(c[f"k_{x}"], c[f"n_{x}"], c[f"pct_{x}"])]
+
         return self.frame({
-            "gender_gaps.col.group": [self._label(r) for _, r in rows],
-            "gender_gaps.col.women": [side(r, WOMEN) for _, r in rows],
-            "gender_gaps.col.men": [side(r, MEN) for _, r in rows],
-            "gender_gaps.col.difference": [self._signed_span(r["difference_pp_min"], r["difference_pp_max"])
-                                           for _, r in rows],
-            "gender_gaps.col.ci": [self.interval(r["ci_low_pp_min"], r["ci_high_pp_max"], "pp") for _, r in rows],
-            "gender_gaps.col.detectable": [self._span(r["detectable_pp_min"], r["detectable_pp_max"], 0)
-                                           for _, r in rows],
-            "gender_gaps.col.excludes_zero": [self.tr("gender_gaps.cell.yes") if r["evidence_all"] else
-                                              self.tr("gender_gaps.cell.depends") if r["evidence_any"] else
-                                              self.tr("gender_gaps.cell.no") for _, r in rows],
-            "gender_gaps.col.conflict": ["⚠" if r["conflict"] else "" for _, r in rows],
+            "gender_gaps.col.group": [group_label(self.t, key, self.lang) for key in keys],
+            "gender_gaps.col.women": side(WOMEN),
+            "gender_gaps.col.men": side(MEN),
+            "gender_gaps.col.difference": [self._signed_span(lo, hi) for lo, hi in
+                                           zip(c["difference_pp_min"], c["difference_pp_max"])],
+            "gender_gaps.col.ci": [self.interval(lo, hi, "pp")
+                                   for lo, hi in zip(c["ci_low_pp_min"], c["ci_high_pp_max"])],
+            "gender_gaps.col.detectable": [self._span(lo, hi, 0) for lo, hi in
+                                           zip(c["detectable_pp_min"], c["detectable_pp_max"])],
+            "gender_gaps.col.excludes_zero": [self.tr("gender_gaps.cell.yes") if every else
+                                              self.tr("gender_gaps.cell.depends") if some else
+                                              self.tr("gender_gaps.cell.no")
+                                              for every, some in zip(c["evidence_all"], c["evidence_any"])],
+            "gender_gaps.col.conflict": ["⚠" if x else "" for x in c["conflict"]],
         }, index="gender_gaps.col.group")
 
     def intervals_text(self):
@@ -132,10 +139,19 @@ class GenderGaps(View):
         if g.empty:
             return self.md("gender_gaps.none")
         parts = []
-        for label, x in g.groupby(g.apply(self._label, axis=1), sort=True):
-            lo, hi = x["ci_low_pp_min"].min(), x["ci_high_pp_max"].max()
+        col = {c: g[c].to_numpy() for c in ("difference_pp_min", "difference_pp_max", "ci_low_pp_min", "ci_high_pp_max",
+                                            "detectable_pp_max", "evidence_all", "evidence_any", "n_women", "n_men")}
+        keys = list(zip(*(g[c].tolist() for c in ("association", "period_start", "period_end", "intervention"))))
+        by_label: dict[str, list[int]] = {}  # the rows of each label, in order (a groupby on the label)
+        for i, key in enumerate(keys):
+            by_label.setdefault(group_label(self.t, key, self.lang), []).append(i)
+        for label in sorted(by_label):
+            rows = np.array(by_label[label])
+            x = {c: v[rows] for c, v in col.items()}
+            lo, hi = _skipna(x["ci_low_pp_min"], "min"), _skipna(x["ci_high_pp_max"], "max")
             s = self.tr("gender_gaps.interval", label=label,
-                        difference=self._signed_span(x["difference_pp_min"].min(), x["difference_pp_max"].max()),
+                        difference=self._signed_span(_skipna(x["difference_pp_min"], "min"),
+                                                     _skipna(x["difference_pp_max"], "max")),
                         ci=self.interval(lo, hi, "pp"))
             if x["evidence_all"].all():
                 s += self.tr("gender_gaps.evidence")
@@ -143,16 +159,14 @@ class GenderGaps(View):
                 s += self.tr("gender_gaps.depends")
             else:
                 s += self.tr("gender_gaps.no_evidence", low=self.signed(lo), high=self.signed(hi),
-                             detectable=self.num(x["detectable_pp_max"].max(), 0))
-            if len(x) > 1:
-                s += self.tr("gender_gaps.versions", n=self.int(len(x)))
+                             detectable=self.num(_skipna(x["detectable_pp_max"], "max"), 0))
+            if len(rows) > 1:
+                s += self.tr("gender_gaps.versions", n=self.int(len(rows)))
             nw, nm = x["n_women"].min(), x["n_men"].min()
             if min(nw, nm) < SMALL_N:
                 s += self.tr("gender_gaps.small_n", women=self._span(nw, x["n_women"].max(), 0),
                              men=self._span(nm, x["n_men"].max(), 0), small=self.int(SMALL_N))
-            first = x.iloc[0]
-            s += self._persons_note((first["association"], first["period_start"], first["period_end"],
-                                     first["intervention"]))
+            s += self._persons_note(keys[rows[0]])
             parts.append(s)
         if g.groupby(["association", "period_start", "period_end", "intervention"]).ngroups > 1:
             parts.append(self.tr("gender_gaps.multiplicity"))
@@ -206,15 +220,19 @@ class GenderGaps(View):
 
     def exit_reason_text(self):
         tabs = exit_reason_tests(self.t, self.policy)
-        rounded = rounded_exit_reason_tests(self.t, self.policy)
+        rounded = rounded_exit_reason_tests(self.t, self.policy, counted=[key for key, *_ in tabs])
         if not tabs and not rounded:
             return self.md("gender_gaps.no_exit_reasons")
         parts = []
         for key, tabs_, ruled_out, tests in tabs:
             label = esc(group_label(self.t, key, self.lang))
-            def cells(m, g):
-                return " | ".join(self.int(v) for v in sorted({int(t.loc[m, g]) for t in tabs_}))
-            rows = ", ".join(f"{self.metric(m).lower()} {cells(m, WOMEN)}/{cells(m, MEN)}" for m in tabs_[0].index)
+            counts = np.stack([t.to_numpy() for t in tabs_])  # versions × reasons × genders
+            columns = list(tabs_[0].columns)
+
+            def cells(i, g):
+                return " | ".join(self.int(v) for v in sorted(set(counts[:, i, columns.index(g)].tolist())))
+            rows = ", ".join(f"{self.metric(m).lower()} {cells(i, WOMEN)}/{cells(i, MEN)}"
+                             for i, m in enumerate(tabs_[0].index))
             ps = [t.p_value for t in tests if t.method_code != NO_TEST]
             if not ps:  # every version of the table has a single reason or gender with exits
                 parts.append(self.tr("gender_gaps.exit_reasons_untestable", label=label, rows=esc(rows)))

@@ -111,3 +111,32 @@ def test_a_reason_version_ruled_out_lets_the_exits_be_checked():
     got = {(u.gender, u.metric, u.value, u.rule) for u in unusable(stated, A)}
     assert ("women", "jobseeking", 57, "part_version") in got
     assert ("women", "exited", 134, "parts_sum") in got
+
+
+def test_unusable_in_checks_each_group_and_keeps_the_order_the_groups_first_appear():
+    """unusable_in over a frame of facts is unusable per group (association, period, intervention,
+    category), the groups in the order their first fact appears, whatever metric that fact is
+    about; facts about other metrics change nothing."""
+    import pandas as pd
+    from finsam.data.versions import unusable_in
+    t = finsam.load()
+    a = finsam.data.versions.arithmetic(t.metrics, t.vocabulary)
+    work, studies, jobseeking, other = a.reasons[:4]
+    rows = [("x", "", "", "women", "participants", 50.0)]  # x first appears here, with a metric the rules ignore
+    for g, exits, parts in (("men", 105, (33, 12, 33, 37)), ("women", 127, (34, 10, 47, 36))):  # y: men 115 > 105
+        rows += [("y", "", "", g, a.exits, exits)] + [("y", "", "", g, m, v) for m, v in
+                                                     zip((work, studies, jobseeking, other), parts)]
+    rows += [("x", "", "", "women", a.exits, 30.0)] + [("x", "", "", "women", m, v) for m, v in
+                                                      zip((work, studies, jobseeking, other), (10, 5, 10, 10))]
+    rows += [("y", "referrer", "a", "men", a.exits, 1.0), ("y", "referrer", "a", "men", work, 2.0)]  # a category
+    facts = pd.DataFrame([dict(association_id=assoc, period_start=2018, period_end=2018, intervention="ALL",
+                               dimension=d, category=c, gender=g, metric=m, value=float(v), lines=f"L{i + 2}")
+                          for i, (assoc, d, c, g, m, v) in enumerate(rows)])
+    u = unusable_in(facts, t.metrics, t.vocabulary)
+    # by hand: x women 10+5+10+10 = 35 > 30; y men 33+12+33+37 = 115 > 105; y's category: 2 > 1
+    got = zip(u["association_id"], u["category"], u["gender"], u["value"], u["rule"], u["parts"], u["lines"])
+    assert list(got) == [
+        ("x", "", "women", 30.0, "parts_exceed", 35.0, "L13"), ("y", "", "men", 105.0, "parts_exceed", 115.0, "L3"),
+        ("y", "a", "men", 1.0, "parts_exceed", 2.0, "L18")]
+    others = facts[facts["metric"] == "participants"]
+    assert unusable_in(pd.concat([facts, others, others]), t.metrics, t.vocabulary).equals(u)

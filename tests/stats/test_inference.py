@@ -390,3 +390,136 @@ def test_gap_interval_with_a_rate_of_0_or_100_percent_prints_no_warning_on_the_p
         warnings.simplefilter("error")
         r = inf.gap_interval(k1, n1, k2, n2)
     assert 0 < r.p_value < 1
+
+
+# --- many gaps at once: statsmodels' numbers, pair by pair ---------------------------------------
+
+def _pairs(seed, size):
+    """Random (k1, n1, k2, n2) with tiny groups, 0 % and 100 % rates among them."""
+    rng = np.random.default_rng(seed)
+    n1, n2 = (rng.choice([1, 2, 3, 5, 8, 13, 40, 127, 246, 3000], size) for _ in range(2))
+
+    def k(n):
+        u = rng.random(size)
+        return np.where(u < 0.15, 0, np.where(u < 0.3, n, rng.integers(0, n + 1)))
+    return k(n1), n1, k(n2), n2
+
+
+def _statsmodels_h(n1, n2, power=0.8, alpha=1 - inf.CONFIDENCE):
+    from statsmodels.stats.power import NormalIndPower
+    return NormalIndPower().solve_power(effect_size=None, nobs1=int(n1), ratio=int(n2) / int(n1), alpha=alpha,
+                                        power=power, alternative="two-sided")
+
+
+def _pp_from_h(h, pooled):
+    """Cohen's h as two rates symmetric around ``pooled`` (%) in angle, kept inside 0-100 %, by hand."""
+    c, q = math.asin(math.sqrt(pooled / 100)), h / 4
+    if 2 * q > math.pi / 2:
+        return math.nan
+    lo, hi = c - q, c + q
+    if hi > math.pi / 2:
+        hi, lo = math.pi / 2, math.pi / 2 - 2 * q
+    if lo < 0:
+        lo, hi = 0.0, 2 * q
+    return 100 * (math.sin(hi) ** 2 - math.sin(lo) ** 2)
+
+
+def test_gap_interval_arrays_are_statsmodels_pair_by_pair():
+    """inf.gap_interval_arrays computes every pair at once; statsmodels, called pair by pair as
+    gap_interval did before, is the reference (Newcombe's interval, the score test, the power
+    solver), to 1e-9."""
+    import warnings
+    from statsmodels.stats.proportion import confint_proportions_2indep, test_proportions_2indep
+    k1, n1, k2, n2 = _pairs(11, 300)
+    got = inf.gap_interval_arrays(k1, n1, k2, n2)
+    ref = {q: [] for q in ("ci_low_pp", "ci_high_pp", "p_value", "h", "detectable_pp")}
+    for a, m, b, n in zip(k1.tolist(), n1.tolist(), k2.tolist(), n2.tolist()):
+        lo, hi = confint_proportions_2indep(a, m, b, n, method="newcomb", compare="diff", alpha=1 - inf.CONFIDENCE)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            p = (1.0 if a + b in (0, m + n) else
+                 test_proportions_2indep(a, m, b, n, method="score", compare="diff").pvalue)
+        h = _statsmodels_h(m, n)
+        for q, v in zip(ref, (100 * lo, 100 * hi, p, h, _pp_from_h(h, 100 * (a + b) / (m + n)))):
+            ref[q].append(v)
+    for q in ("ci_low_pp", "ci_high_pp", "p_value", "detectable_pp"):
+        np.testing.assert_allclose(got[q], ref[q], rtol=0, atol=1e-9, err_msg=q)
+    np.testing.assert_allclose(inf.detectable_h(n1, n2, 0.8, 1 - inf.CONFIDENCE), ref["h"], rtol=0, atol=1e-9)
+    assert np.isnan(got["detectable_pp"]).any() and (got["p_value"] == 1).any()  # the edge cases were met
+    np.testing.assert_array_equal(got["difference_pp"], 100 * (k1 / n1 - k2 / n2))
+    np.testing.assert_array_equal(got["evidence"], (got["ci_low_pp"] > 0) | (got["ci_high_pp"] < 0))
+    # one pair at a time gives the same
+    for i in (0, 1, 2):
+        one = inf.gap_interval(int(k1[i]), int(n1[i]), int(k2[i]), int(n2[i]))
+        assert (one.ci_low_pp, one.ci_high_pp, one.p_value) == (got["ci_low_pp"][i], got["ci_high_pp"][i],
+                                                                 got["p_value"][i])
+
+
+def test_detectable_h_takes_the_steps_of_statsmodels_solver():
+    """statsmodels' solve_power stops within 1e-5 of the root (brentq's xtol): the exact root is
+    up to ~1e-6 away from what it returns, so detectable_h must follow its steps, not only solve
+    the same equation."""
+    sizes = [1, 2, 3, 7, 30, 250, 4000, 100_000]
+    n1, n2 = (np.array(x) for x in zip(*itertools.product(sizes, sizes)))
+    h = inf.detectable_h(n1, n2)
+    ref = np.array([_statsmodels_h(a, b, alpha=0.05) for a, b in zip(n1, n2)])
+    np.testing.assert_allclose(h, ref, rtol=0, atol=1e-9)
+    assert inf.detectable_h(n1.reshape(8, 8), n2.reshape(8, 8)).shape == (8, 8)
+    # power below alpha leaves the usual path: statsmodels itself answers (here: it cannot)
+    with pytest.raises(ValueError):
+        inf.detectable_h([20], [20], power=0.03, alpha=0.05)
+
+
+def test_difference_range_is_the_range_over_every_consistent_pair():
+    out = inf.difference_range(dict(pct=39, n=296), dict(k=0, n=3)).set_index("quantity")
+    ks = rounding_brute_force(39, 296)
+    each = [inf.gap_interval(k, 296, 0, 3) for k in ks]
+    for q in inf.RANGE_FIELDS:
+        assert out.loc[q, "min"] == min(getattr(r, q) for r in each)
+        assert out.loc[q, "max"] == max(getattr(r, q) for r in each)
+    assert out["combinations"].iloc[0] == len(ks) == 3
+
+
+# --- the one rule, quickly: the same numbers as scipy's own functions ---------------------------
+
+def _tables(seed, size):
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(size):
+        r, c = rng.integers(2, 6), rng.integers(2, 4)
+        out.append(rng.integers(0, rng.choice([4, 12, 80]), (r, c)) * (rng.random((r, c)) < 0.9))
+    return out
+
+
+def test_table_test_gives_scipys_statistics():
+    """The Pearson statistic, its p-value and the expected counts are chi2_contingency's (computed
+    here without its per-call checks); the Monte Carlo p-value is that of scipy's random tables
+    drawn with the fixed seed, as R's chisq.test(simulate.p.value=TRUE) counts them."""
+    from scipy.stats import chi2_contingency, random_table
+    methods = set()
+    for table in _tables(5, 60):
+        t = table[table.sum(axis=1) > 0][:, table.sum(axis=0) > 0]
+        got = inf.table_test(table, draws=500)
+        methods.add(got.method_code)
+        if got.method_code in ("none", "fisher", "chi2_yates"):
+            continue
+        res = chi2_contingency(t, correction=False)
+        assert got.min_expected == res.expected_freq.min() and got.dof == res.dof
+        if got.method_code == "chi_squared":
+            assert (got.statistic, got.p_value) == (res.statistic, res.pvalue)
+            continue
+        e = res.expected_freq
+        sims = random_table(t.sum(axis=1), t.sum(axis=0), seed=inf.SEED).rvs(size=500)
+        stats = ((sims - e) ** 2 / e).sum(axis=(1, 2))
+        x2 = ((t - e) ** 2 / e).sum()
+        assert got.statistic == pytest.approx(res.statistic, rel=1e-12, abs=1e-12) and got.statistic == x2
+        assert got.p_value == (1 + (stats >= x2 - 1e-7 * max(1.0, x2)).sum()) / 501
+    assert {"chi_squared", "monte_carlo"} <= methods
+
+
+def test_a_table_met_again_gets_the_same_test():
+    table = [[3, 1], [0, 0], [5, 9], [1, 0]]
+    first = inf.table_test(table)
+    assert inf.table_test(np.array(table, dtype=float)) is first  # counted once
+    assert inf.table_test([[3, 1], [5, 9], [1, 0]]) is first  # the empty row is no part of the table
+    assert inf.table_test(table, seed=inf.SEED + 1) is not first  # the seed is part of the key

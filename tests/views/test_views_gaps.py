@@ -193,3 +193,38 @@ def test_a_reason_table_no_test_can_be_made_on_is_said_so(mini):
     for lang, words in (("en", "no test is possible"), ("sv", "inget test är möjligt")):
         text = vg.GenderGaps(one_gender, lang=lang).exit_reason_text().data
         assert words in text and "X²" not in text.split(words)[0].rsplit("**", 2)[-1]
+
+
+def _groups(rows):
+    """A frame as gap_groups gives it, from (n_women, k_women or None, pct_women, n_men, k_men, pct_men)."""
+    g = pd.DataFrame([dict(association=f"a{i % 3}", period_start=2018, period_end=2018, intervention=f"i{i}",
+                           n_women=nw, k_women=kw, pct_women=pw, n_men=nm, k_men=km, pct_men=pm, conflict=i == 1,
+                           unit="persons") for i, (nw, kw, pw, nm, km, pm) in enumerate(rows)])
+    for c in ("k_women", "k_men"):
+        g[c] = g[c].astype("Int64")
+    return g
+
+
+def test_every_group_at_once_is_each_group_on_its_own():
+    """gap_intervals computes every group's pairs of counts at once: each row is what
+    inference.difference_range gives for that group alone (rounded percentages, 0 % and 100 %,
+    groups of one), in the groups' order and with their columns first."""
+    from finsam.stats import inference as inf
+    nan = np.nan
+    g = _groups([(20, 8, nan, 25, 5, nan), (246, None, 37.0, 296, None, 39.0), (1, 0, nan, 1, 1, nan),
+                 (3, 3, nan, 2, 0, nan), (40, None, 50.0, 13, 13, nan), (5, 0, nan, 8, 0, nan)])
+    iv = sg.gap_intervals(g)
+    assert list(iv.columns[:len(g.columns)]) == list(g.columns) and len(iv) == len(g)
+    pd.testing.assert_frame_equal(iv[list(g.columns)], g, check_dtype=False)  # counts with NA: floats, as ever
+    for i, r in g.iterrows():
+        side = [dict(n=int(r[f"n_{x}"]), k=None if pd.isna(r[f"k_{x}"]) else int(r[f"k_{x}"]),
+                     pct=None if pd.isna(r[f"pct_{x}"]) else float(r[f"pct_{x}"])) for x in ("women", "men")]
+        alone = inf.difference_range(*side).set_index("quantity")
+        for q in inf.RANGE_FIELDS:
+            for b in ("min", "max"):
+                assert iv.loc[i, f"{q}_{b}"] == alone.loc[q, b] or (np.isnan(iv.loc[i, f"{q}_{b}"])
+                                                                    and np.isnan(alone.loc[q, b]))
+        for c in ("combinations", "evidence_all", "evidence_any"):
+            assert iv.loc[i, c] == alone[c].iloc[0]
+    assert iv["combinations"].tolist()[:2] == [1, 9] and iv["detectable_pp_min"].isna().any()
+    assert sg.gap_intervals(g.iloc[:0]).empty
