@@ -870,8 +870,12 @@ def pooled_gap(strata: Iterable[Sequence[int]], confidence: float = CONFIDENCE) 
     if len(tables) < 2:
         raise ValueError("pooling needs at least two strata")
     st = StratifiedTable(tables)
-    lo, hi = st.oddsratio_pooled_confint(alpha=1 - confidence)
-    bd = st.test_equal_odds(adjust=False)
+    # Breslow–Day divides by a stratum's expected count, zero where a table has an empty row or
+    # column (common at national scale): its statistic and p-value are then NaN, which the page
+    # says in words; numpy's warning would print on the page
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lo, hi = st.oddsratio_pooled_confint(alpha=1 - confidence)
+        bd = st.test_equal_odds(adjust=False)
     return PooledGap(float(st.oddsratio_pooled), float(lo), float(hi), float(st.test_null_odds(correction=False).pvalue),
                      float(bd.statistic), float(bd.pvalue), len(tables))
 

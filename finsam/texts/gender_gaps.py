@@ -117,6 +117,17 @@ TEXT = {
         "sv": " — inga belägg för att skillnaden varierar mellan grupperna (få grupper ger testet liten styrka).",
         "en": " — no evidence that the gap differs between the groups (with few groups this test has little "
               "power)."},
+    # Breslow–Day is undefined where a group's table has an empty row or column (finsam.stats.inference.pooled_gap)
+    "gender_gaps.homogeneity_undefined": {
+        "sv": " — testet kan inte göras här: i minst en grupp är en rad eller kolumn i tabellen tom (till exempel "
+              "ingen av ena könet som gick till arbete eller studier), och då är testet inte definierat. Om "
+              "skillnaden varierar mellan grupperna går alltså inte att säga.",
+        "en": " — the test cannot be made here: in at least one group a row or column of the table is empty (for "
+              "instance no one of one gender left for work or studies), where the test is undefined. Whether the "
+              "gap differs between the groups cannot be said."},
+    "gender_gaps.combination": {
+        "sv": " En kombination av antal analyserades: rapporternas egna antal; inget antal har hittats på.",
+        "en": " One combination of counts was analysed: the reports' own counts; no count was invented."},
     "gender_gaps.combinations": {
         "sv": " {n} kombinationer av antal analyserades: varje antal som stämmer med rapporternas avrundade "
               "procentsatser och varje version av deras motstridiga uppgifter; inget antal har hittats på.",

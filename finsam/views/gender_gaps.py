@@ -212,9 +212,11 @@ class GenderGaps(View):
                                high=self.num(p.loc["ci_high", "max"], 2)),
                     p=self._span(p.loc["p_value", "min"], p.loc["p_value", "max"], 3),
                     homogeneity_p=self._span(p.loc["homogeneity_p_value", "min"], p.loc["homogeneity_p_value", "max"], 3))
-        s += self.tr("gender_gaps.heterogeneous" if p.loc["homogeneity_p_value", "max"] < 0.05
-                     else "gender_gaps.homogeneous")
-        s += self.tr("gender_gaps.combinations", n=self.int(p["combinations"].iloc[0]))
+        homogeneity = p.loc["homogeneity_p_value", ["min", "max"]]
+        s += self.tr("gender_gaps.homogeneity_undefined" if homogeneity.isna().any() else
+                     "gender_gaps.heterogeneous" if homogeneity["max"] < 0.05 else "gender_gaps.homogeneous")
+        n = int(p["combinations"].iloc[0])
+        s += self.tr("gender_gaps.combination" if n == 1 else "gender_gaps.combinations", n=self.int(n))
         s += self.tr("gender_gaps.pooled_groups_differ")
         return markdown(s + "\n\n" + self.within_text())
 

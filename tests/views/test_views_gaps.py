@@ -228,3 +228,21 @@ def test_every_group_at_once_is_each_group_on_its_own():
             assert iv.loc[i, c] == alone[c].iloc[0]
     assert iv["combinations"].tolist()[:2] == [1, 9] and iv["detectable_pp_min"].isna().any()
     assert sg.gap_intervals(g.iloc[:0]).empty
+
+
+def test_where_breslow_day_is_undefined_the_page_says_so_and_prints_no_warning(mini):
+    """No one of a group leaving for work or studies empties a column of its table: its expected
+    count is zero, Breslow–Day divides by it and is undefined. The page says that the test cannot
+    be made (not 'no evidence'), and numpy's warning does not reach it."""
+    import dataclasses
+    import warnings
+    obs = mini.observations.copy()
+    bhs_rate = (obs["association_id"] == "bhs") & (obs["metric"] == "exit_work_or_studies")
+    obs.loc[bhs_rate, "value"] = 0.0
+    everyone = dataclasses.replace(mini, observations=obs)
+    for lang, said, not_said in (("en", "the test cannot be made here", "no evidence that the gap differs"),
+                                 ("sv", "testet kan inte göras här", "inga belägg för att skillnaden varierar")):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", RuntimeWarning)
+            text = vg.GenderGaps(everyone, lang=lang).pooled_text().data
+        assert said in text and not_said not in text
