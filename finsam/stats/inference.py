@@ -16,8 +16,8 @@ participants, see :mod:`finsam.stats.rates`); differences are in percentage poin
 - differences of two rates: Newcombe's hybrid score interval
   (``statsmodels.stats.proportion.confint_proportions_2indep``, method ``newcomb``) and the
   score test (``test_proportions_2indep``, method ``score``), called on arrays of pairs at once;
-- detectable differences: ``statsmodels.stats.power.NormalIndPower`` on Cohen's h (its solver's
-  steps taken on arrays, :func:`detectable_h`);
+- detectable differences: the power equation of ``statsmodels.stats.power.NormalIndPower`` on
+  Cohen's h, solved on arrays by ``scipy.optimize.elementwise.find_root`` (:func:`detectable_h`);
 - pooled gaps: Mantel–Haenszel and Breslow–Day (``statsmodels.stats.contingency_tables.StratifiedTable``).
 """
 from __future__ import annotations
@@ -549,111 +549,36 @@ class DifferenceInterval:
     method: str = "Newcombe hybrid score interval; score test; power: normal approximation on Cohen's h"
 
 
-# the root finder statsmodels' NormalIndPower.solve_power uses for an effect size: brentq_expanding
-# (statsmodels.tools.rootfinding) with no bounds, then scipy's brentq with these settings
-_BRENT_XTOL, _BRENT_RTOL, _BRENT_MAXITER = 1e-5, 4 * np.finfo(float).eps, 100
-
-
-def _power_shortfall(h, nobs, alpha: float, power: float) -> np.ndarray:
-    """Power of the two-sided z-test of two independent groups with effective size ``nobs`` at
-    Cohen's h, minus ``power``: statsmodels' ``NormalIndPower().power`` (``normal_power``) minus
-    the target, the function its ``solve_power`` finds the root of, elementwise and operation for
-    operation (so the root finder below takes the same steps); inf where it is NaN, as there."""
+def _power_shortfall(h, nobs, alpha: float, power: float):
+    """Power of the two-sided z-test of two independent groups of effective size ``nobs`` at
+    Cohen's h, minus ``power``: what ``statsmodels.stats.power.NormalIndPower().power`` gives
+    (``normal_power``: both tails), minus the target, on arrays."""
     from scipy.stats import norm
-    alpha_ = alpha / 2.0
+    z = norm.isf(alpha / 2)
     x = h * np.sqrt(nobs)
-    v = norm.sf(norm.isf(alpha_) - x) + norm.cdf(norm.ppf(alpha_) - x) - power
-    return np.where(np.isnan(v), np.inf, v)
-
-
-def _statsmodels_h(n1: int, n2: int, power: float, alpha: float) -> float:
-    """The reference: statsmodels' own solver for one pair of group sizes (~5 ms)."""
-    from statsmodels.stats.power import NormalIndPower
-    return float(NormalIndPower().solve_power(effect_size=None, nobs1=n1, ratio=n2 / n1, alpha=alpha, power=power,
-                                              alternative="two-sided"))
+    return norm.sf(z - x) + norm.cdf(-z - x) - power
 
 
 def detectable_h(n1, n2, power: float = 0.8, alpha: float = 0.05) -> np.ndarray:
     """Cohen's h that groups of n1 and n2 detect with ``power`` at ``alpha`` (two-sided), for
-    arrays of group sizes at once: what ``statsmodels.stats.power.NormalIndPower().solve_power(
-    effect_size=None, nobs1=n1, ratio=n2/n1, alpha=alpha, power=power)`` returns for each pair,
-    found by the same steps on whole arrays. statsmodels brackets the root (brentq_expanding
-    without bounds: the power at h = ±1 is symmetric, so it starts from 1e-8 and widens the upper
-    bound tenfold until the power reaches the target) and runs scipy's ``brentq`` (Brent's method,
-    xtol 1e-5); that tolerance leaves the result up to ~1e-6 from the exact root, so an exact
-    solver would differ from it: this one takes Brent's steps (Brent 1973, as scipy implements
-    it) elementwise, and gives statsmodels' value, not only the root. A pair whose steps leave the
-    usual path (the power not symmetric or not increasing, no sign change, no convergence in 100
-    steps) is handed to statsmodels itself. ~5 ms per pair in statsmodels; here a few ms for
-    thousands of pairs."""
+    arrays of group sizes at once: the root of the power equation statsmodels'
+    ``NormalIndPower().solve_power`` solves, found by scipy's elementwise bracketing root finder
+    (``scipy.optimize.elementwise.find_root``) to 1e-13. statsmodels solves one pair at a time
+    (~5 ms each, thousands on a national page) and stops within its brentq tolerance (1e-5) of
+    the root. The bracket: just above 0, where the power is ``alpha``, and the h at which one tail
+    alone reaches ``power``, (z₁₋α/₂ + z_power)/√nobs, where both tails exceed it."""
+    from scipy.optimize import elementwise
+    from scipy.stats import norm
     n1, n2 = np.broadcast_arrays(np.asarray(n1, dtype=float), np.asarray(n2, dtype=float))
-    shape = n1.shape
-    n1, n2 = n1.ravel(), n2.ravel()
-    size = n1.size
-    root = np.full(size, np.nan)
-    if size == 0:
-        return root.reshape(shape)
-    nobs = 1.0 / (1.0 / n1 + 1.0 / (n1 * (n2 / n1)))  # NormalIndPower.power: nobs2 = nobs1 · ratio
-
-    def f(h, where=slice(None)):
-        return _power_shortfall(h, nobs[where], alpha, power)
-
-    # brentq_expanding: power at -1 and 1 equal (two-sided), so the lower bound becomes 1e-8
-    f_one = f(np.ones(size))
-    special = ~(np.abs(f_one - f(-np.ones(size))) < 1e-15)
-    f_low = f(np.full(size, 1e-8))
-    special |= ~(f_low < f_one) | (f_low > 0)  # increasing, and the lower bound needs no widening
-    left, right, f_right = np.full(size, 1e-8), np.ones(size), f_one
-    for _ in range(50):  # 10⁵⁰: far beyond any h; statsmodels stops at 100 widenings
-        grow = (f_right < 0) & ~special
-        if not grow.any():
-            break
-        left[grow] = right[grow]
-        right[grow] *= 10
-        f_right[grow] = f(right[grow], grow)
-    else:
-        special |= (f_right < 0)
-    # scipy's brentq from (left, right)
-    xpre, xcur = left, right.copy()
-    fpre, fcur = f(xpre), f_right.copy()
-    special |= fpre * fcur > 0
-    at_pre, at_cur = ~special & (fpre == 0), ~special & (fpre != 0) & (fcur == 0)
-    root[at_pre], root[at_cur] = xpre[at_pre], xcur[at_cur]
-    active = ~special & ~at_pre & ~at_cur
-    xblk, fblk, spre, scur = np.zeros(size), np.zeros(size), np.zeros(size), np.zeros(size)
-    for _ in range(_BRENT_MAXITER):
-        if not active.any():
-            break
-        a = active
-        flip = a & (fpre != 0) & (fcur != 0) & (np.signbit(fpre) != np.signbit(fcur))
-        xblk, fblk = np.where(flip, xpre, xblk), np.where(flip, fpre, fblk)
-        spre, scur = np.where(flip, xcur - xpre, spre), np.where(flip, xcur - xpre, scur)
-        swap = a & (np.abs(fblk) < np.abs(fcur))
-        xpre, xcur, xblk = np.where(swap, xcur, xpre), np.where(swap, xblk, xcur), np.where(swap, xcur, xblk)
-        fpre, fcur, fblk = np.where(swap, fcur, fpre), np.where(swap, fblk, fcur), np.where(swap, fcur, fblk)
-        delta = (_BRENT_XTOL + _BRENT_RTOL * np.abs(xcur)) / 2
-        sbis = (xblk - xcur) / 2
-        done = a & ((fcur == 0) | (np.abs(sbis) < delta))
-        root[done] = xcur[done]
-        active = a = a & ~done
-        with np.errstate(all="ignore"):  # the branch not taken may divide by zero
-            interpolate = xpre == xblk
-            dpre = (fpre - fcur) / (xpre - xcur)
-            dblk = (fblk - fcur) / (xblk - xcur)
-            stry = np.where(interpolate, -fcur * (xcur - xpre) / (fcur - fpre),  # interpolate, else extrapolate
-                            -fcur * (fblk * dblk - fpre * dpre) / (dblk * dpre * (fblk - fpre)))
-            bound_a, bound_b = np.abs(spre), 3 * np.abs(sbis) - delta
-            short = ((np.abs(spre) > delta) & (np.abs(fcur) < np.abs(fpre))
-                     & (2 * np.abs(stry) < np.where(bound_a < bound_b, bound_a, bound_b)))
-        spre, scur = np.where(a, np.where(short, scur, sbis), spre), np.where(a, np.where(short, stry, sbis), scur)
-        xpre, fpre = np.where(a, xcur, xpre), np.where(a, fcur, fpre)
-        step = np.where(np.abs(scur) > delta, scur, np.where(sbis > 0, delta, -delta))
-        xcur = np.where(a, xcur + step, xcur)
-        fcur[a] = f(xcur[a], a)
-    special |= active  # no convergence in 100 steps: statsmodels tries other solvers
-    for i in np.flatnonzero(special):
-        root[i] = _statsmodels_h(int(n1[i]), int(n2[i]), power, alpha)
-    return root.reshape(shape)
+    if not alpha < power < 1:
+        raise ValueError(f"the power {power} must lie between alpha {alpha} and 1")
+    if n1.size == 0:
+        return np.full(n1.shape, np.nan)
+    nobs = 1.0 / (1.0 / n1 + 1.0 / n2)
+    upper = (norm.isf(alpha / 2) + norm.ppf(power)) / np.sqrt(nobs)
+    found = elementwise.find_root(_power_shortfall, (np.full(n1.shape, 1e-12), upper), args=(nobs, alpha, power),
+                                  tolerances=dict(xatol=1e-13, xrtol=1e-13))
+    return np.asarray(found.x, dtype=float)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -692,7 +617,7 @@ def gap_interval_arrays(k1, n1, k2, n2, confidence: float = CONFIDENCE, power: f
     """:func:`gap_interval` for arrays of pairs at once: each field of :class:`DifferenceInterval`
     (``INTERVAL_FIELDS``) as an array, element i for (k1[i], n1[i], k2[i], n2[i]). The same
     statsmodels functions, called on the arrays (Newcombe's interval, the score test), and
-    :func:`detectable_h` for statsmodels' power solver."""
+    :func:`detectable_h` for the power."""
     from statsmodels.stats.proportion import confint_proportions_2indep, test_proportions_2indep
     k1, n1, k2, n2 = (np.atleast_1d(np.asarray(x)) for x in (k1, n1, k2, n2))
     if not k1.shape == n1.shape == k2.shape == n2.shape or k1.ndim != 1:
