@@ -87,12 +87,23 @@ class Gaps:
     groups: int  #: groups with a gap interval
     evidence: int  #: groups whose interval excludes zero in every version
     depends: int  #: groups where it depends on the version
+    #: the smallest and largest difference (pp) the groups without evidence detect with 80 % power
+    #: (None where every group has evidence)
+    detectable: tuple[float, float] | None = None
+    #: how many of the groups' 95 % intervals would exclude zero by chance alone, were women and men
+    #: alike in every group (each is a separate comparison, not corrected for the others)
+    by_chance: float = 0.0
 
 
 def gender_gaps(intervals: pd.DataFrame) -> Gaps:
     """Key figures of :func:`finsam.stats.gaps.gap_intervals` (the gap page's table)."""
+    from finsam.stats.inference import CONFIDENCE
     if intervals is None or intervals.empty:
         return Gaps(0, 0, 0)
     all_ = intervals["evidence_all"].astype(bool)
     any_ = intervals["evidence_any"].astype(bool)
-    return Gaps(groups=len(intervals), evidence=int(all_.sum()), depends=int((any_ & ~all_).sum()))
+    none = intervals.loc[~any_, ["detectable_pp_min", "detectable_pp_max"]]
+    low, high = none["detectable_pp_min"].min(), none["detectable_pp_max"].max()
+    return Gaps(groups=len(intervals), evidence=int(all_.sum()), depends=int((any_ & ~all_).sum()),
+                detectable=(float(low), float(high)) if pd.notna(low) and pd.notna(high) else None,
+                by_chance=len(intervals) * (1 - CONFIDENCE))

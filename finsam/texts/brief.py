@@ -108,12 +108,28 @@ TEXT = {
               "In {evidence} of them the difference is statistically significant; in {depends} it depends on "
               "which of the report's figures hold.",
     },
+    "brief.gaps.no_evidence": {
+        "sv": "I {groups} grupper går andelen kvinnor och män som gick vidare till arbete eller studier att "
+              "jämföra. I ingen av dem är skillnaden statistiskt säkerställd.",
+        "en": "In {groups} groups the shares of women and men who went on to work or studies can be compared. "
+              "In none of them is the difference statistically significant.",
+    },
     "brief.gaps.none": {
         "sv": "Inga rapporter ger utfall för kvinnor och män med antal som går att jämföra.",
         "en": "No report gives outcomes for women and men with counts that can be compared.",
     },
+    # the groups without evidence: the difference they could have detected (finsam.stats.brief.Gaps)
     "brief.gaps.small": {
-        "sv": "Grupperna är små: en skillnad som inte är statistiskt säkerställd kan ändå finnas.",
-        "en": "The groups are small: a difference that is not statistically significant may still exist.",
+        "sv": "En skillnad som inte är statistiskt säkerställd kan ändå finnas: grupper av de här storlekarna "
+              "upptäcker med 80 % sannolikhet bara skillnader på omkring {detectable} procentenheter.",
+        "en": "A difference that is not statistically significant may still exist: groups of these sizes detect "
+              "with 80 % probability only differences of about {detectable} percentage points.",
+    },
+    # many comparisons at once: how many would be significant by chance alone (no correction is made)
+    "brief.gaps.chance": {
+        "sv": "Med {groups} jämförelser väntas omkring {chance} statistiskt säkerställda skillnader av ren slump, "
+              "även om kvinnor och män i själva verket hade samma andel.",
+        "en": "With {groups} comparisons, about {chance} statistically significant differences are expected by "
+              "chance alone, even if women and men in fact had the same share.",
     },
 }

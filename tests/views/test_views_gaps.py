@@ -246,3 +246,32 @@ def test_where_breslow_day_is_undefined_the_page_says_so_and_prints_no_warning(m
             warnings.simplefilter("error", RuntimeWarning)
             text = vg.GenderGaps(everyone, lang=lang).pooled_text().data
         assert said in text and not_said not in text
+
+
+def test_the_answer_says_what_chance_alone_gives_and_what_the_groups_could_detect():
+    """Each group's interval is a comparison of its own: with 20 or more, 5 % of them excluding zero
+    by chance alone is at least one, and the answer says how many to expect. A difference that is
+    not significant may exist: the answer gives the range the groups without evidence could detect
+    (a group with evidence is not in it)."""
+    from finsam.stats import brief as kf
+    nan = np.nan
+    few = _groups([(127, 44, nan, 115, 45, nan), (60, 30, nan, 60, 10, nan)])
+    iv = sg.gap_intervals(few)
+    k = kf.gender_gaps(iv)
+    assert (k.groups, k.evidence) == (2, 1) and k.by_chance == pytest.approx(2 * 0.05)
+    assert k.detectable == (iv.loc[0, "detectable_pp_min"], iv.loc[0, "detectable_pp_max"])  # the group without evidence
+    many = _groups([(127, 44, nan, 115, 45, nan)] * 40)
+    k = kf.gender_gaps(sg.gap_intervals(many))
+    assert k.groups == 40 and k.by_chance == pytest.approx(2.0) and k.evidence == 0
+    view = vg.GenderGaps.__new__(vg.GenderGaps)  # the sentences of a page whose groups are these
+    for lang, chance, none in (("sv", "Med 40 jämförelser väntas omkring 2 statistiskt säkerställda skillnader",
+                                "I ingen av dem är skillnaden statistiskt säkerställd."),
+                               ("en", "With 40 comparisons, about 2 statistically significant differences",
+                                "In none of them is the difference statistically significant.")):
+        vg.View.__init__(view, None, lang)
+        view.__dict__["intervals"] = sg.gap_intervals(many)
+        text = view.in_brief().data
+        assert chance in text and none in text
+        view.__dict__["intervals"] = iv
+        text = view.in_brief().data
+        assert chance.split(" 40 ")[0] + " 2 " not in text and none not in text
