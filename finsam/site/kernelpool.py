@@ -13,6 +13,10 @@ process started from the same clean state (it never executes a cell before its r
 papermill stays the executor: the started kernel manager is handed to papermill, which passes it
 to nbclient (``km=``); nbclient then neither starts nor stops it, and this module shuts it down.
 
+A pooled kernel's clients (the pool's readiness probe, then nbclient's) are :data:`CLIENT`: the
+readiness handshake ends when the kernel has answered, not after 0.2 s of silence on IOPub as
+jupyter_client's does (:func:`ready_client_class`), about a third of a page's wall time.
+
 How a pooled kernel is started (``FINSAM_KERNEL_POOL``):
 
 - ``fork`` (default): forked from a zygote process that has already imported the libraries
