@@ -97,7 +97,7 @@ class Gaps:
 
 def gender_gaps(intervals: pd.DataFrame) -> Gaps:
     """Key figures of :func:`finsam.stats.gaps.gap_intervals` (the gap page's table)."""
-    from finsam.stats.inference import CONFIDENCE
+    from finsam.stats.gaps import by_chance
     if intervals is None or intervals.empty:
         return Gaps(0, 0, 0)
     all_ = intervals["evidence_all"].astype(bool)
@@ -106,4 +106,4 @@ def gender_gaps(intervals: pd.DataFrame) -> Gaps:
     low, high = none["detectable_pp_min"].min(), none["detectable_pp_max"].max()
     return Gaps(groups=len(intervals), evidence=int(all_.sum()), depends=int((any_ & ~all_).sum()),
                 detectable=(float(low), float(high)) if pd.notna(low) and pd.notna(high) else None,
-                by_chance=len(intervals) * (1 - CONFIDENCE))
+                by_chance=by_chance(len(intervals)))

@@ -24,6 +24,26 @@ from finsam.stats import inference as inf
 from finsam.stats.persons import conservative_difference, persons_base
 from finsam.stats.rates import gap_from_rates, rates_by_group
 
+#: a page words at most this many groups (or exit-reason tables) one by one; with more (a national
+#: site has thousands), only the notable ones, and says how many chance alone would make notable
+LISTED_IN_FULL = 40
+
+
+def listed(notable) -> list[bool]:
+    """Which of a page's groups are worded one by one, given whether each is notable (its
+    difference statistically significant, or significant in some versions of the report's
+    figures): every group up to :data:`LISTED_IN_FULL`, else the notable ones. The others stay in
+    the page's table and its downloads."""
+    notable = [bool(x) for x in notable]
+    return [True] * len(notable) if len(notable) <= LISTED_IN_FULL else notable
+
+
+def by_chance(comparisons: int) -> float:
+    """How many of ``comparisons`` separate tests at 95 % would come out significant by chance
+    alone were there no difference in any (no correction for multiple comparisons is made)."""
+    return comparisons * (1 - inf.CONFIDENCE)
+
+
 def _group_keys(obs: pd.DataFrame, metrics) -> list[tuple]:
     o = select(obs)  # figures about everyone: a category's counts are not a group of their own
     o = o[o["gender"].isin([WOMEN, MEN]) & o["metric"].isin(metrics)]

@@ -142,6 +142,23 @@ TEXT = {
     "gender_gaps.no_exit_reasons": {
         "sv": "Ingen grupp anger antal för flera avslutsanledningar för både kvinnor och män.",
         "en": "No group gives counts of several exit reasons for both women and men."},
+    # more groups than finsam.stats.gaps.LISTED_IN_FULL: only the notable ones are worded
+    "gender_gaps.listed": {
+        "sv": "Av {groups} grupper beskrivs här bara de {listed} där skillnaden är statistiskt säkerställd eller "
+              "beror på vilka av rapportens siffror som gäller; av ren slump väntas omkring {chance} statistiskt "
+              "säkerställda skillnader bland så många grupper. Varje grupp finns i tabellen ovan och i dess "
+              "nedladdningsbara filer.",
+        "en": "Of {groups} groups, only the {listed} whose difference is statistically significant, or depends on "
+              "which of the report's figures hold, are described here; among so many groups about {chance} "
+              "significant differences are expected by chance alone. Every group is in the table above and its "
+              "downloads."},
+    "gender_gaps.exit_reasons_listed": {
+        "sv": "{groups} grupper anger avslutsorsaker för kvinnor och män, och i {tested} av dem går ett test att "
+              "göra. Här beskrivs bara de {listed} där kvinnors och mäns avslutsorsaker skiljer sig statistiskt "
+              "säkerställt i någon version av rapportens siffror; av ren slump väntas omkring {chance} sådana.",
+        "en": "{groups} groups give exit reasons for women and men, and {tested} of them can be tested. Only the "
+              "{listed} where the exit reasons of women and men differ significantly in some version of the "
+              "report's figures are described here; about {chance} such are expected by chance alone."},
     "gender_gaps.multiplicity": {
         "sv": "Flera intervall bedöms här på en gång: med 95 %-intervall utesluter i genomsnitt ett av tjugo noll "
               "av ren slump, och ingen korrektion för flera jämförelser görs.",

@@ -11,7 +11,7 @@ from finsam.data.conflicts import resolve
 from finsam.data.tables import Tables, select
 from finsam.data.semantics import MEN, WOMEN
 from finsam.data.versions import unusable_in
-from finsam.stats.gaps import (exit_reason_tests, gap_groups, gap_intervals, persons_gap_intervals,
+from finsam.stats.gaps import (by_chance, exit_reason_tests, gap_groups, gap_intervals, listed, persons_gap_intervals,
                                pooled_over_groups, rounded_exit_reason_tests, within_intervention_gaps)
 from finsam.stats.inference import NO_TEST
 from finsam.views.base import Markup, View, esc, fill, markdown
@@ -150,7 +150,15 @@ class GenderGaps(View):
         by_label: dict[str, list[int]] = {}  # the rows of each label, in order (a groupby on the label)
         for i, key in enumerate(keys):
             by_label.setdefault(group_label(self.t, key, self.lang), []).append(i)
-        for label in sorted(by_label):
+        labels = sorted(by_label)
+        notable = [bool(col["evidence_any"][by_label[label]].any()) for label in labels]
+        shown = listed(notable)
+        if not all(shown):
+            parts.append(self.tr("gender_gaps.listed", groups=self.int(len(labels)), listed=self.int(sum(shown)),
+                                 chance=self.int(round(by_chance(len(labels))))))
+        for label, show in zip(labels, shown):
+            if not show:
+                continue
             rows = np.array(by_label[label])
             x = {c: v[rows] for c, v in col.items()}
             lo, hi = _skipna(x["ci_low_pp_min"], "min"), _skipna(x["ci_high_pp_max"], "max")
@@ -230,7 +238,7 @@ class GenderGaps(View):
         rounded = rounded_exit_reason_tests(self.t, self.policy, counted=[key for key, *_ in tabs])
         if not tabs and not rounded:
             return self.md("gender_gaps.no_exit_reasons")
-        parts = []
+        parts, notable, tested = [], [], 0  # each group's text, whether it is notable; groups with a test
         for key, tabs_, ruled_out, tests in tabs:
             label = esc(group_label(self.t, key, self.lang))
             counts = np.stack([t.to_numpy() for t in tabs_])  # versions × reasons × genders
@@ -243,7 +251,9 @@ class GenderGaps(View):
             ps = [t.p_value for t in tests if t.method_code != NO_TEST]
             if not ps:  # every version of the table has a single reason or gender with exits
                 parts.append(self.tr("gender_gaps.exit_reasons_untestable", label=label, rows=esc(rows)))
+                notable.append(False)
                 continue
+            tested += 1
             tests = [t for t in tests if t.method_code != NO_TEST]
             if len(tests) == 1:
                 t = tests[0]
@@ -270,12 +280,15 @@ class GenderGaps(View):
                 text += self.tr("gender_gaps.exit_reasons_ruled_out") + Markup(" ").join(
                     unusable_list(frame, self.lang, self.t))
             parts.append(text)
+            notable.append(min(ps) < 0.05)
         for key, pct, r in rounded:
             label = esc(group_label(self.t, key, self.lang))
             if not r.tested:
                 parts.append(self.tr("gender_gaps.exit_reasons_rounded_untested", label=label,
                                      why=self.tr(f"gender_gaps.exit_reasons_why.{r.why}")))
+                notable.append(False)
                 continue
+            tested += 1
             def printed(vals):
                 return " | ".join(self.num(v, 0 if v == round(v) else 1) for v in vals)
             rows = ", ".join(f"{self.metric(m).lower()} {printed(pct.loc[m, WOMEN])}/{printed(pct.loc[m, MEN])}"
@@ -293,4 +306,10 @@ class GenderGaps(View):
                                  tables=self.int(r.tables), test=test_name("chi_squared", self.lang),
                                  statistic=self._span(r.statistic_min, r.statistic_max, 1), dof=self.int(r.dof), p=p)
                          + self.tr(verdict))
+            notable.append(r.evidence or not r.determinable)
+        shown = listed(notable)
+        if not all(shown):
+            parts = [self.tr("gender_gaps.exit_reasons_listed", groups=self.int(len(parts)), tested=self.int(tested),
+                             listed=self.int(sum(shown)), chance=self.int(round(by_chance(tested))))] + \
+                [text for text, show in zip(parts, shown) if show]
         return markdown(Markup("\n\n").join(parts))

@@ -275,3 +275,23 @@ def test_the_answer_says_what_chance_alone_gives_and_what_the_groups_could_detec
         view.__dict__["intervals"] = iv
         text = view.in_brief().data
         assert chance.split(" 40 ")[0] + " 2 " not in text and none not in text
+
+
+def test_with_more_groups_than_a_page_words_only_the_notable_ones_are_described(mini, monkeypatch):
+    """A national page has thousands of groups: above finsam.stats.gaps.LISTED_IN_FULL only the
+    groups whose difference is significant (or depends on the versions) are worded, with how many
+    groups there are and how many chance alone would make significant; the table keeps every group."""
+    assert sg.listed([False, True]) == [True, True]  # few groups: every one
+    many = [i % 7 == 0 for i in range(sg.LISTED_IN_FULL + 1)]
+    assert sg.listed(many) == many and sg.by_chance(40) == pytest.approx(2.0)
+    full = {lang: (vg.GenderGaps(mini, lang=lang).intervals_text().data,
+                   vg.GenderGaps(mini, lang=lang).exit_reason_text().data) for lang in ("sv", "en")}
+    monkeypatch.setattr(sg, "LISTED_IN_FULL", 0)  # the mini data as if it had many groups (none is significant)
+    for lang, said, reasons in (("sv", "Av 2 grupper beskrivs här bara de 0 där", "Här beskrivs bara de 0 där"),
+                                ("en", "Of 2 groups, only the 0 whose", "Only the 0 where")):
+        view = vg.GenderGaps(mini, lang=lang)
+        text = view.intervals_text().data
+        assert said in text and "Botkyrka" not in text and "Botkyrka" in full[lang][0]
+        assert len(view.intervals_table()) == 2
+        text = view.exit_reason_text().data
+        assert reasons in text and "X²" not in text and "X²" in full[lang][1]
