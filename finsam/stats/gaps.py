@@ -356,18 +356,16 @@ def with_intervals(gaps: pd.DataFrame) -> pd.DataFrame:
     power (``detectable_pp``), from finsam.stats.inference.gap_interval, where counts exist."""
     if gaps.empty:
         return gaps
-    cols = {c: [] for c in ("ci_low_pp", "ci_high_pp", "detectable_pp")}
-    for _, g in gaps.iterrows():
-        counts = [g.get(c) for c in ("women_count", "women_n", "men_count", "men_n")]
-        if any(v is None or pd.isna(v) for v in counts) or int(counts[1]) <= 0 or int(counts[3]) <= 0:
-            for c in cols:
-                cols[c].append(np.nan)
-            continue
-        d = inf.gap_interval(*(int(v) for v in counts))
-        cols["ci_low_pp"].append(d.ci_low_pp)
-        cols["ci_high_pp"].append(d.ci_high_pp)
-        cols["detectable_pp"].append(d.detectable_pp)
-    return gaps.assign(**cols)
+    counts = np.array([pd.to_numeric(gaps[c], errors="coerce").to_numpy(dtype=float) if c in gaps
+                       else np.full(len(gaps), np.nan) for c in ("women_count", "women_n", "men_count", "men_n")])
+    ok = ~np.isnan(counts).any(axis=0)
+    ok[ok] = (counts[1, ok] > 0) & (counts[3, ok] > 0)
+    cols = {c: np.full(len(gaps), np.nan) for c in ("ci_low_pp", "ci_high_pp", "detectable_pp")}
+    if ok.any():  # every row with counts at once
+        d = inf.gap_interval_arrays(*(counts[i, ok].astype(np.int64) for i in range(4)))
+        for c in cols:
+            cols[c][ok] = d[c]
+    return gaps.assign(**{c: v.tolist() for c, v in cols.items()})
 
 
 def methods_disagree(gaps: pd.DataFrame) -> pd.Series:
@@ -394,8 +392,11 @@ def group_gaps(facts: pd.DataFrame, tables: Tables, exit_metrics: list[str]) -> 
     for inter in order:
         g = gap_from_rates(by[inter].drop(columns="intervention").reset_index(drop=True), semantics.SUM_OUTCOME)
         if not g.empty:
-            rows.append(with_intervals(g).assign(intervention=inter))
-    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+            rows.append(g.assign(intervention=inter))
+    if not rows:
+        return pd.DataFrame()
+    out = with_intervals(pd.concat(rows, ignore_index=True))  # the intervals of every group at once
+    return out[[c for c in out.columns if c != "intervention"] + ["intervention"]]
 
 
 def within_intervention_gaps(groups: pd.DataFrame, tables: Tables) -> list[dict]:
