@@ -108,6 +108,12 @@ TEXT = {
               "In {evidence} of them the difference is statistically significant; in {depends} it depends on "
               "which of the report's figures hold.",
     },
+    "brief.gaps.no_depends": {
+        "sv": "I {groups} grupper går andelen kvinnor och män som gick vidare till arbete eller studier att "
+              "jämföra. I {evidence} av dem är skillnaden statistiskt säkerställd.",
+        "en": "In {groups} groups the shares of women and men who went on to work or studies can be compared. "
+              "In {evidence} of them the difference is statistically significant.",
+    },
     "brief.gaps.no_evidence": {
         "sv": "I {groups} grupper går andelen kvinnor och män som gick vidare till arbete eller studier att "
               "jämföra. I ingen av dem är skillnaden statistiskt säkerställd.",

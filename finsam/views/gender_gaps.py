@@ -88,8 +88,8 @@ class GenderGaps(View):
         k = kf.gender_gaps(self.intervals)
         if not k.groups:
             return brief.in_brief(self, [self.tr("brief.gaps.none")])
-        said = [self.tr("brief.gaps.no_evidence", groups=self.int(k.groups)) if not k.evidence and not k.depends else
-                self.tr("brief.gaps", groups=self.int(k.groups), evidence=self.int(k.evidence), depends=self.int(k.depends))]
+        key = "brief.gaps" if k.depends else "brief.gaps.no_depends" if k.evidence else "brief.gaps.no_evidence"
+        said = [self.tr(key, groups=self.int(k.groups), evidence=self.int(k.evidence), depends=self.int(k.depends))]
         if k.by_chance >= 1:  # a sentence only where chance alone would give at least one
             said.append(self.tr("brief.gaps.chance", groups=self.int(k.groups), chance=self.int(round(k.by_chance))))
         if k.detectable is not None:
