@@ -41,6 +41,8 @@ PRELOAD = "import " + ", ".join(LIBRARIES)
 HISTORY = "--HistoryManager.hist_file=:memory:"  # what nbclient adds when it starts a kernel itself
 #: the client class of pooled kernels' managers (see :func:`ready_client_class`)
 CLIENT = "finsam.site.kernelpool.ReadyClient"
+#: the attribute of a pooled kernel's manager that lists the clients made for it
+CLIENTS = "_finsam_clients"
 
 
 def ready_client_class():
@@ -63,6 +65,15 @@ def ready_client_class():
     from jupyter_core.utils import ensure_async
 
     class _ReadyClient(AsyncKernelClient):
+        def start_channels(self, *args, **kwargs) -> None:
+            # the manager keeps its clients: nbclient leaves the channels of a client it made for a
+            # kernel it was given open (they are the owner's), and each holds a heartbeat thread and
+            # a ZMQ context with two more threads; KernelPool.discard stops them with the kernel
+            clients = getattr(self.parent, CLIENTS, None)
+            if clients is not None:
+                clients.append(self)
+            super().start_channels(*args, **kwargs)
+
         async def wait_for_ready(self, timeout: float | None = None) -> None:
             deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
 
@@ -149,6 +160,7 @@ class KernelPool:
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
         km = AsyncKernelManager(kernel_name=self.kernel_name, client_class=CLIENT)
+        setattr(km, CLIENTS, [])
         if self.how == "fork":
             from finsam.site import kernelzygote
             if self.zygote is None or not self.zygote.alive():
@@ -206,8 +218,16 @@ class KernelPool:
 
     @staticmethod
     def discard(km) -> None:
-        """Shut a kernel down at once and free its ports and connection file."""
+        """Shut a kernel down at once, stop the channels of every client made for it (threads and
+        ZMQ contexts that would otherwise outlive it, a few per report), and free its ports and
+        connection file."""
         from jupyter_core.utils import run_sync
+        for kc in getattr(km, CLIENTS, ()):
+            try:
+                if kc.channels_running:
+                    kc.stop_channels()
+            except Exception:
+                pass
         try:
             if run_sync(km.is_alive)():
                 run_sync(km.shutdown_kernel)(now=True)

@@ -230,3 +230,18 @@ def test_the_readiness_handshake_ends_when_the_kernel_has_answered(pool, tmp_pat
     assert took < 5 * 0.2, f"five handshakes took {took:.2f} s: at least one waited out an idle IOPub"
     assert not left, "the handshake left a message on a channel"
     assert reply["content"]["status"] == "ok" and "".join(out).strip() == "42"
+
+
+def test_a_report_leaves_no_thread_behind_in_its_render_worker(pool, tmp_path):
+    """nbclient leaves open the channels of the client it makes for a kernel it was given: each
+    holds a heartbeat thread and a ZMQ context with two threads of its own. A render worker of
+    the national site runs thousands of reports; leaked, their threads (4 107 after ~1 300
+    reports) woke every second and slowed every later report. The pool stops them with the
+    kernel: the worker's threads do not grow from one report to the next."""
+    nb = notebook(tmp_path / "t.ipynb", "print(1 + 1)")
+    me = psutil.Process()
+    run(nb, tmp_path)  # the first report starts the zygote and the kernel started ahead
+    after_first = me.num_threads()
+    for _ in range(4):
+        assert stdout_of(run(nb, tmp_path)).strip() == "2"
+    assert me.num_threads() <= after_first, f"{me.num_threads() - after_first} threads more after four reports"
