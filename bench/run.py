@@ -276,10 +276,14 @@ def render_cli(out, *args, env=None, sample_memory=False, allow_failed=False) ->
     workers, kernels), sampled every 0.1 s."""
     import psutil
     exe = Path(sys.executable).with_name("finsam")
+    # the output goes to files: a pipe nobody reads while the memory is sampled fills at 64 KiB (a
+    # national render prints a line per page: 5 944 lines) and the render blocks writing to it
+    logs = tempfile.TemporaryDirectory(prefix="finsam-bench-render-")
+    out_f = open(Path(logs.name) / "stdout", "w+", encoding="utf-8")
+    err_f = open(Path(logs.name) / "stderr", "w+", encoding="utf-8")
     t0 = time.perf_counter()
     proc = subprocess.Popen([str(exe), "render", "--no-progress", "--output", str(out), *args], cwd=ROOT,
-                            env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+                            env={**os.environ, **(env or {})}, stdout=out_f, stderr=err_f, text=True)
     peak = 0
     if sample_memory:
         root = psutil.Process(proc.pid)
@@ -295,8 +299,14 @@ def render_cli(out, *args, env=None, sample_memory=False, allow_failed=False) ->
                 pass
             peak = max(peak, total)
             time.sleep(0.1)
-    stdout, stderr = proc.communicate()
+    proc.wait()
     wall = time.perf_counter() - t0
+    out_f.seek(0)
+    err_f.seek(0)
+    stdout, stderr = out_f.read(), err_f.read()
+    out_f.close()
+    err_f.close()
+    logs.cleanup()
     if proc.returncode != 0 and not (allow_failed and proc.returncode == 1 and " FAILED" in stdout):
         raise RuntimeError(f"finsam render {' '.join(args)} failed ({proc.returncode}):\n{stderr[-3000:]}{stdout[-3000:]}")
     summary = next((line for line in stdout.splitlines() if line.startswith("render:")), "")

@@ -261,7 +261,7 @@ def _explanation(notes: list[str]) -> str:
     return common[:cut].strip() if cut > 0 else min(parts, key=len)
 
 
-def contradictions(facts: pd.DataFrame) -> list[Caution]:
+def contradictions(facts: pd.DataFrame, among=None) -> list[Caution]:
     """The figures among ``facts`` that the report's own other figures do not agree with, though it
     states them with one value: a curators' note marked 'conflict:' on a fact without a conflicting
     value (those with one are flagged ``conflict`` by :func:`finsam.data.conflicts.resolve` and shown
@@ -270,10 +270,14 @@ def contradictions(facts: pd.DataFrame) -> list[Caution]:
 
     A total for everyone that its women and men add up to less than, with no count of those whose
     gender is not stated, is not contradicted: the report leaves some genders unstated (the
-    validator asks for a note all the same), and nothing it says disagrees with the total."""
+    validator asks for a note all the same), and nothing it says disagrees with the total.
+    ``among``: the index labels of the facts a page shows, when it shows only some (the others
+    still tell whether a total's genders add up)."""
     found: dict[str, dict] = {}
     conflict = facts["conflict"].to_numpy(dtype=bool) if "conflict" in facts else np.zeros(len(facts), dtype=bool)
-    candidates = {i for i, n in enumerate(facts["notes"]) if not conflict[i] and CONFLICT_PREFIX in str(n)}
+    shown = np.ones(len(facts), dtype=bool) if among is None else facts.index.isin(list(among))
+    candidates = {i for i, n in enumerate(facts["notes"])
+                  if shown[i] and not conflict[i] and CONFLICT_PREFIX in str(n)}
     if not candidates:
         return []
     key = ["association_id", "period_start", "period_end", "intervention", "metric", "dimension", "category", "unit"]

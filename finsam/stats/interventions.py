@@ -280,6 +280,19 @@ class InterventionYear:
         return cost_rows(self.facts, self.counts)
 
     @functools.cached_property
+    def shown_facts(self) -> pd.DataFrame:
+        """The facts the page's comparison, goals and costs rest on: for everyone, of the compared
+        interventions, the headline group and the interventions with a goal or a cost, their exits,
+        exits to work or studies, participants, goals and costs."""
+        h = self.headline
+        names = (set(texts(self.counts["intervention"])) | set(texts(self.goals["intervention"]))
+                 | set(texts(self.costs["intervention"])) | ({str(h["group"])} if h is not None else set()))
+        g = goals(self.t.metrics)
+        metrics = {EXITED, PARTICIPANTS, COST, *WORK_OR_STUDIES_METRICS, *g, *g.values()}
+        f = self.facts
+        return f[(f["gender"] == EVERYONE) & f["intervention"].isin(names) & f["metric"].isin(metrics)]
+
+    @functools.cached_property
     def not_compared(self) -> list[tuple[str, str]]:
         """Interventions with outcome figures for the year that the comparison cannot use, each
         with why, as a code: ``aggregate`` (a total of others), ``parts`` (its parts are compared

@@ -22,7 +22,7 @@ from finsam.views.base import Markup, View, esc, fill, markdown
 from finsam.stats import brief as kf
 from finsam.views import brief
 from finsam.views.registry import report_stem
-from finsam.views.tables import test_name
+from finsam.views.tables import contradiction_list, test_name
 
 
 def _decimals(v: float) -> int:
@@ -400,4 +400,9 @@ class InterventionComparison(View):
 
     def caveats(self):
         keys = ["exited", "intervals", "target_groups"] + (["versions"] if len(self.data.versions) > 1 else [])
-        return markdown(Markup("\n").join(fill("- {}", self.tr(f'interventions.caveat.{k}')) for k in keys))
+        items = [self.tr(f"interventions.caveat.{k}") for k in keys]
+        contradicted = contradiction_list(self, self.data.facts, among=self.data.shown_facts.index)
+        if contradicted:
+            items.append(self.tr("common.contradicted") + "\n"
+                         + Markup("\n").join(fill("    - {}", c) for c in contradicted))
+        return markdown(Markup("\n").join(fill("- {}", i) for i in items))

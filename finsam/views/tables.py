@@ -283,13 +283,13 @@ def conflict_list(facts: pd.DataFrame, lang: str, tables: Tables, obs: pd.DataFr
     return lines
 
 
-def contradiction_list(view, facts: pd.DataFrame) -> list[Markup]:
+def contradiction_list(view, facts: pd.DataFrame, among=None) -> list[Markup]:
     """One line per figure the report states with one value that its own other figures do not
-    agree with (:func:`finsam.stats.findings.contradictions`): where, the value, and the curators'
-    explanation (:meth:`finsam.views.base.View.curators_note`)."""
+    agree with (:func:`finsam.stats.findings.contradictions`, of the facts ``among`` where given):
+    where, the value, and the curators' explanation (:meth:`finsam.views.base.View.curators_note`)."""
     from finsam.stats.findings import contradictions
     lines = []
-    for c in contradictions(facts):
+    for c in contradictions(facts, among):
         rows = facts.loc[list(c.rows)]
         heads = []
         for r in rows.itertuples():

@@ -59,3 +59,17 @@ def test_the_explanation_the_statements_share():
     ])
     got = {c.note: [f.loc[r, "value"] for r in c.rows] for c in findings.contradictions(f)}
     assert got == {"a and b disagree": [10.0], "c is not d": [12.0], "e": [5.0]}
+
+
+def test_the_interventions_page_names_the_contradicted_figures_it_rests_on():
+    """The interventions page lists the contradicted figures among those its comparison, goals and
+    costs rest on: BHS 2018's 245 new participants of the work-oriented interventions (the annex
+    gives 247), HUSAM 2012's Kugghjulen goal of 600 (its units' goals add up to 570); not Östra
+    Södertörn's 396, whose unstated genders contradict nothing."""
+    from finsam.views.interventions import InterventionComparison
+    page = {a: InterventionComparison(TABLES, a, y, lang="en").caveats().data
+            for a, y in (("bhs", 2018), ("husam", 2012), ("ostra-sodertorn", 2022))}
+    assert "Arbetslivsinriktade insatser (totalt), new participants, 2018: 245 — Table 1" in page["bhs"]
+    assert "at most 23 of 41" not in page["bhs"]  # a follow-up figure: not what this page shows
+    assert "Kugghjulen, participant target, 2012: 600 — " in page["husam"]
+    assert "391 of 396" not in page["ostra-sodertorn"] and "do not agree" not in page["ostra-sodertorn"]
