@@ -65,14 +65,20 @@ def ready_client_class():
     from jupyter_core.utils import ensure_async
 
     class _ReadyClient(AsyncKernelClient):
-        def start_channels(self, *args, **kwargs) -> None:
-            # the manager keeps its clients: nbclient leaves the channels of a client it made for a
-            # kernel it was given open (they are the owner's), and each holds a heartbeat thread and
-            # a ZMQ context with two more threads; KernelPool.discard stops them with the kernel
+        def start_channels(self, shell: bool = True, iopub: bool = True, stdin: bool = True, hb: bool = True,
+                           control: bool = True) -> None:
+            # No heartbeat channel: a client made by a kernel manager asks the manager whether the
+            # kernel lives, not the heartbeat, and the heartbeat's thread can hang its stop: started
+            # and stopped within milliseconds (this handshake is that quick), the thread sets
+            # itself running *after* stop() cleared the flag, pings a kernel that is then shut
+            # down, blocks in a send no peer takes, and stop()'s join waits for it forever.
+            # The manager keeps its clients: nbclient leaves the channels of a client it made for a
+            # kernel it was given open (they are the owner's), each with a ZMQ context and its
+            # threads; KernelPool.discard stops them with the kernel.
             clients = getattr(self.parent, CLIENTS, None)
             if clients is not None:
                 clients.append(self)
-            super().start_channels(*args, **kwargs)
+            super().start_channels(shell=shell, iopub=iopub, stdin=stdin, hb=False, control=control)
 
         async def wait_for_ready(self, timeout: float | None = None) -> None:
             deadline = time.monotonic() + (float("inf") if timeout is None else timeout)

@@ -245,3 +245,23 @@ def test_a_report_leaves_no_thread_behind_in_its_render_worker(pool, tmp_path):
     for _ in range(4):
         assert stdout_of(run(nb, tmp_path)).strip() == "2"
     assert me.num_threads() <= after_first, f"{me.num_threads() - after_first} threads more after four reports"
+
+
+def test_a_pooled_kernels_clients_run_no_heartbeat_thread(pool, tmp_path):
+    """jupyter_client's heartbeat thread can hang the stop of a client started and stopped within
+    milliseconds (its thread sets itself running after stop() cleared the flag, then blocks in a
+    send to a kernel that is gone, and stop() joins it forever): a render worker of the national
+    site hung so. A pooled kernel's manager knows whether the kernel lives; its clients start no
+    heartbeat, and starting and stopping one at once many times returns."""
+    import threading
+    from jupyter_core.utils import run_sync
+    km = kernelpool.pool_for(render.KERNEL, render.KERNEL_ARGS, str(tmp_path)).take()
+    try:
+        for _ in range(20):
+            kc = km.client()
+            kc.start_channels()
+            assert not any(type(t).__name__ == "HBChannel" for t in threading.enumerate())
+            assert run_sync(kc._async_is_alive)()  # asked of the manager
+            kc.stop_channels()
+    finally:
+        kernelpool.KernelPool.discard(km)
