@@ -231,10 +231,21 @@ class YearlyTrend(View):
         details = self.cautions()
         if details:
             text += Markup("\n\n") + Markup(" ").join(details)
-        for c in findings.contradictions(self.series):
+        for c in self._contradicted:
             text += Markup("\n\n") + self.tr("yearly_trend.contradicted_why", note=self.curators_note(c.note),
                                               years=self._years(self.series.loc[list(c.rows), "year"]))
         return markdown(text)
+
+    @functools.cached_property
+    def _cautions(self) -> list:
+        """The report's own warnings among the series' figures (finsam.stats.findings.caution_records)."""
+        return findings.caution_records(self.series)
+
+    @functools.cached_property
+    def _contradicted(self) -> list:
+        """The series' figures the report's other figures contradict (finsam.stats.findings.contradictions);
+        the answer, the method's sentences and its explanations all read them."""
+        return findings.contradictions(self.series)
 
     def _care(self) -> list[str]:
         """Why the figures should be read with care, a short phrase each with its years, for the
@@ -245,11 +256,11 @@ class YearlyTrend(View):
             years = sorted({r.year for r in followed if (r.bounds is not None) == bounded})
             if years:
                 out.append(self.tr(f"yearly_trend.care.nonresponse_{kind}", years=self._years(years)))
-        cautions = findings.caution_records(self.series)
+        cautions = self._cautions
         if cautions:
             out.append(self.tr("yearly_trend.care.caution", years=self._years(
                 self.series.loc[[r for c in cautions for r in c.rows], "year"])))
-        contradicted = findings.contradictions(self.series)
+        contradicted = self._contradicted
         if contradicted:
             out.append(self.tr("yearly_trend.care.contradicted", years=self._years(
                 self.series.loc[[r for c in contradicted for r in c.rows], "year"])))
@@ -262,7 +273,7 @@ class YearlyTrend(View):
         """The reasons for care in full: the follow-up's non-response, the report's own warning,
         figures the report's other figures contradict, figures stated with different values."""
         texts = self._nonresponse()
-        for c in findings.caution_records(self.series):
+        for c in self._cautions:
             if self.lang == "en":  # the curators' notes are English
                 texts.append(self.tr("yearly_trend.caution_note", note=esc(c.note)))
                 continue
@@ -271,7 +282,7 @@ class YearlyTrend(View):
                 else esc(c.source_id)
             texts.append(self.tr("yearly_trend.caution", years=self._years(self.series.loc[list(c.rows), "year"]),
                                  reference=reference))
-        for c in findings.contradictions(self.series):
+        for c in self._contradicted:
             texts.append(self.tr("yearly_trend.contradicted", years=self._years(self.series.loc[list(c.rows), "year"]),
                                  values=self._contradicted_values(c)))
         if self.series["conflict"].any():
